@@ -1,0 +1,86 @@
+// Integrations: webhooks, flag triggers, relay proxies (featbit-features.md §1.16, §1.8, §1.17).
+
+export interface WebhookHeader {
+  key: string;
+  value: string;
+}
+
+export interface WebhookLastDelivery {
+  success: boolean;
+  happenedAt: string;
+  response: { statusCode: number } | null;
+}
+
+export interface Webhook {
+  id: string;
+  organizationId: string;
+  name: string;
+  url: string;
+  /** `"{projectId}/{envId1},{envId2}"` strings. */
+  scopes: string[];
+  events: string[];
+  headers: WebhookHeader[];
+  payloadTemplateType: 'default' | 'custom';
+  payloadTemplate: string;
+  secret: string;
+  isActive: boolean;
+  preventEmptyPayloads: boolean;
+  lastDelivery: WebhookLastDelivery | null;
+  creatorId: string;
+  updatorId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  webhookId: string;
+  success: boolean;
+  events: string;
+  request: Record<string, unknown>;
+  response: Record<string, unknown> | null;
+  error: Record<string, unknown> | null;
+  startedAt: string;
+  endedAt: string;
+}
+
+export interface Trigger {
+  id: string;
+  /** The flag id. */
+  targetId: string;
+  type: 'feature-flag-general';
+  action: 'turn-on' | 'turn-off';
+  /** Only a hash is stored; the URL token is shown once. */
+  tokenHash: string;
+  description: string;
+  isEnabled: boolean;
+  triggeredTimes: number;
+  lastTriggeredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RelayProxyAgent {
+  id: string;
+  name: string;
+  host: string;
+  syncAt: string | null;
+  serves: string | null;
+  dataVersion: number;
+  createdAt: string;
+}
+
+export interface RelayProxy {
+  id: string;
+  organizationId: string;
+  name: string;
+  /** Only a hash of the `rp-…` key is stored. */
+  keyHash: string;
+  description: string;
+  isAllEnvs: boolean;
+  scopes: string[];
+  agents: RelayProxyAgent[];
+  autoAgents: { id: string; status: string; registeredAt: string }[];
+  createdAt: string;
+  updatedAt: string;
+}

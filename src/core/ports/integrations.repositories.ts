@@ -1,0 +1,45 @@
+import type { Experiment, ExperimentMetric } from '../experiments/experiments';
+import type { RelayProxy, Trigger, Webhook, WebhookDelivery } from '../integrations/integrations';
+import type { Page, PageRequest } from '../shared/paging';
+import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../workflow/workflow';
+
+/** A minimal CRUD port shared by the records whose features arrive later. */
+export abstract class CrudRepository<T extends { id: string }> {
+  abstract create(record: T): Promise<T>;
+  abstract findById(id: string): Promise<T | null>;
+  abstract update(record: T): Promise<T>;
+  abstract delete(id: string): Promise<void>;
+}
+
+export abstract class WebhookRepository extends CrudRepository<Webhook> {
+  abstract list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>>;
+  abstract addDelivery(delivery: WebhookDelivery): Promise<void>;
+  abstract listDeliveries(webhookId: string, page: PageRequest): Promise<Page<WebhookDelivery>>;
+}
+
+export abstract class TriggerRepository extends CrudRepository<Trigger> {
+  abstract listByTarget(targetId: string): Promise<Trigger[]>;
+  abstract findByTokenHash(tokenHash: string): Promise<Trigger | null>;
+}
+
+export abstract class ExperimentMetricRepository extends CrudRepository<ExperimentMetric> {
+  abstract list(envId: string, page: PageRequest & { name?: string }): Promise<Page<ExperimentMetric>>;
+}
+
+export abstract class ExperimentRepository extends CrudRepository<Experiment> {
+  abstract list(envId: string, page: PageRequest & { featureFlagId?: string }): Promise<Page<Experiment>>;
+}
+
+export abstract class RelayProxyRepository extends CrudRepository<RelayProxy> {
+  abstract list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<RelayProxy>>;
+  abstract findByKeyHash(keyHash: string): Promise<RelayProxy | null>;
+}
+
+export abstract class FlagDraftRepository extends CrudRepository<FlagDraft> {}
+export abstract class FlagChangeRequestRepository extends CrudRepository<FlagChangeRequest> {
+  abstract listByFlag(flagId: string): Promise<FlagChangeRequest[]>;
+}
+export abstract class FlagScheduleRepository extends CrudRepository<FlagSchedule> {
+  abstract listByFlag(flagId: string): Promise<FlagSchedule[]>;
+  abstract listDue(before: string): Promise<FlagSchedule[]>;
+}

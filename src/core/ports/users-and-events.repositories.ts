@@ -1,0 +1,79 @@
+import type { AuditLog, AuditRefType } from '../audit/audit-log';
+import type { EndUserPropertyDefinition, StoredEndUser, UserProperty } from '../end-users/end-user';
+import type { InsightEvent } from '../insights/insight-event';
+import type { CursorPage, CursorPageRequest, Page, PageRequest } from '../shared/paging';
+
+export interface EndUserUpsert {
+  envId: string;
+  keyId: string;
+  name: string | null;
+  customizedProperties: UserProperty[];
+}
+
+export interface EndUserUpsertResult {
+  user: StoredEndUser;
+  /** Nothing changed: no write happened. */
+  unchanged: boolean;
+  created: boolean;
+}
+
+export interface EndUserSearch extends CursorPageRequest {
+  /** Substring of keyId or name. */
+  searchText?: string;
+}
+
+export abstract class EndUserRepository {
+  /** Idempotent: writes only when name or properties differ from what is stored. */
+  abstract upsert(user: EndUserUpsert): Promise<EndUserUpsertResult>;
+  /** Bulk form of upsert (imports, queue consumers): returns how many rows were written. */
+  abstract upsertMany(users: readonly EndUserUpsert[]): Promise<{ written: number }>;
+  abstract findById(id: string): Promise<StoredEndUser | null>;
+  abstract findByKeyIds(envId: string, keyIds: readonly string[]): Promise<StoredEndUser[]>;
+  /** Cursor-paged by (updatedAt desc, id). */
+  abstract search(envId: string, search: EndUserSearch): Promise<CursorPage<StoredEndUser>>;
+  /** Streams every user of the environment matching the text, in batches (exports). */
+  abstract stream(
+    envId: string,
+    searchText: string | undefined,
+    batchSize: number,
+  ): AsyncIterable<StoredEndUser[]>;
+  abstract count(envId: string, searchText?: string): Promise<number>;
+  abstract delete(id: string): Promise<void>;
+}
+
+export abstract class EndUserPropertyRepository {
+  abstract list(envId: string): Promise<EndUserPropertyDefinition[]>;
+  abstract findById(id: string): Promise<EndUserPropertyDefinition | null>;
+  /** Unique: (envId, name). */
+  abstract upsert(property: EndUserPropertyDefinition): Promise<EndUserPropertyDefinition>;
+  abstract delete(id: string): Promise<void>;
+  /** Register names not yet in the catalogue; returns the names that were new. */
+  abstract registerNames(envId: string, names: readonly string[]): Promise<string[]>;
+}
+
+export interface AuditLogFilter extends PageRequest {
+  envId?: string;
+  organizationId?: string;
+  refId?: string;
+  refType?: AuditRefType;
+  creatorId?: string;
+  /** Text in keyword or comment. */
+  query?: string;
+  /** ISO timestamps, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export abstract class AuditLogRepository {
+  abstract append(entry: AuditLog): Promise<void>;
+  /** Newest first. */
+  abstract list(filter: AuditLogFilter): Promise<Page<AuditLog>>;
+}
+
+/** Insight events for the standalone/standard analytics path (events in the primary database). */
+export abstract class InsightEventRepository {
+  /** Bulk insert, thousands of rows per round trip; rows whose uuid already exists are skipped. */
+  abstract insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }>;
+  abstract countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number>;
+  abstract listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>>;
+}

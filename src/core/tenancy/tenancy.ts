@@ -1,0 +1,106 @@
+// Tenancy: workspace → organizations → projects → environments (featbit-features.md §5.1).
+
+export interface Workspace {
+  id: string;
+  name: string;
+  key: string;
+  license: string | null;
+  sso: Record<string, unknown> | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const USER_ORIGINS = ['Local', 'Sso', 'OAuth'] as const;
+export type UserOrigin = (typeof USER_ORIGINS)[number];
+
+export interface UserAccount {
+  id: string;
+  email: string;
+  name: string;
+  /** Slow-hash encoded string (never the password); empty for SSO/OAuth users. */
+  passwordHash: string;
+  origin: UserOrigin;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganizationSettings {
+  flagSortedBy?: string;
+}
+
+export interface DefaultPermissions {
+  policyIds: string[];
+  groupIds: string[];
+}
+
+export interface Organization {
+  id: string;
+  workspaceId: string;
+  name: string;
+  key: string;
+  initialized: boolean;
+  defaultPermissions: DefaultPermissions;
+  settings: OrganizationSettings;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganizationMember {
+  organizationId: string;
+  userId: string;
+  invitorId: string | null;
+  createdAt: string;
+}
+
+export interface Project {
+  id: string;
+  organizationId: string;
+  name: string;
+  key: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SECRET_TYPES = ['server', 'client'] as const;
+export type SecretType = (typeof SECRET_TYPES)[number];
+
+/** An environment secret. The value must be readable (shown in the console), so it is stored as is. */
+export interface EnvironmentSecret {
+  id: string;
+  name: string;
+  type: SecretType;
+  value: string;
+}
+
+export interface EnvironmentSettings {
+  requireChangeComment?: boolean;
+}
+
+export interface Environment {
+  id: string;
+  projectId: string;
+  name: string;
+  key: string;
+  description: string;
+  secrets: EnvironmentSecret[];
+  settings: EnvironmentSettings;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What an SDK credential resolves to (the evaluation server's secret lookup). */
+export interface SecretContext {
+  type: SecretType;
+  envId: string;
+  envKey: string;
+  projectId: string;
+  projectKey: string;
+  organizationId: string;
+  organizationKey: string;
+  workspaceId: string;
+}
+
+/** Resource name of an environment, used by shared-segment scopes and IAM. */
+export function environmentResourceName(orgKey: string, projectKey: string, envKey: string): string {
+  return `organization/${orgKey}:project/${projectKey}:env/${envKey}`;
+}

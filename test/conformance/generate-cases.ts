@@ -1,0 +1,43 @@
+// Writes test/conformance/evaluation-cases.json. The JSON file is the source of truth; this script
+// only saves typing. Run: node -r ./bench/evaluation/register-ts.cjs test/conformance/generate-cases.ts
+//
+// Expected results are stated by hand from featbit-protocol.md §6. Where a case depends on a
+// bucket, the bucket comes from the published vectors (§6.5) or from node:crypto's MD5, never from
+// the evaluator under test.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { caseGroups } from './case-groups';
+
+export const SPEC_VERSION = '1.0.0';
+
+/** Bucket of a dispatch key with node:crypto (independent of src/core/evaluation/md5.ts). */
+export function referenceBucket(key: string): number {
+  const n = createHash('md5').update(Buffer.from(key, 'utf8')).digest().readInt32LE(0);
+  return Math.abs(n / -2147483648);
+}
+
+function main(): void {
+  const cases = caseGroups(referenceBucket).flat();
+  const names = new Set<string>();
+  for (const c of cases) {
+    if (names.has(c.name)) throw new Error(`duplicate case name: ${c.name}`);
+    names.add(c.name);
+  }
+  const file = {
+    specVersion: SPEC_VERSION,
+    description:
+      'Language-neutral FeatBit evaluation cases (featbit-protocol.md §6, server semantics). Each case: ' +
+      'load `segments` and `flags` into one environment, evaluate `flagKey` for `user` (with `options`, ' +
+      "default missingAttribute 'empty-string') and compare variationId, value, reason and sendToExperiment.",
+    cases,
+  };
+  const path = join(__dirname, 'evaluation-cases.json');
+  // One case per line: small, greppable and diff-friendly.
+  const header = JSON.stringify({ specVersion: file.specVersion, description: file.description }, null, 2);
+  const body = cases.map((c) => '    ' + JSON.stringify(c)).join(',\n');
+  writeFileSync(path, `${header.slice(0, -2)},\n  "cases": [\n${body}\n  ]\n}\n`);
+  console.log(`wrote ${cases.length} cases to ${path}`);
+}
+
+if (require.main === module) main();
