@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { FirstBootModule } from './bootstrap/first-boot.module';
+import { ChangesModule } from './changes/changes.module';
+import { EndUsersModule } from './end-users/end-users.module';
+import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
+import { IamModule } from './iam/iam.module';
+import { IdentityModule } from './identity/identity.module';
+import { SegmentsModule } from './segments/segments.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+/** Role "api": management REST, console, OpenAPI. */
+@Module({
+  imports: [
+    FirstBootModule,
+    AuthModule,
+    ChangesModule,
+    IdentityModule,
+    TenancyModule,
+    FeatureFlagsModule,
+    SegmentsModule,
+    IamModule,
+    EndUsersModule,
+    AuditModule,
+  ],
+})
+export class ApiModule {}

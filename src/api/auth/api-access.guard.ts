@@ -1,0 +1,133 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Logger } from '../../infrastructure/logging/logger';
+import { isManagementRequest } from '../http/api-exception.filter';
+import { ForbiddenError, ValidationFailedError } from '../http/api-errors';
+import { ACCESS_RULE, type AccessRule, type TenantScope } from './access.decorators';
+import { type ApiContext, contextOf } from './api-context';
+import { Authenticator } from './authenticator.service';
+import { EffectivePolicies } from './effective-policies.service';
+import { isUuid, TenantLookup } from './tenant-lookup.service';
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/**
+ * The global access guard for /api/v1: authenticate, resolve the tenant (workspace, organization,
+ * membership), load the effective policy statements and check the route's declared permission.
+ * A route without a declaration is refused: deny by default.
+ */
+@Injectable()
+export class ApiAccessGuard implements CanActivate {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+    private readonly policies: EffectivePolicies,
+    private readonly tenant: TenantLookup,
+    private readonly store: DataStore,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'access-guard' });
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!isManagementRequest(req.url)) return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const ctx = contextOf(req);
+    ctx.ip = req.ip;
+    if (rule?.kind === 'public') return true;
+
+    ctx.principal = await this.authenticator.authenticate(req.headers.authorization);
+    if (!rule) {
+      this.log.error('management route without an access declaration refused', {
+        path: req.routeOptions.url,
+      });
+      throw new ForbiddenError('this route has no access declaration');
+    }
+    if (rule.sessionOnly && ctx.principal.kind !== 'user') {
+      throw new ForbiddenError('access tokens cannot use this route; sign in instead');
+    }
+    await this.resolveTenant(req, ctx, rule.scope);
+    if (rule.kind === 'permission') {
+      const resource = await rule.resource({ req, ctx, tenant: this.tenant });
+      const actions = Array.isArray(rule.action) ? rule.action : [rule.action];
+      if (!actions.some((action) => ctx.can(action, resource))) {
+        throw new ForbiddenError(`not allowed: ${actions.join(' or ')} on ${resource}`);
+      }
+    }
+    return true;
+  }
+
+  private async resolveTenant(req: FastifyRequest, ctx: ApiContext, scope: TenantScope): Promise<void> {
+    if (scope === 'none') return;
+    const principal = ctx.principal!;
+    if (principal.kind === 'access-token') {
+      // The token fixes the tenant; headers are ignored (as FeatBit fills them in from the token).
+      const org = await this.store.organizations.findById(principal.token.organizationId);
+      const workspace = org ? await this.store.workspaces.findById(org.workspaceId) : null;
+      if (!org || !workspace) throw new ForbiddenError('the access token belongs to no organization');
+      ctx.organization = org;
+      ctx.workspace = workspace;
+      if (principal.token.type === 'Service') ctx.statements = principal.token.permissions;
+      else {
+        const member = principal.creator
+          ? await this.store.organizations.findMember(org.id, principal.creator.id)
+          : null;
+        ctx.statements = member ? await this.policies.statementsOf(org.id, member.userId) : [];
+      }
+      return;
+    }
+
+    const user = principal.user;
+    const orgHeader = header(req, 'organization');
+    const wsHeader = header(req, 'workspace');
+    const workspaces = await this.store.workspaces.listForUser(user.id);
+    let workspaceId: string;
+    let org = null;
+    if (orgHeader !== undefined) {
+      org = isUuid(orgHeader) ? await this.store.organizations.findById(orgHeader) : null;
+      if (!org) throw new ForbiddenError('unknown organization');
+      if (wsHeader !== undefined && wsHeader !== org.workspaceId) {
+        throw new ForbiddenError('the organization does not belong to the workspace');
+      }
+      workspaceId = org.workspaceId;
+    } else if (wsHeader !== undefined) {
+      workspaceId = wsHeader;
+    } else if (workspaces.length === 1) {
+      workspaceId = workspaces[0].id;
+    } else {
+      throw ValidationFailedError.of('Workspace', 'workspace_is_required', 'send the Workspace header');
+    }
+    const workspace = workspaces.find((w) => w.id === workspaceId);
+    if (!workspace) throw new ForbiddenError('you are not a member of this workspace');
+    ctx.workspace = workspace;
+    if (scope === 'workspace') return;
+
+    if (!org) {
+      const orgs = await this.store.organizations.listForUser(workspace.id, user.id);
+      if (orgs.length !== 1) {
+        throw ValidationFailedError.of(
+          'Organization',
+          'organization_is_required',
+          'send the Organization header',
+        );
+      }
+      org = orgs[0];
+    }
+    const member = await this.store.organizations.findMember(org.id, user.id);
+    if (!member) throw new ForbiddenError('you are not a member of this organization');
+    ctx.organization = org;
+    ctx.statements = await this.policies.statementsOf(org.id, user.id);
+  }
+}

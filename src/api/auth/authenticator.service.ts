@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Logger } from '../../infrastructure/logging/logger';
+import { UnauthorizedError } from '../http/api-errors';
+import type { Principal } from './api-context';
+import { JwtService } from './jwt.service';
+import { sha256Hex } from './token-hash';
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * `Authorization: Bearer <jwt>` (console session) or `Authorization: <access token>` (no scheme,
+ * as FeatBit). Anything else is 401.
+ */
+@Injectable()
+export class Authenticator {
+  private readonly lastTouched = new Map<string, number>();
+  private readonly log: Logger;
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly jwt: JwtService,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'auth' });
+  }
+
+  async authenticate(header: string | string[] | undefined): Promise<Principal> {
+    const value = typeof header === 'string' ? header.trim() : '';
+    if (!value) throw new UnauthorizedError();
+    if (/^bearer\s+/i.test(value)) return this.fromJwt(value.replace(/^bearer\s+/i, ''));
+    if (value.startsWith('api-')) return this.fromAccessToken(value);
+    throw new UnauthorizedError('unsupported Authorization header');
+  }
+
+  private async fromJwt(token: string): Promise<Principal> {
+    const userId = await this.jwt.verify(token);
+    if (!userId) throw new UnauthorizedError('the access token is invalid or expired');
+    const user = await this.store.users.findById(userId);
+    if (!user) throw new UnauthorizedError('the account no longer exists');
+    return { kind: 'user', user };
+  }
+
+  private async fromAccessToken(value: string): Promise<Principal> {
+    if (value.length > 200) throw new UnauthorizedError('the access token is invalid');
+    const token = await this.store.accessTokens.findByHash(sha256Hex(value));
+    if (!token || token.status !== 'Active')
+      throw new UnauthorizedError('the access token is invalid or inactive');
+    const creator = await this.store.users.findById(token.creatorId);
+    this.touch(token.id);
+    return { kind: 'access-token', token, creator };
+  }
+
+  /** lastUsedAt, written at most once a minute per token and never on the request's critical path. */
+  private touch(tokenId: string): void {
+    const now = Date.now();
+    if (now - (this.lastTouched.get(tokenId) ?? 0) < TOUCH_INTERVAL_MS) return;
+    this.lastTouched.set(tokenId, now);
+    if (this.lastTouched.size > 10_000) this.lastTouched.clear();
+    this.store.accessTokens.touchLastUsed(tokenId, new Date(now).toISOString()).catch((err: unknown) => {
+      this.log.warn('could not record access-token use', { error: String(err) });
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { Policy, PolicyStatement } from '../../core/iam/iam';
+import { DataStore } from '../../core/ports/data-store.port';
+
+/** A member's policies in an organization: attached directly plus inherited through groups. */
+@Injectable()
+export class EffectivePolicies {
+  constructor(private readonly store: DataStore) {}
+
+  async policiesOf(organizationId: string, memberId: string): Promise<Policy[]> {
+    const direct = await this.store.policies.listMemberPolicyIds(organizationId, memberId);
+    const groupIds = await this.store.groups.listGroupIdsOfMember(organizationId, memberId);
+    const inherited = (await Promise.all(groupIds.map((g) => this.store.groups.listPolicyIds(g)))).flat();
+    const ids = [...new Set([...direct, ...inherited])];
+    if (ids.length === 0) return [];
+    const policies = await this.store.policies.findByIds(ids);
+    return policies.filter((p) => p.organizationId === null || p.organizationId === organizationId);
+  }
+
+  async statementsOf(organizationId: string, memberId: string): Promise<PolicyStatement[]> {
+    return (await this.policiesOf(organizationId, memberId)).flatMap((p) => p.statements);
+  }
+}

@@ -1,0 +1,102 @@
+import type { FastifyRequest } from 'fastify';
+import { RN } from '../../core/iam/resource-name';
+import type { ResourceResolver } from './access.decorators';
+
+// Resource resolvers for @Permission: they read ids from the route (or the body for creations),
+// load the records through TenantLookup (404 outside the caller's organization) and build the
+// FeatBit resource name the statements are matched against.
+
+function param(req: FastifyRequest, name: string): unknown {
+  return (req.params as Record<string, unknown> | undefined)?.[name];
+}
+
+function bodyField(req: FastifyRequest, name: string): unknown {
+  const body = req.body;
+  return body && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/** A key from the body used in a resource name; anything that is not a plain key becomes "*". */
+function keyOrWildcard(value: unknown): string {
+  return typeof value === 'string' && /^[a-zA-Z0-9._-]{1,128}$/.test(value) ? value : '*';
+}
+
+function tagsOf(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((t): t is string => typeof t === 'string' && !/[;:,]/.test(t))
+    : [];
+}
+
+export const Res = {
+  workspace: (): ResourceResolver => () => RN.workspace(),
+  organization: (): ResourceResolver => () => RN.organization(),
+  iam: (): ResourceResolver => () => RN.iam(),
+  accessToken: (): ResourceResolver => () => RN.accessToken(),
+  /** Any project (`project/*`): creation and cross-project listings. */
+  anyProject: (): ResourceResolver => () => 'project/*',
+  /** A project about to be created, named by the body's key. */
+  newProject:
+    (): ResourceResolver =>
+    ({ req }) =>
+      RN.project(keyOrWildcard(bodyField(req, 'key'))),
+  project:
+    (idParam = 'projectId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) =>
+      RN.project((await tenant.project(ctx, param(req, idParam))).key),
+  /** An environment addressed as /projects/{projectId}/envs/{envParam}. */
+  envInProject:
+    (envParam = 'envId', projectParam = 'projectId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const env = await tenant.envInProject(ctx, param(req, projectParam), param(req, envParam));
+      return RN.env(ctx.project!.key, env.key);
+    },
+  env:
+    (envParam = 'envId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const { env, project } = await tenant.env(ctx, param(req, envParam));
+      return RN.env(project.key, env.key);
+    },
+  flag:
+    (envParam = 'envId', keyParam = 'key'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const flag = await tenant.flag(ctx, param(req, envParam), param(req, keyParam));
+      return RN.flag(ctx.project!.key, ctx.env!.key, flag.key, flag.tags);
+    },
+  /** A flag about to be created, named by the body's key and tags. */
+  newFlag:
+    (envParam = 'envId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const { env, project } = await tenant.env(ctx, param(req, envParam));
+      return RN.flag(
+        project.key,
+        env.key,
+        keyOrWildcard(bodyField(req, 'key')),
+        tagsOf(bodyField(req, 'tags')),
+      );
+    },
+  segment:
+    (envParam = 'envId', idParam = 'segmentId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const segment = await tenant.segment(ctx, param(req, envParam), param(req, idParam));
+      return RN.segment(ctx.project!.key, ctx.env!.key, segment.key, segment.tags);
+    },
+  newSegment:
+    (envParam = 'envId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const { env, project } = await tenant.env(ctx, param(req, envParam));
+      return RN.segment(
+        project.key,
+        env.key,
+        keyOrWildcard(bodyField(req, 'key')),
+        tagsOf(bodyField(req, 'tags')),
+      );
+    },
+  /** Any segment of the environment (listings). */
+  anySegment:
+    (envParam = 'envId'): ResourceResolver =>
+    async ({ req, ctx, tenant }) => {
+      const { env, project } = await tenant.env(ctx, param(req, envParam));
+      return RN.segment(project.key, env.key, '*');
+    },
+};

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { DataStore } from '../../core/ports/data-store.port';
+import type { SegmentScope } from '../../core/ports/targeting.repositories';
+import { type Segment, segmentScopeCovers } from '../../core/segments/segment';
+import { type Environment, environmentResourceName, type Project } from '../../core/tenancy/tenancy';
+import { ResourceNotFoundError } from '../http/api-errors';
+import type { ApiContext } from './api-context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * Resolves ids from routes to records of the caller's organization. Anything outside it is reported
+ * as not found (404), never as forbidden, so ids of other tenants leak nothing.
+ */
+@Injectable()
+export class TenantLookup {
+  constructor(private readonly store: DataStore) {}
+
+  async project(ctx: ApiContext, projectId: unknown): Promise<Project> {
+    if (ctx.project && ctx.project.id === projectId) return ctx.project;
+    const project = isUuid(projectId) ? await this.store.projects.findById(projectId) : null;
+    if (!project || project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('project');
+    ctx.project = project;
+    return project;
+  }
+
+  async env(ctx: ApiContext, envId: unknown): Promise<{ env: Environment; project: Project }> {
+    if (ctx.env && ctx.project && ctx.env.id === envId) return { env: ctx.env, project: ctx.project };
+    const found = await this.otherEnv(ctx, envId);
+    ctx.env = found.env;
+    ctx.project = found.project;
+    return found;
+  }
+
+  /** An environment of the caller's organization other than the route's own (copy targets). */
+  async otherEnv(ctx: ApiContext, envId: unknown): Promise<{ env: Environment; project: Project }> {
+    const env = isUuid(envId) ? await this.store.environments.findById(envId) : null;
+    if (!env) throw new ResourceNotFoundError('environment');
+    const project = await this.store.projects.findById(env.projectId);
+    if (!project || project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('environment');
+    return { env, project };
+  }
+
+  /** The environment of `envId` within the project `projectId`. */
+  async envInProject(ctx: ApiContext, projectId: unknown, envId: unknown): Promise<Environment> {
+    const { env, project } = await this.env(ctx, envId);
+    if (project.id !== projectId) throw new ResourceNotFoundError('environment');
+    return env;
+  }
+
+  async flag(ctx: ApiContext, envId: unknown, key: unknown): Promise<FeatureFlag> {
+    const { env } = await this.env(ctx, envId);
+    if (ctx.flag && ctx.flag.envId === env.id && ctx.flag.key === key) return ctx.flag;
+    const flag = typeof key === 'string' ? await this.store.flags.findByKey(env.id, key) : null;
+    if (!flag) throw new ResourceNotFoundError('feature flag');
+    ctx.flag = flag;
+    return flag;
+  }
+
+  /** The scope a segment listing/visibility check uses for this environment. */
+  segmentScope(ctx: ApiContext, env: Environment, project: Project): SegmentScope {
+    return {
+      envId: env.id,
+      workspaceId: ctx.org.workspaceId,
+      envResourceName: environmentResourceName(ctx.org.key, project.key, env.key),
+    };
+  }
+
+  /** A segment visible in the environment: its own, or a shared one whose scopes cover it. */
+  async segment(ctx: ApiContext, envId: unknown, segmentId: unknown): Promise<Segment> {
+    const { env, project } = await this.env(ctx, envId);
+    if (ctx.segment && ctx.segment.id === segmentId) return ctx.segment;
+    const segment = isUuid(segmentId) ? await this.store.segments.findById(segmentId) : null;
+    if (!segment || !this.isVisible(ctx, segment, env, project)) throw new ResourceNotFoundError('segment');
+    ctx.segment = segment;
+    return segment;
+  }
+
+  isVisible(ctx: ApiContext, segment: Segment, env: Environment, project: Project): boolean {
+    if (segment.type === 'shared') {
+      return (
+        segment.workspaceId === ctx.org.workspaceId &&
+        segmentScopeCovers(segment.scopes, environmentResourceName(ctx.org.key, project.key, env.key))
+      );
+    }
+    return segment.envId === env.id;
+  }
+}

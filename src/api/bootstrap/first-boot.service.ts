@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { builtInPolicies, OWNER_POLICY_ID } from '../../core/iam/built-in-policies';
+import { DataStore } from '../../core/ports/data-store.port';
+import { DuplicateKeyError } from '../../core/shared/errors';
+import {
+  builtInUserProperties,
+  DEFAULT_ENVIRONMENTS,
+  newEnvironment,
+} from '../../core/tenancy/tenancy-factory';
+import { Logger } from '../../infrastructure/logging/logger';
+import { generatePassword, hashPassword } from '../../shared/crypto/password-hasher';
+
+export interface FirstBootResult {
+  seeded: boolean;
+  adminEmail?: string;
+}
+
+/**
+ * On an empty database: built-in policies, the default workspace, organization, project "default"
+ * with environments Dev and Prod (and their secrets), and an admin account. Safe to run in several
+ * api replicas at once: the seed runs in a transaction and a unique-key clash means another won.
+ */
+@Injectable()
+export class FirstBootService implements OnApplicationBootstrap {
+  private readonly log: Logger;
+  /** Settles when the seed attempt is over (tests and the console's readiness use it). */
+  done: Promise<FirstBootResult> = Promise.resolve({ seeded: false });
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly config: AppConfig,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'first-boot' });
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the database may still be connecting; readiness reports that meanwhile.
+    this.done = this.store.whenReady().then(
+      () => this.run(),
+      (err: unknown) => {
+        this.log.error('database never became ready; first-boot seed skipped', { error: String(err) });
+        return { seeded: false };
+      },
+    );
+  }
+
+  async run(): Promise<FirstBootResult> {
+    try {
+      await this.ensureBuiltInPolicies();
+      if ((await this.store.workspaces.count()) > 0) return { seeded: false };
+      return await this.seed();
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) return { seeded: false };
+      this.log.error('first-boot seed failed', { error: err instanceof Error ? err.message : String(err) });
+      return { seeded: false };
+    }
+  }
+
+  private async ensureBuiltInPolicies(): Promise<void> {
+    const now = new Date().toISOString();
+    for (const policy of builtInPolicies(now)) {
+      if (await this.store.policies.findById(policy.id)) continue;
+      try {
+        await this.store.policies.create(policy);
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+      }
+    }
+  }
+
+  private async seed(): Promise<FirstBootResult> {
+    const now = new Date().toISOString();
+    const email = this.config.auth.adminEmail.trim().toLowerCase();
+    const generated = this.config.auth.adminPassword === null;
+    const password = this.config.auth.adminPassword ?? generatePassword();
+    const passwordHash = await hashPassword(password);
+    const ids = { workspace: randomUUID(), user: randomUUID(), org: randomUUID(), project: randomUUID() };
+
+    await this.store.transaction(async (tx) => {
+      await tx.workspaces.create({
+        id: ids.workspace,
+        name: 'Default Workspace',
+        key: 'default',
+        license: null,
+        sso: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.users.create({
+        id: ids.user,
+        email,
+        name: 'Admin',
+        passwordHash,
+        origin: 'Local',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.workspaces.addUser(ids.workspace, ids.user);
+      await tx.organizations.create({
+        id: ids.org,
+        workspaceId: ids.workspace,
+        name: 'Default Organization',
+        key: 'default',
+        initialized: true,
+        defaultPermissions: { policyIds: [], groupIds: [] },
+        settings: {},
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.organizations.addMember({
+        organizationId: ids.org,
+        userId: ids.user,
+        invitorId: null,
+        createdAt: now,
+      });
+      await tx.policies.attachToMember(ids.org, ids.user, OWNER_POLICY_ID);
+      await tx.projects.create({
+        id: ids.project,
+        organizationId: ids.org,
+        name: 'default',
+        key: 'default',
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const env of DEFAULT_ENVIRONMENTS) {
+        const created = await tx.environments.create(
+          newEnvironment({ id: randomUUID(), projectId: ids.project, ...env, now, newId: randomUUID }),
+        );
+        for (const property of builtInUserProperties(created.id, now, randomUUID)) {
+          await tx.endUserProperties.upsert(property);
+        }
+      }
+    });
+
+    if (generated) {
+      // Printed exactly once, on the boot that created the account.
+      this.log.warn(
+        `first boot: created admin account ${email} with generated password ${password} — sign in and change it`,
+      );
+    } else {
+      this.log.info(`first boot: created admin account ${email} (password from ADMIN_PASSWORD)`);
+    }
+    this.log.info(
+      'first boot: created workspace, organization, project "default" with environments Dev and Prod',
+    );
+    return { seeded: true, adminEmail: email };
+  }
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import type { DataStore } from '../../core/ports/data-store.port';
+import { type OutboxMessage, TOPICS } from '../../core/ports/messaging.ports';
+import type { WireSegment } from '../../core/segments/segment';
+
+// Change messages are written to the outbox in the same transaction as the change (so a committed
+// change always gets published) and relayed to the message bus by OutboxRelay.
+
+/** `featbit-segment-change` payload (featbit-features.md §4.3). */
+export interface SegmentChangePayload {
+  segment: WireSegment;
+  affectedFlagIds: string[];
+}
+
+function message(topic: OutboxMessage['topic'], payload: unknown, at: string): OutboxMessage {
+  return { id: randomUUID(), topic, payload: JSON.stringify(payload), attempts: 0, createdAt: at };
+}
+
+export async function enqueueFlagChange(tx: DataStore, flag: FeatureFlag): Promise<void> {
+  await tx.outbox.add(message(TOPICS.flagChange, flag, flag.updatedAt));
+}
+
+export async function enqueueSegmentChange(
+  tx: DataStore,
+  payloads: readonly SegmentChangePayload[],
+): Promise<void> {
+  for (const payload of payloads) {
+    await tx.outbox.add(message(TOPICS.segmentChange, payload, payload.segment.updatedAt));
+  }
+}

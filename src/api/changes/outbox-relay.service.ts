@@ -1,0 +1,125 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { FlagCache } from '../../core/ports/cache.port';
+import { DataStore } from '../../core/ports/data-store.port';
+import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/messaging.ports';
+import { Logger } from '../../infrastructure/logging/logger';
+import type { SegmentChangePayload } from './change-outbox';
+
+const BATCH = 100;
+const LOOP_INTERVAL_MS = 5_000;
+/** A message that keeps failing this often is dropped (logged) so it cannot block the queue forever. */
+const MAX_ATTEMPTS = 200;
+
+/**
+ * Relays outbox messages to the cache and the message bus, oldest first: right after a change commits
+ * (kick) and every few seconds for leftovers (publish failures, crashes between commit and publish).
+ * It stops at the first failure so messages stay in order. Several api replicas may relay the same
+ * message: delivery is at least once, and the payloads are idempotent (full documents).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log: Logger;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly bus: MessageBus,
+    private readonly cache: FlagCache,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'outbox' });
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), LOOP_INTERVAL_MS);
+    this.timer.unref();
+    this.store.whenReady().then(
+      () => this.kick(),
+      () => undefined,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Start relaying now (no-op while a relay pass is running: it will run once more). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err: unknown) => this.log.warn('outbox relay pass failed', { error: String(err) }))
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no relay pass is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const pending = await this.store.outbox.listPending(BATCH);
+      for (const message of pending) {
+        try {
+          await this.relay(message);
+        } catch (err) {
+          if (message.attempts + 1 >= MAX_ATTEMPTS) {
+            this.log.error('outbox message dropped after repeated failures', {
+              id: message.id,
+              topic: message.topic,
+            });
+            await this.store.outbox.remove(message.id);
+            continue;
+          }
+          await this.store.outbox.recordAttempt(message.id).catch(() => undefined);
+          this.log.warn('publishing a change failed; it stays in the outbox', {
+            id: message.id,
+            topic: message.topic,
+            error: err instanceof Error ? err.message : String(err),
+          });
+          return;
+        }
+        await this.store.outbox.remove(message.id);
+      }
+      if (pending.length < BATCH || this.stopped) return;
+    }
+  }
+
+  private async relay(message: OutboxMessage): Promise<void> {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(message.payload);
+    } catch {
+      this.log.error('unreadable outbox message dropped', { id: message.id });
+      return;
+    }
+    if (message.topic === TOPICS.flagChange) {
+      if (this.cache.enabled) await this.cache.upsertFlag(payload as FeatureFlag);
+    } else {
+      const { segment, affectedFlagIds } = payload as SegmentChangePayload;
+      if (this.cache.enabled) {
+        await this.cache.upsertSegment(segment.envId, segment);
+        // The referencing flags got a new updatedAt with the segment change: refresh them too.
+        for (const flag of await this.store.flags.findByIds(affectedFlagIds))
+          await this.cache.upsertFlag(flag);
+      }
+    }
+    await this.bus.publish(message.topic, payload);
+  }
+}

@@ -1,0 +1,292 @@
+import { Body, Get, Put, Query, Req, Res as Reply } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { EnvironmentEvaluator } from '../../core/evaluation';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { SEGMENT_IN } from '../../core/flags/feature-flag';
+import type { EndUser, StoredEndUser } from '../../core/end-users/end-user';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { TenantLookup } from '../auth/tenant-lookup.service';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  ResourceNotFoundError,
+  ValidationFailedError,
+} from '../http/api-errors';
+import { RawResponse } from '../http/envelope.interceptor';
+import { IdParam } from '../http/id-param';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import {
+  EndUserDto,
+  EndUserPageDto,
+  EndUserSearchDto,
+  EvaluatedFlagDto,
+  ExportQueryDto,
+  ImportResultDto,
+  MatchedSegmentDto,
+  UpsertEndUserDto,
+} from './end-user.dto';
+import { EndUserImporter } from './end-user-import.service';
+
+/** A throw-away flag that serves "in" exactly when the user is in the segment. */
+function segmentProbe(segmentId: string, envId: string): FeatureFlag {
+  const roll = (id: string) => [{ id, rollout: [0, 1] as [number, number], exptRollout: 1 }];
+  return {
+    id: `probe-${segmentId}`,
+    envId,
+    revision: '',
+    name: 'probe',
+    description: '',
+    key: 'segment-probe',
+    variationType: 'boolean',
+    variations: [
+      { id: 'in', name: 'in', value: 'true' },
+      { id: 'out', name: 'out', value: 'false' },
+    ],
+    targetUsers: [],
+    rules: [
+      {
+        id: 'r',
+        name: 'in',
+        dispatchKey: null,
+        includedInExpt: false,
+        conditions: [{ property: SEGMENT_IN, op: null, value: JSON.stringify([segmentId]) }],
+        variations: roll('in'),
+      },
+    ],
+    isEnabled: true,
+    disabledVariationId: 'out',
+    fallthrough: { dispatchKey: null, includedInExpt: false, variations: roll('out') },
+    exptIncludeAllTargets: false,
+    tags: [],
+    isArchived: false,
+    creatorId: '',
+    updatorId: '',
+    createdAt: '',
+    updatedAt: '',
+  };
+}
+
+@ManagementController('envs/:envId/end-users', 'End users')
+export class EndUserController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly tenant: TenantLookup,
+    private readonly importer: EndUserImporter,
+    private readonly config: AppConfig,
+  ) {}
+
+  private async user(envId: string, userId: string): Promise<StoredEndUser> {
+    const user = await this.store.endUsers.findById(userId);
+    if (!user || user.envId !== envId) throw new ResourceNotFoundError('end user');
+    return user;
+  }
+
+  private evaluator(
+    ctx: ApiContext,
+    segments: Parameters<EnvironmentEvaluator['setSegments']>[0],
+  ): EnvironmentEvaluator {
+    const evaluator = new EnvironmentEvaluator({ missingAttribute: this.config.evaluation.missingAttribute });
+    evaluator.setSegments(segments);
+    return evaluator;
+  }
+
+  @PostOk('list')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation('searchEndUsers', 'Cursor-paged end users, newest first; searchText matches keyId or name')
+  @ApiOkEnvelope(EndUserPageDto)
+  async list(@IdParam('envId') envId: string, @Body() body: EndUserSearchDto): Promise<EndUserPageDto> {
+    const page = await this.store.endUsers.search(envId, {
+      searchText: body.searchText || undefined,
+      cursor: body.cursor ?? null,
+      pageSize: body.pageSize ?? 10,
+    });
+    return {
+      items: page.items.map((u) => EndUserDto.from(u)),
+      previousCursor: page.previousCursor,
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Put()
+  @Permission('ManageEndUsers', Res.env())
+  @Operation('upsertEndUser', 'Create or update one end user by keyId; new property names join the catalogue')
+  @ApiOkEnvelope(EndUserDto)
+  async upsert(@IdParam('envId') envId: string, @Body() body: UpsertEndUserDto): Promise<EndUserDto> {
+    const customizedProperties = (body.customizedProperties ?? []).map((p) => ({
+      name: p.name,
+      value: p.value ?? null,
+    }));
+    const { user } = await this.store.endUsers.upsert({
+      envId,
+      keyId: body.keyId,
+      name: body.name ?? null,
+      customizedProperties,
+    });
+    await this.store.endUserProperties.registerNames(
+      envId,
+      customizedProperties.map((p) => p.name),
+    );
+    return EndUserDto.from(user);
+  }
+
+  @PostOk('by-keyIds')
+  @Permission('CanAccessEnv', Res.env())
+  @ApiBody({ schema: { type: 'array', items: { type: 'string' }, maxItems: 500 } })
+  @Operation('getEndUsersByKeyIds', 'End users by keyId (body: a JSON array of keyIds)')
+  @ApiOkEnvelope(EndUserDto, { isArray: true })
+  async byKeyIds(@IdParam('envId') envId: string, @Body() keyIds: unknown): Promise<EndUserDto[]> {
+    if (
+      !Array.isArray(keyIds) ||
+      keyIds.length > 500 ||
+      !keyIds.every((k) => typeof k === 'string' && k.length <= 512)
+    ) {
+      throw ValidationFailedError.of('body', 'keyIds_is_invalid', 'a JSON array of at most 500 keyIds');
+    }
+    return (await this.store.endUsers.findByKeyIds(envId, keyIds as string[])).map((u) => EndUserDto.from(u));
+  }
+
+  @PostOk('upload')
+  @Permission('ManageEndUsers', Res.env())
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: '{"users":[{keyId,name,customizedProperties}],"userProperties":[...]}',
+        },
+      },
+    },
+  })
+  @Operation(
+    'importEndUsers',
+    'Import end users from a JSON file (multipart, streamed; size limit UPLOAD_LIMIT_BYTES)',
+    'Users are upserted by keyId in batches as the file streams in; invalid users are skipped and reported; a JSON syntax error stops the import (users already written stay).',
+  )
+  @ApiOkEnvelope(ImportResultDto)
+  async upload(@IdParam('envId') envId: string, @Req() req: FastifyRequest): Promise<ImportResultDto> {
+    if (!req.isMultipart())
+      throw new BadRequestError('file_is_required', 'send the file as multipart/form-data');
+    const data = await req.file({
+      limits: { fileSize: this.config.limits.uploadLimitBytes, files: 1, fields: 5, parts: 6 },
+    });
+    if (!data) throw new BadRequestError('file_is_required', 'the form has no file');
+    try {
+      return await this.importer.import(envId, data.file);
+    } catch (err) {
+      const status = (err as { statusCode?: number }).statusCode;
+      // The file stream is cut at the size limit: the parser may report the cut first.
+      if (status === 413 || data.file.truncated) {
+        throw new PayloadTooLargeError(
+          `the file is larger than ${this.config.limits.uploadLimitBytes} bytes`,
+        );
+      }
+      throw new BadRequestError(
+        'InvalidJson',
+        `the file is not valid JSON in the import format: ${(err as Error).message}`,
+      );
+    }
+  }
+
+  @PostOk('download')
+  @Permission('CanAccessEnv', Res.env())
+  @RawResponse()
+  @ApiProduces('application/json')
+  @ApiResponse({ status: 200, description: 'A JSON file {"users":[...],"userProperties":[...]}, streamed' })
+  @Operation(
+    'exportEndUsers',
+    'Export end users (optionally filtered) as a streamed JSON file in the import format',
+  )
+  async download(
+    @IdParam('envId') envId: string,
+    @Body() body: ExportQueryDto,
+    @Reply() reply: FastifyReply,
+  ): Promise<void> {
+    await reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="end-users-${envId}.json"`)
+      .send(this.importer.exportStream(envId, body.searchText || undefined));
+  }
+
+  @Get(':userId')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation('getEndUser', 'One end user')
+  @ApiOkEnvelope(EndUserDto)
+  async get(
+    @IdParam('envId') envId: string,
+    @IdParam('userId', 'end user') userId: string,
+  ): Promise<EndUserDto> {
+    return EndUserDto.from(await this.user(envId, userId));
+  }
+
+  @Get(':userId/flags')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation('getEndUserFlags', 'Every flag of the environment evaluated for the user, with the reason')
+  @ApiOkEnvelope(EvaluatedFlagDto, { isArray: true })
+  async flags(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @IdParam('userId', 'end user') userId: string,
+    @Query() query: ExportQueryDto,
+  ): Promise<EvaluatedFlagDto[]> {
+    const stored = await this.user(envId, userId);
+    const user: EndUser = {
+      keyId: stored.keyId,
+      name: stored.name,
+      customizedProperties: stored.customizedProperties,
+    };
+    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, ctx.env!, ctx.project!));
+    const evaluator = this.evaluator(ctx, segments);
+    const text = query.searchText?.toLowerCase();
+    return (await this.store.flags.listAll(envId))
+      .filter(
+        (f) =>
+          !f.isArchived &&
+          (!text || f.name.toLowerCase().includes(text) || f.key.toLowerCase().includes(text)),
+      )
+      .map((flag) => {
+        const result = evaluator.evaluateFlag(flag, user);
+        return {
+          id: flag.id,
+          name: flag.name,
+          key: flag.key,
+          variationType: flag.variationType,
+          variations: flag.variations,
+          matchVariation: flag.variations.find((v) => v.id === result.variationId) ?? null,
+          matchReason: result.reason,
+        };
+      });
+  }
+
+  @Get(':userId/segments')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation('getEndUserSegments', 'Segments the user is in')
+  @ApiOkEnvelope(MatchedSegmentDto, { isArray: true })
+  async segments(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @IdParam('userId', 'end user') userId: string,
+  ): Promise<MatchedSegmentDto[]> {
+    const stored = await this.user(envId, userId);
+    const user: EndUser = {
+      keyId: stored.keyId,
+      name: stored.name,
+      customizedProperties: stored.customizedProperties,
+    };
+    const segments = (
+      await this.store.segments.listAll(this.tenant.segmentScope(ctx, ctx.env!, ctx.project!))
+    ).filter((s) => !s.isArchived);
+    const evaluator = this.evaluator(ctx, segments);
+    return segments
+      .filter((s) => evaluator.evaluateFlag(segmentProbe(s.id, envId), user).variationId === 'in')
+      .map((s) => ({ id: s.id, name: s.name, key: s.key, type: s.type, updatedAt: s.updatedAt }));
+  }
+}

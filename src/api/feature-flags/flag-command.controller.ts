@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Delete, Put } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { newFeatureFlag } from '../../core/flags/flag-factory';
+import { targetingPermissions } from '../../core/flags/flag-instructions';
+import { validateTargeting, validateVariations } from '../../core/flags/flag-validation';
+import { RN } from '../../core/iam/resource-name';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { CacheSync } from '../changes/cache-sync.service';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import {
+  BusinessRuleError,
+  ERROR_CODES,
+  ForbiddenError,
+  ResourceNotFoundError,
+  ValidationFailedError,
+} from '../http/api-errors';
+import { IdParam } from '../http/id-param';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import { CommentDto } from '../http/validators';
+import { FeatureFlagDto } from './flag.dto';
+import {
+  CreateFlagDto,
+  UpdateDescriptionDto,
+  UpdateNameDto,
+  UpdateOffVariationDto,
+  UpdateTagsDto,
+  UpdateTargetingDto,
+  UpdateVariationsDto,
+} from './flag-input.dto';
+import { FlagMutations, requireComment } from './flag-mutation.service';
+import { FlagTargeting } from './flag-targeting.service';
+import { KeyParam } from './key-param';
+
+const REVISION = { description: 'The new revision of the flag' };
+
+@ManagementController('envs/:envId/feature-flags', 'Feature flags')
+export class FlagCommandController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly mutations: FlagMutations,
+    private readonly targeting: FlagTargeting,
+    private readonly cacheSync: CacheSync,
+  ) {}
+
+  @PostOk()
+  @Permission('CreateFlag', Res.newFlag())
+  @Operation('createFeatureFlag', 'Create a flag; the default rule serves the enabled variation to everyone')
+  @ApiOkEnvelope(FeatureFlagDto)
+  async create(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @Body() body: CreateFlagDto,
+  ): Promise<FeatureFlag> {
+    const variations = body.variations.map((v) => ({
+      id: v.id ?? randomUUID(),
+      name: v.name.trim(),
+      value: v.value,
+    }));
+    const problems = validateVariations(body.variationType, variations);
+    const ids = new Set(variations.map((v) => v.id));
+    if (!ids.has(body.enabledVariationId)) {
+      problems.push({
+        field: 'enabledVariationId',
+        code: 'enabledVariationId_is_invalid',
+        message: 'not one of the variations',
+      });
+    }
+    if (!ids.has(body.disabledVariationId)) {
+      problems.push({
+        field: 'disabledVariationId',
+        code: 'disabledVariationId_is_invalid',
+        message: 'not one of the variations',
+      });
+    }
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    const flag = newFeatureFlag({
+      id: randomUUID(),
+      envId,
+      revision: randomUUID(),
+      name: body.name.trim(),
+      key: body.key,
+      description: body.description ?? '',
+      isEnabled: body.isEnabled,
+      variationType: body.variationType,
+      variations,
+      enabledVariationId: body.enabledVariationId,
+      disabledVariationId: body.disabledVariationId,
+      tags: [...new Set(body.tags ?? [])],
+      creatorId: ctx.actor.userId,
+      now: new Date().toISOString(),
+    });
+    return this.mutations.create(ctx.actor, ctx.org.id, flag);
+  }
+
+  private change(ctx: ApiContext, change: Parameters<FlagMutations['apply']>[4]): Promise<FeatureFlag> {
+    return this.mutations.apply(ctx.actor, ctx.org.id, ctx.env!, ctx.flag!, change);
+  }
+
+  @Put(':key/name')
+  @Permission('UpdateFlagName', Res.flag())
+  @Operation('updateFeatureFlagName', 'Rename a flag')
+  @ApiOkEnvelope('string', REVISION)
+  async updateName(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: UpdateNameDto,
+  ): Promise<string> {
+    return (
+      await this.change(ctx, {
+        operation: 'Update',
+        comment: body.comment,
+        changes: { name: body.name.trim() },
+      })
+    ).revision;
+  }
+
+  @Put(':key/description')
+  @Permission('UpdateFlagDescription', Res.flag())
+  @Operation('updateFeatureFlagDescription', 'Change the description of a flag')
+  @ApiOkEnvelope('string', REVISION)
+  async updateDescription(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: UpdateDescriptionDto,
+  ): Promise<string> {
+    return (
+      await this.change(ctx, {
+        operation: 'Update',
+        comment: body.comment,
+        changes: { description: body.description },
+      })
+    ).revision;
+  }
+
+  @Put(':key/tags')
+  @Permission('UpdateFlagTags', Res.flag())
+  @Operation('updateFeatureFlagTags', 'Replace the tags of a flag')
+  @ApiOkEnvelope('string', REVISION)
+  async updateTags(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: UpdateTagsDto,
+  ): Promise<string> {
+    // Tags are part of the flag's resource name: the new tags must be allowed too.
+    ctx.require('UpdateFlagTags', RN.flag(ctx.project!.key, ctx.env!.key, ctx.flag!.key, body.tags));
+    return (
+      await this.change(ctx, {
+        operation: 'Update',
+        comment: body.comment,
+        changes: { tags: [...new Set(body.tags)] },
+      })
+    ).revision;
+  }
+
+  @Put(':key/toggle/:status')
+  @Permission('ToggleFlag', Res.flag())
+  @ApiParam({ name: 'status', enum: ['true', 'false'] })
+  @Operation('toggleFeatureFlag', 'Turn a flag on (true) or off (false)')
+  @ApiOkEnvelope('string', REVISION)
+  async toggle(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @KeyParam('status') status: string,
+    @Body() body: CommentDto,
+  ): Promise<string> {
+    if (status !== 'true' && status !== 'false') throw new ResourceNotFoundError('route');
+    return (
+      await this.change(ctx, {
+        operation: 'Update',
+        comment: body?.comment,
+        changes: { isEnabled: status === 'true' },
+      })
+    ).revision;
+  }
+
+  @Put(':key/archive')
+  @Permission('ArchiveFlag', Res.flag())
+  @Operation('archiveFeatureFlag', 'Archive a flag (SDKs then get no variation for it)')
+  @ApiOkEnvelope('string', REVISION)
+  async archive(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<string> {
+    return (
+      await this.change(ctx, { operation: 'Archive', comment: body?.comment, changes: { isArchived: true } })
+    ).revision;
+  }
+
+  @Put(':key/restore')
+  @Permission('RestoreFlag', Res.flag())
+  @Operation('restoreFeatureFlag', 'Restore an archived flag')
+  @ApiOkEnvelope('string', REVISION)
+  async restore(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<string> {
+    return (
+      await this.change(ctx, { operation: 'Restore', comment: body?.comment, changes: { isArchived: false } })
+    ).revision;
+  }
+
+  @Delete(':key')
+  @Permission('DeleteFlag', Res.flag())
+  @Operation(
+    'deleteFeatureFlag',
+    'Delete an archived flag for good (422 CannotDeleteUnarchivedFeatureFlag otherwise)',
+    'No change message is published (as FeatBit): SDKs already received the archived flag, which evaluates to no variation, and drop it at their next full sync.',
+  )
+  @ApiOkEnvelope('boolean')
+  async delete(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<boolean> {
+    const flag = ctx.flag!;
+    if (!flag.isArchived) {
+      throw new BusinessRuleError(
+        ERROR_CODES.cannotDeleteUnarchivedFeatureFlag,
+        'archive the flag before deleting it',
+      );
+    }
+    requireComment(ctx.env!, body?.comment);
+    await this.store.transaction(async (tx) => {
+      await tx.flags.delete(flag.id);
+      await this.mutations.auditOnly(tx, ctx.actor, ctx.org.id, flag, body?.comment ?? '');
+    });
+    await this.cacheSync.flagRemoved(flag.envId, flag.id);
+    return true;
+  }
+
+  @Put(':key/off-variation')
+  @Permission('UpdateFlagOffVariation', Res.flag())
+  @Operation(
+    'updateFeatureFlagOffVariation',
+    'Choose the variation served when the flag is off (revision checked)',
+  )
+  @ApiOkEnvelope('string', REVISION)
+  async updateOffVariation(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: UpdateOffVariationDto,
+  ): Promise<string> {
+    if (!ctx.flag!.variations.some((v) => v.id === body.offVariationId)) {
+      throw ValidationFailedError.of(
+        'offVariationId',
+        'offVariationId_is_invalid',
+        'not one of the variations',
+      );
+    }
+    const next = await this.change(ctx, {
+      operation: 'Update',
+      comment: body.comment,
+      expectedRevision: body.revision,
+      changes: { disabledVariationId: body.offVariationId },
+    });
+    return next.revision;
+  }
+
+  @Put(':key/variations')
+  @Permission('UpdateFlagVariations', Res.flag())
+  @Operation(
+    'updateFeatureFlagVariations',
+    'Replace the variations (revision checked)',
+    'A variation still used by the off variation, individual targets or rules cannot be removed (400 variations_is_invalid).',
+  )
+  @ApiOkEnvelope('string', REVISION)
+  async updateVariations(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: UpdateVariationsDto,
+  ): Promise<string> {
+    const variations = body.variations.map((v) => ({
+      id: v.id ?? randomUUID(),
+      name: v.name.trim(),
+      value: v.value,
+    }));
+    const next = await this.change(ctx, {
+      operation: 'Update',
+      comment: body.comment,
+      expectedRevision: body.revision,
+      changes: {
+        variations,
+        ...this.targeting.withoutZeroShares(ctx.flag!, new Set(variations.map((v) => v.id))),
+      },
+      validate: (flag) => [
+        ...validateVariations(flag.variationType, variations),
+        ...this.targeting.referenceProblems(flag),
+      ],
+    });
+    return next.revision;
+  }
+
+  @Put(':key/targeting')
+  @Permission(
+    ['UpdateFlagIndividualTargeting', 'UpdateFlagTargetingRules', 'UpdateFlagDefaultRule'],
+    Res.flag(),
+  )
+  @Operation(
+    'updateFeatureFlagTargeting',
+    'Replace individual targets, rules, default rule and experiment setting (revision checked)',
+    'Each changed part needs its own permission: UpdateFlagIndividualTargeting, UpdateFlagTargetingRules, UpdateFlagDefaultRule.',
+  )
+  @ApiOkEnvelope('string', REVISION)
+  async updateTargeting(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: UpdateTargetingDto,
+  ): Promise<string> {
+    const flag = ctx.flag!;
+    const targeting = this.targeting.normalise(body.targeting);
+    const rn = RN.flag(ctx.project!.key, ctx.env!.key, flag.key, flag.tags);
+    for (const action of targetingPermissions(flag, targeting)) {
+      if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
+    }
+    const segmentIds = await this.targeting.visibleSegmentIds(ctx);
+    const next = await this.change(ctx, {
+      operation: 'Update',
+      comment: body.comment,
+      expectedRevision: body.revision,
+      changes: targeting,
+      validate: (f) => validateTargeting(f.variations, f, segmentIds),
+    });
+    return next.revision;
+  }
+}

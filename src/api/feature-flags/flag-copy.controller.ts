@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { Body } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { type CopyPrecheck, copyFlagTo, precheckCopy } from '../../core/flags/flag-copy';
+import { RN } from '../../core/iam/resource-name';
+import { DataStore } from '../../core/ports/data-store.port';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
+import { environmentResourceName } from '../../core/tenancy/tenancy';
+import { Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { isUuid, TenantLookup } from '../auth/tenant-lookup.service';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import { ResourceNotFoundError, ValidationFailedError } from '../http/api-errors';
+import { IdParam } from '../http/id-param';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import { CopyPrecheckDto, CopyResultDto, FeatureFlagDto } from './flag.dto';
+import { CloneFlagDto, CopyToEnvDto } from './flag-input.dto';
+import { FlagMutations } from './flag-mutation.service';
+import { KeyParam } from './key-param';
+
+@ManagementController('envs/:envId/feature-flags', 'Feature flags')
+export class FlagCopyController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly tenant: TenantLookup,
+    private readonly mutations: FlagMutations,
+  ) {}
+
+  @PostOk('clone/:key')
+  @Permission('CloneFlag', Res.flag())
+  @Operation('cloneFeatureFlag', 'Clone a flag with its variations and targeting under a new key')
+  @ApiOkEnvelope(FeatureFlagDto)
+  async clone(
+    @Ctx() ctx: ApiContext,
+    @KeyParam() _k: string,
+    @Body() body: CloneFlagDto,
+  ): Promise<FeatureFlag> {
+    const source = ctx.flag!;
+    const tags = [...new Set(body.tags ?? source.tags)];
+    ctx.require('CreateFlag', RN.flag(ctx.project!.key, ctx.env!.key, body.key, tags));
+    const now = new Date().toISOString();
+    const clone: FeatureFlag = {
+      ...structuredClone(source),
+      id: randomUUID(),
+      revision: randomUUID(),
+      key: body.key,
+      name: body.name.trim(),
+      description: body.description ?? source.description,
+      tags,
+      rules: source.rules.map((r) => ({ ...r, id: randomUUID() })),
+      isArchived: false,
+      creatorId: ctx.actor.userId,
+      updatorId: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.mutations.create(ctx.actor, ctx.org.id, clone, `cloned from ${source.key}`);
+  }
+
+  private async flagsToCopy(ctx: ApiContext, envId: string, flagIds: unknown): Promise<FeatureFlag[]> {
+    if (!Array.isArray(flagIds) || flagIds.length === 0 || flagIds.length > 500 || !flagIds.every(isUuid)) {
+      throw ValidationFailedError.of('flagIds', 'flagIds_is_invalid', 'a list of 1 to 500 flag ids');
+    }
+    const flags = (await this.store.flags.findByIds(flagIds)).filter((f) => f.envId === envId);
+    if (flags.length !== new Set(flagIds).size) throw new ResourceNotFoundError('feature flag');
+    for (const flag of flags)
+      ctx.require('CopyFlagTo', RN.flag(ctx.project!.key, ctx.env!.key, flag.key, flag.tags));
+    return flags;
+  }
+
+  private async targetFacts(
+    ctx: ApiContext,
+    target: { env: Environment; project: Project },
+    flags: FeatureFlag[],
+  ) {
+    const scope = {
+      envId: target.env.id,
+      workspaceId: ctx.org.workspaceId,
+      envResourceName: environmentResourceName(ctx.org.key, target.project.key, target.env.key),
+    };
+    const keyIds = [...new Set(flags.flatMap((f) => f.targetUsers.flatMap((t) => t.keyIds)))];
+    const usedKeys = new Set<string>();
+    for (const flag of flags)
+      if (await this.store.flags.isKeyUsed(target.env.id, flag.key)) usedKeys.add(flag.key);
+    return {
+      usedKeys,
+      existingKeyIds: new Set(
+        (await this.store.endUsers.findByKeyIds(target.env.id, keyIds)).map((u) => u.keyId),
+      ),
+      segmentIds: new Set((await this.store.segments.listAll(scope)).map((s) => s.id)),
+      propertyNames: new Set((await this.store.endUserProperties.list(target.env.id)).map((p) => p.name)),
+    };
+  }
+
+  @PostOk('copy-to-env-precheck/:targetEnvId')
+  @Permission('CanAccessEnv', Res.env())
+  @ApiBody({ schema: { type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: 500 } })
+  @Operation('precheckCopyFeatureFlags', 'What copying these flags to another environment would find there')
+  @ApiOkEnvelope(CopyPrecheckDto, { isArray: true })
+  async precheck(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @IdParam('targetEnvId') targetEnvId: string,
+    @Body() flagIds: unknown,
+  ): Promise<CopyPrecheck[]> {
+    const flags = await this.flagsToCopy(ctx, envId, flagIds);
+    const target = await this.tenant.otherEnv(ctx, targetEnvId);
+    ctx.require('CanAccessEnv', RN.env(target.project.key, target.env.key));
+    const facts = await this.targetFacts(ctx, target, flags);
+    return flags.map((f) => precheckCopy(f, facts));
+  }
+
+  @PostOk('copy-to-env/:targetEnvId')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation(
+    'copyFeatureFlagsToEnv',
+    'Copy flags to another environment (switched off there)',
+    'Flags whose key exists in the target are skipped (listed in `ignored`); rules that reference segments missing in the target are dropped. Needs CopyFlagTo on each source flag and CreateFlag in the target.',
+  )
+  @ApiOkEnvelope(CopyResultDto)
+  async copy(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @IdParam('targetEnvId') targetEnvId: string,
+    @Body() body: CopyToEnvDto,
+  ): Promise<CopyResultDto> {
+    const flags = await this.flagsToCopy(ctx, envId, body.flagIds);
+    const target = await this.tenant.otherEnv(ctx, targetEnvId);
+    for (const flag of flags)
+      ctx.require('CreateFlag', RN.flag(target.project.key, target.env.key, flag.key, flag.tags));
+    const facts = await this.targetFacts(ctx, target, flags);
+    const ignored: string[] = [];
+    let copiedCount = 0;
+    for (const flag of flags) {
+      if (facts.usedKeys.has(flag.key)) {
+        ignored.push(flag.key);
+        continue;
+      }
+      const copy = copyFlagTo(
+        flag,
+        { envId: target.env.id, segmentIds: facts.segmentIds },
+        {
+          id: randomUUID(),
+          revision: randomUUID(),
+          creatorId: ctx.actor.userId,
+          now: new Date().toISOString(),
+          newRuleId: randomUUID,
+        },
+      );
+      await this.mutations.create(
+        ctx.actor,
+        ctx.org.id,
+        copy,
+        `copied from ${ctx.project!.key}/${ctx.env!.key}`,
+      );
+      copiedCount++;
+    }
+    return { copiedCount, ignored };
+  }
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuditOperation } from '../../core/audit/audit-entry';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { nextVersion } from '../../core/flags/flag-factory';
+import type { ValidationProblem } from '../../core/flags/flag-validation';
+import { DataStore } from '../../core/ports/data-store.port';
+import { RevisionConflictError } from '../../core/shared/errors';
+import type { Environment } from '../../core/tenancy/tenancy';
+import type { Actor } from '../auth/api-context';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { enqueueFlagChange } from '../changes/change-outbox';
+import { OutboxRelay } from '../changes/outbox-relay.service';
+import { BusinessRuleError, ConflictError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
+
+export interface FlagChange {
+  operation: AuditOperation;
+  comment?: string;
+  /** The revision the caller based the change on; 409 when it is no longer current. */
+  expectedRevision?: string;
+  changes: Partial<FeatureFlag>;
+  /** Semantic checks of the changed flag; any problem is a 400 and nothing is written. */
+  validate?: (next: FeatureFlag) => ValidationProblem[];
+}
+
+/** Requires a comment when the environment asks for one (FeatBit enforces this only in its UI). */
+export function requireComment(env: Environment, comment: string | undefined): void {
+  if (env.settings.requireChangeComment && !comment?.trim()) {
+    throw new BusinessRuleError(
+      ERROR_CODES.changeCommentRequired,
+      'this environment requires a comment for every change',
+    );
+  }
+}
+
+/**
+ * Every flag change goes through here: new revision and updatedAt, optimistic concurrency on the
+ * stored revision, and — in one transaction — the flag, a revision snapshot, the audit entry and
+ * the change message in the outbox. The relay publishes right after the commit.
+ */
+@Injectable()
+export class FlagMutations {
+  constructor(
+    private readonly store: DataStore,
+    private readonly audit: AuditTrail,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async apply(
+    actor: Actor,
+    organizationId: string,
+    env: Environment,
+    flag: FeatureFlag,
+    change: FlagChange,
+  ): Promise<FeatureFlag> {
+    requireComment(env, change.comment);
+    if (change.expectedRevision !== undefined && change.expectedRevision !== flag.revision) {
+      throw new ConflictError(
+        `flag ${flag.key} was changed by someone else (revision ${flag.revision}); reload and retry`,
+      );
+    }
+    const now = new Date().toISOString();
+    const next = nextVersion(flag, change.changes, randomUUID(), actor.userId, now);
+    const problems = change.validate?.(next) ?? [];
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.flags.update(next, flag.revision);
+        await this.record(tx, actor, organizationId, flag, next, change.operation, change.comment ?? '', now);
+      });
+    } catch (err) {
+      if (err instanceof RevisionConflictError) {
+        throw new ConflictError(`flag ${flag.key} was changed by someone else; reload and retry`);
+      }
+      throw err;
+    }
+    this.relay.kick();
+    return next;
+  }
+
+  async create(actor: Actor, organizationId: string, flag: FeatureFlag, comment = ''): Promise<FeatureFlag> {
+    await this.store.transaction(async (tx) => {
+      await tx.flags.create(flag);
+      await this.record(tx, actor, organizationId, null, flag, 'Create', comment, flag.createdAt);
+    });
+    this.relay.kick();
+    return flag;
+  }
+
+  /** The audit entry of a permanent delete (no revision, no change message: see deleteFeatureFlag). */
+  async auditOnly(
+    tx: DataStore,
+    actor: Actor,
+    organizationId: string,
+    flag: FeatureFlag,
+    comment: string,
+  ): Promise<void> {
+    await this.audit.record(tx, actor, {
+      organizationId,
+      envId: flag.envId,
+      refType: 'FeatureFlag',
+      refId: flag.id,
+      keywords: [flag.key, flag.name],
+      operation: 'Remove',
+      previous: flag,
+      current: null,
+      comment,
+    });
+  }
+
+  /** Writes the side records of a flag change inside `tx`: revision snapshot, audit log, outbox. */
+  async record(
+    tx: DataStore,
+    actor: Actor,
+    organizationId: string,
+    before: FeatureFlag | null,
+    after: FeatureFlag,
+    operation: AuditOperation,
+    comment: string,
+    at: string,
+  ): Promise<void> {
+    await tx.flagRevisions.append({
+      id: randomUUID(),
+      flagId: after.id,
+      flag: after,
+      comment,
+      createdAt: at,
+    });
+    await this.audit.record(
+      tx,
+      actor,
+      {
+        organizationId,
+        envId: after.envId,
+        refType: 'FeatureFlag',
+        refId: after.id,
+        keywords: [after.key, after.name],
+        operation,
+        previous: before,
+        current: after,
+        comment,
+      },
+      at,
+    );
+    await enqueueFlagChange(tx, after);
+  }
+}

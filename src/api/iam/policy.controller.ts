@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Delete, Get, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiProperty } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Policy, PolicyStatement } from '../../core/iam/iam';
+import { validateStatements } from '../../core/iam/statement-validation';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { ApiOkEnvelope, ApiPagedEnvelope } from '../http/api-envelope';
+import { BusinessRuleError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
+import { flattenValidationErrors } from '../http/api-validation.pipe';
+import { IdParam } from '../http/id-param';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import { pageOf } from '../http/paging.dto';
+import { KeyQueryDto } from '../http/validators';
+import {
+  CreatePolicyDto,
+  GroupDto,
+  MemberRefDto,
+  NameSearchQueryDto,
+  UpdatePolicySettingsDto,
+} from './iam.dto';
+import { MemberService } from './member.service';
+import { PolicyDto, PolicyStatementDto } from './policy.dto';
+
+export class PolicyPageDto {
+  @ApiProperty() totalCount!: number;
+  @ApiProperty({ type: [PolicyDto] }) items!: PolicyDto[];
+}
+
+const IAM = () => Permission('CanManageIAM', Res.iam());
+
+/** Parses a statements array body (FeatBit sends a bare array) with the same strict rules as DTOs. */
+export function parseStatements(body: unknown, field = 'statements'): PolicyStatement[] {
+  if (!Array.isArray(body) || body.length > 100) {
+    throw ValidationFailedError.of(field, `${field}_is_invalid`, 'a JSON array of at most 100 statements');
+  }
+  const problems = body.flatMap((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      return [{ field: `${field}[${i}]`, code: `${field}_is_invalid`, message: 'a statement is an object' }];
+    }
+    const errors = validateSync(plainToInstance(PolicyStatementDto, item), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
+    return flattenValidationErrors(errors, `${field}[${i}]`);
+  });
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+  const statements = (body as PolicyStatementDto[]).map((s) => ({
+    id: s.id ?? randomUUID(),
+    resourceType: s.resourceType,
+    effect: s.effect,
+    actions: [...new Set(s.actions)],
+    resources: [...new Set(s.resources)],
+  }));
+  const semantic = validateStatements(statements, field);
+  if (semantic.length > 0) throw new ValidationFailedError(semantic);
+  return statements;
+}
+
+@ManagementController('policies', 'Policies')
+export class PolicyController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly members: MemberService,
+  ) {}
+
+  private editable(policy: Policy): Policy {
+    if (policy.type === 'SysManaged') {
+      throw new BusinessRuleError(
+        ERROR_CODES.cannotModifySysManagedPolicy,
+        'built-in policies are read-only',
+      );
+    }
+    return policy;
+  }
+
+  private audit(
+    ctx: ApiContext,
+    policy: Policy,
+    operation: 'Create' | 'Update' | 'Remove',
+    previous: unknown,
+    current: unknown,
+  ) {
+    return this.members.auditRecord(ctx, {
+      refType: 'Policy',
+      refId: policy.id,
+      keywords: [policy.key, policy.name],
+      operation,
+      previous,
+      current,
+    });
+  }
+
+  @Get()
+  @IAM()
+  @Operation(
+    'listPolicies',
+    'Policies of the organization plus the built-in Owner, Administrator and Developer',
+  )
+  @ApiPagedEnvelope(PolicyDto)
+  async list(@Ctx() ctx: ApiContext, @Query() query: NameSearchQueryDto): Promise<PolicyPageDto> {
+    const page = await this.store.policies.list(ctx.org.id, { ...pageOf(query), name: query.name });
+    return { totalCount: page.totalCount, items: page.items.map((p) => PolicyDto.from(p)) };
+  }
+
+  @Get('is-key-used')
+  @IAM()
+  @Operation('isPolicyKeyUsed', 'Whether a policy key is taken')
+  @ApiOkEnvelope('boolean')
+  isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
+    return this.store.policies.isKeyUsed(ctx.org.id, query.key);
+  }
+
+  @Get(':policyId')
+  @IAM()
+  @Operation('getPolicy', 'One policy with its statements')
+  @ApiOkEnvelope(PolicyDto)
+  async get(@Ctx() ctx: ApiContext, @IdParam('policyId') policyId: string): Promise<PolicyDto> {
+    return PolicyDto.from(await this.members.policy(ctx.org, policyId));
+  }
+
+  private async insert(
+    ctx: ApiContext,
+    body: CreatePolicyDto,
+    statements: PolicyStatement[],
+  ): Promise<Policy> {
+    if (await this.store.policies.isKeyUsed(ctx.org.id, body.key)) {
+      throw new BusinessRuleError(ERROR_CODES.keyHasBeenUsed, 'a policy with this key exists');
+    }
+    const now = new Date().toISOString();
+    const policy = await this.store.policies.create({
+      id: randomUUID(),
+      organizationId: ctx.org.id,
+      name: body.name.trim(),
+      key: body.key,
+      description: body.description ?? '',
+      type: 'CustomerManaged',
+      statements,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.audit(ctx, policy, 'Create', null, policy);
+    return policy;
+  }
+
+  @PostOk()
+  @IAM()
+  @Operation('createPolicy', 'Create a policy without statements')
+  @ApiOkEnvelope(PolicyDto)
+  async create(@Ctx() ctx: ApiContext, @Body() body: CreatePolicyDto): Promise<PolicyDto> {
+    return PolicyDto.from(await this.insert(ctx, body, []));
+  }
+
+  @PostOk('clone/:policyId')
+  @IAM()
+  @Operation('clonePolicy', 'Copy a policy (built-in ones too) with its statements under a new key')
+  @ApiOkEnvelope(PolicyDto)
+  async clone(
+    @Ctx() ctx: ApiContext,
+    @IdParam('policyId') policyId: string,
+    @Body() body: CreatePolicyDto,
+  ): Promise<PolicyDto> {
+    const source = await this.members.policy(ctx.org, policyId);
+    return PolicyDto.from(
+      await this.insert(
+        ctx,
+        body,
+        source.statements.map((s) => ({ ...s, id: randomUUID() })),
+      ),
+    );
+  }
+
+  @Put(':policyId/settings')
+  @IAM()
+  @Operation('updatePolicySettings', 'Rename a policy or change its description (not built-in ones)')
+  @ApiOkEnvelope(PolicyDto)
+  async updateSettings(
+    @Ctx() ctx: ApiContext,
+    @IdParam('policyId') policyId: string,
+    @Body() body: UpdatePolicySettingsDto,
+  ): Promise<PolicyDto> {
+    const before = this.editable(await this.members.policy(ctx.org, policyId));
+    const after = await this.store.policies.update({
+      ...before,
+      name: body.name.trim(),
+      description: body.description ?? before.description,
+      updatedAt: new Date().toISOString(),
+    });
+    await this.audit(ctx, after, 'Update', before, after);
+    return PolicyDto.from(after);
+  }
+
+  @Put(':policyId/statements')
+  @IAM()
+  @ApiBody({ type: [PolicyStatementDto] })
+  @Operation(
+    'updatePolicyStatements',
+    'Replace the statements of a policy (not built-in ones)',
+    'Body: a JSON array of statements. Actions must exist for the statement’s resource type; resources are FeatBit resource names with * wildcards and an optional ;tag list.',
+  )
+  @ApiOkEnvelope(PolicyDto)
+  async updateStatements(
+    @Ctx() ctx: ApiContext,
+    @IdParam('policyId') policyId: string,
+    @Body() body: unknown,
+  ): Promise<PolicyDto> {
+    const before = this.editable(await this.members.policy(ctx.org, policyId));
+    const statements = parseStatements(body);
+    const after = await this.store.policies.update({
+      ...before,
+      statements,
+      updatedAt: new Date().toISOString(),
+    });
+    await this.audit(ctx, after, 'Update', before, after);
+    return PolicyDto.from(after);
+  }
+
+  @Delete(':policyId')
+  @IAM()
+  @Operation('deletePolicy', 'Delete a policy (not built-in ones); it is detached from members and groups')
+  @ApiOkEnvelope('boolean')
+  async delete(@Ctx() ctx: ApiContext, @IdParam('policyId') policyId: string): Promise<boolean> {
+    const policy = this.editable(await this.members.policy(ctx.org, policyId));
+    const memberIds = await this.store.policies.listMemberIdsWithPolicy(ctx.org.id, policyId);
+    const groupIds = await this.store.groups.listGroupIdsWithPolicy(policyId);
+    await this.store.transaction(async (tx) => {
+      for (const memberId of memberIds) await tx.policies.detachFromMember(ctx.org.id, memberId, policyId);
+      for (const groupId of groupIds) await tx.groups.detachPolicy(groupId, policyId);
+      await tx.policies.delete(policyId);
+    });
+    await this.audit(ctx, policy, 'Remove', policy, null);
+    return true;
+  }
+
+  @Get(':policyId/groups')
+  @IAM()
+  @Operation('getPolicyGroups', 'Groups the policy is attached to')
+  @ApiOkEnvelope(GroupDto, { isArray: true })
+  async groups(@Ctx() ctx: ApiContext, @IdParam('policyId') policyId: string): Promise<GroupDto[]> {
+    await this.members.policy(ctx.org, policyId);
+    const groups = await Promise.all(
+      (await this.store.groups.listGroupIdsWithPolicy(policyId)).map((id) => this.store.groups.findById(id)),
+    );
+    return groups.filter((g) => g !== null && g.organizationId === ctx.org.id).map((g) => GroupDto.from(g!));
+  }
+
+  @Get(':policyId/members')
+  @IAM()
+  @Operation('getPolicyMembers', 'Members the policy is attached to directly')
+  @ApiOkEnvelope(MemberRefDto, { isArray: true })
+  async policyMembers(
+    @Ctx() ctx: ApiContext,
+    @IdParam('policyId') policyId: string,
+  ): Promise<MemberRefDto[]> {
+    await this.members.policy(ctx.org, policyId);
+    const users = await this.store.users.findByIds(
+      await this.store.policies.listMemberIdsWithPolicy(ctx.org.id, policyId),
+    );
+    return users.map((u) => ({ id: u.id, name: u.name, email: u.email }));
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Get, Put } from '@nestjs/common';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Authenticated } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { EffectivePolicies } from '../auth/effective-policies.service';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import { ManagementController, Operation } from '../http/management-controller.decorator';
+import { PolicyDto } from '../iam/policy.dto';
+import { WorkspaceDto } from '../tenancy/tenancy.dto';
+import { ProfileDto, UpdateProfileDto } from './identity.dto';
+
+@ManagementController('user', 'Current user')
+export class UserController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly policies: EffectivePolicies,
+  ) {}
+
+  @Get('profile')
+  @Authenticated({ sessionOnly: true })
+  @Operation('getProfile', 'The signed-in user')
+  @ApiOkEnvelope(ProfileDto)
+  profile(@Ctx() ctx: ApiContext): ProfileDto {
+    const u = ctx.user;
+    return { id: u.id, email: u.email, name: u.name, origin: u.origin };
+  }
+
+  @Put('profile')
+  @Authenticated({ sessionOnly: true })
+  @Operation('updateProfile', 'Change the own name and e-mail (422 EmailHasBeenUsed)')
+  @ApiOkEnvelope(ProfileDto)
+  async updateProfile(@Ctx() ctx: ApiContext, @Body() body: UpdateProfileDto): Promise<ProfileDto> {
+    const updated = await this.store.users.update({
+      ...ctx.user,
+      name: body.name.trim(),
+      email: body.email.trim().toLowerCase(),
+      updatedAt: new Date().toISOString(),
+    });
+    return { id: updated.id, email: updated.email, name: updated.name, origin: updated.origin };
+  }
+
+  @Get('policies')
+  @Authenticated({ scope: 'organization', sessionOnly: true })
+  @Operation('getUserPolicies', 'Effective policies of the signed-in user in the current organization')
+  @ApiOkEnvelope(PolicyDto, { isArray: true })
+  async userPolicies(@Ctx() ctx: ApiContext): Promise<PolicyDto[]> {
+    return (await this.policies.policiesOf(ctx.org.id, ctx.user.id)).map((x) => PolicyDto.from(x));
+  }
+
+  @Get('workspaces')
+  @Authenticated({ sessionOnly: true })
+  @Operation('getUserWorkspaces', 'Workspaces the signed-in user belongs to')
+  @ApiOkEnvelope(WorkspaceDto, { isArray: true })
+  async workspaces(@Ctx() ctx: ApiContext): Promise<WorkspaceDto[]> {
+    return (await this.store.workspaces.listForUser(ctx.user.id)).map((x) => WorkspaceDto.from(x));
+  }
+}

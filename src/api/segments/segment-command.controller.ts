@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Delete, Put } from '@nestjs/common';
+import { RN } from '../../core/iam/resource-name';
+import { DataStore } from '../../core/ports/data-store.port';
+import type { Segment, SegmentRule } from '../../core/segments/segment';
+import { segmentTargetingPermissions } from '../../core/segments/segment-instructions';
+import { validateSegmentRules, validateSharedScopes } from '../../core/segments/segment-validation';
+import { environmentResourceName } from '../../core/tenancy/tenancy';
+import { Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { CacheSync } from '../changes/cache-sync.service';
+import { enqueueSegmentChange } from '../changes/change-outbox';
+import { OutboxRelay } from '../changes/outbox-relay.service';
+import { toWireSegment } from '../../core/segments/segment';
+import { requireComment } from '../feature-flags/flag-mutation.service';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import { BusinessRuleError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
+import { IdParam } from '../http/id-param';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import { CommentDto } from '../http/validators';
+import {
+  CreateSegmentDto,
+  SegmentDto,
+  UpdateSegmentDescriptionDto,
+  UpdateSegmentNameDto,
+  UpdateSegmentTagsDto,
+  UpdateSegmentTargetingDto,
+} from './segment.dto';
+import { SegmentMutations } from './segment-mutation.service';
+
+@ManagementController('envs/:envId/segments', 'Segments')
+export class SegmentCommandController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly mutations: SegmentMutations,
+    private readonly audit: AuditTrail,
+    private readonly relay: OutboxRelay,
+    private readonly cacheSync: CacheSync,
+  ) {}
+
+  @PostOk()
+  @Permission('CreateSegment', Res.newSegment())
+  @Operation('createSegment', 'Create an environment-specific or shared segment')
+  @ApiOkEnvelope(SegmentDto)
+  async create(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @Body() body: CreateSegmentDto,
+  ): Promise<SegmentDto> {
+    const type = body.type ?? 'environment-specific';
+    const scopes = type === 'shared' ? [...new Set(body.scopes ?? [])] : [];
+    if (type === 'shared') {
+      const problems = validateSharedScopes(
+        scopes,
+        ctx.org.key,
+        environmentResourceName(ctx.org.key, ctx.project!.key, ctx.env!.key),
+      );
+      if (problems.length > 0) throw new ValidationFailedError(problems);
+    }
+    const now = new Date().toISOString();
+    const segment: Segment = {
+      id: randomUUID(),
+      workspaceId: ctx.org.workspaceId,
+      envId: type === 'shared' ? '' : envId,
+      name: body.name.trim(),
+      key: body.key,
+      type,
+      scopes,
+      description: body.description ?? '',
+      included: [],
+      excluded: [],
+      rules: [],
+      tags: [...new Set(body.tags ?? [])],
+      isArchived: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const envs = await this.mutations.authorizedEnvs(ctx, segment, ['CreateSegment']);
+    await this.store.transaction(async (tx) => {
+      await tx.segments.create(segment);
+      await this.audit.record(tx, ctx.actor, {
+        organizationId: ctx.org.id,
+        envId: segment.envId,
+        refType: 'Segment',
+        refId: segment.id,
+        keywords: [segment.key, segment.name],
+        operation: 'Create',
+        previous: null,
+        current: segment,
+      });
+      await enqueueSegmentChange(
+        tx,
+        envs.map(({ env }) => ({ segment: toWireSegment(segment, env.id), affectedFlagIds: [] })),
+      );
+    });
+    this.relay.kick();
+    return SegmentDto.from(segment);
+  }
+
+  @Put(':segmentId/name')
+  @Permission('UpdateSegmentName', Res.segment())
+  @Operation('updateSegmentName', 'Rename a segment')
+  @ApiOkEnvelope(SegmentDto)
+  async updateName(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: UpdateSegmentNameDto,
+  ): Promise<SegmentDto> {
+    const next = await this.mutations.apply(ctx, ctx.segment!, {
+      operation: 'Update',
+      comment: body.comment,
+      changes: { name: body.name.trim() },
+      actions: ['UpdateSegmentName'],
+      bumpFlags: false,
+    });
+    return SegmentDto.from(next);
+  }
+
+  @Put(':segmentId/description')
+  @Permission('UpdateSegmentDescription', Res.segment())
+  @Operation('updateSegmentDescription', 'Change the description of a segment')
+  @ApiOkEnvelope(SegmentDto)
+  async updateDescription(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: UpdateSegmentDescriptionDto,
+  ): Promise<SegmentDto> {
+    const next = await this.mutations.apply(ctx, ctx.segment!, {
+      operation: 'Update',
+      comment: body.comment,
+      changes: { description: body.description },
+      actions: ['UpdateSegmentDescription'],
+      bumpFlags: false,
+    });
+    return SegmentDto.from(next);
+  }
+
+  @Put(':segmentId/tags')
+  @Permission('UpdateSegmentTags', Res.segment())
+  @Operation('updateSegmentTags', 'Replace the tags of a segment')
+  @ApiOkEnvelope(SegmentDto)
+  async updateTags(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: UpdateSegmentTagsDto,
+  ): Promise<SegmentDto> {
+    ctx.require('UpdateSegmentTags', RN.segment(ctx.project!.key, ctx.env!.key, ctx.segment!.key, body.tags));
+    const next = await this.mutations.apply(ctx, ctx.segment!, {
+      operation: 'Update',
+      comment: body.comment,
+      changes: { tags: [...new Set(body.tags)] },
+      actions: ['UpdateSegmentTags'],
+      bumpFlags: false,
+    });
+    return SegmentDto.from(next);
+  }
+
+  @Put(':segmentId/targeting')
+  @Permission(['UpdateSegmentTargetingUsers', 'UpdateSegmentRules'], Res.segment())
+  @Operation(
+    'updateSegmentTargeting',
+    'Replace included/excluded users and rules',
+    'Users need UpdateSegmentTargetingUsers, rules UpdateSegmentRules. Referencing flags get a new revision and one change message is published per environment the segment applies to.',
+  )
+  @ApiOkEnvelope(SegmentDto)
+  async updateTargeting(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: UpdateSegmentTargetingDto,
+  ): Promise<SegmentDto> {
+    const rules: SegmentRule[] = body.rules.map((r) => ({
+      id: r.id ?? randomUUID(),
+      name: r.name,
+      conditions: r.conditions.map((c) => ({
+        id: c.id ?? randomUUID(),
+        property: c.property,
+        op: c.op ?? null,
+        value: c.value,
+      })),
+    }));
+    const changes = { included: [...new Set(body.included)], excluded: [...new Set(body.excluded)], rules };
+    const next = await this.mutations.apply(ctx, ctx.segment!, {
+      operation: 'Update',
+      comment: body.comment,
+      changes,
+      actions: segmentTargetingPermissions(ctx.segment!, changes),
+      bumpFlags: true,
+      validate: (s) => validateSegmentRules(s.rules),
+    });
+    return SegmentDto.from(next);
+  }
+
+  @Put(':segmentId/archive')
+  @Permission('ArchiveSegment', Res.segment())
+  @Operation(
+    'archiveSegment',
+    'Archive a segment; refused with SegmentIsBeingUsed (data: the flags) while flags use it',
+  )
+  @ApiOkEnvelope(SegmentDto)
+  async archive(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: CommentDto,
+  ): Promise<SegmentDto> {
+    const refs = await this.mutations.references(ctx, ctx.segment!);
+    if (refs.length > 0) {
+      throw new BusinessRuleError(
+        ERROR_CODES.segmentIsBeingUsed,
+        `the segment is used by ${refs.map((r) => r.key).join(', ')}`,
+        refs,
+      );
+    }
+    const next = await this.mutations.apply(ctx, ctx.segment!, {
+      operation: 'Archive',
+      comment: body?.comment,
+      changes: { isArchived: true },
+      actions: ['ArchiveSegment'],
+      bumpFlags: false,
+    });
+    return SegmentDto.from(next);
+  }
+
+  @Put(':segmentId/restore')
+  @Permission('RestoreSegment', Res.segment())
+  @Operation('restoreSegment', 'Restore an archived segment')
+  @ApiOkEnvelope(SegmentDto)
+  async restore(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: CommentDto,
+  ): Promise<SegmentDto> {
+    const next = await this.mutations.apply(ctx, ctx.segment!, {
+      operation: 'Restore',
+      comment: body?.comment,
+      changes: { isArchived: false },
+      actions: ['RestoreSegment'],
+      bumpFlags: false,
+    });
+    return SegmentDto.from(next);
+  }
+
+  @Delete(':segmentId')
+  @Permission('DeleteSegment', Res.segment())
+  @Operation('deleteSegment', 'Delete an archived segment (422 CannotDeleteUnArchivedSegment otherwise)')
+  @ApiOkEnvelope('boolean')
+  async delete(
+    @Ctx() ctx: ApiContext,
+    @IdParam('segmentId') _s: string,
+    @Body() body: CommentDto,
+  ): Promise<boolean> {
+    const segment = ctx.segment!;
+    if (!segment.isArchived) {
+      throw new BusinessRuleError(
+        ERROR_CODES.cannotDeleteUnArchivedSegment,
+        'archive the segment before deleting it',
+      );
+    }
+    requireComment(ctx.env!, body?.comment);
+    const envs = await this.mutations.authorizedEnvs(ctx, segment, ['DeleteSegment']);
+    const refs = await this.mutations.references(ctx, segment);
+    if (refs.length > 0) {
+      throw new BusinessRuleError(
+        ERROR_CODES.segmentIsBeingUsed,
+        `the segment is used by ${refs.map((r) => r.key).join(', ')}`,
+        refs,
+      );
+    }
+    await this.store.transaction(async (tx) => {
+      await tx.segments.delete(segment.id);
+      await this.audit.record(tx, ctx.actor, {
+        organizationId: ctx.org.id,
+        envId: segment.envId,
+        refType: 'Segment',
+        refId: segment.id,
+        keywords: [segment.key, segment.name],
+        operation: 'Remove',
+        previous: segment,
+        current: null,
+        comment: body?.comment ?? '',
+      });
+    });
+    await this.cacheSync.segmentRemoved(
+      envs.map(({ env }) => env.id),
+      segment.id,
+    );
+    return true;
+  }
+}

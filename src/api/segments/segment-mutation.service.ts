@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuditOperation } from '../../core/audit/audit-entry';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { laterThan, nextVersion } from '../../core/flags/flag-factory';
+import type { ValidationProblem } from '../../core/flags/flag-validation';
+import type { PermissionAction } from '../../core/iam/permissions';
+import { RN } from '../../core/iam/resource-name';
+import { DataStore } from '../../core/ports/data-store.port';
+import { type Segment, toWireSegment } from '../../core/segments/segment';
+import { RevisionConflictError } from '../../core/shared/errors';
+import type { ApiContext } from '../auth/api-context';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { enqueueSegmentChange } from '../changes/change-outbox';
+import { OutboxRelay } from '../changes/outbox-relay.service';
+import { requireComment } from '../feature-flags/flag-mutation.service';
+import { ConflictError, ForbiddenError, ValidationFailedError } from '../http/api-errors';
+import { type EnvInOrg, SegmentScopes } from './segment-scope.service';
+
+export interface SegmentChange {
+  operation: AuditOperation;
+  comment?: string;
+  changes: Partial<Segment>;
+  /** Checked in every environment the segment applies to (shared segments reach several). */
+  actions: PermissionAction[];
+  /** Targeting changed: referencing flags get a new revision/updatedAt so SDKs re-read them. */
+  bumpFlags: boolean;
+  validate?: (next: Segment) => ValidationProblem[];
+}
+
+/**
+ * Every segment change: optimistic concurrency on updatedAt, and in one transaction the segment,
+ * the bumped referencing flags, the audit entry and one `featbit-segment-change` message per
+ * environment the segment applies to.
+ */
+@Injectable()
+export class SegmentMutations {
+  constructor(
+    private readonly store: DataStore,
+    private readonly scopes: SegmentScopes,
+    private readonly audit: AuditTrail,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** The environments a segment applies to, each with the caller's permission checked. */
+  async authorizedEnvs(ctx: ApiContext, segment: Segment, actions: PermissionAction[]): Promise<EnvInOrg[]> {
+    const envs = await this.scopes.envsOf(ctx.org, segment, { env: ctx.env!, project: ctx.project! });
+    for (const { env, project } of envs) {
+      const rn = RN.segment(project.key, env.key, segment.key, segment.tags);
+      for (const action of actions) {
+        if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
+      }
+    }
+    return envs;
+  }
+
+  async apply(ctx: ApiContext, segment: Segment, change: SegmentChange): Promise<Segment> {
+    requireComment(ctx.env!, change.comment);
+    const envs = await this.authorizedEnvs(ctx, segment, change.actions);
+    const now = new Date().toISOString();
+    const next: Segment = { ...segment, ...change.changes, updatedAt: laterThan(segment.updatedAt, now) };
+    const problems = change.validate?.(next) ?? [];
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.segments.update(next, segment.updatedAt);
+        const affected = new Map<string, FeatureFlag[]>();
+        for (const { env } of envs) {
+          const flags = change.bumpFlags ? await tx.flags.listReferencingSegment(env.id, segment.id) : [];
+          const bumped: FeatureFlag[] = [];
+          for (const flag of flags) {
+            const version = nextVersion(flag, {}, randomUUID(), flag.updatorId, next.updatedAt);
+            await tx.flags.update(version, flag.revision);
+            bumped.push(version);
+          }
+          affected.set(env.id, bumped);
+        }
+        await this.audit.record(
+          tx,
+          ctx.actor,
+          {
+            organizationId: ctx.org.id,
+            envId: segment.type === 'shared' ? '' : segment.envId,
+            refType: 'Segment',
+            refId: segment.id,
+            keywords: [next.key, next.name],
+            operation: change.operation,
+            previous: segment,
+            current: next,
+            comment: change.comment,
+          },
+          now,
+        );
+        await enqueueSegmentChange(
+          tx,
+          envs.map(({ env }) => ({
+            segment: toWireSegment(next, env.id),
+            affectedFlagIds: (affected.get(env.id) ?? []).map((f) => f.id),
+          })),
+        );
+      });
+    } catch (err) {
+      if (err instanceof RevisionConflictError) {
+        throw new ConflictError(
+          `segment ${segment.key} or a flag using it was changed by someone else; reload and retry`,
+        );
+      }
+      throw err;
+    }
+    this.relay.kick();
+    return next;
+  }
+
+  /** Flags (in every environment the segment applies to) whose rules reference it. */
+  async references(
+    ctx: ApiContext,
+    segment: Segment,
+  ): Promise<{ envId: string; id: string; name: string; key: string }[]> {
+    const envs = await this.scopes.envsOf(ctx.org, segment, { env: ctx.env!, project: ctx.project! });
+    const refs: { envId: string; id: string; name: string; key: string }[] = [];
+    for (const { env } of envs) {
+      for (const flag of await this.store.flags.listReferencingSegment(env.id, segment.id)) {
+        refs.push({ envId: flag.envId, id: flag.id, name: flag.name, key: flag.key });
+      }
+    }
+    return refs;
+  }
+}

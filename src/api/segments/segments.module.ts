@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SegmentCommandController } from './segment-command.controller';
+import { SegmentMutations } from './segment-mutation.service';
+import { SegmentQueryController } from './segment-query.controller';
+import { SegmentScopes } from './segment-scope.service';
+
+@Module({
+  controllers: [SegmentQueryController, SegmentCommandController],
+  providers: [SegmentMutations, SegmentScopes],
+  exports: [SegmentScopes],
+})
+export class SegmentsModule {}

@@ -1,0 +1,126 @@
+import { Body, Delete, Get, Put, Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Authenticated, Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { ApiOkEnvelope, ApiPagedEnvelope } from '../http/api-envelope';
+import { ResourceNotFoundError } from '../http/api-errors';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import { pageOf, PageQueryDto } from '../http/paging.dto';
+import { KeyQueryDto } from '../http/validators';
+import { IdParam } from '../http/id-param';
+import { RN } from '../../core/iam/resource-name';
+import { OrganizationService } from './organization.service';
+import { OrganizationDto } from './tenancy.dto';
+import { CreateOrganizationDto, OrgMemberDto, UpdateOrganizationDto } from './tenancy-input.dto';
+
+export class MemberQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  searchText?: string;
+}
+
+export class OrgMembersPageDto {
+  @ApiProperty() totalCount!: number;
+  @ApiProperty({ type: [OrgMemberDto] }) items!: OrgMemberDto[];
+}
+
+@ManagementController('organizations', 'Organizations')
+export class OrganizationController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly orgs: OrganizationService,
+  ) {}
+
+  @Get()
+  @Authenticated({ scope: 'workspace' })
+  @Operation('listOrganizations', 'Organizations of the caller in the current workspace')
+  @ApiOkEnvelope(OrganizationDto, { isArray: true })
+  async list(@Ctx() ctx: ApiContext): Promise<OrganizationDto[]> {
+    if (ctx.principal?.kind === 'access-token') return [OrganizationDto.from(ctx.org)];
+    return (await this.store.organizations.listForUser(ctx.ws.id, ctx.user.id)).map((x) =>
+      OrganizationDto.from(x),
+    );
+  }
+
+  @Get('is-key-used')
+  @Permission('CreateOrg', Res.organization())
+  @Operation('isOrganizationKeyUsed', 'Whether an organization key is taken in the workspace')
+  @ApiOkEnvelope('boolean')
+  isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
+    return this.store.organizations.isKeyUsed(ctx.ws.id, query.key);
+  }
+
+  @Get('members')
+  @Authenticated({ scope: 'organization' })
+  @Operation('listOrganizationMembers', 'Members of the current organization (names and e-mails)')
+  @ApiPagedEnvelope(OrgMemberDto)
+  async members(@Ctx() ctx: ApiContext, @Query() query: MemberQueryDto): Promise<OrgMembersPageDto> {
+    const page = await this.store.organizations.listMembers(ctx.org.id, {
+      ...pageOf(query),
+      searchText: query.searchText,
+    });
+    return {
+      totalCount: page.totalCount,
+      items: page.items.map(({ user }) => ({ id: user.id, name: user.name, email: user.email })),
+    };
+  }
+
+  @Get(':id')
+  @Authenticated({ scope: 'workspace' })
+  @Operation('getOrganization', 'One organization the caller belongs to')
+  @ApiOkEnvelope(OrganizationDto)
+  async get(@Ctx() ctx: ApiContext, @IdParam('id', 'organization') id: string): Promise<OrganizationDto> {
+    const org = await this.store.organizations.findById(id);
+    const visible =
+      org !== null &&
+      org.workspaceId === ctx.ws.id &&
+      (ctx.principal?.kind === 'access-token'
+        ? ctx.org.id === id
+        : (await this.store.organizations.findMember(id, ctx.user.id)) !== null);
+    if (!visible) throw new ResourceNotFoundError('organization');
+    return OrganizationDto.from(org);
+  }
+
+  @PostOk()
+  @Permission('CreateOrg', Res.organization())
+  @Operation('createOrganization', 'Create an organization; the caller becomes its Owner')
+  @ApiOkEnvelope(OrganizationDto)
+  async create(@Ctx() ctx: ApiContext, @Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
+    return OrganizationDto.from(
+      await this.orgs.create(ctx.ws, ctx.actor, { name: body.name.trim(), key: body.key }),
+    );
+  }
+
+  @Put()
+  @Permission(
+    ['UpdateOrgName', 'UpdateOrgDefaultUserPermissions', 'UpdateOrgSortFlagsBy'],
+    Res.organization(),
+  )
+  @Operation(
+    'updateOrganization',
+    'Update the current organization',
+    'Each changed part needs its own permission: UpdateOrgName, UpdateOrgDefaultUserPermissions, UpdateOrgSortFlagsBy.',
+  )
+  @ApiOkEnvelope(OrganizationDto)
+  async update(@Ctx() ctx: ApiContext, @Body() body: UpdateOrganizationDto): Promise<OrganizationDto> {
+    const rn = RN.organization();
+    if (body.name !== undefined && body.name.trim() !== ctx.org.name) ctx.require('UpdateOrgName', rn);
+    if (body.defaultPermissions !== undefined) ctx.require('UpdateOrgDefaultUserPermissions', rn);
+    if (body.settings !== undefined) ctx.require('UpdateOrgSortFlagsBy', rn);
+    return OrganizationDto.from(await this.orgs.update(ctx.org, ctx.actor, body));
+  }
+
+  @Delete()
+  @Permission('DeleteOrg', Res.organization())
+  @Operation('deleteOrganization', 'Delete the current organization with all its projects')
+  @ApiOkEnvelope('boolean')
+  async delete(@Ctx() ctx: ApiContext): Promise<boolean> {
+    await this.orgs.delete(ctx.org, ctx.actor);
+    return true;
+  }
+}

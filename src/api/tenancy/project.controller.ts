@@ -1,0 +1,114 @@
+import { Body, Delete, Get, Put, Query } from '@nestjs/common';
+import { RN } from '../../core/iam/resource-name';
+import { DataStore } from '../../core/ports/data-store.port';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
+import { Authenticated, Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import { IdParam } from '../http/id-param';
+import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
+import { KeyQueryDto } from '../http/validators';
+import { ProjectService } from './project.service';
+import { ProjectDto } from './tenancy.dto';
+import { CreateProjectDto, UpdateProjectDto } from './tenancy-input.dto';
+
+@ManagementController('projects', 'Projects')
+export class ProjectController {
+  constructor(
+    private readonly store: DataStore,
+    private readonly projects: ProjectService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Only the environments the caller may access (CanAccessEnv). */
+  private visibleEnvs(ctx: ApiContext, project: Project, envs: Environment[]): Environment[] {
+    return envs.filter((e) => ctx.can('CanAccessEnv', RN.env(project.key, e.key)));
+  }
+
+  @Get()
+  @Authenticated({ scope: 'organization' })
+  @Operation('listProjects', 'Projects with environments, filtered to what the caller may access')
+  @ApiOkEnvelope(ProjectDto, { isArray: true })
+  async list(@Ctx() ctx: ApiContext): Promise<ProjectDto[]> {
+    const result: ProjectDto[] = [];
+    for (const project of await this.store.projects.listByOrganization(ctx.org.id)) {
+      if (!ctx.can('CanAccessProject', RN.project(project.key))) continue;
+      const envs = await this.store.environments.listByProject(project.id);
+      result.push(ProjectDto.from(project, this.visibleEnvs(ctx, project, envs)));
+    }
+    return result;
+  }
+
+  @Get('is-key-used')
+  @Permission('CreateProject', Res.anyProject())
+  @Operation('isProjectKeyUsed', 'Whether a project key is taken in the organization')
+  @ApiOkEnvelope('boolean')
+  isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
+    return this.store.projects.isKeyUsed(ctx.org.id, query.key);
+  }
+
+  @Get(':projectId')
+  @Permission('CanAccessProject', Res.project())
+  @Operation('getProject', 'One project with the environments the caller may access')
+  @ApiOkEnvelope(ProjectDto)
+  async get(@Ctx() ctx: ApiContext, @IdParam('projectId') _id: string): Promise<ProjectDto> {
+    const project = ctx.project!;
+    const envs = await this.store.environments.listByProject(project.id);
+    return ProjectDto.from(project, this.visibleEnvs(ctx, project, envs));
+  }
+
+  @PostOk()
+  @Permission('CreateProject', Res.newProject())
+  @Operation('createProject', 'Create a project; environments Dev and Prod are created with it')
+  @ApiOkEnvelope(ProjectDto)
+  async create(@Ctx() ctx: ApiContext, @Body() body: CreateProjectDto): Promise<ProjectDto> {
+    const { project, environments } = await this.projects.createProject(ctx.org, ctx.actor, {
+      name: body.name.trim(),
+      key: body.key,
+    });
+    return ProjectDto.from(project, environments);
+  }
+
+  @Put(':projectId')
+  @Permission('UpdateProjectSettings', Res.project())
+  @Operation('updateProject', 'Rename a project (the key is immutable)')
+  @ApiOkEnvelope(ProjectDto)
+  async update(
+    @Ctx() ctx: ApiContext,
+    @IdParam('projectId') _id: string,
+    @Body() body: UpdateProjectDto,
+  ): Promise<ProjectDto> {
+    const before = ctx.project!;
+    const saved = await this.store.transaction(async (tx) => {
+      const updated = await tx.projects.update({
+        ...before,
+        name: body.name.trim(),
+        updatedAt: new Date().toISOString(),
+      });
+      await this.audit.record(tx, ctx.actor, {
+        organizationId: ctx.org.id,
+        envId: '',
+        refType: 'Project',
+        refId: before.id,
+        keywords: [updated.key, updated.name],
+        operation: 'Update',
+        previous: before,
+        current: updated,
+      });
+      return updated;
+    });
+    const envs = await this.store.environments.listByProject(saved.id);
+    return ProjectDto.from(saved, this.visibleEnvs(ctx, saved, envs));
+  }
+
+  @Delete(':projectId')
+  @Permission('DeleteProject', Res.project())
+  @Operation('deleteProject', 'Delete a project with all its environments')
+  @ApiOkEnvelope('boolean')
+  async delete(@Ctx() ctx: ApiContext, @IdParam('projectId') _id: string): Promise<boolean> {
+    await this.projects.deleteProject(ctx.org, ctx.project!, ctx.actor);
+    return true;
+  }
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { redactEnvironment } from '../../core/audit/audit-entry';
+import { DataStore } from '../../core/ports/data-store.port';
+import {
+  builtInUserProperties,
+  DEFAULT_ENVIRONMENTS,
+  newEnvironment,
+} from '../../core/tenancy/tenancy-factory';
+import {
+  type Environment,
+  environmentResourceName,
+  type Organization,
+  type Project,
+} from '../../core/tenancy/tenancy';
+import type { Actor } from '../auth/api-context';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { CacheSync } from '../changes/cache-sync.service';
+import { Logger } from '../../infrastructure/logging/logger';
+
+export interface NewEnvironmentInput {
+  name: string;
+  key: string;
+  description?: string;
+  requireChangeComment?: boolean;
+}
+
+/** Project and environment lifecycles: creation with secrets and built-in properties, cascading deletes. */
+@Injectable()
+export class ProjectService {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly audit: AuditTrail,
+    private readonly cacheSync: CacheSync,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'projects' });
+  }
+
+  /** A project with FeatBit's default environments (Dev, Prod). */
+  async createProject(
+    org: Organization,
+    actor: Actor,
+    input: { name: string; key: string },
+  ): Promise<{
+    project: Project;
+    environments: Environment[];
+  }> {
+    const now = new Date().toISOString();
+    const project: Project = {
+      id: randomUUID(),
+      organizationId: org.id,
+      name: input.name,
+      key: input.key,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const environments = await this.store.transaction(async (tx) => {
+      await tx.projects.create(project);
+      await this.audit.record(tx, actor, {
+        organizationId: org.id,
+        envId: '',
+        refType: 'Project',
+        refId: project.id,
+        keywords: [project.key, project.name],
+        operation: 'Create',
+        previous: null,
+        current: project,
+      });
+      const envs: Environment[] = [];
+      for (const env of DEFAULT_ENVIRONMENTS) {
+        envs.push(await this.insertEnvironment(tx, org, project, actor, { ...env }, now));
+      }
+      return envs;
+    });
+    for (const env of environments) await this.cacheSync.secretsAdded(org, project, env);
+    return { project, environments };
+  }
+
+  async createEnvironment(
+    org: Organization,
+    project: Project,
+    actor: Actor,
+    input: NewEnvironmentInput,
+  ): Promise<Environment> {
+    const now = new Date().toISOString();
+    const env = await this.store.transaction((tx) =>
+      this.insertEnvironment(tx, org, project, actor, input, now),
+    );
+    await this.cacheSync.secretsAdded(org, project, env);
+    return env;
+  }
+
+  private async insertEnvironment(
+    tx: DataStore,
+    org: Organization,
+    project: Project,
+    actor: Actor,
+    input: NewEnvironmentInput,
+    now: string,
+  ): Promise<Environment> {
+    const env = newEnvironment({
+      id: randomUUID(),
+      projectId: project.id,
+      name: input.name,
+      key: input.key,
+      description: input.description,
+      now,
+      newId: randomUUID,
+    });
+    env.settings = { requireChangeComment: input.requireChangeComment ?? false };
+    await tx.environments.create(env);
+    for (const property of builtInUserProperties(env.id, now, randomUUID))
+      await tx.endUserProperties.upsert(property);
+    await this.audit.record(tx, actor, {
+      organizationId: org.id,
+      envId: env.id,
+      refType: 'Environment',
+      refId: env.id,
+      keywords: [env.key, env.name, project.key],
+      operation: 'Create',
+      previous: null,
+      current: redactEnvironment(env),
+    });
+    return env;
+  }
+
+  async deleteProject(org: Organization, project: Project, actor: Actor): Promise<void> {
+    const envs = await this.store.environments.listByProject(project.id);
+    for (const env of envs) await this.deleteEnvironment(org, project, env, actor);
+    await this.store.transaction(async (tx) => {
+      await tx.projects.delete(project.id);
+      await this.audit.record(tx, actor, {
+        organizationId: org.id,
+        envId: '',
+        refType: 'Project',
+        refId: project.id,
+        keywords: [project.key, project.name],
+        operation: 'Remove',
+        previous: project,
+        current: null,
+      });
+    });
+  }
+
+  /**
+   * Removes the environment with its flags, environment-specific segments and property catalogue.
+   * Audit logs are kept; end users are removed afterwards in batches (best effort).
+   */
+  async deleteEnvironment(
+    org: Organization,
+    project: Project,
+    env: Environment,
+    actor: Actor,
+  ): Promise<void> {
+    const scope = {
+      envId: env.id,
+      workspaceId: org.workspaceId,
+      envResourceName: environmentResourceName(org.key, project.key, env.key),
+    };
+    const flags = await this.store.flags.listAll(env.id);
+    const segments = await this.store.segments.listAll(scope);
+    const properties = await this.store.endUserProperties.list(env.id);
+    await this.store.transaction(async (tx) => {
+      // The environment row goes first: on MongoDB (no transactions) a failure then leaves
+      // unreachable children at worst, never an environment with missing parts.
+      await tx.environments.delete(env.id);
+      for (const flag of flags) await tx.flags.delete(flag.id);
+      for (const segment of segments) if (segment.envId === env.id) await tx.segments.delete(segment.id);
+      for (const property of properties) await tx.endUserProperties.delete(property.id);
+      await this.audit.record(tx, actor, {
+        organizationId: org.id,
+        envId: env.id,
+        refType: 'Environment',
+        refId: env.id,
+        keywords: [env.key, env.name, project.key],
+        operation: 'Remove',
+        previous: redactEnvironment(env),
+        current: null,
+      });
+    });
+    await this.cacheSync.secretsRemoved(env.secrets.map((s) => s.value));
+    for (const flag of flags) await this.cacheSync.flagRemoved(env.id, flag.id);
+    for (const segment of segments) await this.cacheSync.segmentRemoved([env.id], segment.id);
+    void this.purgeEndUsers(env.id);
+  }
+
+  private async purgeEndUsers(envId: string): Promise<void> {
+    try {
+      for await (const batch of this.store.endUsers.stream(envId, undefined, 500)) {
+        for (const user of batch) await this.store.endUsers.delete(user.id);
+      }
+    } catch (err) {
+      this.log.warn('removing the end users of a deleted environment failed', { envId, error: String(err) });
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  Environment,
+  EnvironmentSecret,
+  Organization,
+  Project,
+  Workspace,
+} from '../../core/tenancy/tenancy';
+
+export class WorkspaceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty({ nullable: true, type: String }) license!: string | null;
+  @ApiProperty({ nullable: true, type: Object }) sso!: Record<string, unknown> | null;
+
+  static from(w: Workspace): WorkspaceDto {
+    // Licensing and SSO are not implemented: never echo stored values.
+    return { id: w.id, name: w.name, key: w.key, license: null, sso: null };
+  }
+}
+
+export class DefaultPermissionsDto {
+  @ApiProperty({ type: [String] }) policyIds!: string[];
+  @ApiProperty({ type: [String] }) groupIds!: string[];
+}
+
+export class OrganizationSettingsDto {
+  @ApiPropertyOptional() flagSortedBy?: string;
+}
+
+export class OrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workspaceId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty() initialized!: boolean;
+  @ApiProperty({ nullable: true, type: String }) license!: string | null;
+  @ApiProperty({ type: DefaultPermissionsDto }) defaultPermissions!: DefaultPermissionsDto;
+  @ApiProperty({ type: OrganizationSettingsDto }) settings!: OrganizationSettingsDto;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static from(o: Organization): OrganizationDto {
+    return {
+      id: o.id,
+      workspaceId: o.workspaceId,
+      name: o.name,
+      key: o.key,
+      initialized: o.initialized,
+      license: null,
+      defaultPermissions: o.defaultPermissions,
+      settings: o.settings,
+      createdAt: o.createdAt,
+      updatedAt: o.updatedAt,
+    };
+  }
+}
+
+export class SecretDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['server', 'client'] }) type!: string;
+  @ApiProperty({ description: 'The SDK key (44 characters, FeatBit format)' }) value!: string;
+
+  static from(s: EnvironmentSecret): SecretDto {
+    return { id: s.id, name: s.name, type: s.type, value: s.value };
+  }
+}
+
+export class EnvironmentSettingsDto {
+  @ApiProperty() requireChangeComment!: boolean;
+}
+
+export class EnvironmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [SecretDto] }) secrets!: SecretDto[];
+  @ApiProperty({ type: EnvironmentSettingsDto }) settings!: EnvironmentSettingsDto;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static from(e: Environment): EnvironmentDto {
+    return {
+      id: e.id,
+      projectId: e.projectId,
+      name: e.name,
+      key: e.key,
+      description: e.description,
+      secrets: e.secrets.map((x) => SecretDto.from(x)),
+      settings: { requireChangeComment: e.settings.requireChangeComment ?? false },
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+    };
+  }
+}
+
+export class ProjectDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: [EnvironmentDto] }) environments!: EnvironmentDto[];
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+
+  static from(p: Project, envs: Environment[]): ProjectDto {
+    return {
+      id: p.id,
+      organizationId: p.organizationId,
+      name: p.name,
+      key: p.key,
+      environments: envs.map((x) => EnvironmentDto.from(x)),
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Get, Put, Query } from '@nestjs/common';
+import { DataStore } from '../../core/ports/data-store.port';
+import { Authenticated, Permission } from '../auth/access.decorators';
+import { type ApiContext, Ctx } from '../auth/api-context';
+import { Res } from '../auth/resources';
+import { ApiOkEnvelope } from '../http/api-envelope';
+import { ManagementController, Operation } from '../http/management-controller.decorator';
+import { KeyQueryDto } from '../http/validators';
+import { WorkspaceDto } from './tenancy.dto';
+import { UpdateWorkspaceDto } from './tenancy-input.dto';
+
+@ManagementController('workspaces', 'Workspaces')
+export class WorkspaceController {
+  constructor(private readonly store: DataStore) {}
+
+  @Get()
+  @Authenticated({ scope: 'workspace' })
+  @Operation('getWorkspace', 'The current workspace (from the Workspace header or the access token)')
+  @ApiOkEnvelope(WorkspaceDto)
+  current(@Ctx() ctx: ApiContext): WorkspaceDto {
+    return WorkspaceDto.from(ctx.ws);
+  }
+
+  @Put()
+  @Permission('UpdateWorkspaceGeneralSettings', Res.workspace())
+  @Operation('updateWorkspace', 'Rename the current workspace or change its key')
+  @ApiOkEnvelope(WorkspaceDto)
+  async update(@Ctx() ctx: ApiContext, @Body() body: UpdateWorkspaceDto): Promise<WorkspaceDto> {
+    const updated = await this.store.workspaces.update({
+      ...ctx.ws,
+      name: body.name.trim(),
+      key: body.key,
+      updatedAt: new Date().toISOString(),
+    });
+    return WorkspaceDto.from(updated);
+  }
+
+  @Get('is-key-used')
+  @Permission('UpdateWorkspaceGeneralSettings', Res.workspace())
+  @Operation('isWorkspaceKeyUsed', 'Whether a workspace key is taken')
+  @ApiOkEnvelope('boolean')
+  async isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
+    const found = await this.store.workspaces.findByKey(query.key);
+    return found !== null && found.id !== ctx.ws.id;
+  }
+}

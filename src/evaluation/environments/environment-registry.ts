@@ -1,0 +1,288 @@
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { FlagCache } from '../../core/ports/cache.port';
+import { DataStore } from '../../core/ports/data-store.port';
+import type { HealthStatus } from '../../core/ports/health';
+import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../../core/ports/messaging.ports';
+import type { SegmentScope } from '../../core/ports/targeting.repositories';
+import { toWireSegment, type WireSegment } from '../../core/segments/segment';
+import { environmentResourceName, type SecretContext } from '../../core/tenancy/tenancy';
+import { Logger } from '../../infrastructure/logging/logger';
+import { pushFlagChange, pushSegmentChange } from './change-fanout';
+import { EnvironmentState, type FlagEntry } from './environment-state';
+
+// Every environment an SDK uses is held in memory: loaded on first use (cache, else database),
+// kept current by change messages, and reloaded for every loaded environment when the bus
+// reconnects (messages may have been missed). Changes for one environment are applied in order.
+
+type Change =
+  { kind: 'flag'; flag: FeatureFlag } | { kind: 'segment'; segment: WireSegment; affectedFlagIds: string[] };
+
+const SUBSCRIBE_RETRY_MS = 3_000;
+/** An environment with no connections and no requests for this long is dropped from memory. */
+export const IDLE_ENVIRONMENT_MS = 10 * 60_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFlag(value: unknown): value is FeatureFlag {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.envId === 'string' &&
+    typeof value.key === 'string' &&
+    typeof value.updatedAt === 'string'
+  );
+}
+
+function isSegment(value: unknown): value is WireSegment {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.envId === 'string' &&
+    typeof value.updatedAt === 'string'
+  );
+}
+
+export function scopeOf(context: SecretContext): SegmentScope {
+  return {
+    envId: context.envId,
+    workspaceId: context.workspaceId,
+    envResourceName: environmentResourceName(context.organizationKey, context.projectKey, context.envKey),
+  };
+}
+
+@Injectable()
+export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly states = new Map<string, EnvironmentState>();
+  private readonly loading = new Map<string, { promise: Promise<EnvironmentState>; pending: Change[] }>();
+  private readonly subscriptions: Subscription[] = [];
+  private storeReady = false;
+  private subscribed = false;
+  private destroyed = false;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly cache: FlagCache,
+    private readonly bus: MessageBus,
+    private readonly config: AppConfig,
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'environments' });
+  }
+
+  onApplicationBootstrap(): void {
+    void this.store.whenReady().then(() => {
+      this.storeReady = true;
+    });
+    this.bus.onReconnect(() => void this.resyncAll());
+    void this.subscribe();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.destroyed = true;
+    await Promise.allSettled(this.subscriptions.map((s) => s.unsubscribe()));
+  }
+
+  /** Readiness: the store answers and change messages are being received. */
+  health(): HealthStatus {
+    if (!this.storeReady) return { ok: false, detail: 'waiting for the database' };
+    if (!this.subscribed) return { ok: false, detail: 'subscribing to change messages' };
+    return { ok: true };
+  }
+
+  get loadedCount(): number {
+    return this.states.size;
+  }
+
+  /** The loaded state, without loading (hot paths check this first). */
+  get(envId: string): EnvironmentState | undefined {
+    const state = this.states.get(envId);
+    if (state !== undefined) state.lastUsed = Date.now();
+    return state;
+  }
+
+  /** The environment's state, loading it on first use. Throws when the store is unavailable. */
+  async acquire(context: SecretContext): Promise<EnvironmentState> {
+    const loaded = this.get(context.envId);
+    if (loaded !== undefined) return loaded;
+    const inFlight = this.loading.get(context.envId);
+    if (inFlight !== undefined) return inFlight.promise;
+    const pending: Change[] = [];
+    const promise = this.load(context, pending).finally(() => this.loading.delete(context.envId));
+    this.loading.set(context.envId, { promise, pending });
+    return promise;
+  }
+
+  /** Drops environments nobody used for a while (called by the sweeper). */
+  evictIdle(now = Date.now()): void {
+    for (const [envId, state] of this.states) {
+      if (state.connectionCount === 0 && now - state.lastUsed > IDLE_ENVIRONMENT_MS)
+        this.states.delete(envId);
+    }
+  }
+
+  /** Applies a change message (also used by tests). */
+  handleFlagMessage(payload: unknown): void {
+    if (!isFlag(payload)) {
+      this.log.warn('ignored a malformed flag-change message');
+      return;
+    }
+    this.route(payload.envId, { kind: 'flag', flag: payload });
+  }
+
+  handleSegmentMessage(payload: unknown): void {
+    if (!isRecord(payload) || !isSegment(payload.segment)) {
+      this.log.warn('ignored a malformed segment-change message');
+      return;
+    }
+    const affected = Array.isArray(payload.affectedFlagIds)
+      ? payload.affectedFlagIds.filter((id): id is string => typeof id === 'string')
+      : [];
+    this.route(payload.segment.envId, {
+      kind: 'segment',
+      segment: payload.segment,
+      affectedFlagIds: affected,
+    });
+  }
+
+  /** Reloads every loaded environment and pushes what changed meanwhile. */
+  async resyncAll(): Promise<void> {
+    const states = [...this.states.values()];
+    this.log.info('bus reconnected: resynchronising loaded environments', { count: states.length });
+    for (const state of states) {
+      try {
+        const { flags, segments } = await this.read(state.envId, state.scope);
+        if (this.states.get(state.envId) !== state) continue;
+        this.reconcile(state, flags, segments);
+      } catch (err) {
+        this.log.warn('resynchronising an environment failed', {
+          envId: state.envId,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+    }
+  }
+
+  private async subscribe(): Promise<void> {
+    while (!this.destroyed && !this.subscribed) {
+      try {
+        this.subscriptions.push(
+          await this.bus.subscribe(TOPICS.flagChange, (m: BusMessage) => this.handleFlagMessage(m.payload)),
+          await this.bus.subscribe(TOPICS.segmentChange, (m: BusMessage) =>
+            this.handleSegmentMessage(m.payload),
+          ),
+        );
+        this.subscribed = true;
+        // Anything loaded before the subscription may have missed changes.
+        if (this.states.size > 0) void this.resyncAll();
+      } catch (err) {
+        this.log.warn('subscribing to change messages failed; retrying', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+        await new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_RETRY_MS).unref());
+      }
+    }
+  }
+
+  private route(envId: string, change: Change): void {
+    const state = this.states.get(envId);
+    if (state !== undefined) {
+      this.apply(state, change);
+      return;
+    }
+    // Loading: apply once loaded, in order. Not loaded: nobody needs it (loaded fresh on first use).
+    this.loading.get(envId)?.pending.push(change);
+  }
+
+  private apply(state: EnvironmentState, change: Change): void {
+    const started = performance.now();
+    let pushed: number;
+    if (change.kind === 'flag') {
+      const entry = state.upsertFlag(change.flag);
+      if (entry === null) return;
+      pushed = pushFlagChange(state, entry);
+    } else {
+      const entry = state.upsertSegment(change.segment);
+      if (entry === null) return;
+      const affected = new Map<string, FlagEntry>();
+      for (const f of state.flagsUsingSegment(change.segment.id)) affected.set(f.flag.id, f);
+      for (const id of change.affectedFlagIds) {
+        const f = state.flags.get(id);
+        if (f !== undefined) affected.set(id, f);
+      }
+      pushed = pushSegmentChange(state, entry, [...affected.values()]);
+    }
+    this.log.debug('change pushed', {
+      envId: state.envId,
+      kind: change.kind,
+      connections: pushed,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  }
+
+  private async load(context: SecretContext, pending: Change[]): Promise<EnvironmentState> {
+    const scope = scopeOf(context);
+    const { flags, segments } = await this.read(context.envId, scope);
+    const state = new EnvironmentState(
+      context.envId,
+      scope,
+      { missingAttribute: this.config.evaluation.missingAttribute },
+      (message, meta) => this.log.warn(message, meta),
+      Date.now(),
+    );
+    state.load(flags, segments);
+    for (const change of pending) this.apply(state, change);
+    this.states.set(context.envId, state);
+    this.log.debug('environment loaded', {
+      envId: context.envId,
+      flags: flags.length,
+      segments: segments.length,
+    });
+    return state;
+  }
+
+  private async read(
+    envId: string,
+    scope: SegmentScope,
+  ): Promise<{ flags: FeatureFlag[]; segments: WireSegment[] }> {
+    let flags: FeatureFlag[] | null = null;
+    let segments: WireSegment[] | null = null;
+    if (this.cache.enabled) {
+      try {
+        [flags, segments] = await Promise.all([
+          this.cache.getFlagsSince(envId, 0),
+          this.cache.getSegmentsSince(envId, 0),
+        ]);
+      } catch {
+        flags = segments = null; // the cache cannot answer: read the database
+      }
+    }
+    flags ??= await this.store.flags.listAll(envId);
+    segments ??= (await this.store.segments.listAll(scope)).map((s) => toWireSegment(s, envId));
+    return { flags, segments };
+  }
+
+  /** Brings a loaded state in line with a fresh read, pushing what differs. */
+  private reconcile(state: EnvironmentState, flags: FeatureFlag[], segments: WireSegment[]): void {
+    const segmentIds = new Set(segments.map((s) => s.id));
+    for (const segment of segments) {
+      const current = state.segments.get(segment.id);
+      if (current === undefined || current.segment.updatedAt !== segment.updatedAt) {
+        this.apply(state, { kind: 'segment', segment, affectedFlagIds: [] });
+      }
+    }
+    for (const id of [...state.segments.keys()]) if (!segmentIds.has(id)) state.removeSegment(id);
+    const flagIds = new Set(flags.map((f) => f.id));
+    for (const flag of flags) {
+      const current = state.flags.get(flag.id);
+      if (current === undefined || current.flag.updatedAt !== flag.updatedAt)
+        this.apply(state, { kind: 'flag', flag });
+    }
+    // Deleted flags are not signalled to SDKs (as in FeatBit); they disappear at the next full sync.
+    for (const id of [...state.flags.keys()]) if (!flagIds.has(id)) state.removeFlag(id);
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { SdkAuthenticator, sendJson } from './sdk-auth';
+import { ofrepBulk, ofrepSingle } from './sdk-handlers';
+import { sendResponse } from './sdk-response';
+
+// OpenFeature Remote Evaluation Protocol v1: single and bulk evaluation, authenticated by the
+// environment's client or server secret (Authorization raw or Bearer, or X-API-Key). The
+// evaluations are usually answered by the fast path (sdk-fast-path.ts) with the same handlers.
+
+export { etagMatches } from './sdk-handlers';
+
+const CONFIGURATION = JSON.stringify({
+  name: 'featbit-ts',
+  capabilities: {
+    cacheInvalidation: { polling: { enabled: true, minPollingIntervalMs: 1000 } },
+    flagEvaluation: { supportedTypes: ['boolean', 'string', 'int', 'float', 'object'] },
+  },
+});
+
+@Injectable()
+export class OfrepRoutes implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly auth: SdkAuthenticator,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.post('/ofrep/v1/evaluate/flags/:key', async (req, reply) => {
+      const key = (req.params as { key: string }).key;
+      const ok = await this.auth.authorize(req, reply, false);
+      return ok === null ? reply : sendResponse(reply, ofrepSingle(ok, key, req.body));
+    });
+    fastify.post('/ofrep/v1/evaluate/flags', async (req, reply) => {
+      const ok = await this.auth.authorize(req, reply, false);
+      return ok === null ? reply : sendResponse(reply, ofrepBulk(ok, req.body, req.headers['if-none-match']));
+    });
+    fastify.get('/ofrep/v1/configuration', async (req, reply) => {
+      const ok = await this.auth.authorize(req, reply, false);
+      return ok === null ? reply : sendJson(reply, 200, CONFIGURATION);
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import type { Duplex } from 'node:stream';
+import { WebSocket } from 'ws';
+import type { EndUser } from '../../core/end-users/end-user';
+import type { EnvConnection, EnvironmentState } from '../environments/environment-state';
+import { cachedTextFrame, stringTextFrame } from './text-frame';
+
+// One SDK WebSocket. Kept small (50,000 idle connections must fit in little memory): no timers or
+// closures of its own; the gateway's sweeper checks liveness and message rates for all of them.
+
+const TEXT_FRAME = { binary: false } as const;
+
+/** ws internals read for the shared-frame fast path (stable across ws 8.x). */
+interface WsInternals {
+  _socket?: Duplex;
+  _sender?: { _state?: number; _queue?: unknown[] };
+}
+
+/**
+ * The socket to write a pre-built frame to, or null when ws must frame the message itself. Safe
+ * only while ws's sender has nothing queued: it queues only for compression and Blobs, and this
+ * server uses neither (perMessageDeflate is off and every payload is a string or Buffer).
+ */
+function rawSocketOf(ws: WebSocket): Duplex | null {
+  const internals = ws as unknown as WsInternals;
+  const sender = internals._sender;
+  if (internals._socket === undefined || sender === undefined) return null;
+  if (sender._state !== 0 || (sender._queue !== undefined && sender._queue.length > 0)) return null;
+  return internals._socket;
+}
+
+export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_POLICY = 1008;
+export const CLOSE_UNAVAILABLE = 1011;
+export const CLOSE_INVALID_REQUEST = 4003;
+
+export class SdkConnection implements EnvConnection {
+  user: EndUser | null = null;
+  userKeyJson = '""';
+  userSignature = '';
+  /** Set after the first data-sync reply; pushes wait for it. */
+  synced = false;
+  /** Coarse time of the last message (set from the sweeper's clock). */
+  lastSeen: number;
+  /** Messages received in the current rate window. */
+  messages = 0;
+  /** Set once the connection is over a limit: further messages are ignored. */
+  closing = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly kind: 'server' | 'client',
+    readonly env: EnvironmentState,
+    private readonly maxBufferedBytes: number,
+    now: number,
+  ) {
+    this.lastSeen = now;
+  }
+
+  /**
+   * Writes one text message. Writes are ordered per socket; a peer that does not read is cut off.
+   * A Buffer is a payload shared by many connections: its frame is built once and written as is.
+   * A string (one connection's own message) is framed into a single buffer: one write each.
+   */
+  send(payload: Buffer | string): void {
+    const ws = this.ws;
+    if (ws.readyState !== WebSocket.OPEN) return;
+    const socket = rawSocketOf(ws);
+    if (socket === null) ws.send(payload, TEXT_FRAME);
+    else socket.write(typeof payload === 'string' ? stringTextFrame(payload) : cachedTextFrame(payload));
+    if (ws.bufferedAmount > this.maxBufferedBytes) {
+      this.closing = true;
+      ws.terminate();
+    }
+  }
+
+  attachUser(user: EndUser, signature: string): void {
+    this.user = user;
+    this.userKeyJson = JSON.stringify(user.keyId);
+    this.userSignature = signature;
+  }
+
+  close(code: number, reason: string): void {
+    this.closing = true;
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.close(code, reason);
+    }
+  }
+}

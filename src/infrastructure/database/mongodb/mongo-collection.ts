@@ -1,0 +1,195 @@
+import type { Model, SortOrder } from 'mongoose';
+import { NotFoundError } from '../../../core/shared/errors';
+import { toDate, toIso } from '../shared/timestamps';
+import { mapMongoError } from './mongo-errors';
+import type { MongoDoc } from './schemas/mongo-schema';
+
+/**
+ * How a model field is stored (same name, `id` as `_id`): `plain` (string/boolean, null kept),
+ * `number`, `json` (sub-document / Mixed), `array` (string array), `time` (Date; ISO in the model).
+ */
+export type FieldKind = 'plain' | 'number' | 'json' | 'array' | 'time';
+
+export interface FieldSpec<T> {
+  field: keyof T & string;
+  kind?: FieldKind;
+}
+
+export type MongoFilter = Record<string, unknown>;
+export type MongoSort = Record<string, SortOrder>;
+
+/** Gives the current model (per connection attempt) or throws StoreUnavailableError when not connected. */
+export type ModelSource = () => Model<MongoDoc>;
+
+/**
+ * Maps one core model type to one collection and runs the plain operations with error mapping
+ * (E11000 → DuplicateKeyError, network → StoreUnavailableError). Repositories with richer queries
+ * use `run`, `toDoc` and `fromDoc`.
+ */
+export class MongoCollection<T extends object> {
+  private readonly fields: Required<FieldSpec<T>>[];
+
+  constructor(
+    private readonly model: ModelSource,
+    readonly entity: string,
+    fields: FieldSpec<T>[],
+    /** Extra stored fields derived from the model (e.g. a lower-cased e-mail for uniqueness). */
+    private readonly derived?: (model: T) => Record<string, unknown>,
+  ) {
+    this.fields = fields.map((f) => ({ kind: 'plain', ...f }));
+  }
+
+  async run<R>(op: (model: Model<MongoDoc>) => Promise<R>): Promise<R> {
+    const model = this.model();
+    try {
+      return await op(model);
+    } catch (error) {
+      throw mapMongoError(error, this.entity);
+    }
+  }
+
+  toDoc(model: T): MongoDoc {
+    const doc: Record<string, unknown> = {};
+    for (const f of this.fields) {
+      const value = model[f.field] as unknown;
+      const name = f.field === 'id' ? '_id' : f.field;
+      switch (f.kind) {
+        case 'time':
+          doc[name] = value == null || value === '' ? null : toDate(value as string, f.field);
+          break;
+        case 'number':
+          doc[name] = value == null ? null : Number(value);
+          break;
+        case 'array':
+          doc[name] = Array.isArray(value) ? value.map((v) => v as string) : [];
+          break;
+        case 'json':
+        case 'plain':
+          doc[name] = value ?? null;
+          break;
+      }
+    }
+    return { ...doc, ...this.derived?.(model) } as MongoDoc;
+  }
+
+  fromDoc(doc: Record<string, unknown>): T {
+    const model: Record<string, unknown> = {};
+    for (const f of this.fields) {
+      const value: unknown = doc[f.field === 'id' ? '_id' : f.field];
+      switch (f.kind) {
+        case 'time':
+          model[f.field] = value == null ? null : toIso(value as Date);
+          break;
+        case 'number':
+          model[f.field] = value == null ? null : Number(value);
+          break;
+        case 'array':
+          model[f.field] = Array.isArray(value) ? value : [];
+          break;
+        case 'json':
+        case 'plain':
+          model[f.field] = value ?? null;
+          break;
+      }
+    }
+    return model as T;
+  }
+
+  async insert(record: T): Promise<T> {
+    const doc = this.toDoc(record);
+    await this.run((m) => m.insertMany([doc], { lean: true }));
+    return this.fromDoc(doc);
+  }
+
+  /** Sets every field but `_id` and `createdAt` where `_id` (and `extra`) match; null when nothing matched. */
+  async replace(record: T, extra: MongoFilter = {}): Promise<T | null> {
+    const { _id, createdAt: _created, ...fields } = this.toDoc(record);
+    const updated = await this.run((m) =>
+      m
+        .findOneAndUpdate({ _id, ...extra }, { $set: fields }, { returnDocument: 'after' })
+        .lean<MongoDoc>()
+        .exec(),
+    );
+    return updated ? this.fromDoc(updated) : null;
+  }
+
+  async replaceOrThrow(record: T): Promise<T> {
+    const updated = await this.replace(record);
+    if (!updated) throw new NotFoundError(this.entity, (record as { id?: string }).id ?? '');
+    return updated;
+  }
+
+  async findById(id: string): Promise<T | null> {
+    const doc = await this.run((m) => m.findOne({ _id: id }).lean<MongoDoc>().exec());
+    return doc ? this.fromDoc(doc) : null;
+  }
+
+  async findOne(filter: MongoFilter, sort?: MongoSort): Promise<T | null> {
+    const doc = await this.run((m) =>
+      m
+        .findOne(filter, null, sort ? { sort } : {})
+        .lean<MongoDoc>()
+        .exec(),
+    );
+    return doc ? this.fromDoc(doc) : null;
+  }
+
+  async findMany(filter: MongoFilter, sort?: MongoSort, limit?: number): Promise<T[]> {
+    const docs = await this.run((m) => {
+      const query = m.find(filter);
+      if (sort) query.sort(sort);
+      if (limit) query.limit(limit);
+      return query.lean<MongoDoc[]>().exec();
+    });
+    return docs.map((d) => this.fromDoc(d));
+  }
+
+  async findByIds(ids: readonly string[]): Promise<T[]> {
+    if (!ids.length) return [];
+    const docs = await this.run((m) =>
+      m
+        .find({ _id: { $in: [...ids] } })
+        .lean<MongoDoc[]>()
+        .exec(),
+    );
+    return docs
+      .map((d) => this.fromDoc(d))
+      .sort((a, b) => compare((a as { id: string }).id, (b as { id: string }).id));
+  }
+
+  count(filter: MongoFilter): Promise<number> {
+    return this.run((m) => m.countDocuments(filter).exec());
+  }
+
+  async exists(filter: MongoFilter): Promise<boolean> {
+    return (await this.run((m) => m.findOne(filter, { _id: 1 }).lean<MongoDoc>().exec())) !== null;
+  }
+
+  /** One offset page plus the total count of `filter`. */
+  async page(
+    filter: MongoFilter,
+    sort: MongoSort,
+    window: { offset: number; limit: number },
+  ): Promise<{ totalCount: number; items: T[] }> {
+    const [totalCount, docs] = await Promise.all([
+      this.count(filter),
+      this.run((m) =>
+        m.find(filter).sort(sort).skip(window.offset).limit(window.limit).lean<MongoDoc[]>().exec(),
+      ),
+    ]);
+    return { totalCount, items: docs.map((d) => this.fromDoc(d)) };
+  }
+
+  async deleteById(id: string): Promise<void> {
+    await this.run((m) => m.deleteOne({ _id: id }).exec());
+  }
+
+  async deleteMany(filter: MongoFilter): Promise<void> {
+    await this.run((m) => m.deleteMany(filter).exec());
+  }
+}
+
+/** Binary (code-unit) order, as MongoDB compares strings. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,266 @@
+import type { AccessToken, Group, Policy, RefreshToken } from '../../../../core/iam/iam';
+import {
+  AccessTokenRepository,
+  type AccessTokenSearch,
+  GroupRepository,
+  type NameSearch,
+  PolicyRepository,
+  RefreshTokenRepository,
+} from '../../../../core/ports/iam.repositories';
+import type { Page } from '../../../../core/shared/paging';
+import { pageWindow } from '../../shared/paging';
+import { nowIso, toDate } from '../../shared/timestamps';
+import { MongoCollection, type MongoFilter } from '../mongo-collection';
+import type { MongoConnection } from '../mongo-connection';
+import { contains, linkId } from './mongo-tenancy.repositories';
+
+const stamps = [
+  { field: 'createdAt', kind: 'time' },
+  { field: 'updatedAt', kind: 'time' },
+] as const;
+
+interface Link {
+  id: string;
+  createdAt: string;
+  [key: string]: string;
+}
+
+export class MongoIamCollections {
+  readonly policies: MongoCollection<Policy>;
+  readonly groups: MongoCollection<Group>;
+  readonly accessTokens: MongoCollection<AccessToken>;
+  readonly refreshTokens: MongoCollection<RefreshToken>;
+  readonly groupMembers: MongoCollection<Link>;
+  readonly groupPolicies: MongoCollection<Link>;
+  readonly memberPolicies: MongoCollection<Link>;
+
+  constructor(conn: MongoConnection) {
+    this.policies = new MongoCollection(() => conn.model('policies'), 'Policy', [
+      { field: 'id' },
+      { field: 'organizationId' },
+      { field: 'name' },
+      { field: 'key' },
+      { field: 'description' },
+      { field: 'type' },
+      { field: 'statements', kind: 'json' },
+      ...stamps,
+    ]);
+    this.groups = new MongoCollection(() => conn.model('groups'), 'Group', [
+      { field: 'id' },
+      { field: 'organizationId' },
+      { field: 'name' },
+      { field: 'description' },
+      ...stamps,
+    ]);
+    this.accessTokens = new MongoCollection(() => conn.model('accessTokens'), 'AccessToken', [
+      { field: 'id' },
+      { field: 'organizationId' },
+      { field: 'name' },
+      { field: 'type' },
+      { field: 'status' },
+      { field: 'tokenHash' },
+      { field: 'tokenPrefix' },
+      { field: 'creatorId' },
+      { field: 'permissions', kind: 'json' },
+      { field: 'lastUsedAt', kind: 'time' },
+      ...stamps,
+    ]);
+    this.refreshTokens = new MongoCollection(() => conn.model('refreshTokens'), 'RefreshToken', [
+      { field: 'id' },
+      { field: 'tokenHash' },
+      { field: 'userId' },
+      { field: 'isRevoked' },
+      { field: 'replacedByTokenHash' },
+      { field: 'createdByIp' },
+      { field: 'revokedByIp' },
+      { field: 'expiresAt', kind: 'time' },
+      { field: 'revokedAt', kind: 'time' },
+      { field: 'lastUsedAt', kind: 'time' },
+      { field: 'createdAt', kind: 'time' },
+    ]);
+    const link = (
+      key: 'groupMembers' | 'groupPolicies' | 'memberPolicies',
+      entity: string,
+      fields: string[],
+    ) =>
+      new MongoCollection<Link>(() => conn.model(key), entity, [
+        { field: 'id' },
+        ...fields.map((field) => ({ field })),
+        { field: 'createdAt', kind: 'time' as const },
+      ]);
+    this.groupMembers = link('groupMembers', 'GroupMember', ['groupId', 'organizationId', 'memberId']);
+    this.groupPolicies = link('groupPolicies', 'GroupPolicy', ['groupId', 'policyId']);
+    this.memberPolicies = link('memberPolicies', 'MemberPolicy', ['organizationId', 'memberId', 'policyId']);
+  }
+}
+
+/** Adds a membership row once (composite `_id`): adding it again changes nothing. */
+async function addLink(collection: MongoCollection<Link>, fields: Record<string, string>): Promise<void> {
+  const { _id, ...rest } = collection.toDoc({
+    id: linkId(...Object.values(fields)),
+    ...fields,
+    createdAt: nowIso(),
+  });
+  await collection.run((m) => m.updateOne({ _id }, { $setOnInsert: rest }, { upsert: true }).exec());
+}
+
+async function linked(
+  collection: MongoCollection<Link>,
+  filter: MongoFilter,
+  field: string,
+): Promise<string[]> {
+  const rows = await collection.findMany(filter, { createdAt: 1, [field]: 1 });
+  return rows.map((r) => r[field]);
+}
+
+export class MongoPolicyRepository extends PolicyRepository {
+  constructor(private readonly c: MongoIamCollections) {
+    super();
+  }
+  create(policy: Policy): Promise<Policy> {
+    return this.c.policies.insert(policy);
+  }
+  findById(id: string): Promise<Policy | null> {
+    return this.c.policies.findById(id);
+  }
+  findByIds(ids: readonly string[]): Promise<Policy[]> {
+    return this.c.policies.findByIds(ids);
+  }
+  list(organizationId: string, search: NameSearch): Promise<Page<Policy>> {
+    const filter: MongoFilter = { organizationId: { $in: [organizationId, null] } };
+    if (search.name) filter.name = contains(search.name);
+    return this.c.policies.page(filter, { updatedAt: -1, _id: 1 }, pageWindow(search));
+  }
+  update(policy: Policy): Promise<Policy> {
+    return this.c.policies.replaceOrThrow(policy);
+  }
+  async delete(id: string): Promise<void> {
+    // No transactions: the attachments go first, so a failure never leaves them pointing nowhere.
+    await this.c.memberPolicies.deleteMany({ policyId: id });
+    await this.c.groupPolicies.deleteMany({ policyId: id });
+    await this.c.policies.deleteById(id);
+  }
+  isKeyUsed(organizationId: string, key: string): Promise<boolean> {
+    return this.c.policies.exists({ organizationId: { $in: [organizationId, null] }, key });
+  }
+  attachToMember(organizationId: string, memberId: string, policyId: string): Promise<void> {
+    return addLink(this.c.memberPolicies, { organizationId, memberId, policyId });
+  }
+  detachFromMember(organizationId: string, memberId: string, policyId: string): Promise<void> {
+    return this.c.memberPolicies.deleteById(linkId(organizationId, memberId, policyId));
+  }
+  listMemberPolicyIds(organizationId: string, memberId: string): Promise<string[]> {
+    return linked(this.c.memberPolicies, { organizationId, memberId }, 'policyId');
+  }
+  listMemberIdsWithPolicy(organizationId: string, policyId: string): Promise<string[]> {
+    return linked(this.c.memberPolicies, { organizationId, policyId }, 'memberId');
+  }
+}
+
+export class MongoGroupRepository extends GroupRepository {
+  constructor(private readonly c: MongoIamCollections) {
+    super();
+  }
+  create(group: Group): Promise<Group> {
+    return this.c.groups.insert(group);
+  }
+  findById(id: string): Promise<Group | null> {
+    return this.c.groups.findById(id);
+  }
+  list(organizationId: string, search: NameSearch): Promise<Page<Group>> {
+    const filter: MongoFilter = { organizationId };
+    if (search.name) filter.name = contains(search.name);
+    return this.c.groups.page(filter, { updatedAt: -1, _id: 1 }, pageWindow(search));
+  }
+  update(group: Group): Promise<Group> {
+    return this.c.groups.replaceOrThrow(group);
+  }
+  async delete(id: string): Promise<void> {
+    await this.c.groupMembers.deleteMany({ groupId: id });
+    await this.c.groupPolicies.deleteMany({ groupId: id });
+    await this.c.groups.deleteById(id);
+  }
+  isNameUsed(organizationId: string, name: string): Promise<boolean> {
+    return this.c.groups.exists({ organizationId, name });
+  }
+  addMember(organizationId: string, groupId: string, memberId: string): Promise<void> {
+    return addLink(this.c.groupMembers, { groupId, organizationId, memberId });
+  }
+  async removeMember(groupId: string, memberId: string): Promise<void> {
+    await this.c.groupMembers.deleteMany({ groupId, memberId });
+  }
+  listMemberIds(groupId: string): Promise<string[]> {
+    return linked(this.c.groupMembers, { groupId }, 'memberId');
+  }
+  listGroupIdsOfMember(organizationId: string, memberId: string): Promise<string[]> {
+    return linked(this.c.groupMembers, { organizationId, memberId }, 'groupId');
+  }
+  attachPolicy(groupId: string, policyId: string): Promise<void> {
+    return addLink(this.c.groupPolicies, { groupId, policyId });
+  }
+  detachPolicy(groupId: string, policyId: string): Promise<void> {
+    return this.c.groupPolicies.deleteById(linkId(groupId, policyId));
+  }
+  listPolicyIds(groupId: string): Promise<string[]> {
+    return linked(this.c.groupPolicies, { groupId }, 'policyId');
+  }
+  listGroupIdsWithPolicy(policyId: string): Promise<string[]> {
+    return linked(this.c.groupPolicies, { policyId }, 'groupId');
+  }
+}
+
+export class MongoAccessTokenRepository extends AccessTokenRepository {
+  constructor(private readonly c: MongoIamCollections) {
+    super();
+  }
+  create(token: AccessToken): Promise<AccessToken> {
+    return this.c.accessTokens.insert(token);
+  }
+  findById(id: string): Promise<AccessToken | null> {
+    return this.c.accessTokens.findById(id);
+  }
+  findByHash(tokenHash: string): Promise<AccessToken | null> {
+    return this.c.accessTokens.findOne({ tokenHash });
+  }
+  list(organizationId: string, search: AccessTokenSearch): Promise<Page<AccessToken>> {
+    const filter: MongoFilter = { organizationId };
+    if (search.name) filter.name = contains(search.name);
+    if (search.creatorId) filter.creatorId = search.creatorId;
+    if (search.type) filter.type = search.type;
+    return this.c.accessTokens.page(filter, { createdAt: -1, _id: 1 }, pageWindow(search));
+  }
+  update(token: AccessToken): Promise<AccessToken> {
+    return this.c.accessTokens.replaceOrThrow(token);
+  }
+  delete(id: string): Promise<void> {
+    return this.c.accessTokens.deleteById(id);
+  }
+  isNameUsed(organizationId: string, name: string): Promise<boolean> {
+    return this.c.accessTokens.exists({ organizationId, name });
+  }
+  async touchLastUsed(id: string, at: string): Promise<void> {
+    const lastUsedAt = toDate(at, 'lastUsedAt');
+    await this.c.accessTokens.run((m) => m.updateOne({ _id: id }, { $set: { lastUsedAt } }).exec());
+  }
+}
+
+export class MongoRefreshTokenRepository extends RefreshTokenRepository {
+  constructor(private readonly c: MongoIamCollections) {
+    super();
+  }
+  create(token: RefreshToken): Promise<RefreshToken> {
+    return this.c.refreshTokens.insert(token);
+  }
+  findByHash(tokenHash: string): Promise<RefreshToken | null> {
+    return this.c.refreshTokens.findOne({ tokenHash });
+  }
+  update(token: RefreshToken): Promise<RefreshToken> {
+    return this.c.refreshTokens.replaceOrThrow(token);
+  }
+  async revokeAllForUser(userId: string, at: string): Promise<void> {
+    const revokedAt = toDate(at, 'revokedAt');
+    await this.c.refreshTokens.run((m) =>
+      m.updateMany({ userId, isRevoked: false }, { $set: { isRevoked: true, revokedAt } }).exec(),
+    );
+  }
+}

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyBulkWriteOperation } from 'mongoose';
+import type { AuditLog } from '../../../../core/audit/audit-log';
+import type { EndUserPropertyDefinition, StoredEndUser } from '../../../../core/end-users/end-user';
+import type { InsightEvent } from '../../../../core/insights/insight-event';
+import {
+  type AuditLogFilter,
+  AuditLogRepository,
+  EndUserPropertyRepository,
+  EndUserRepository,
+  type EndUserSearch,
+  type EndUserUpsert,
+  type EndUserUpsertResult,
+  InsightEventRepository,
+} from '../../../../core/ports/users-and-events.repositories';
+import type { CursorPage, Page, PageRequest } from '../../../../core/shared/paging';
+import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
+import { normalizeProperties, samePropertyList } from '../../shared/end-user-properties';
+import { normalizeEventProperties } from '../../shared/event-properties';
+import { pageWindow } from '../../shared/paging';
+import { nowIso, toDate } from '../../shared/timestamps';
+import { MongoCollection, type MongoFilter } from '../mongo-collection';
+import type { MongoConnection } from '../mongo-connection';
+import { isDuplicateKey } from '../mongo-errors';
+import type { MongoDoc } from '../schemas/mongo-schema';
+import { contains } from './mongo-tenancy.repositories';
+
+const stamps = [
+  { field: 'createdAt', kind: 'time' },
+  { field: 'updatedAt', kind: 'time' },
+] as const;
+
+const EVENT_CHUNK = 5000;
+
+export class MongoUsersAndEventsCollections {
+  readonly endUsers: MongoCollection<StoredEndUser>;
+  readonly properties: MongoCollection<EndUserPropertyDefinition>;
+  readonly auditLogs: MongoCollection<AuditLog>;
+  readonly events: MongoCollection<InsightEvent & { id: string }>;
+
+  constructor(conn: MongoConnection) {
+    this.endUsers = new MongoCollection(() => conn.model('endUsers'), 'EndUser', [
+      { field: 'id' },
+      { field: 'envId' },
+      { field: 'workspaceId' },
+      { field: 'keyId' },
+      { field: 'name' },
+      { field: 'customizedProperties', kind: 'json' },
+      ...stamps,
+    ]);
+    this.properties = new MongoCollection(() => conn.model('endUserProperties'), 'EndUserProperty', [
+      { field: 'id' },
+      { field: 'envId' },
+      { field: 'name' },
+      { field: 'presetValues', kind: 'json' },
+      { field: 'usePresetValuesOnly' },
+      { field: 'isBuiltIn' },
+      { field: 'isDigestField' },
+      { field: 'remark' },
+      ...stamps,
+    ]);
+    this.auditLogs = new MongoCollection(() => conn.model('auditLogs'), 'AuditLog', [
+      { field: 'id' },
+      { field: 'envId' },
+      { field: 'organizationId' },
+      { field: 'refId' },
+      { field: 'refType' },
+      { field: 'keyword' },
+      { field: 'operation' },
+      { field: 'dataChange', kind: 'json' },
+      { field: 'comment' },
+      { field: 'creatorId' },
+      { field: 'createdAt', kind: 'time' },
+    ]);
+    // The event uuid is the _id.
+    this.events = new MongoCollection(() => conn.model('events'), 'InsightEvent', [
+      { field: 'id' },
+      { field: 'distinctId' },
+      { field: 'envId' },
+      { field: 'event' },
+      { field: 'properties' },
+      { field: 'timestamp', kind: 'number' },
+    ]);
+  }
+}
+
+function searchFilter(envId: string, searchText: string | undefined): MongoFilter {
+  const filter: MongoFilter = { envId };
+  if (searchText) filter.$or = [{ keyId: contains(searchText) }, { name: contains(searchText) }];
+  return filter;
+}
+
+export class MongoEndUserRepository extends EndUserRepository {
+  constructor(private readonly c: MongoUsersAndEventsCollections) {
+    super();
+  }
+
+  async upsert(user: EndUserUpsert): Promise<EndUserUpsertResult> {
+    const props = normalizeProperties(user.customizedProperties);
+    const name = user.name ?? null;
+    const existing = await this.c.endUsers.findOne({
+      envId: user.envId,
+      keyId: user.keyId,
+      workspaceId: null,
+    });
+    if (existing && existing.name === name && samePropertyList(existing.customizedProperties, props)) {
+      return { user: existing, unchanged: true, created: false };
+    }
+    const now = nowIso();
+    if (!existing) {
+      try {
+        const created = await this.c.endUsers.insert({
+          id: randomUUID(),
+          envId: user.envId,
+          workspaceId: null,
+          keyId: user.keyId,
+          name,
+          customizedProperties: props,
+          createdAt: now,
+          updatedAt: now,
+        });
+        return { user: created, unchanged: false, created: true };
+      } catch (error) {
+        // Someone created it meanwhile: fall through to the compare-and-update below.
+        if ((error as { name?: string }).name !== 'DuplicateKeyError') throw error;
+        return this.upsert(user);
+      }
+    }
+    const updated = await this.c.endUsers.replace({
+      ...existing,
+      name,
+      customizedProperties: props,
+      updatedAt: now,
+    });
+    return { user: updated ?? existing, unchanged: false, created: false };
+  }
+
+  async upsertMany(users: readonly EndUserUpsert[]): Promise<{ written: number }> {
+    const latest = new Map<string, EndUserUpsert>();
+    for (const u of users) latest.set(`${u.envId}\u0000${u.keyId}`, u);
+    if (!latest.size) return { written: 0 };
+    const byEnv = new Map<string, EndUserUpsert[]>();
+    for (const u of latest.values()) byEnv.set(u.envId, [...(byEnv.get(u.envId) ?? []), u]);
+    const now = new Date();
+    let written = 0;
+    for (const [envId, batch] of byEnv) {
+      const stored = await this.c.endUsers.findMany({
+        envId,
+        workspaceId: null,
+        keyId: { $in: batch.map((u) => u.keyId) },
+      });
+      const current = new Map(stored.map((u) => [u.keyId, u]));
+      const ops: AnyBulkWriteOperation<MongoDoc>[] = [];
+      for (const u of batch) {
+        const props = normalizeProperties(u.customizedProperties);
+        const name = u.name ?? null;
+        const was = current.get(u.keyId);
+        if (was && was.name === name && samePropertyList(was.customizedProperties, props)) continue;
+        ops.push({
+          updateOne: {
+            filter: { envId, keyId: u.keyId, workspaceId: null },
+            update: {
+              $set: { name, customizedProperties: props, updatedAt: now },
+              $setOnInsert: { _id: randomUUID(), createdAt: now },
+            },
+            upsert: true,
+          },
+        });
+      }
+      if (!ops.length) continue;
+      const result = await this.c.endUsers.run((m) => m.bulkWrite(ops, { ordered: false }));
+      written += result.upsertedCount + result.modifiedCount;
+    }
+    return { written };
+  }
+
+  findById(id: string): Promise<StoredEndUser | null> {
+    return this.c.endUsers.findById(id);
+  }
+
+  findByKeyIds(envId: string, keyIds: readonly string[]): Promise<StoredEndUser[]> {
+    if (!keyIds.length) return Promise.resolve([]);
+    return this.c.endUsers.findMany({ envId, keyId: { $in: [...keyIds] } }, { keyId: 1 });
+  }
+
+  async search(envId: string, search: EndUserSearch): Promise<CursorPage<StoredEndUser>> {
+    const window = cursorWindow(search);
+    const filter = searchFilter(envId, search.searchText);
+    const clauses: MongoFilter[] = [filter];
+    if (window.cursor) {
+      const at = toDate(window.cursor.updatedAt, 'cursor.updatedAt');
+      const op = window.backward ? '$gt' : '$lt';
+      clauses.push({
+        $or: [{ updatedAt: { [op]: at } }, { updatedAt: at, _id: { [op]: window.cursor.id } }],
+      });
+    }
+    const dir = window.backward ? 1 : -1;
+    const rows = await this.c.endUsers.findMany(
+      clauses.length > 1 ? { $and: clauses } : filter,
+      { updatedAt: dir, _id: dir },
+      window.limit,
+    );
+    return cursorPage(rows, window);
+  }
+
+  async *stream(
+    envId: string,
+    searchText: string | undefined,
+    batchSize: number,
+  ): AsyncIterable<StoredEndUser[]> {
+    let last: StoredEndUser | null = null;
+    for (;;) {
+      const page: CursorPage<StoredEndUser> = await this.search(envId, {
+        searchText,
+        pageSize: batchSize,
+        cursor: last ? { id: last.id, updatedAt: last.updatedAt, direction: 'forward' } : null,
+      });
+      if (page.items.length) yield page.items;
+      if (!page.nextCursor) return;
+      last = page.items[page.items.length - 1];
+    }
+  }
+
+  count(envId: string, searchText?: string): Promise<number> {
+    return this.c.endUsers.count(searchFilter(envId, searchText));
+  }
+
+  delete(id: string): Promise<void> {
+    return this.c.endUsers.deleteById(id);
+  }
+}
+
+export class MongoEndUserPropertyRepository extends EndUserPropertyRepository {
+  constructor(private readonly c: MongoUsersAndEventsCollections) {
+    super();
+  }
+  list(envId: string): Promise<EndUserPropertyDefinition[]> {
+    return this.c.properties.findMany({ envId }, { createdAt: 1, name: 1 });
+  }
+  findById(id: string): Promise<EndUserPropertyDefinition | null> {
+    return this.c.properties.findById(id);
+  }
+  async upsert(property: EndUserPropertyDefinition): Promise<EndUserPropertyDefinition> {
+    const { _id, createdAt, ...fields } = this.c.properties.toDoc(property);
+    const doc = await this.c.properties.run((m) =>
+      m
+        .findOneAndUpdate(
+          { _id },
+          { $set: fields, $setOnInsert: { createdAt } },
+          { upsert: true, returnDocument: 'after' },
+        )
+        .lean<MongoDoc>()
+        .exec(),
+    );
+    return this.c.properties.fromDoc(doc);
+  }
+  delete(id: string): Promise<void> {
+    return this.c.properties.deleteById(id);
+  }
+  async registerNames(envId: string, names: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(names.filter((n) => typeof n === 'string' && n.length > 0))];
+    if (!unique.length) return [];
+    const known = new Set(
+      (await this.c.properties.findMany({ envId, name: { $in: unique } })).map((p) => p.name),
+    );
+    const added: string[] = [];
+    const now = nowIso();
+    for (const name of unique.filter((n) => !known.has(n))) {
+      try {
+        await this.c.properties.insert({
+          id: randomUUID(),
+          envId,
+          name,
+          presetValues: [],
+          usePresetValuesOnly: false,
+          isBuiltIn: false,
+          isDigestField: false,
+          remark: '',
+          createdAt: now,
+          updatedAt: now,
+        });
+        added.push(name);
+      } catch (error) {
+        // Registered concurrently by another consumer: not new.
+        if ((error as { name?: string }).name !== 'DuplicateKeyError') throw error;
+      }
+    }
+    return added;
+  }
+}
+
+export class MongoAuditLogRepository extends AuditLogRepository {
+  constructor(private readonly c: MongoUsersAndEventsCollections) {
+    super();
+  }
+  async append(entry: AuditLog): Promise<void> {
+    await this.c.auditLogs.insert(entry);
+  }
+  list(filter: AuditLogFilter): Promise<Page<AuditLog>> {
+    const query: MongoFilter = {};
+    if (filter.envId) query.envId = filter.envId;
+    if (filter.organizationId) query.organizationId = filter.organizationId;
+    if (filter.refId) query.refId = filter.refId;
+    if (filter.refType) query.refType = filter.refType;
+    if (filter.creatorId) query.creatorId = filter.creatorId;
+    if (filter.query) query.$or = [{ keyword: contains(filter.query) }, { comment: contains(filter.query) }];
+    if (filter.from || filter.to) {
+      query.createdAt = {
+        ...(filter.from ? { $gte: toDate(filter.from, 'from') } : {}),
+        ...(filter.to ? { $lte: toDate(filter.to, 'to') } : {}),
+      };
+    }
+    return this.c.auditLogs.page(query, { createdAt: -1, _id: -1 }, pageWindow(filter));
+  }
+}
+
+export class MongoInsightEventRepository extends InsightEventRepository {
+  constructor(private readonly c: MongoUsersAndEventsCollections) {
+    super();
+  }
+
+  async insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
+    let inserted = 0;
+    for (let i = 0; i < events.length; i += EVENT_CHUNK) {
+      const chunk = events.slice(i, i + EVENT_CHUNK);
+      // Skip uuids already stored (an _id lookup): a mass of duplicate-key errors is slow to report.
+      const ids = chunk.map((e) => e.uuid);
+      const existing = await this.c.events.run((m) =>
+        m
+          .find({ _id: { $in: ids } }, { _id: 1 })
+          .lean<{ _id: string }[]>()
+          .exec(),
+      );
+      const known = new Set(existing.map((d) => d._id));
+      const fresh = new Map<string, MongoDoc>();
+      for (const e of chunk) {
+        if (known.has(e.uuid) || fresh.has(e.uuid)) continue;
+        fresh.set(
+          e.uuid,
+          this.c.events.toDoc({ ...e, id: e.uuid, properties: normalizeEventProperties(e.properties) }),
+        );
+      }
+      if (!fresh.size) continue;
+      inserted += await this.c.events.run(async (m) => {
+        try {
+          return (
+            await m.collection.insertMany([...fresh.values()] as Record<string, unknown>[], {
+              ordered: false,
+            })
+          ).insertedCount;
+        } catch (error) {
+          // Inserted meanwhile by another writer: those rows are skipped, the rest are in.
+          if (!isDuplicateKey(error)) throw error;
+          return (error as { insertedCount?: number }).insertedCount ?? 0;
+        }
+      });
+    }
+    return { inserted };
+  }
+
+  countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number> {
+    const filter: MongoFilter = { envId };
+    if (fromUs !== undefined || toUs !== undefined) {
+      filter.timestamp = {
+        ...(fromUs !== undefined ? { $gte: Math.trunc(fromUs) } : {}),
+        ...(toUs !== undefined ? { $lt: Math.trunc(toUs) } : {}),
+      };
+    }
+    return this.c.events.count(filter);
+  }
+
+  async listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
+    const result = await this.c.events.page({ envId }, { timestamp: -1, _id: 1 }, pageWindow(page));
+    return {
+      totalCount: result.totalCount,
+      items: result.items.map(({ id: uuid, ...rest }) => ({ ...rest, uuid })),
+    };
+  }
+}

@@ -1,0 +1,297 @@
+import { type FeatureFlag, SEGMENT_IN, SEGMENT_NOT_IN } from '../../../../core/flags/feature-flag';
+import {
+  type FlagFilter,
+  FlagRepository,
+  type FlagRevisionRecord,
+  FlagRevisionRepository,
+  type SegmentFilter,
+  SegmentRepository,
+  type SegmentScope,
+} from '../../../../core/ports/targeting.repositories';
+import type { Segment } from '../../../../core/segments/segment';
+import { NotFoundError, RevisionConflictError } from '../../../../core/shared/errors';
+import type { Page, PageRequest } from '../../../../core/shared/paging';
+import { referencesSegment, sortedUnique } from '../../shared/flag-references';
+import { pageWindow } from '../../shared/paging';
+import { coveringScopes } from '../../shared/segment-scopes';
+import { likePattern } from '../../shared/text-search';
+import { toDate } from '../../shared/timestamps';
+import type { SqlSession } from '../pg-session';
+import { PgTable } from '../pg-table';
+import { iso, str } from '../pg-values';
+
+export const FLAGS = new PgTable<FeatureFlag>('feature_flags', 'FeatureFlag', [
+  { field: 'id', column: 'id' },
+  { field: 'envId', column: 'env_id' },
+  { field: 'revision', column: 'revision' },
+  { field: 'name', column: 'name' },
+  { field: 'description', column: 'description' },
+  { field: 'key', column: 'key' },
+  { field: 'variationType', column: 'variation_type' },
+  { field: 'variations', column: 'variations', kind: 'json' },
+  { field: 'targetUsers', column: 'target_users', kind: 'json' },
+  { field: 'rules', column: 'rules', kind: 'json' },
+  { field: 'isEnabled', column: 'is_enabled' },
+  { field: 'disabledVariationId', column: 'disabled_variation_id' },
+  { field: 'fallthrough', column: 'fallthrough', kind: 'json' },
+  { field: 'exptIncludeAllTargets', column: 'expt_include_all_targets' },
+  { field: 'tags', column: 'tags', kind: 'array' },
+  { field: 'isArchived', column: 'is_archived' },
+  { field: 'creatorId', column: 'creator_id' },
+  { field: 'updatorId', column: 'updator_id' },
+  { field: 'createdAt', column: 'created_at', kind: 'time' },
+  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
+]);
+
+// Shared segments are stored with env_id NULL; the model carries "".
+const SEGMENTS = new PgTable<Segment>('segments', 'Segment', [
+  { field: 'id', column: 'id' },
+  { field: 'workspaceId', column: 'workspace_id' },
+  { field: 'envId', column: 'env_id' },
+  { field: 'name', column: 'name' },
+  { field: 'key', column: 'key' },
+  { field: 'type', column: 'type' },
+  { field: 'scopes', column: 'scopes', kind: 'array' },
+  { field: 'description', column: 'description' },
+  { field: 'included', column: 'included', kind: 'array' },
+  { field: 'excluded', column: 'excluded', kind: 'array' },
+  { field: 'rules', column: 'rules', kind: 'json' },
+  { field: 'tags', column: 'tags', kind: 'array' },
+  { field: 'isArchived', column: 'is_archived' },
+  { field: 'createdAt', column: 'created_at', kind: 'time' },
+  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
+]);
+
+const toStoredSegment = (s: Segment): Segment => ({ ...s, envId: s.envId || (null as unknown as string) });
+const fromStoredSegment = (s: Segment): Segment => ({ ...s, envId: s.envId ?? '' });
+
+/** `updated_at` truncated to ms is after `sinceMs` (SDK sync versions are ms, the column is µs). */
+const UPDATED_SINCE = (param: number) =>
+  `date_trunc('milliseconds', updated_at) > to_timestamp($${param}::double precision / 1000.0)`;
+
+const FLAG_SORTS: Record<NonNullable<FlagFilter['sortBy']>, string> = {
+  created_at: 'created_at DESC, id',
+  updated_at: 'updated_at DESC, id',
+  key: 'key, id',
+};
+
+export class PostgresFlagRepository extends FlagRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+  create(flag: FeatureFlag): Promise<FeatureFlag> {
+    return FLAGS.insert(this.db, flag);
+  }
+  findById(id: string): Promise<FeatureFlag | null> {
+    return FLAGS.findById(this.db, id);
+  }
+  findByIds(ids: readonly string[]): Promise<FeatureFlag[]> {
+    return FLAGS.findByIds(this.db, ids);
+  }
+  findByKey(envId: string, key: string): Promise<FeatureFlag | null> {
+    return FLAGS.findOne(this.db, 'env_id = $1 AND key = $2', [envId, key]);
+  }
+  list(envId: string, filter: FlagFilter): Promise<Page<FeatureFlag>> {
+    const params: unknown[] = [envId];
+    let where = 'env_id = $1';
+    if (filter.name) {
+      params.push(likePattern(filter.name));
+      where += ` AND (name ILIKE $${params.length} ESCAPE '\\' OR key ILIKE $${params.length} ESCAPE '\\')`;
+    }
+    if (filter.tags?.length) {
+      params.push(filter.tags);
+      where += ` AND tags @> $${params.length}::text[]`;
+    }
+    if (filter.isEnabled !== undefined) {
+      params.push(filter.isEnabled);
+      where += ` AND is_enabled = $${params.length}`;
+    }
+    if (filter.isArchived !== undefined) {
+      params.push(filter.isArchived);
+      where += ` AND is_archived = $${params.length}`;
+    }
+    return FLAGS.page(this.db, where, params, FLAG_SORTS[filter.sortBy ?? 'created_at'], pageWindow(filter));
+  }
+  listAll(envId: string): Promise<FeatureFlag[]> {
+    return FLAGS.findMany(this.db, 'env_id = $1', [envId], 'updated_at, id');
+  }
+  listUpdatedSince(envId: string, sinceMs: number): Promise<FeatureFlag[]> {
+    return FLAGS.findMany(this.db, `env_id = $1 AND ${UPDATED_SINCE(2)}`, [envId, sinceMs], 'updated_at, id');
+  }
+  async update(flag: FeatureFlag, expectedRevision: string): Promise<FeatureFlag> {
+    // Compare-and-set on the revision: of two writers holding the same revision, one matches.
+    const [updated] = await FLAGS.update(this.db, flag, `revision = $${FLAGS.updateParamCount() + 1}`, [
+      expectedRevision,
+    ]);
+    if (updated) return updated;
+    const current = await this.db.query('SELECT 1 FROM feature_flags WHERE id = $1', [flag.id]);
+    if (!current.length) throw new NotFoundError('FeatureFlag', flag.id);
+    throw new RevisionConflictError('FeatureFlag', flag.id);
+  }
+  delete(id: string): Promise<void> {
+    return FLAGS.deleteById(this.db, id);
+  }
+  async isKeyUsed(envId: string, key: string): Promise<boolean> {
+    return (
+      (await this.db.query('SELECT 1 FROM feature_flags WHERE env_id = $1 AND key = $2', [envId, key]))
+        .length > 0
+    );
+  }
+  async allTags(envId: string): Promise<string[]> {
+    const rows = await this.db.query(
+      'SELECT DISTINCT unnest(tags) AS tag FROM feature_flags WHERE env_id = $1',
+      [envId],
+    );
+    return sortedUnique(rows.map((r) => str(r.tag)));
+  }
+  async listReferencingSegment(envId: string, segmentId: string): Promise<FeatureFlag[]> {
+    // The SQL narrows by text; the exact check parses each condition's JSON array.
+    const candidates = await FLAGS.findMany(
+      this.db,
+      `env_id = $1 AND EXISTS (
+         SELECT 1 FROM jsonb_array_elements(rules) r, jsonb_array_elements(r->'conditions') c
+         WHERE c->>'property' IN ($2, $3) AND strpos(c->>'value', $4) > 0)`,
+      [envId, SEGMENT_IN, SEGMENT_NOT_IN, segmentId],
+      'updated_at, id',
+    );
+    return candidates.filter((flag) => referencesSegment(flag, segmentId));
+  }
+}
+
+const REVISION_COLUMNS = 'id, flag_id, flag, comment, created_at';
+
+export class PostgresFlagRevisionRepository extends FlagRevisionRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+  async append(record: FlagRevisionRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO flag_revisions (${REVISION_COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5)`,
+      [
+        record.id,
+        record.flagId,
+        JSON.stringify(record.flag),
+        record.comment,
+        toDate(record.createdAt, 'createdAt').toISOString(),
+      ],
+    );
+  }
+  async listByFlag(flagId: string, page: PageRequest): Promise<Page<FlagRevisionRecord>> {
+    const { offset, limit } = pageWindow(page);
+    const [count, rows] = await Promise.all([
+      this.db.query('SELECT count(*) AS count FROM flag_revisions WHERE flag_id = $1', [flagId]),
+      this.db.query(
+        `SELECT ${REVISION_COLUMNS} FROM flag_revisions WHERE flag_id = $1
+         ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`,
+        [flagId, offset, limit],
+      ),
+    ]);
+    return {
+      totalCount: Number(count[0].count),
+      items: rows.map((r) => ({
+        id: str(r.id),
+        flagId: str(r.flag_id),
+        flag: r.flag as FeatureFlag,
+        comment: str(r.comment),
+        createdAt: iso(r.created_at),
+      })),
+    };
+  }
+}
+
+/** Environment-specific segments of the env, or shared ones of its workspace covering it. */
+function visibleIn(scope: SegmentScope, params: unknown[]): string {
+  params.push(scope.envId, scope.workspaceId, coveringScopes(scope.envResourceName));
+  const n = params.length;
+  return `((type = 'environment-specific' AND env_id = $${n - 2})
+       OR (type = 'shared' AND workspace_id = $${n - 1} AND scopes && $${n}::text[]))`;
+}
+
+export class PostgresSegmentRepository extends SegmentRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+  async create(segment: Segment): Promise<Segment> {
+    return fromStoredSegment(await SEGMENTS.insert(this.db, toStoredSegment(segment)));
+  }
+  async findById(id: string): Promise<Segment | null> {
+    const found = await SEGMENTS.findById(this.db, id);
+    return found && fromStoredSegment(found);
+  }
+  async findByIds(ids: readonly string[]): Promise<Segment[]> {
+    return (await SEGMENTS.findByIds(this.db, ids)).map(fromStoredSegment);
+  }
+  async list(scope: SegmentScope, filter: SegmentFilter): Promise<Page<Segment>> {
+    const params: unknown[] = [];
+    let where = visibleIn(scope, params);
+    if (filter.name) {
+      params.push(likePattern(filter.name));
+      where += ` AND name ILIKE $${params.length} ESCAPE '\\'`;
+    }
+    if (filter.isArchived !== undefined) {
+      params.push(filter.isArchived);
+      where += ` AND is_archived = $${params.length}`;
+    }
+    const page = await SEGMENTS.page(this.db, where, params, 'updated_at DESC, id', pageWindow(filter));
+    return { totalCount: page.totalCount, items: page.items.map(fromStoredSegment) };
+  }
+  async listAll(scope: SegmentScope): Promise<Segment[]> {
+    const params: unknown[] = [];
+    return (await SEGMENTS.findMany(this.db, visibleIn(scope, params), params, 'updated_at, id')).map(
+      fromStoredSegment,
+    );
+  }
+  async listUpdatedSince(scope: SegmentScope, sinceMs: number): Promise<Segment[]> {
+    const params: unknown[] = [];
+    const where = visibleIn(scope, params);
+    params.push(sinceMs);
+    return (
+      await SEGMENTS.findMany(
+        this.db,
+        `${where} AND ${UPDATED_SINCE(params.length)}`,
+        params,
+        'updated_at, id',
+      )
+    ).map(fromStoredSegment);
+  }
+  async update(segment: Segment, expectedUpdatedAt: string): Promise<Segment> {
+    const stored = toStoredSegment(segment);
+    const expected = toDate(expectedUpdatedAt, 'expectedUpdatedAt').toISOString();
+    const [updated] = await SEGMENTS.update(
+      this.db,
+      stored,
+      `date_trunc('milliseconds', updated_at) = $${SEGMENTS.updateParamCount() + 1}::timestamptz`,
+      [expected],
+    );
+    if (updated) return fromStoredSegment(updated);
+    const current = await this.db.query('SELECT 1 FROM segments WHERE id = $1', [segment.id]);
+    if (!current.length) throw new NotFoundError('Segment', segment.id);
+    throw new RevisionConflictError('Segment', segment.id);
+  }
+  delete(id: string): Promise<void> {
+    return SEGMENTS.deleteById(this.db, id);
+  }
+  async isKeyUsed(
+    scope: { envId: string; workspaceId: string; shared: boolean },
+    key: string,
+  ): Promise<boolean> {
+    const rows = scope.shared
+      ? await this.db.query(
+          `SELECT 1 FROM segments WHERE type = 'shared' AND workspace_id = $1 AND key = $2`,
+          [scope.workspaceId, key],
+        )
+      : await this.db.query(
+          `SELECT 1 FROM segments WHERE type = 'environment-specific' AND env_id = $1 AND key = $2`,
+          [scope.envId, key],
+        );
+    return rows.length > 0;
+  }
+  async allTags(scope: SegmentScope): Promise<string[]> {
+    const params: unknown[] = [];
+    const rows = await this.db.query(
+      `SELECT DISTINCT unnest(tags) AS tag FROM segments WHERE ${visibleIn(scope, params)}`,
+      params,
+    );
+    return sortedUnique(rows.map((r) => str(r.tag)));
+  }
+}

@@ -1,0 +1,363 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../../../../core/audit/audit-log';
+import type { EndUserPropertyDefinition, StoredEndUser } from '../../../../core/end-users/end-user';
+import type { InsightEvent } from '../../../../core/insights/insight-event';
+import {
+  type AuditLogFilter,
+  AuditLogRepository,
+  EndUserPropertyRepository,
+  EndUserRepository,
+  type EndUserSearch,
+  type EndUserUpsert,
+  type EndUserUpsertResult,
+  InsightEventRepository,
+} from '../../../../core/ports/users-and-events.repositories';
+import type { CursorPage, Page, PageRequest } from '../../../../core/shared/paging';
+import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
+import { normalizeProperties } from '../../shared/end-user-properties';
+import { normalizeEventProperties } from '../../shared/event-properties';
+import { pageWindow } from '../../shared/paging';
+import { likePattern } from '../../shared/text-search';
+import { nowIso, toDate } from '../../shared/timestamps';
+import type { SqlSession } from '../pg-session';
+import { PgTable } from '../pg-table';
+import { num, str } from '../pg-values';
+
+const END_USERS = new PgTable<StoredEndUser>('end_users', 'EndUser', [
+  { field: 'id', column: 'id' },
+  { field: 'envId', column: 'env_id' },
+  { field: 'workspaceId', column: 'workspace_id' },
+  { field: 'keyId', column: 'key_id' },
+  { field: 'name', column: 'name' },
+  { field: 'customizedProperties', column: 'customized_properties', kind: 'json' },
+  { field: 'createdAt', column: 'created_at', kind: 'time' },
+  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
+]);
+
+const PROPERTIES = new PgTable<EndUserPropertyDefinition>('end_user_properties', 'EndUserProperty', [
+  { field: 'id', column: 'id' },
+  { field: 'envId', column: 'env_id' },
+  { field: 'name', column: 'name' },
+  { field: 'presetValues', column: 'preset_values', kind: 'json' },
+  { field: 'usePresetValuesOnly', column: 'use_preset_values_only' },
+  { field: 'isBuiltIn', column: 'is_built_in' },
+  { field: 'isDigestField', column: 'is_digest_field' },
+  { field: 'remark', column: 'remark' },
+  { field: 'createdAt', column: 'created_at', kind: 'time' },
+  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
+]);
+
+// Organization-level entries have env_id NULL; the model carries "".
+const AUDIT_LOGS = new PgTable<AuditLog>('audit_logs', 'AuditLog', [
+  { field: 'id', column: 'id' },
+  { field: 'envId', column: 'env_id' },
+  { field: 'organizationId', column: 'organization_id' },
+  { field: 'refId', column: 'ref_id' },
+  { field: 'refType', column: 'ref_type' },
+  { field: 'keyword', column: 'keyword' },
+  { field: 'operation', column: 'operation' },
+  { field: 'dataChange', column: 'data_change', kind: 'json' },
+  { field: 'comment', column: 'comment' },
+  { field: 'creatorId', column: 'creator_id' },
+  { field: 'createdAt', column: 'created_at', kind: 'time' },
+]);
+
+const UPSERT_CHUNK = 1000;
+const EVENT_CHUNK = 5000;
+
+/** Insert, or update only when name or properties differ (no write when nothing changed). */
+const UPSERT_SQL = (select: string, returning: string) => `
+  INSERT INTO end_users (id, env_id, key_id, name, customized_properties, created_at, updated_at)
+  ${select}
+  ON CONFLICT (env_id, key_id) WHERE env_id IS NOT NULL DO UPDATE
+    SET name = EXCLUDED.name, customized_properties = EXCLUDED.customized_properties, updated_at = EXCLUDED.updated_at
+    WHERE end_users.name IS DISTINCT FROM EXCLUDED.name
+       OR end_users.customized_properties IS DISTINCT FROM EXCLUDED.customized_properties
+  RETURNING ${returning}`;
+
+function searchFilter(envId: string, searchText: string | undefined, params: unknown[]): string {
+  params.push(envId);
+  let where = `env_id = $${params.length}`;
+  if (searchText) {
+    params.push(likePattern(searchText));
+    where += ` AND (key_id ILIKE $${params.length} ESCAPE '\\' OR name ILIKE $${params.length} ESCAPE '\\')`;
+  }
+  return where;
+}
+
+export class PostgresEndUserRepository extends EndUserRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+
+  async upsert(user: EndUserUpsert): Promise<EndUserUpsertResult> {
+    const now = nowIso();
+    const props = JSON.stringify(normalizeProperties(user.customizedProperties));
+    const rows = await this.db.query(
+      UPSERT_SQL(
+        'VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz, $6::timestamptz)',
+        `${END_USERS.select}, (xmax = 0) AS inserted`,
+      ),
+      [randomUUID(), user.envId, user.keyId, user.name ?? null, props, now],
+    );
+    if (rows.length)
+      return { user: END_USERS.fromRow(rows[0]), unchanged: false, created: rows[0].inserted === true };
+    const existing = await END_USERS.findOne(this.db, 'env_id = $1 AND key_id = $2', [
+      user.envId,
+      user.keyId,
+    ]);
+    if (!existing) throw new Error(`end user ${user.keyId} vanished during upsert`);
+    return { user: existing, unchanged: true, created: false };
+  }
+
+  async upsertMany(users: readonly EndUserUpsert[]): Promise<{ written: number }> {
+    // One row per (envId, keyId), the last one wins: a statement may not touch a row twice.
+    const latest = new Map<string, EndUserUpsert>();
+    for (const u of users) latest.set(`${u.envId}\u0000${u.keyId}`, u);
+    const batch = [...latest.values()];
+    if (!batch.length) return { written: 0 };
+    const now = nowIso();
+    return this.db.transaction(async (tx) => {
+      let written = 0;
+      for (let i = 0; i < batch.length; i += UPSERT_CHUNK) {
+        const chunk = batch.slice(i, i + UPSERT_CHUNK);
+        const rows = await tx.query(
+          UPSERT_SQL(
+            `SELECT u.id, u.env_id, u.key_id, u.name, u.props::jsonb, $6::timestamptz, $6::timestamptz
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, env_id, key_id, name, props)`,
+            'id',
+          ),
+          [
+            chunk.map(() => randomUUID()),
+            chunk.map((u) => u.envId),
+            chunk.map((u) => u.keyId),
+            chunk.map((u) => u.name ?? null),
+            chunk.map((u) => JSON.stringify(normalizeProperties(u.customizedProperties))),
+            now,
+          ],
+        );
+        written += rows.length;
+      }
+      return { written };
+    });
+  }
+
+  findById(id: string): Promise<StoredEndUser | null> {
+    return END_USERS.findById(this.db, id);
+  }
+
+  findByKeyIds(envId: string, keyIds: readonly string[]): Promise<StoredEndUser[]> {
+    if (!keyIds.length) return Promise.resolve([]);
+    return END_USERS.findMany(
+      this.db,
+      'env_id = $1 AND key_id = ANY($2::text[])',
+      [envId, [...keyIds]],
+      'key_id',
+    );
+  }
+
+  async search(envId: string, search: EndUserSearch): Promise<CursorPage<StoredEndUser>> {
+    const window = cursorWindow(search);
+    const params: unknown[] = [];
+    let where = searchFilter(envId, search.searchText, params);
+    if (window.cursor) {
+      params.push(toDate(window.cursor.updatedAt, 'cursor.updatedAt').toISOString(), window.cursor.id);
+      const op = window.backward ? '>' : '<';
+      where += ` AND (updated_at, id) ${op} ($${params.length - 1}::timestamptz, $${params.length})`;
+    }
+    const order = window.backward ? 'updated_at ASC, id ASC' : 'updated_at DESC, id DESC';
+    params.push(window.limit);
+    const rows = await this.db.query(
+      `SELECT ${END_USERS.select} FROM end_users WHERE ${where} ORDER BY ${order} LIMIT $${params.length}`,
+      params,
+    );
+    return cursorPage(
+      rows.map((r) => END_USERS.fromRow(r)),
+      window,
+    );
+  }
+
+  async *stream(
+    envId: string,
+    searchText: string | undefined,
+    batchSize: number,
+  ): AsyncIterable<StoredEndUser[]> {
+    let cursor: StoredEndUser | null = null;
+    for (;;) {
+      const page: CursorPage<StoredEndUser> = await this.search(envId, {
+        searchText,
+        pageSize: batchSize,
+        cursor: cursor ? { id: cursor.id, updatedAt: cursor.updatedAt, direction: 'forward' } : null,
+      });
+      if (page.items.length) yield page.items;
+      if (!page.nextCursor) return;
+      cursor = page.items[page.items.length - 1];
+    }
+  }
+
+  async count(envId: string, searchText?: string): Promise<number> {
+    const params: unknown[] = [];
+    const where = searchFilter(envId, searchText, params);
+    return num(
+      (await this.db.query(`SELECT count(*) AS count FROM end_users WHERE ${where}`, params))[0].count,
+    );
+  }
+
+  delete(id: string): Promise<void> {
+    return END_USERS.deleteById(this.db, id);
+  }
+}
+
+export class PostgresEndUserPropertyRepository extends EndUserPropertyRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+  list(envId: string): Promise<EndUserPropertyDefinition[]> {
+    return PROPERTIES.findMany(this.db, 'env_id = $1', [envId], 'created_at, name');
+  }
+  findById(id: string): Promise<EndUserPropertyDefinition | null> {
+    return PROPERTIES.findById(this.db, id);
+  }
+  async upsert(property: EndUserPropertyDefinition): Promise<EndUserPropertyDefinition> {
+    const sets = PROPERTIES.select
+      .split(', ')
+      .filter((c) => c !== 'id' && c !== 'created_at')
+      .map((c) => `${c} = EXCLUDED.${c}`);
+    const rows = await this.db.query(
+      `INSERT INTO end_user_properties (${PROPERTIES.select}) VALUES (${PROPERTIES.valuesList()})
+       ON CONFLICT (id) DO UPDATE SET ${sets.join(', ')} RETURNING ${PROPERTIES.select}`,
+      PROPERTIES.toParams(property),
+    );
+    return PROPERTIES.fromRow(rows[0]);
+  }
+  delete(id: string): Promise<void> {
+    return PROPERTIES.deleteById(this.db, id);
+  }
+  async registerNames(envId: string, names: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(names.filter((n) => typeof n === 'string' && n.length > 0))];
+    if (!unique.length) return [];
+    const now = nowIso();
+    const rows = await this.db.query(
+      `INSERT INTO end_user_properties (id, env_id, name, created_at, updated_at)
+       SELECT n.id, $1, n.name, $4::timestamptz, $4::timestamptz FROM unnest($2::text[], $3::text[]) AS n(id, name)
+       ON CONFLICT (env_id, name) DO NOTHING RETURNING name`,
+      [envId, unique.map(() => randomUUID()), unique, now],
+    );
+    const added = new Set(rows.map((r) => str(r.name)));
+    return unique.filter((n) => added.has(n));
+  }
+}
+
+export class PostgresAuditLogRepository extends AuditLogRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+  async append(entry: AuditLog): Promise<void> {
+    await AUDIT_LOGS.insert(this.db, { ...entry, envId: entry.envId || (null as unknown as string) });
+  }
+  async list(filter: AuditLogFilter): Promise<Page<AuditLog>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    if (filter.envId) add((n) => `env_id = $${n}`, filter.envId);
+    if (filter.organizationId) add((n) => `organization_id = $${n}`, filter.organizationId);
+    if (filter.refId) add((n) => `ref_id = $${n}`, filter.refId);
+    if (filter.refType) add((n) => `ref_type = $${n}`, filter.refType);
+    if (filter.creatorId) add((n) => `creator_id = $${n}`, filter.creatorId);
+    if (filter.query) {
+      add(
+        (n) => `(keyword ILIKE $${n} ESCAPE '\\' OR comment ILIKE $${n} ESCAPE '\\')`,
+        likePattern(filter.query),
+      );
+    }
+    if (filter.from)
+      add((n) => `created_at >= $${n}::timestamptz`, toDate(filter.from, 'from').toISOString());
+    if (filter.to) add((n) => `created_at <= $${n}::timestamptz`, toDate(filter.to, 'to').toISOString());
+    const page = await AUDIT_LOGS.page(
+      this.db,
+      where.length ? where.join(' AND ') : 'true',
+      params,
+      'created_at DESC, id DESC',
+      pageWindow(filter),
+    );
+    return { totalCount: page.totalCount, items: page.items.map((e) => ({ ...e, envId: e.envId ?? '' })) };
+  }
+}
+
+export class PostgresInsightEventRepository extends InsightEventRepository {
+  constructor(private readonly db: SqlSession) {
+    super();
+  }
+
+  async insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
+    if (!events.length) return { inserted: 0 };
+    // Multi-row INSERT … SELECT FROM unnest(arrays): six parameters per chunk whatever its size;
+    // one transaction, so a dropped connection leaves nothing half-written (a retry is idempotent).
+    return this.db.transaction(async (tx) => {
+      let inserted = 0;
+      for (let i = 0; i < events.length; i += EVENT_CHUNK) {
+        const chunk = events.slice(i, i + EVENT_CHUNK);
+        const rows = await tx.query(
+          `WITH ins AS (
+             INSERT INTO events (uuid, distinct_id, env_id, event, properties, timestamp)
+             SELECT e.uuid, e.distinct_id, e.env_id, e.event, e.properties::jsonb, e.ts
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+               AS e(uuid, distinct_id, env_id, event, properties, ts)
+             ON CONFLICT (uuid) DO NOTHING
+             RETURNING 1)
+           SELECT count(*) AS count FROM ins`,
+          [
+            chunk.map((e) => e.uuid),
+            chunk.map((e) => e.distinctId),
+            chunk.map((e) => e.envId),
+            chunk.map((e) => e.event),
+            chunk.map((e) => normalizeEventProperties(e.properties)),
+            chunk.map((e) => String(Math.trunc(e.timestamp))),
+          ],
+        );
+        inserted += num(rows[0].count);
+      }
+      return { inserted };
+    });
+  }
+
+  async countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number> {
+    const params: unknown[] = [envId];
+    let where = 'env_id = $1';
+    if (fromUs !== undefined) {
+      params.push(String(Math.trunc(fromUs)));
+      where += ` AND timestamp >= $${params.length}::bigint`;
+    }
+    if (toUs !== undefined) {
+      params.push(String(Math.trunc(toUs)));
+      where += ` AND timestamp < $${params.length}::bigint`;
+    }
+    return num((await this.db.query(`SELECT count(*) AS count FROM events WHERE ${where}`, params))[0].count);
+  }
+
+  async listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
+    const { offset, limit } = pageWindow(page);
+    const [count, rows] = await Promise.all([
+      this.db.query('SELECT count(*) AS count FROM events WHERE env_id = $1', [envId]),
+      this.db.query(
+        `SELECT uuid, distinct_id, env_id, event, properties, timestamp FROM events WHERE env_id = $1
+         ORDER BY timestamp DESC, uuid OFFSET $2 LIMIT $3`,
+        [envId, offset, limit],
+      ),
+    ]);
+    return {
+      totalCount: num(count[0].count),
+      items: rows.map((r) => ({
+        uuid: str(r.uuid),
+        distinctId: str(r.distinct_id),
+        envId: str(r.env_id),
+        event: str(r.event),
+        properties: JSON.stringify(r.properties),
+        timestamp: num(r.timestamp),
+      })),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError } from './config/app-config';
+import { describeConfig, loadAppConfig } from './config/load-app-config';
+import { createPinoLogger } from './infrastructure/logging/pino-logger';
+import { parseRoles, roleArgument, RoleParseError } from './roles/role';
+
+/* eslint-disable no-console -- before the logger exists, errors go straight to stderr */
+function fail(message: string, code: number): never {
+  console.error(`featbit-ts: ${message}`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let roles;
+  try {
+    roles = parseRoles(roleArgument(process.argv.slice(2), process.env.ROLES));
+  } catch (err) {
+    if (err instanceof RoleParseError) fail(err.message, 2);
+    throw err;
+  }
+  let config;
+  try {
+    config = loadAppConfig(process.env, roles);
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 1);
+    throw err;
+  }
+  /* eslint-enable no-console */
+
+  const logger = createPinoLogger(config.logging);
+  const app = await createApp(config, logger);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => {
+      logger.error('graceful shutdown timed out; exiting', { graceMs: config.server.shutdownGraceMs });
+      process.exit(1);
+    }, config.server.shutdownGraceMs);
+    force.unref();
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error('shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+
+  await app.listen({ port: config.server.port, host: config.server.host, backlog: 4096 });
+  const base = `http://${config.server.host === '0.0.0.0' ? 'localhost' : config.server.host}:${config.server.port}`;
+  const urls: Record<string, string> = { health: `${base}/health/readiness` };
+  if (config.roles.includes('api'))
+    Object.assign(urls, { console: `${base}/`, api: `${base}/api/v1`, docs: `${base}/docs` });
+  if (config.roles.includes('evaluation')) {
+    Object.assign(urls, { streaming: `${base.replace(/^http/, 'ws')}/streaming`, sdk: `${base}/api/public` });
+  }
+  logger.info('featbit-ts started', { ...describeConfig(config), urls });
+}
+
+main().catch((err: unknown) => {
+  // eslint-disable-next-line no-console
+  console.error('featbit-ts: fatal error during start-up', err);
+  process.exit(1);
+});
