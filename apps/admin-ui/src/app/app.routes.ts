@@ -1,0 +1,49 @@
+import type { Routes } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+
+// Every page is its own lazily loaded chunk.
+export const routes: Routes = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    title: 'Sign in · featbit-ts',
+    loadComponent: () => import('./pages/login/login-page.component').then((m) => m.LoginPageComponent),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'feature-flags' },
+      {
+        path: 'get-started',
+        title: 'Get started · featbit-ts',
+        loadComponent: () =>
+          import('./pages/get-started/get-started-page.component').then((m) => m.GetStartedPageComponent),
+      },
+      {
+        path: 'feature-flags',
+        loadChildren: () =>
+          import('./pages/feature-flags/feature-flags.routes').then((m) => m.FEATURE_FLAG_ROUTES),
+      },
+      {
+        path: 'segments',
+        loadChildren: () => import('./pages/segments/segments.routes').then((m) => m.SEGMENT_ROUTES),
+      },
+      {
+        path: 'end-users',
+        loadChildren: () => import('./pages/end-users/end-users.routes').then((m) => m.END_USER_ROUTES),
+      },
+      {
+        path: 'settings',
+        loadChildren: () => import('./pages/settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
+      {
+        path: '**',
+        title: 'Not found · featbit-ts',
+        loadComponent: () =>
+          import('./pages/not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),
+      },
+    ],
+  },
+];

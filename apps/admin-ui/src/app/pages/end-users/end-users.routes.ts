@@ -1,0 +1,21 @@
+import type { Routes } from '@angular/router';
+
+export const END_USER_ROUTES: Routes = [
+  {
+    path: '',
+    title: 'End users · featbit-ts',
+    loadComponent: () => import('./user-list/user-list-page.component').then((m) => m.UserListPageComponent),
+  },
+  {
+    path: 'properties',
+    title: 'User properties · featbit-ts',
+    loadComponent: () =>
+      import('./properties/properties-page.component').then((m) => m.PropertiesPageComponent),
+  },
+  {
+    path: ':id',
+    title: 'End user · featbit-ts',
+    loadComponent: () =>
+      import('./user-detail/user-detail-page.component').then((m) => m.UserDetailPageComponent),
+  },
+];

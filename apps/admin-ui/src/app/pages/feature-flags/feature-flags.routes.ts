@@ -1,0 +1,43 @@
+import type { Routes } from '@angular/router';
+import { FlagActions } from './flag-actions.service';
+import { unsavedChangesGuard } from '../../shared/unsaved-changes.guard';
+
+export const FEATURE_FLAG_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [FlagActions],
+    children: [
+      {
+        path: '',
+        title: 'Feature flags · featbit-ts',
+        loadComponent: () =>
+          import('./flag-list/flag-list-page.component').then((m) => m.FlagListPageComponent),
+      },
+      {
+        path: ':key',
+        loadComponent: () =>
+          import('./flag-detail/flag-detail-page.component').then((m) => m.FlagDetailPageComponent),
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'targeting' },
+          {
+            path: 'targeting',
+            title: 'Targeting · featbit-ts',
+            canDeactivate: [unsavedChangesGuard],
+            loadComponent: () =>
+              import('./flag-detail/targeting/targeting-page.component').then(
+                (m) => m.TargetingPageComponent,
+              ),
+          },
+          {
+            path: 'history',
+            title: 'History · featbit-ts',
+            loadComponent: () =>
+              import('./flag-detail/history/flag-history-page.component').then(
+                (m) => m.FlagHistoryPageComponent,
+              ),
+          },
+        ],
+      },
+    ],
+  },
+];

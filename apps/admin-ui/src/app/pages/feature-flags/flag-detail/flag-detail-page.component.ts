@@ -1,0 +1,191 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ContextStore } from '../../../core/context/context.store';
+import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.component';
+import { FlagActions } from '../flag-actions.service';
+import { FlagDetailStore } from './flag-detail.store';
+import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
+
+@Component({
+  selector: 'ff-flag-detail-page',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatTabNav,
+    MatTabLink,
+    MatTabNavPanel,
+    MatSlideToggle,
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+    CopyButtonComponent,
+  ],
+  providers: [FlagDetailStore],
+  template: `
+    <div class="ff-page">
+      <a class="back" routerLink="/feature-flags"><mat-icon inline>arrow_back</mat-icon> Feature flags</a>
+      @if (store.error(); as message) {
+        <div class="ff-card" role="alert">
+          <h2>This flag could not be loaded</h2>
+          <p>{{ message }}</p>
+          <a mat-stroked-button routerLink="/feature-flags">Back to the list</a>
+        </div>
+      } @else if (store.flag(); as flag) {
+        <header class="ff-page-header flag-header">
+          <div class="title">
+            <h1 data-testid="flag-title">{{ flag.name }}</h1>
+            <div class="key">
+              <span class="ff-chip-key">{{ flag.key }}</span>
+              <ff-copy-button [value]="flag.key" what="flag key" />
+              <span class="ff-badge">{{ flag.variationType }}</span>
+              @for (tag of flag.tags; track tag) {
+                <span class="ff-badge">{{ tag }}</span>
+              }
+            </div>
+            @if (flag.description) {
+              <p class="ff-muted description">{{ flag.description }}</p>
+            }
+          </div>
+          <span class="ff-spacer"></span>
+          @if (!flag.isArchived) {
+            <button mat-stroked-button type="button" (click)="editSettings()" data-testid="flag-settings">
+              <mat-icon>edit</mat-icon> Edit details
+            </button>
+            <mat-slide-toggle
+              class="status"
+              [checked]="flag.isEnabled"
+              (change)="toggle($event.checked)"
+              data-testid="flag-status-toggle"
+              [attr.aria-label]="flag.isEnabled ? 'Turn the flag off' : 'Turn the flag on'"
+            >
+              <strong>{{ flag.isEnabled ? 'ON' : 'OFF' }}</strong>
+            </mat-slide-toggle>
+          }
+        </header>
+        @if (flag.isArchived) {
+          <div class="archived-banner" role="status">
+            <mat-icon>archive</mat-icon>
+            <span>This flag is archived: SDKs no longer receive it.</span>
+            <span class="ff-spacer"></span>
+            <button mat-stroked-button type="button" (click)="restore()">Restore</button>
+            <button mat-button type="button" (click)="remove()">Delete</button>
+          </div>
+        }
+        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Flag sections">
+          <a mat-tab-link routerLink="targeting" routerLinkActive #t="routerLinkActive" [active]="t.isActive"
+            >Targeting</a
+          >
+          <a
+            mat-tab-link
+            routerLink="history"
+            routerLinkActive
+            #h="routerLinkActive"
+            [active]="h.isActive"
+            data-testid="history-tab"
+            >History</a
+          >
+        </nav>
+        <mat-tab-nav-panel #panel>
+          <router-outlet />
+        </mat-tab-nav-panel>
+      } @else {
+        <mat-progress-bar mode="indeterminate" />
+      }
+    </div>
+  `,
+  styles: `
+    .back {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      text-decoration: none;
+      margin-bottom: 8px;
+    }
+    .flag-header {
+      align-items: flex-start;
+    }
+    .key {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      flex-wrap: wrap;
+      margin-top: 4px;
+    }
+    .description {
+      margin: 6px 0 0;
+      max-width: 720px;
+    }
+    .status {
+      margin: 8px 0 0 12px;
+    }
+    .archived-banner {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 10px 16px;
+      border-radius: 12px;
+      background: #fff3d6;
+      color: #5c3d00;
+      margin-bottom: 12px;
+      flex-wrap: wrap;
+    }
+    mat-tab-nav-panel {
+      display: block;
+      padding-top: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FlagDetailPageComponent {
+  readonly store = inject(FlagDetailStore);
+  private readonly actions = inject(FlagActions);
+  private readonly router = inject(Router);
+  private readonly context = inject(ContextStore);
+  private readonly dialog = inject(MatDialog);
+
+  /** Route parameter. */
+  readonly key = input.required<string>();
+
+  constructor() {
+    effect(() => {
+      const key = this.key();
+      this.context.envId();
+      untracked(() => void this.store.open(key));
+    });
+  }
+
+  toggle(on: boolean): void {
+    const flag = this.store.flag();
+    if (!flag) return;
+    this.actions.toggle(flag, on).subscribe({
+      complete: () => void this.store.reload(),
+      error: () => void this.store.reload(),
+    });
+  }
+
+  editSettings(): void {
+    const flag = this.store.flag();
+    if (!flag) return;
+    this.dialog
+      .open(FlagSettingsDialogComponent, { data: flag, width: '560px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((saved?: boolean) => saved && void this.store.reload());
+  }
+
+  restore(): void {
+    const flag = this.store.flag();
+    if (flag) this.actions.restore(flag).subscribe(() => void this.store.reload());
+  }
+
+  remove(): void {
+    const flag = this.store.flag();
+    if (flag) this.actions.remove(flag).subscribe(() => void this.router.navigate(['/feature-flags']));
+  }
+}

@@ -1,0 +1,186 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatOptgroup, MatOption } from '@angular/material/core';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSelect } from '@angular/material/select';
+import type { CopyPrecheckResult, FlagListItem } from '../../../api/api.models';
+import { FlagsApi } from '../../../api/flags.api';
+import { ContextStore } from '../../../core/context/context.store';
+import { describeError } from '../../../core/feedback/error-messages';
+import { Notifier } from '../../../core/feedback/notifier.service';
+
+/** Copy a flag to another environment (any project), after the server's precheck. */
+@Component({
+  selector: 'ff-copy-to-env-dialog',
+  imports: [
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatOptgroup,
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+  ],
+  template: `
+    <h2 mat-dialog-title>Copy “{{ flag.name }}” to another environment</h2>
+    <mat-dialog-content>
+      <mat-form-field class="target">
+        <mat-label>Target environment</mat-label>
+        <mat-select [value]="targetEnvId()" (valueChange)="choose($event)" data-testid="copy-target">
+          @for (project of context.projects(); track project.id) {
+            <mat-optgroup [label]="project.name">
+              @for (env of project.environments; track env.id) {
+                <mat-option [value]="env.id" [disabled]="env.id === context.envId()">{{
+                  env.name
+                }}</mat-option>
+              }
+            </mat-optgroup>
+          }
+        </mat-select>
+      </mat-form-field>
+      @if (checking()) {
+        <mat-progress-bar mode="indeterminate" />
+      }
+      @if (problem(); as message) {
+        <p class="ff-error-text" role="alert">{{ message }}</p>
+      }
+      @if (precheck(); as check) {
+        <ul class="checks">
+          <li [class.bad]="!check.keyCheck">
+            <mat-icon inline>{{ check.keyCheck ? 'check_circle' : 'error' }}</mat-icon>
+            {{
+              check.keyCheck
+                ? 'The key is free in the target environment.'
+                : 'A flag with this key already exists there; it cannot be copied.'
+            }}
+          </li>
+          <li [class.warn]="!check.targetUserCheck">
+            <mat-icon inline>{{ check.targetUserCheck ? 'check_circle' : 'warning' }}</mat-icon>
+            {{
+              check.targetUserCheck
+                ? 'No individually targeted users.'
+                : 'Individually targeted users are not copied (they belong to this environment).'
+            }}
+          </li>
+          <li [class.warn]="!check.targetRuleCheck">
+            <mat-icon inline>{{ check.targetRuleCheck ? 'check_circle' : 'warning' }}</mat-icon>
+            {{
+              check.targetRuleCheck
+                ? 'Targeting rules can be copied.'
+                : 'Rules using segments of this environment are not copied.'
+            }}
+          </li>
+          @if (check.newProperties.length) {
+            <li>
+              <mat-icon inline>info</mat-icon> New user properties registered there:
+              {{ check.newProperties.join(', ') }}
+            </li>
+          }
+        </ul>
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button
+        mat-flat-button
+        type="button"
+        [disabled]="!canCopy()"
+        (click)="copy()"
+        data-testid="copy-confirm"
+      >
+        Copy
+      </button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .target {
+      width: 100%;
+    }
+    .checks {
+      list-style: none;
+      padding: 0;
+      li {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        padding: 3px 0;
+      }
+      mat-icon {
+        color: #1b7a3a;
+      }
+      .bad mat-icon {
+        color: var(--mat-sys-error);
+      }
+      .warn mat-icon {
+        color: #b26a00;
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CopyToEnvDialogComponent {
+  private readonly api = inject(FlagsApi);
+  private readonly notifier = inject(Notifier);
+  readonly context = inject(ContextStore);
+  readonly flag = inject<FlagListItem>(MAT_DIALOG_DATA);
+  readonly ref = inject<MatDialogRef<CopyToEnvDialogComponent>>(MatDialogRef);
+
+  readonly targetEnvId = signal<string | null>(null);
+  readonly precheck = signal<CopyPrecheckResult | null>(null);
+  readonly checking = signal(false);
+  readonly copying = signal(false);
+  readonly problem = signal<string | null>(null);
+  readonly canCopy = computed(() => !!this.precheck()?.keyCheck && !this.copying() && !this.checking());
+
+  choose(envId: string): void {
+    this.targetEnvId.set(envId);
+    this.precheck.set(null);
+    this.problem.set(null);
+    this.checking.set(true);
+    this.api.copyPrecheck(this.context.envId() ?? '', envId, [this.flag.id]).subscribe({
+      next: (results) => {
+        this.checking.set(false);
+        this.precheck.set(results.find((r) => r.id === this.flag.id) ?? results[0] ?? null);
+      },
+      error: (err: unknown) => {
+        this.checking.set(false);
+        this.problem.set(describeError(err));
+      },
+    });
+  }
+
+  copy(): void {
+    const target = this.targetEnvId();
+    const check = this.precheck();
+    if (!target || !check) return;
+    this.copying.set(true);
+    this.api.copyToEnv(this.context.envId() ?? '', target, [this.flag.id], [check]).subscribe({
+      next: () => {
+        const env = this.context.allEnvironments().find((e) => e.env.id === target);
+        this.notifier.success(
+          `Copied “${this.flag.name}” to ${env ? `${env.project.name} / ${env.env.name}` : 'the environment'}`,
+        );
+        this.ref.close(true);
+      },
+      error: (err: unknown) => {
+        this.copying.set(false);
+        this.notifier.error(err, 'Could not copy the flag');
+      },
+    });
+  }
+}

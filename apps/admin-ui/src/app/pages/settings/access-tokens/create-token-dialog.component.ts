@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { AccessTokensApi } from '../../../api/access-tokens.api';
+import { Notifier } from '../../../core/feedback/notifier.service';
+import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.component';
+
+/** Create a token and show its value exactly once. */
+@Component({
+  selector: 'ff-create-token-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatButton,
+    MatButtonToggleGroup,
+    MatButtonToggle,
+    MatIcon,
+    CopyButtonComponent,
+  ],
+  template: `
+    @if (created(); as token) {
+      <h2 mat-dialog-title>Copy your new token</h2>
+      <mat-dialog-content>
+        <p class="warning" role="alert">
+          <mat-icon inline>warning</mat-icon> This is the only time the token is shown. Store it somewhere
+          safe now.
+        </p>
+        <div class="token">
+          <code data-testid="new-token-value">{{ token }}</code>
+          <ff-copy-button [value]="token" what="token" />
+        </div>
+        <p class="ff-muted ff-small">
+          Send it as <code>Authorization: {{ token.slice(0, 8) }}…</code> to /api/v1.
+        </p>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-flat-button type="button" (click)="ref.close(true)">I have copied it</button>
+      </mat-dialog-actions>
+    } @else {
+      <h2 mat-dialog-title>New access token</h2>
+      <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+        <mat-dialog-content class="ff-form">
+          <mat-form-field>
+            <mat-label>Name</mat-label>
+            <input matInput formControlName="name" required data-testid="token-name" />
+            <mat-hint>What uses it, e.g. “CI pipeline”.</mat-hint>
+            <mat-error>Enter a name.</mat-error>
+          </mat-form-field>
+          <mat-button-toggle-group formControlName="type" aria-label="Token type">
+            <mat-button-toggle value="Personal">Personal</mat-button-toggle>
+            <mat-button-toggle value="Service">Service</mat-button-toggle>
+          </mat-button-toggle-group>
+          <p class="ff-muted ff-small">
+            Personal tokens act with your permissions. Service tokens have their own (none until granted).
+          </p>
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" (click)="ref.close(false)">Cancel</button>
+          <button mat-flat-button type="submit" [disabled]="saving()" data-testid="token-create">
+            Create
+          </button>
+        </mat-dialog-actions>
+      </form>
+    }
+  `,
+  styles: `
+    .warning {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: #fff3d6;
+      color: #5c3d00;
+    }
+    .token {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      code {
+        flex: 1;
+        word-break: break-all;
+        padding: 8px;
+        border-radius: 6px;
+        background: var(--mat-sys-surface-container-high);
+      }
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CreateTokenDialogComponent {
+  private readonly api = inject(AccessTokensApi);
+  private readonly notifier = inject(Notifier);
+  readonly ref = inject<MatDialogRef<CreateTokenDialogComponent, boolean>>(MatDialogRef);
+  readonly saving = signal(false);
+  readonly created = signal<string | null>(null);
+  readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', Validators.required],
+    type: new FormControl<'Personal' | 'Service'>('Personal', { nonNullable: true }),
+  });
+
+  save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    const { name, type } = this.form.getRawValue();
+    this.saving.set(true);
+    this.api.create(name.trim(), type).subscribe({
+      next: (token) => {
+        this.notifier.success(`Created “${name.trim()}”`);
+        this.created.set(token.token ?? '');
+      },
+      error: (err: unknown) => {
+        this.saving.set(false);
+        this.notifier.error(err, 'Could not create the token');
+      },
+    });
+  }
+}

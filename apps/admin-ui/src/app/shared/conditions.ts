@@ -1,0 +1,126 @@
+import {
+  type AttributeValueType,
+  OPERATORS,
+  type OperatorInfo,
+  type OperatorValueType,
+} from '@domain/evaluation/operators';
+import { parseInstant } from '@domain/evaluation/instant';
+import { parseSemVer } from '@domain/evaluation/semver';
+import { SEGMENT_IN, SEGMENT_NOT_IN } from '@domain/flags/feature-flag';
+import type { Condition } from '../api/api.models';
+
+export { SEGMENT_IN, SEGMENT_NOT_IN };
+export type { AttributeValueType, OperatorInfo, OperatorValueType };
+
+export const ATTRIBUTE_TYPES: readonly { type: AttributeValueType; label: string }[] = [
+  { type: 'string', label: 'Text' },
+  { type: 'number', label: 'Number' },
+  { type: 'boolean', label: 'Boolean' },
+  { type: 'semver', label: 'Version (semver)' },
+  { type: 'datetime', label: 'Date / time' },
+];
+
+/** The operators offered for an attribute type, in catalogue order (the server's list). */
+export function operatorsFor(type: AttributeValueType): OperatorInfo[] {
+  return OPERATORS.filter((o) => o.offeredFor.includes(type));
+}
+
+export function operatorInfo(op: string | null | undefined): OperatorInfo | undefined {
+  return OPERATORS.find((o) => o.op === op);
+}
+
+export function isSegmentCondition(condition: Pick<Condition, 'property'>): boolean {
+  return condition.property === SEGMENT_IN || condition.property === SEGMENT_NOT_IN;
+}
+
+/**
+ * The attribute type the editor shows for a stored condition. Conditions do not store a type, so
+ * it is inferred from the operator (semver, date and boolean operators say it; others default to text,
+ * or number when the operator is numeric-only).
+ */
+export function inferAttributeType(op: string | null | undefined): AttributeValueType {
+  const info = operatorInfo(op);
+  if (!info) return 'string';
+  const preferred: AttributeValueType[] = ['semver', 'datetime', 'boolean', 'number', 'string'];
+  if (info.offeredFor.includes('string')) return info.valueType === 'semver' ? 'semver' : 'string';
+  return preferred.find((t) => info.offeredFor.includes(t)) ?? 'string';
+}
+
+/** Multi-value operators and segment conditions carry a JSON-encoded string array. */
+export function decodeList(value: string | null | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed)) return parsed.map((v) => String(v));
+  } catch {
+    // Older data may hold a plain string: treat it as one item.
+  }
+  return [value];
+}
+
+export function encodeList(values: readonly string[]): string {
+  return JSON.stringify(values);
+}
+
+/** Why a condition cannot be saved, or null. */
+export function conditionError(condition: Condition): string | null {
+  if (isSegmentCondition(condition)) {
+    return decodeList(condition.value).length === 0 ? 'Choose at least one segment.' : null;
+  }
+  if (!condition.property.trim()) return 'Choose a property.';
+  const info = operatorInfo(condition.op);
+  if (!info) return 'Choose an operator.';
+  return valueError(info.valueType, condition.value);
+}
+
+export function valueError(kind: OperatorValueType, value: string): string | null {
+  switch (kind) {
+    case 'none':
+      return null;
+    case 'list':
+      return decodeList(value).length === 0 ? 'Add at least one value.' : null;
+    case 'string':
+      return value === '' ? 'Enter a value.' : null;
+    case 'number':
+      return value.trim() === '' || !Number.isFinite(Number(value)) ? 'Enter a number.' : null;
+    case 'regex':
+      if (value === '') return 'Enter a regular expression.';
+      try {
+        new RegExp(value);
+        return null;
+      } catch {
+        return 'This is not a valid regular expression.';
+      }
+    case 'semver':
+      return parseSemVer(value) ? null : 'Enter a semantic version such as 1.4.0 or 2.0.0-beta.1.';
+    case 'datetime':
+      return Number.isNaN(parseInstant(value))
+        ? 'Enter an ISO-8601 date or date-time (2025-01-31, 2025-01-31T12:00:00Z) or epoch milliseconds.'
+        : null;
+  }
+}
+
+/** A fresh condition for the editor. */
+export function newCondition(id: string, property = ''): Condition {
+  return { id, property, op: 'IsOneOf', value: encodeList([]) };
+}
+
+export function newSegmentCondition(id: string, segmentIds: string[] = []): Condition {
+  return { id, property: SEGMENT_IN, op: null, value: encodeList(segmentIds) };
+}
+
+/** "country is one of US, CA" / "User is in segment Beta testers". */
+export function describeCondition(
+  condition: Condition,
+  segmentName: (id: string) => string = (id) => id,
+): string {
+  if (isSegmentCondition(condition)) {
+    const names = decodeList(condition.value).map(segmentName).join(', ');
+    return `${condition.property} ${names}`;
+  }
+  const info = operatorInfo(condition.op);
+  const label = info?.label ?? condition.op ?? '?';
+  if (!info || info.valueType === 'none') return `${condition.property} ${label}`;
+  const value = info.valueType === 'list' ? decodeList(condition.value).join(', ') : condition.value;
+  return `${condition.property} ${label} ${value}`;
+}
