@@ -1,0 +1,173 @@
+import type { Stack } from './processes';
+
+// Command line: `npm run bench:els -- <scenario>[,<scenario>…] [--option value]…`.
+
+export const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest', 'floor'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface Options {
+  scenarios: Scenario[];
+  stack: Stack;
+  /** Connections (held, fanout, large, client); the scenario's default when null. */
+  connections: number | null;
+  /** New connections per second (storm: the measured rate; fleets: the ramp). */
+  rate: number | null;
+  /** Measured seconds (storm, held hold time, rest per endpoint). */
+  duration: number | null;
+  warmup: number;
+  rounds: number;
+  /** Evaluation processes (all pinned to the server core); default: enough for the file limit. */
+  servers: number | null;
+  workers: number | null;
+  /** Source addresses 127.0.0.2 … 127.0.0.(1+n). */
+  addresses: number;
+  pingSeconds: number;
+  /** Large scenario: string and JSON flags. */
+  largeStrings: number;
+  largeJsons: number;
+  /** Standard environment size. */
+  flags: number;
+  /** REST: keep-alive connections. */
+  httpConnections: number;
+  serverCore: number;
+  loadCore: number;
+  redisDb: number;
+  json: string | null;
+  cpuProf: string | null;
+  /** LOG_LEVEL of the evaluation processes; 'debug' adds the server's own fan-out time per change. */
+  serverLog: string;
+  /** Load workers busy-poll while a round's pushes arrive (no wake-up interrupts charged to the server). */
+  spin: boolean;
+  /** A directory holding another build (dist/main.js) to run as the evaluation role. */
+  evaluationBuild: string | null;
+}
+
+const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [options]
+  --stack postgres|redis|embedded   providers (default postgres: PostgreSQL store + queue)
+  --connections N   --rate N/s   --duration S   --warmup S   --rounds N   --ping S
+  --servers N (evaluation processes on the server core)   --workers N (load processes)
+  --addresses N (source addresses 127.0.0.2…)   --http-connections N   --flags N
+  --large-strings N --large-jsons N   --server-core C --load-core C   --redis-db N
+  --json FILE (write the report)   --cpu-prof DIR (profile the evaluation process)
+  --server-log debug (the evaluation logs each change's fan-out time; reported as a stage)
+  --spin on|off (load workers busy-poll while pushes arrive: no wake-up IPIs charged to the server)
+  --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)`;
+
+export function parseOptions(argv: string[]): Options {
+  const [first, ...rest] = argv;
+  if (first === undefined || first.startsWith('-')) throw new Error(USAGE);
+  const scenarios = first.split(',') as Scenario[];
+  for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
+  const o: Options = {
+    scenarios,
+    stack: 'postgres',
+    connections: null,
+    rate: null,
+    duration: null,
+    warmup: 3,
+    rounds: 5,
+    servers: null,
+    workers: null,
+    addresses: 8,
+    pingSeconds: 20,
+    largeStrings: 2500,
+    largeJsons: 500,
+    flags: 20,
+    httpConnections: 32,
+    serverCore: 0,
+    loadCore: 1,
+    redisDb: 13,
+    json: null,
+    cpuProf: null,
+    serverLog: 'info',
+    spin: false,
+    evaluationBuild: null,
+  };
+  for (let i = 0; i < rest.length; i += 2) {
+    const name = rest[i];
+    const value = rest[i + 1];
+    if (value === undefined) throw new Error(`${name} needs a value\n${USAGE}`);
+    const n = Number(value);
+    const int = () => {
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${name}: not a number: ${value}`);
+      return n;
+    };
+    switch (name) {
+      case '--stack':
+        if (value !== 'postgres' && value !== 'redis' && value !== 'embedded') throw new Error(USAGE);
+        o.stack = value;
+        break;
+      case '--connections':
+        o.connections = int();
+        break;
+      case '--rate':
+        o.rate = int();
+        break;
+      case '--duration':
+        o.duration = int();
+        break;
+      case '--warmup':
+        o.warmup = int();
+        break;
+      case '--rounds':
+        o.rounds = int();
+        break;
+      case '--servers':
+        o.servers = int();
+        break;
+      case '--workers':
+        o.workers = int();
+        break;
+      case '--addresses':
+        o.addresses = Math.max(1, int());
+        break;
+      case '--ping':
+        o.pingSeconds = int();
+        break;
+      case '--large-strings':
+        o.largeStrings = int();
+        break;
+      case '--large-jsons':
+        o.largeJsons = int();
+        break;
+      case '--flags':
+        o.flags = Math.max(2, int());
+        break;
+      case '--http-connections':
+        o.httpConnections = Math.max(1, int());
+        break;
+      case '--server-core':
+        o.serverCore = int();
+        break;
+      case '--load-core':
+        o.loadCore = int();
+        break;
+      case '--redis-db':
+        o.redisDb = int();
+        break;
+      case '--json':
+        o.json = value;
+        break;
+      case '--cpu-prof':
+        o.cpuProf = value;
+        break;
+      case '--server-log':
+        o.serverLog = value;
+        break;
+      case '--evaluation-build':
+        o.evaluationBuild = value;
+        break;
+      case '--spin':
+        if (value !== 'on' && value !== 'off') throw new Error(`--spin on|off\n${USAGE}`);
+        o.spin = value === 'on';
+        break;
+      default:
+        throw new Error(`unknown option ${name}\n${USAGE}`);
+    }
+  }
+  return o;
+}
+
+export function localAddresses(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `127.0.0.${2 + i}`);
+}

@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '../../../test/e2e/support/product';
+import { latencyFields } from '../report';
+import { FANOUT_FLAG } from '../seed';
+import {
+  connectPlan,
+  mergeSnapshots,
+  MiB,
+  runRounds,
+  type ScenarioContext,
+  startFleet,
+  Usage,
+} from './common';
+
+// Calibration, not the product: the fan-out of scenario "fanout" against floor-server.ts, a bare
+// Node TCP server that writes one pre-built frame to every socket. Its numbers are the floor any
+// Node server (any user-space server writing one message per socket) can reach on this machine.
+
+const REGISTER = join(__dirname, '..', '..', 'evaluation', 'register-ts.cjs');
+const FLOOR = join(__dirname, '..', 'floor-server.ts');
+
+interface FanoutReply {
+  type: 'fanout';
+  sockets: number;
+  ms: number;
+  cpuMs: number;
+  systemMs: number;
+}
+
+function next<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: unknown) => {
+      if ((m as { type?: string }).type !== type) return;
+      child.off('message', on);
+      resolve(m as T);
+    };
+    child.on('message', on);
+  });
+}
+
+export async function floorScenario(ctx: ScenarioContext): Promise<void> {
+  const { options } = ctx;
+  const count = options.connections ?? 10_000;
+  const port = await freePort();
+  const child = spawn(
+    'taskset',
+    ['-c', String(options.serverCore), process.execPath, '-r', REGISTER, FLOOR, String(port)],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  await next(child, 'listening');
+  const server = { port, pid: child.pid! };
+  try {
+    ctx.log(`floor: ${count} connections to a bare Node TCP server, ${options.rounds} fan-outs`);
+    const fleet = await startFleet(ctx, {
+      type: 'server',
+      secret: 'floor-server-ignores-the-token-0000000000000',
+      count,
+      ratePerSec: options.rate ?? 2000,
+      plan: connectPlan(ctx, [{ port: server.port }]),
+      pingIntervalMs: 0,
+      keepLimit: 64 * 1024,
+      users: null,
+      fullLength: null,
+      timeoutMs: 30_000,
+      spin: options.spin,
+      workers: options.workers,
+      readyTimeoutMs: (count / (options.rate ?? 2000)) * 1000 + 120_000,
+    });
+    const usage = new Usage(
+      [server.pid],
+      fleet.workers.map((w) => w.pid),
+    );
+    const loops: FanoutReply[] = [];
+    const end = usage.window();
+    const result = await runRounds(
+      ctx,
+      fleet,
+      options.rounds,
+      () => ({
+        match: `"key":"${FANOUT_FLAG}"`,
+        expect: null,
+        apply: async () => {
+          const reply = next<FanoutReply>(child, 'fanout');
+          child.send({ cmd: 'fanout' });
+          loops.push(await reply);
+        },
+      }),
+      1500,
+      false,
+    );
+    const use = end();
+    usage.stop();
+    const after = mergeSnapshots(await fleet.stop());
+    const perSocketUs = loops.map((l) => (l.cpuMs * 1000) / l.sockets);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    ctx.rows.push({
+      scenario: 'floor',
+      phase: `bare Node server: write → received at each of ${count.toLocaleString('en-US')}`,
+      count: result.count,
+      ratePerSec: null,
+      ...latencyFields(result.latency),
+      errors: result.missing + result.unexpected + after.drops,
+      serverCpuPercent: use.server.cpuPercent,
+      serverRssMiB: use.server.peakRssBytes / MiB,
+      loadgenCpuPercent: use.load.cpuPercent,
+      target: '',
+      verdict: '',
+      note:
+        `server write loop: median ${median(loops.map((l) => l.ms)).toFixed(1)} ms wall, ` +
+        `${median(loops.map((l) => l.cpuMs)).toFixed(1)} ms CPU ` +
+        `(${median(loops.map((l) => l.systemMs)).toFixed(1)} ms in the kernel), ` +
+        `${median(perSocketUs).toFixed(1)} µs CPU per socket`,
+    });
+  } finally {
+    child.kill('SIGKILL');
+  }
+}

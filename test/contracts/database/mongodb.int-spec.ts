@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import type { DataStore } from '../../../src/core/ports/data-store.port';
+import { createMongoDataStore } from '../../../src/infrastructure/database/mongodb/mongo-data-store';
+import { describeDataStoreContract } from './data-store.contract';
+
+// MongoDB through the wire-protocol stand-in (.ci/mongo-standin.py): no real mongod can be
+// installed on these machines. TEST_MONGO_URL points at it; every run uses a fresh database.
+const TEST_MONGO_URL = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
+const databases = new Map<DataStore, string>();
+
+async function open(): Promise<DataStore> {
+  const database = `featbit_contract_${randomUUID().slice(0, 8)}`;
+  const store = createMongoDataStore({ url: TEST_MONGO_URL, database });
+  databases.set(store, database);
+  await store.whenReady();
+  return store;
+}
+
+async function dispose(store: DataStore): Promise<void> {
+  await store.close();
+  const conn = await mongoose.createConnection(TEST_MONGO_URL, { dbName: databases.get(store) }).asPromise();
+  await conn.dropDatabase();
+  await conn.close();
+  databases.delete(store);
+}
+
+// A standalone mongod (and the stand-in) has no multi-document transactions: the rollback cases
+// are skipped with that reason (see store-behaviour.contract-section.ts) and the sequential
+// behaviour is asserted instead.
+describeDataStoreContract({ name: 'mongodb', open, dispose, capabilities: { transactions: false } });

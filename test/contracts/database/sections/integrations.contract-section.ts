@@ -1,0 +1,315 @@
+import type { Experiment, ExperimentMetric } from '../../../../src/core/experiments/experiments';
+import type { RelayProxy, Trigger, Webhook } from '../../../../src/core/integrations/integrations';
+import type { DataStore } from '../../../../src/core/ports/data-store.port';
+import { NotFoundError } from '../../../../src/core/shared/errors';
+import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../src/core/workflow/workflow';
+import { at, newId } from '../contract-fixtures';
+
+const webhook = (organizationId: string, overrides: Partial<Webhook> = {}): Webhook => ({
+  id: newId(),
+  organizationId,
+  name: `hook-${newId().slice(0, 6)}`,
+  url: 'https://example.test/hook',
+  scopes: ['p1/e1,e2'],
+  events: ['feature_flag.created'],
+  headers: [{ key: 'X-Token', value: 't' }],
+  payloadTemplateType: 'default',
+  payloadTemplate: '',
+  secret: 's',
+  isActive: true,
+  preventEmptyPayloads: false,
+  lastDelivery: null,
+  creatorId: newId(),
+  updatorId: newId(),
+  createdAt: at(0),
+  updatedAt: at(0),
+  ...overrides,
+});
+
+const trigger = (targetId: string, overrides: Partial<Trigger> = {}): Trigger => ({
+  id: newId(),
+  targetId,
+  type: 'feature-flag-general',
+  action: 'turn-on',
+  tokenHash: `th-${newId()}`,
+  description: '',
+  isEnabled: true,
+  triggeredTimes: 0,
+  lastTriggeredAt: null,
+  createdAt: at(0),
+  updatedAt: at(0),
+  ...overrides,
+});
+
+export function integrationsSection(store: () => DataStore): void {
+  it('webhooks: CRUD, unique names per organization, deliveries and paging', async () => {
+    const orgId = newId();
+    const w = await store().webhooks.create(webhook(orgId, { name: 'Deploy hook', createdAt: at(2) }));
+    await store().webhooks.create(webhook(orgId, { createdAt: at(1) }));
+    expect(await store().webhooks.findById(w.id)).toEqual(w);
+    await expect(store().webhooks.create(webhook(orgId, { name: w.name }))).rejects.toMatchObject({
+      entity: 'Webhook',
+      field: 'name',
+    });
+    const updated = await store().webhooks.update({
+      ...w,
+      lastDelivery: { success: true, happenedAt: at(5), response: { statusCode: 200 } },
+    });
+    expect(updated.lastDelivery).toEqual({ success: true, happenedAt: at(5), response: { statusCode: 200 } });
+    expect(
+      (await store().webhooks.list(orgId, { pageIndex: 0, pageSize: 10, name: 'deploy' })).items.map(
+        (x) => x.id,
+      ),
+    ).toEqual([w.id]);
+    expect((await store().webhooks.list(orgId, { pageIndex: 0, pageSize: 1 })).totalCount).toBe(2);
+    for (let i = 0; i < 3; i++) {
+      await store().webhooks.addDelivery({
+        id: newId(),
+        webhookId: w.id,
+        success: i !== 1,
+        events: 'feature_flag.updated',
+        request: { url: w.url, payload: `{"i":${i}}` },
+        response: i === 1 ? null : { statusCode: 200 },
+        error: i === 1 ? { message: 'timeout' } : null,
+        startedAt: at(10 + i),
+        endedAt: at(11 + i),
+      });
+    }
+    const deliveries = await store().webhooks.listDeliveries(w.id, { pageIndex: 0, pageSize: 2 });
+    expect(deliveries.totalCount).toBe(3);
+    expect(deliveries.items.map((d) => d.startedAt)).toEqual([at(12), at(11)]);
+    expect(deliveries.items[1]).toMatchObject({
+      success: false,
+      response: null,
+      error: { message: 'timeout' },
+    });
+    await store().webhooks.delete(w.id);
+    expect(await store().webhooks.findById(w.id)).toBeNull();
+  });
+
+  it('triggers: CRUD, lookup by token hash and by flag', async () => {
+    const flagId = newId();
+    const t = await store().triggers.create(trigger(flagId));
+    await store().triggers.create(trigger(flagId, { action: 'turn-off', createdAt: at(1) }));
+    expect(await store().triggers.findByTokenHash(t.tokenHash)).toEqual(t);
+    await expect(store().triggers.create(trigger(newId(), { tokenHash: t.tokenHash }))).rejects.toMatchObject(
+      {
+        entity: 'Trigger',
+        field: 'tokenHash',
+      },
+    );
+    const fired = await store().triggers.update({ ...t, triggeredTimes: 3, lastTriggeredAt: at(9) });
+    expect(fired).toMatchObject({ triggeredTimes: 3, lastTriggeredAt: at(9) });
+    expect((await store().triggers.listByTarget(flagId)).map((x) => x.action)).toEqual([
+      'turn-on',
+      'turn-off',
+    ]);
+    await expect(store().triggers.update(trigger(flagId))).rejects.toBeInstanceOf(NotFoundError);
+    await store().triggers.delete(t.id);
+    expect(await store().triggers.findByTokenHash(t.tokenHash)).toBeNull();
+  });
+
+  it('experiment metrics and experiments: CRUD and lists', async () => {
+    const envId = newId();
+    const metric: ExperimentMetric = {
+      id: newId(),
+      envId,
+      name: 'Checkout conversion',
+      description: '',
+      maintainerUserId: newId(),
+      eventName: 'checkout',
+      eventType: 1,
+      customEventTrackOption: 1,
+      customEventUnit: '',
+      customEventSuccessCriteria: 1,
+      elementTargets: '',
+      targetUrls: [{ id: newId(), matchType: 1, url: '/cart' }],
+      isArchived: false,
+      createdAt: at(0),
+      updatedAt: at(0),
+    };
+    expect(await store().experimentMetrics.create(metric)).toEqual(metric);
+    expect(
+      (await store().experimentMetrics.list(envId, { pageIndex: 0, pageSize: 5, name: 'CHECKOUT' })).items,
+    ).toEqual([metric]);
+    await store().experimentMetrics.update({ ...metric, isArchived: true });
+    expect((await store().experimentMetrics.findById(metric.id))!.isArchived).toBe(true);
+    const flagId = newId();
+    const experiment: Experiment = {
+      id: newId(),
+      envId,
+      metricId: metric.id,
+      featureFlagId: flagId,
+      isArchived: false,
+      status: 'NotStarted',
+      baselineVariationId: newId(),
+      alpha: 0.05,
+      iterations: [
+        {
+          id: newId(),
+          startTime: at(1),
+          endTime: null,
+          updatedAt: at(1),
+          isArchived: false,
+          isFinish: false,
+          results: [{ pValue: 0.5 }],
+        },
+      ],
+      createdAt: at(0),
+      updatedAt: at(0),
+    };
+    expect(await store().experiments.create(experiment)).toEqual(experiment);
+    await store().experiments.create({ ...experiment, id: newId(), featureFlagId: newId() });
+    expect(
+      (await store().experiments.list(envId, { pageIndex: 0, pageSize: 5, featureFlagId: flagId })).items,
+    ).toEqual([experiment]);
+    expect((await store().experiments.list(envId, { pageIndex: 0, pageSize: 5 })).totalCount).toBe(2);
+    await store().experiments.update({ ...experiment, status: 'Recording' });
+    expect((await store().experiments.findById(experiment.id))!.status).toBe('Recording');
+    await store().experiments.delete(experiment.id);
+    await store().experimentMetrics.delete(metric.id);
+    expect(await store().experiments.findById(experiment.id)).toBeNull();
+    expect(await store().experimentMetrics.findById(metric.id)).toBeNull();
+  });
+
+  it('relay proxies: CRUD, lookup by key hash and list', async () => {
+    const orgId = newId();
+    const rp: RelayProxy = {
+      id: newId(),
+      organizationId: orgId,
+      name: 'Edge',
+      keyHash: `kh-${newId()}`,
+      description: '',
+      isAllEnvs: false,
+      scopes: [newId()],
+      agents: [
+        {
+          id: newId(),
+          name: 'a1',
+          host: 'http://agent',
+          syncAt: null,
+          serves: null,
+          dataVersion: 0,
+          createdAt: at(0),
+        },
+      ],
+      autoAgents: [],
+      createdAt: at(0),
+      updatedAt: at(0),
+    };
+    expect(await store().relayProxies.create(rp)).toEqual(rp);
+    expect(await store().relayProxies.findByKeyHash(rp.keyHash)).toEqual(rp);
+    await expect(store().relayProxies.create({ ...rp, id: newId() })).rejects.toMatchObject({
+      entity: 'RelayProxy',
+      field: 'keyHash',
+    });
+    await store().relayProxies.update({
+      ...rp,
+      autoAgents: [{ id: 'x', status: 'healthy', registeredAt: at(3) }],
+    });
+    expect(
+      (await store().relayProxies.list(orgId, { pageIndex: 0, pageSize: 5, name: 'edg' })).items[0]
+        .autoAgents,
+    ).toHaveLength(1);
+    await store().relayProxies.delete(rp.id);
+    expect(await store().relayProxies.findById(rp.id)).toBeNull();
+  });
+
+  it('flag drafts, change requests and schedules: CRUD, per-flag lists and due schedules', async () => {
+    const envId = newId();
+    const flagId = newId();
+    const orgId = newId();
+    const draft: FlagDraft = {
+      id: newId(),
+      envId,
+      flagId,
+      status: 'Pending',
+      comment: 'c',
+      dataChange: { previous: '{}', current: '{"isEnabled":true}' },
+      creatorId: newId(),
+      updatorId: newId(),
+      createdAt: at(0),
+      updatedAt: at(0),
+    };
+    expect(await store().flagDrafts.create(draft)).toEqual(draft);
+    expect(await store().flagDrafts.update({ ...draft, status: 'Applied' })).toMatchObject({
+      status: 'Applied',
+    });
+    const cr: FlagChangeRequest = {
+      id: newId(),
+      organizationId: orgId,
+      envId,
+      flagDraftId: draft.id,
+      flagId,
+      status: 'PendingReview',
+      reason: '',
+      reviewers: [{ memberId: newId(), action: 'Empty', timestamp: null }],
+      scheduleId: null,
+      createdAt: at(0),
+      updatedAt: at(0),
+    };
+    expect(await store().flagChangeRequests.create(cr)).toEqual(cr);
+    expect(await store().flagChangeRequests.listByFlag(flagId)).toEqual([cr]);
+    const schedule = (minutes: number, status: FlagSchedule['status']): FlagSchedule => ({
+      id: newId(),
+      organizationId: orgId,
+      envId,
+      flagDraftId: draft.id,
+      flagId,
+      status,
+      title: `in ${minutes}`,
+      scheduledTime: at(minutes * 60),
+      changeRequestId: null,
+      createdAt: at(0),
+      updatedAt: at(0),
+    });
+    const due = await store().flagSchedules.create(schedule(1, 'PendingExecution'));
+    await store().flagSchedules.create(schedule(2, 'PendingReview'));
+    await store().flagSchedules.create(schedule(90, 'PendingExecution'));
+    expect((await store().flagSchedules.listByFlag(flagId)).map((s) => s.title)).toEqual([
+      'in 1',
+      'in 2',
+      'in 90',
+    ]);
+    expect((await store().flagSchedules.listDue(at(30 * 60))).filter((s) => s.flagId === flagId)).toEqual([
+      due,
+    ]);
+    await store().flagSchedules.update({ ...due, status: 'Applied' });
+    expect((await store().flagSchedules.listDue(at(30 * 60))).filter((s) => s.flagId === flagId)).toEqual([]);
+    await store().flagSchedules.delete(due.id);
+    await store().flagChangeRequests.delete(cr.id);
+    await store().flagDrafts.delete(draft.id);
+    expect(await store().flagChangeRequests.findById(cr.id)).toBeNull();
+    expect(await store().flagDrafts.findById(draft.id)).toBeNull();
+    expect(await store().flagSchedules.findById(due.id)).toBeNull();
+  });
+
+  it('outbox: oldest first, attempts counted, removal', async () => {
+    const mk = (s: number) => ({
+      id: newId(),
+      topic: 'featbit-feature-flag-change' as const,
+      payload: `{"s":${s}}`,
+      attempts: 0,
+      createdAt: at(-1000 + s),
+    });
+    const [a, b] = [mk(2), mk(1)];
+    await store().outbox.add(a);
+    await store().outbox.add(b);
+    const pending = (await store().outbox.listPending(1000)).filter((m) => m.id === a.id || m.id === b.id);
+    expect(pending.map((m) => m.id)).toEqual([b.id, a.id]);
+    await store().outbox.recordAttempt(a.id);
+    await store().outbox.recordAttempt(a.id);
+    expect((await store().outbox.listPending(1000)).find((m) => m.id === a.id)!.attempts).toBe(2);
+    await store().outbox.remove(a.id);
+    await store().outbox.remove(b.id);
+    expect((await store().outbox.listPending(1000)).some((m) => m.id === a.id || m.id === b.id)).toBe(false);
+  });
+
+  it('system settings: get and set-if-absent keep the first value', async () => {
+    const key = `jwt-${newId()}`;
+    expect(await store().settings.get(key)).toBeNull();
+    expect(await store().settings.setIfAbsent(key, 'first')).toBe('first');
+    expect(await store().settings.setIfAbsent(key, 'second')).toBe('first');
+    expect(await store().settings.get(key)).toBe('first');
+  });
+}

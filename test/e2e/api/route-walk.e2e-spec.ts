@@ -1,0 +1,179 @@
+jest.setTimeout(120_000);
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ACCESS_RULE, type AccessRule } from '../../../src/api/auth/access.decorators';
+import { ApiApp } from './support/api-app';
+import { boolFlag } from './support/fixtures';
+
+// Walks every route the product registers. Anonymous: everything except login, refresh, health and
+// the SDK-facing prefixes answers 401. With a Service token whose only statement denies everything,
+// every management route answers 403, except the reviewed self-service/filtered list below.
+
+const ANONYMOUS_OK = [
+  /^POST \/api\/v1\/identity\/login-by-email$/,
+  /^POST \/api\/v1\/identity\/refresh-token$/,
+  /^GET \/health\//,
+  /^(GET|POST) \/api\/public\//,
+  /^(GET|POST) \/ofrep\//,
+  /^GET \/streaming/,
+];
+
+/** Routes any authenticated caller may use; their answers are filtered or about the caller. */
+const AUTHENTICATED_ONLY = new Set([
+  'GET /api/v1/workspaces',
+  'GET /api/v1/organizations',
+  'GET /api/v1/organizations/members',
+  'GET /api/v1/organizations/:id',
+  'GET /api/v1/projects',
+]);
+
+interface Route {
+  method: string;
+  url: string;
+}
+
+function discoverAccessRules(api: ApiApp): Map<string, AccessRule | undefined> {
+  const discovery = new DiscoveryService(api.app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = api.app.get(Reflector);
+  const rules = new Map<string, AccessRule | undefined>();
+  for (const wrapper of discovery.getControllers()) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+    for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      const handler = (instance as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) continue;
+      const url = ('/' + [base, path].filter((p) => p && p !== '/').join('/'))
+        .replace(/\/+/g, '/')
+        .replace(/\/$/, '');
+      const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+        handler,
+        wrapper.metatype,
+      ]);
+      rules.set(`${RequestMethod[method]} ${url}`, rule);
+    }
+  }
+  return rules;
+}
+
+describe('route walk: authentication and IAM on every registered route', () => {
+  let api: ApiApp;
+  let routes: Route[];
+  let params: Record<string, string>;
+  let denyToken: string;
+
+  beforeAll(async () => {
+    api = await ApiApp.start();
+    await api.loginAsAdmin();
+    const project = await api.defaultProject();
+    const dev = project.environments.find((e) => e.key === 'dev')!;
+    const prod = project.environments.find((e) => e.key === 'prod')!;
+    await api.post(`/api/v1/envs/${dev.id}/feature-flags`, boolFlag('walk-flag'));
+    const segment = (await api.post(`/api/v1/envs/${dev.id}/segments`, { name: 'Walk', key: 'walk' })).body
+      .data;
+    const group = (await api.post('/api/v1/groups', { name: 'Walkers' })).body.data;
+    const policy = (await api.post('/api/v1/policies', { name: 'Walk', key: 'walk' })).body.data;
+    const profile = (await api.get('/api/v1/user/profile')).body.data;
+    const user = (await api.put(`/api/v1/envs/${dev.id}/end-users`, { keyId: 'walker', name: 'W' })).body
+      .data;
+    const properties = (await api.get(`/api/v1/envs/${dev.id}/end-user-properties`)).body.data ?? [];
+    const token = await api.post('/api/v1/access-tokens', {
+      name: 'deny-all',
+      type: 'Service',
+      permissions: [{ resourceType: '*', effect: 'deny', actions: ['*'], resources: ['*'] }],
+    });
+    expect(token.status).toBe(200);
+    denyToken = token.body.data.token;
+    params = {
+      envId: dev.id,
+      projectId: project.id,
+      key: 'walk-flag',
+      segmentId: segment.id,
+      secretId: dev.secrets[0].id,
+      id: api.organizationId,
+      targetEnvId: prod.id,
+      status: 'true',
+      memberId: profile.id,
+      groupId: group.id,
+      policyId: policy.id,
+      tokenId: token.body.data.id,
+      userId: user?.id ?? '00000000-0000-4000-8000-000000000001',
+      propertyId: properties[0]?.id ?? '00000000-0000-4000-8000-000000000001',
+    };
+    routes = api.routes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
+  });
+  afterAll(() => api.close());
+
+  function fill(url: string): string {
+    return url.replace(/:(\w+)/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`route-walk: no value for route parameter :${name} in ${url}`);
+      return params[name];
+    });
+  }
+
+  it('registers a sizeable management API', () => {
+    expect(routes.filter((r) => r.url.startsWith('/api/v1/')).length).toBeGreaterThan(100);
+  });
+
+  it('declares access on every management route (deny by default otherwise)', () => {
+    const rules = discoverAccessRules(api);
+    const missing = routes
+      .filter((r) => r.url.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !rules.get(key));
+    expect(missing).toEqual([]);
+    const authenticatedOnly = [...rules]
+      .filter(([, rule]) => rule?.kind === 'authenticated' && !rule.sessionOnly)
+      .map(([key]) => key)
+      .sort();
+    expect(authenticatedOnly).toEqual([...AUTHENTICATED_ONLY].sort());
+  });
+
+  it('answers 401 anonymously everywhere except login, refresh, health and SDK routes', async () => {
+    const reachable: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      if (ANONYMOUS_OK.some((re) => re.test(key))) continue;
+      const res = await api.request(route.method, fill(route.url), { token: null, body: {} });
+      if (res.status !== 401) reachable.push(`${key} → ${res.status}`);
+      else expect(res.body).toMatchObject({ success: false, errors: ['Unauthorized'] });
+    }
+    expect(reachable).toEqual([]);
+  });
+
+  it('answers 403 to a token whose policy denies everything', async () => {
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.url.startsWith('/api/v1/'))) {
+      const key = `${route.method} ${route.url}`;
+      if (ANONYMOUS_OK.some((re) => re.test(key))) continue;
+      const res = await api.request(route.method, fill(route.url), { token: denyToken, body: {} });
+      const expected = AUTHENTICATED_ONLY.has(key) ? 200 : 403;
+      if (res.status !== expected) wrong.push(`${key} → ${res.status} ${res.body?.message ?? ''}`);
+    }
+    expect(wrong).toEqual([]);
+    // The filtered list shows nothing to a token that may access nothing.
+    expect((await api.get('/api/v1/projects', { token: denyToken })).body.data).toEqual([]);
+  });
+
+  it('documents every management route in OpenAPI with a unique, meaningful operation id', () => {
+    const documented = new Set<string>();
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries(api.openApi.paths)) {
+      for (const [method, op] of Object.entries(item as Record<string, { operationId?: string }>)) {
+        documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+        if (op.operationId) ids.push(op.operationId);
+      }
+    }
+    const undocumented = routes
+      .filter((r) => r.url.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !documented.has(key));
+    expect(undocumented).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id.includes('Controller_'))).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { createServer, type Server, type Socket, connect } from 'node:net';
+
+/**
+ * A loopback TCP proxy in front of a test server, so a test can make the database "go away"
+ * (stop: every connection dropped, port closed) and "come back" (start) without touching the
+ * shared server itself.
+ */
+export class TcpProxy {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  private cutAfter: { bytes: number; onCut: () => void } | null = null;
+  private forwarded = 0;
+
+  constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
+
+  /** A free loopback port (listen on 0, note the port, close). */
+  static async freePort(): Promise<number> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    if (!address || typeof address === 'string') throw new Error('no port');
+    return address.port;
+  }
+
+  get listening(): boolean {
+    return this.server !== null;
+  }
+
+  async start(): Promise<void> {
+    if (this.server) return;
+    const server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.on('data', (chunk: Buffer) => {
+        this.forwarded += chunk.length;
+        upstream.write(chunk);
+        if (this.cutAfter && this.forwarded >= this.cutAfter.bytes) {
+          const { onCut } = this.cutAfter;
+          this.cutAfter = null;
+          void this.stop().then(onCut);
+        }
+      });
+      upstream.on('data', (chunk: Buffer) => client.write(chunk));
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+  }
+
+  /** Drops every connection and closes the port. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Stops the proxy once `bytes` more bytes have gone from client to server. */
+  cutAfterBytes(bytes: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.cutAfter = { bytes: this.forwarded + bytes, onCut: resolve };
+    });
+  }
+}

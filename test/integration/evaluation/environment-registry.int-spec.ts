@@ -1,0 +1,176 @@
+import { Client } from 'pg';
+import type { AppConfig } from '../../../src/config/app-config';
+import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import type { SecretContext } from '../../../src/core/tenancy/tenancy';
+import type { EnvConnection } from '../../../src/evaluation/environments/environment-state';
+import { EnvironmentRegistry } from '../../../src/evaluation/environments/environment-registry';
+import { NoneFlagCache } from '../../../src/infrastructure/cache/none/none-flag.cache';
+import {
+  createPostgresDataStore,
+  type PostgresDataStore,
+} from '../../../src/infrastructure/database/postgres/postgres-data-store';
+import { silentLogger } from '../../../src/infrastructure/logging/logger';
+import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
+import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
+import {
+  createTestDatabase,
+  TEST_POSTGRES_URL,
+  type TestDatabase,
+} from '../../e2e/support/postgres-database';
+import {
+  buildFlag,
+  buildSegment,
+  nextVersion,
+  seedEnvironment,
+  type SeededEnvironment,
+} from '../../e2e/support/targeting-fixtures';
+
+jest.setTimeout(60_000);
+
+// The in-memory environments against real PostgreSQL storage and the PostgreSQL message queue:
+// loading, change messages, and the resynchronisation after the bus lost its connection.
+
+class Recorder implements EnvConnection {
+  readonly kind = 'server' as const;
+  readonly user = null;
+  readonly userKeyJson = '""';
+  readonly synced = true;
+  readonly received: {
+    eventType: string;
+    featureFlags: { key: string; updatedAt: string }[];
+    segments: { id: string }[];
+  }[] = [];
+  send(payload: Buffer | string): void {
+    this.received.push(JSON.parse(payload.toString()).data);
+  }
+}
+
+async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('EnvironmentRegistry on PostgreSQL', () => {
+  const APP_NAME = `eval-registry-${process.pid}`;
+  let database: TestDatabase;
+  let store: PostgresDataStore;
+  let registry: EnvironmentRegistry;
+  let bus: ReturnType<typeof createPostgresMessageBus>;
+  let seeded: SeededEnvironment;
+  let context: SecretContext;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('eval_registry');
+    store = createPostgresDataStore({ url: database.url, poolSize: 4 });
+    await store.whenReady();
+    const listenUrl = new URL(database.url);
+    listenUrl.searchParams.set('application_name', APP_NAME);
+    bus = createPostgresMessageBus({
+      queue: store.queueMessages,
+      notifier: createPgListenNotifier({ url: listenUrl.toString(), maxRetryDelayMs: 300 }),
+      instanceId: 'registry-test',
+    });
+    const config = { evaluation: { missingAttribute: 'empty-string' } } as AppConfig;
+    registry = new EnvironmentRegistry(store, new NoneFlagCache(), bus, config, silentLogger);
+    registry.onApplicationBootstrap();
+    await waitUntil(() => registry.health().ok, 10_000, 'readiness');
+    seeded = await seedEnvironment(store);
+    context = (await store.environments.findSecretContext(seeded.serverSecret))!;
+  });
+
+  afterAll(async () => {
+    await registry?.onModuleDestroy();
+    await bus?.close();
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('loads an environment once, however many callers ask at the same time', async () => {
+    const flag = buildFlag(seeded.env.id, 'loaded');
+    await store.flags.create(flag);
+    const states = await Promise.all([
+      registry.acquire(context),
+      registry.acquire(context),
+      registry.acquire(context),
+    ]);
+    expect(new Set(states).size).toBe(1);
+    expect(states[0].evaluator.getFlagByKey('loaded')).toEqual(flag);
+    expect(registry.get(seeded.env.id)).toBe(states[0]);
+  });
+
+  it('applies published changes and pushes them to the connections of that environment only', async () => {
+    const state = await registry.acquire(context);
+    const other = await seedEnvironment(store, 'other');
+    const otherState = await registry.acquire(
+      (await store.environments.findSecretContext(other.serverSecret))!,
+    );
+    const here = new Recorder();
+    const there = new Recorder();
+    state.servers.add(here);
+    otherState.servers.add(there);
+
+    const flag = nextVersion(buildFlag(seeded.env.id, 'pushed'), {});
+    await store.flags.create(flag);
+    await bus.publish(TOPICS.flagChange, flag);
+    await waitUntil(() => here.received.length === 1, 10_000, 'the push');
+    expect(here.received[0]).toEqual({ eventType: 'patch', featureFlags: [flag], segments: [] });
+    expect(state.evaluator.getFlagByKey('pushed')).toEqual(flag);
+
+    // A replay of the same message changes nothing and pushes nothing.
+    await bus.publish(TOPICS.flagChange, flag);
+    await bus.publish(TOPICS.flagChange, { not: 'a flag' });
+    const segment = buildSegment(seeded, 'seg', ['u1']);
+    await store.segments.create(segment);
+    await bus.publish(TOPICS.segmentChange, {
+      segment: { ...segment, workspaceId: undefined },
+      affectedFlagIds: [],
+    });
+    await waitUntil(() => here.received.length === 2, 10_000, 'the segment push');
+    expect(here.received[1].segments.map((s) => s.id)).toEqual([segment.id]);
+    expect(there.received).toEqual([]);
+    state.servers.delete(here);
+    otherState.servers.delete(there);
+  });
+
+  it('resynchronises loaded environments after the bus reconnects (changes missed meanwhile are pushed)', async () => {
+    const state = await registry.acquire(context);
+    const conn = new Recorder();
+    state.servers.add(conn);
+    const before = (await store.flags.findByKey(seeded.env.id, 'loaded'))!;
+    const deleted = buildFlag(seeded.env.id, 'to-delete');
+    await store.flags.create(deleted);
+    await bus.publish(TOPICS.flagChange, deleted);
+    await waitUntil(() => conn.received.length === 1, 10_000, 'the to-delete push');
+
+    // Changes that were never announced (as if their messages had been lost), then the
+    // listening connection drops: the reconnect must bring them in.
+    const missed = nextVersion(before, { isEnabled: false });
+    await store.flags.update(missed, before.revision);
+    await store.flags.delete(deleted.id);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(conn.received).toHaveLength(1);
+    const admin = new Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      const killed = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+        [APP_NAME],
+      );
+      expect(killed.rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+
+    await waitUntil(() => conn.received.length >= 2, 15_000, 'the resync push');
+    expect(conn.received[1]).toEqual({ eventType: 'patch', featureFlags: [missed], segments: [] });
+    expect(state.evaluator.getFlagByKey('loaded')?.isEnabled).toBe(false);
+    // Deleted flags are dropped from memory (SDKs learn at their next full sync, as with FeatBit).
+    expect(state.evaluator.getFlagByKey('to-delete')).toBeUndefined();
+    expect(
+      JSON.parse(state.serverSync(0)!.toString()).data.featureFlags.map((f: { key: string }) => f.key),
+    ).not.toContain('to-delete');
+  });
+});
