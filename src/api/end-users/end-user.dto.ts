@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import type { EndUserPropertyDefinition, StoredEndUser } from '../../core/end-users/end-user';
 import { VariationDto } from '../feature-flags/flag.dto';
-import { UserPropertyInputDto } from '../feature-flags/flag-input.dto';
+import { UserPropertyInputDto } from '../feature-flags/flag-evaluate.dto';
 
 export const MAX_USER_PROPERTIES = 200;
 

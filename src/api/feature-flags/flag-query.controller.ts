@@ -16,7 +16,8 @@ import { ManagementController, Operation, PostOk } from '../http/management-cont
 import { pageOf } from '../http/paging.dto';
 import { KeyQueryDto } from '../http/validators';
 import { EvaluationDto, FeatureFlagDto, FlagListItemDto } from './flag.dto';
-import { EvaluateFlagDto, FlagListQueryDto } from './flag-input.dto';
+import { EvaluateFlagDto } from './flag-evaluate.dto';
+import { FlagListQueryDto } from './flag-input.dto';
 import { KeyParam } from './key-param';
 
 export class FlagPageDto {
