@@ -8,8 +8,11 @@ export class EffectivePolicies {
   constructor(private readonly store: DataStore) {}
 
   async policiesOf(organizationId: string, memberId: string): Promise<Policy[]> {
-    const direct = await this.store.policies.listMemberPolicyIds(organizationId, memberId);
-    const groupIds = await this.store.groups.listGroupIdsOfMember(organizationId, memberId);
+    // Independent reads: issued together so a request waits for one round trip, not two.
+    const [direct, groupIds] = await Promise.all([
+      this.store.policies.listMemberPolicyIds(organizationId, memberId),
+      this.store.groups.listGroupIdsOfMember(organizationId, memberId),
+    ]);
     const inherited = (await Promise.all(groupIds.map((g) => this.store.groups.listPolicyIds(g)))).flat();
     const ids = [...new Set([...direct, ...inherited])];
     if (ids.length === 0) return [];
