@@ -10,6 +10,7 @@ import { DataStore } from '../core/ports/data-store.port';
 import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/messaging.ports';
 import { ReadinessService } from '../infrastructure/health/readiness.service';
 import { Logger } from '../infrastructure/logging/logger';
+import { flagUsageDeltas } from '../core/insights/flag-usage';
 import { GroupCommit } from './group-commit';
 
 /** Validates a `featbit-insights` payload (FeatBit's events shape, timestamp in µs). */
@@ -23,7 +24,8 @@ export function parseInsightMessage(payload: unknown): InsightEvent | null {
 }
 
 /**
- * Writes insight events to the analytics store in bulk. A queue batch is acknowledged only after
+ * Writes insight events to the analytics store in bulk, and each flag's first/last evaluation to
+ * the primary database. A queue batch is acknowledged only after
  * its events are written; re-deliveries are harmless because writes skip known uuids.
  */
 @Injectable()
@@ -67,6 +69,9 @@ export class InsightConsumer implements OnApplicationBootstrap, OnModuleDestroy 
       if (event) events.push(event);
       else this.log.warn('dropped a malformed insight message', { id: message.id });
     }
-    await this.writer.add(events);
+    // Usage goes to the primary database whatever the analytics provider; both writes are
+    // idempotent, so a batch that fails either is simply delivered again.
+    const usage = flagUsageDeltas(events);
+    await Promise.all([this.writer.add(events), this.store.flagUsage.record(usage)]);
   }
 }

@@ -15,7 +15,7 @@ import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { pageOf } from '../http/paging.dto';
 import { KeyQueryDto } from '../http/validators';
-import { EvaluationDto, FeatureFlagDto, FlagListItemDto } from './flag.dto';
+import { EvaluationDto, FeatureFlagDto, FlagListItemDto, FlagUsageDto } from './flag.dto';
 import { EvaluateFlagDto } from './flag-evaluate.dto';
 import { FlagListQueryDto } from './flag-input.dto';
 import { KeyParam } from './key-param';
@@ -119,6 +119,26 @@ export class FlagQueryController {
     @KeyParam() key: string,
   ): Promise<FeatureFlag> {
     return this.tenant.flag(ctx, envId, key);
+  }
+
+  @Get(':key/usage')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation(
+    'getFeatureFlagUsage',
+    'When SDKs first and last evaluated the flag (from insight events; updated within seconds)',
+  )
+  @ApiOkEnvelope(FlagUsageDto)
+  async usage(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @KeyParam() key: string,
+  ): Promise<FlagUsageDto> {
+    const flag = await this.tenant.flag(ctx, envId, key);
+    const usage = await this.store.flagUsage.find(flag.envId, flag.key);
+    return {
+      firstEvaluatedAt: usage?.firstEvaluatedAt ?? null,
+      lastEvaluatedAt: usage?.lastEvaluatedAt ?? null,
+    };
   }
 
   @PostOk(':key/evaluate')

@@ -137,3 +137,20 @@ export class EvaluationDto {
   @ApiProperty() sendToExperiment!: boolean;
   @ApiPropertyOptional() error?: string;
 }
+
+export class FlagUsageDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'First evaluation reported by an SDK (its own clock); null when never evaluated',
+  })
+  firstEvaluatedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Latest evaluation reported by an SDK; null when never evaluated',
+  })
+  lastEvaluatedAt!: string | null;
+}

@@ -28,6 +28,7 @@ import type {
   AuditLogRepository,
   EndUserPropertyRepository,
   EndUserRepository,
+  FlagUsageRepository,
   InsightEventRepository,
 } from './users-and-events.repositories';
 
@@ -65,6 +66,7 @@ export abstract class DataStore implements HealthCheckable {
   abstract readonly endUserProperties: EndUserPropertyRepository;
   abstract readonly auditLogs: AuditLogRepository;
   abstract readonly insightEvents: InsightEventRepository;
+  abstract readonly flagUsage: FlagUsageRepository;
   abstract readonly webhooks: WebhookRepository;
   abstract readonly triggers: TriggerRepository;
   abstract readonly experiments: ExperimentRepository;

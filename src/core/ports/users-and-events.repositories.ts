@@ -1,5 +1,6 @@
 import type { AuditLog, AuditRefType } from '../audit/audit-log';
 import type { EndUserPropertyDefinition, StoredEndUser, UserProperty } from '../end-users/end-user';
+import type { FlagUsage, FlagUsageDelta } from '../insights/flag-usage';
 import type { InsightEvent } from '../insights/insight-event';
 import type { CursorPage, CursorPageRequest, Page, PageRequest } from '../shared/paging';
 
@@ -76,4 +77,13 @@ export abstract class InsightEventRepository {
   abstract insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }>;
   abstract countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number>;
   abstract listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>>;
+}
+
+/** First and last SDK evaluation per flag (see core/insights/flag-usage.ts). */
+export abstract class FlagUsageRepository {
+  /** Widens each flag's [first, last] to include the delta; idempotent, one round trip per call. */
+  abstract record(deltas: readonly FlagUsageDelta[]): Promise<void>;
+  abstract find(envId: string, flagKey: string): Promise<FlagUsage | null>;
+  /** Every flag of the environment that has been evaluated, by key. */
+  abstract listByEnv(envId: string): Promise<FlagUsage[]>;
 }

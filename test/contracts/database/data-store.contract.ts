@@ -2,6 +2,7 @@
 // revision conflicts, paging, updatedAt-since queries, idempotent upserts, a 100k-event bulk insert,
 // concurrency and transactions. Runners: postgres/pglite/mongodb *.int-spec.ts next to this file.
 import type { DataStore } from '../../../src/core/ports/data-store.port';
+import { flagUsageSection } from './sections/flag-usage.contract-section';
 import { iamSection } from './sections/iam.contract-section';
 import { integrationsSection } from './sections/integrations.contract-section';
 import { type StoreCapabilities, storeBehaviourSection } from './sections/store-behaviour.contract-section';
@@ -50,6 +51,7 @@ export function describeDataStoreContract(options: DataStoreContractOptions): vo
     describe('iam', () => iamSection(store));
     describe('targeting', () => targetingSection(store));
     describe('users and events', () => usersAndEventsSection(store, (t) => (timing = t)));
+    describe('flag usage', () => flagUsageSection(store));
     describe('integrations', () => integrationsSection(store));
   });
 }

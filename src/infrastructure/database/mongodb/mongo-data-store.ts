@@ -43,6 +43,7 @@ import {
   MongoInsightEventRepository,
   MongoUsersAndEventsCollections,
 } from './repositories/mongo-users-and-events.repositories';
+import { MongoFlagUsageRepository } from './repositories/mongo-flag-usage.repository';
 
 /**
  * The MongoDB data store (mongoose), limited to what a standalone mongod offers: no multi-document
@@ -70,6 +71,7 @@ export class MongoDataStore extends DataStore {
   readonly endUserProperties: MongoEndUserPropertyRepository;
   readonly auditLogs: MongoAuditLogRepository;
   readonly insightEvents: MongoInsightEventRepository;
+  readonly flagUsage: MongoFlagUsageRepository;
   readonly webhooks: MongoWebhookRepository;
   readonly triggers: MongoTriggerRepository;
   readonly experiments: MongoExperimentRepository;
@@ -104,6 +106,7 @@ export class MongoDataStore extends DataStore {
     this.endUserProperties = new MongoEndUserPropertyRepository(usersAndEvents);
     this.auditLogs = new MongoAuditLogRepository(usersAndEvents);
     this.insightEvents = new MongoInsightEventRepository(usersAndEvents);
+    this.flagUsage = new MongoFlagUsageRepository(connection);
     this.webhooks = new MongoWebhookRepository(integrations);
     this.triggers = new MongoTriggerRepository(integrations);
     this.experiments = new MongoExperimentRepository(integrations);

@@ -50,6 +50,7 @@ import {
   PostgresEndUserRepository,
   PostgresInsightEventRepository,
 } from './repositories/postgres-users-and-events.repositories';
+import { PostgresFlagUsageRepository } from './repositories/postgres-flag-usage.repository';
 
 // Contrib extensions are subpath exports, which moduleResolution "node" cannot type-resolve.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -82,6 +83,7 @@ export class PostgresDataStore extends DataStore {
   readonly endUserProperties: PostgresEndUserPropertyRepository;
   readonly auditLogs: PostgresAuditLogRepository;
   readonly insightEvents: PostgresInsightEventRepository;
+  readonly flagUsage: PostgresFlagUsageRepository;
   readonly webhooks: PostgresWebhookRepository;
   readonly triggers: PostgresTriggerRepository;
   readonly experiments: PostgresExperimentRepository;
@@ -121,6 +123,7 @@ export class PostgresDataStore extends DataStore {
     this.endUserProperties = new PostgresEndUserPropertyRepository(db);
     this.auditLogs = new PostgresAuditLogRepository(db);
     this.insightEvents = new PostgresInsightEventRepository(db);
+    this.flagUsage = new PostgresFlagUsageRepository(db);
     this.webhooks = new PostgresWebhookRepository(db);
     this.triggers = new PostgresTriggerRepository(db);
     this.experiments = new PostgresExperimentRepository(db);

@@ -71,6 +71,18 @@ export const USERS_EVENTS_INTEGRATIONS_COLLECTIONS = {
     fields: { distinctId: String, envId: String, event: String, properties: String, timestamp: Number },
     indexes: [[{ envId: 1, timestamp: 1 }, { name: 'ix_events_env_timestamp' }]],
   },
+  flagUsage: {
+    collection: 'FlagUsage',
+    entity: 'FlagUsage',
+    // _id is `<envId>-<flagKey>` (FeatBit's flagId), so a batch upserts by primary key.
+    fields: { envId: String, flagKey: String, firstEvaluatedAt: Date, lastEvaluatedAt: Date },
+    indexes: [
+      [
+        { envId: 1, flagKey: 1 },
+        { unique: true, name: 'uq_flag_usage_env_key' },
+      ],
+    ],
+  },
   webhooks: {
     collection: 'Webhooks',
     entity: 'Webhook',

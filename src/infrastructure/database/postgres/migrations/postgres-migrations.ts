@@ -2,6 +2,7 @@ import { TenancyAndIam1763700000000 } from './1763700000000-tenancy-and-iam.migr
 import { Targeting1763700000001 } from './1763700000001-targeting.migration';
 import { UsersEventsAudit1763700000002 } from './1763700000002-users-events-audit.migration';
 import { IntegrationsAndMessaging1763700000003 } from './1763700000003-integrations-and-messaging.migration';
+import { FlagUsage1763700000004 } from './1763700000004-flag-usage.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const POSTGRES_MIGRATIONS = [
   Targeting1763700000001,
   UsersEventsAudit1763700000002,
   IntegrationsAndMessaging1763700000003,
+  FlagUsage1763700000004,
 ];
