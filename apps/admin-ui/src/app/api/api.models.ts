@@ -30,6 +30,7 @@ export type RolloutVariation = Schemas['RolloutVariationDto'];
 export type TargetRule = Schemas['TargetRuleDto'];
 export type Fallthrough = Schemas['FallthroughDto'];
 export type FlagListItem = Schemas['FlagListItemDto'];
+export type FlagUsage = Schemas['FlagUsageDto'];
 export type CreateFlagRequest = Schemas['CreateFlagDto'];
 export type TargetingUpdate = Schemas['TargetingInputDto'];
 export type CopyPrecheckResult = Schemas['CopyPrecheckDto'];

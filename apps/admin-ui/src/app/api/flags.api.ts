@@ -7,6 +7,7 @@ import type {
   FeatureFlag,
   FlagListFilter,
   FlagListItem,
+  FlagUsage,
   PagedResult,
   TargetingUpdate,
   Variation,
@@ -37,6 +38,11 @@ export class FlagsApi {
 
   get(envId: string, key: string): Observable<FeatureFlag> {
     return this.api.get(`${this.base(envId)}/${seg(key)}`);
+  }
+
+  /** When SDKs first and last evaluated the flag (null when never). */
+  usage(envId: string, key: string): Observable<FlagUsage> {
+    return this.api.get(`${this.base(envId)}/${seg(key)}/usage`);
   }
 
   isKeyUsed(envId: string, key: string): Observable<boolean> {

@@ -521,6 +521,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/envs/{envId}/feature-flags/{key}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** When SDKs first and last evaluated the flag (from insight events; updated within seconds) */
+    get: operations['getFeatureFlagUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/envs/{envId}/feature-flags/{key}/variations': {
     parameters: {
       query?: never;
@@ -2131,6 +2148,18 @@ export interface components {
       id: string;
       key: string;
       name: string;
+    };
+    FlagUsageDto: {
+      /**
+       * Format: date-time
+       * @description First evaluation reported by an SDK (its own clock); null when never evaluated
+       */
+      firstEvaluatedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Latest evaluation reported by an SDK; null when never evaluated
+       */
+      lastEvaluatedAt: string | null;
     };
     GroupDto: {
       createdAt: string;
@@ -5840,6 +5869,103 @@ export interface operations {
           'application/json': {
             /** @description The new revision of the flag */
             data: string;
+            /** @example [] */
+            errors: string[];
+            /** @example true */
+            success: boolean;
+          };
+        };
+      };
+      /** @description Invalid request (error codes such as `name_is_required`, details per field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Not authenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Not allowed by IAM */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description ResourceNotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Conflict: the revision is stale */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description Business rule violated (FeatBit error code) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+      /** @description The database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelopeDto'];
+        };
+      };
+    };
+  };
+  getFeatureFlagUsage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Organization id (console sessions) */
+        Organization?: string;
+        /** @description Workspace id (console sessions) */
+        Workspace?: string;
+      };
+      path: {
+        envId: string;
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['FlagUsageDto'];
             /** @example [] */
             errors: string[];
             /** @example true */

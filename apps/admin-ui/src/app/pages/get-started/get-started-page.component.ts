@@ -21,7 +21,6 @@ import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import type { FlagListItem } from '../../api/api.models';
-import { EndUsersApi } from '../../api/end-users.api';
 import { FlagsApi } from '../../api/flags.api';
 import { ContextStore } from '../../core/context/context.store';
 import { sdkSnippet, type SdkId, SDKS } from '../../shared/sdk-snippets';
@@ -58,7 +57,6 @@ const POLL_MS = 3000;
 })
 export class GetStartedPageComponent {
   private readonly flagsApi = inject(FlagsApi);
-  private readonly endUsers = inject(EndUsersApi);
   private readonly dialog = inject(MatDialog);
   readonly context = inject(ContextStore);
 
@@ -88,8 +86,10 @@ export class GetStartedPageComponent {
   });
 
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** Newest end-user timestamp seen when the wait began (server time, so clocks may differ). */
-  private userBaseline: string | null = null;
+  /** The flag's last evaluation when the wait began (server-recorded, so browser clocks never matter). */
+  private baseline: string | null = null;
+  /** Bumped by every (re)start: a poll of an earlier wait stops instead of racing this one. */
+  private generation = 0;
 
   constructor() {
     effect(() => {
@@ -124,65 +124,58 @@ export class GetStartedPageComponent {
       .subscribe((key?: string) => key && void this.loadFlags(key));
   }
 
-  /** Polls until the server has seen an evaluation of the flag since this page started waiting. */
+  /** Polls until the server has recorded an evaluation of the flag newer than when the wait began. */
   startWatching(): void {
     this.stopWatching();
-    this.userBaseline = null;
     this.live.set('waiting');
-    void this.newestUser().then((newest) => {
-      this.userBaseline = newest ?? '';
-      void this.poll();
+    const generation = ++this.generation;
+    const envId = this.context.envId();
+    const flag = this.flagKey();
+    if (!envId || !flag) return;
+    void this.lastEvaluation(envId, flag).then((seen) => {
+      if (generation !== this.generation) return;
+      if (seen === 'unsupported') {
+        this.live.set('unsupported');
+        return;
+      }
+      this.baseline = seen.last;
+      void this.poll(envId, flag, generation);
     });
   }
 
   private stopWatching(): void {
+    this.generation++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  private async poll(): Promise<void> {
-    const envId = this.context.envId();
-    const flag = this.flag();
-    if (!envId || !flag) return;
-    const seen = await this.evaluationSeen();
+  private async poll(envId: string, flag: string, generation: number): Promise<void> {
+    const seen = await this.lastEvaluation(envId, flag);
+    if (generation !== this.generation) return; // another flag or environment was chosen meanwhile
     this.lastCheck.set(new Date());
     if (seen === 'unsupported') {
       this.live.set('unsupported');
       return;
     }
-    if (seen) {
+    if (seen.last !== null && (this.baseline === null || seen.last > this.baseline)) {
       this.live.set('received');
       return;
     }
-    this.timer = setTimeout(() => void this.poll(), POLL_MS);
+    this.timer = setTimeout(() => void this.poll(envId, flag, generation), POLL_MS);
   }
 
   /**
-   * The API has no endpoint that reports evaluations (FeatBit's flag insights), so the signal is an
-   * end user recorded after the wait began: SDKs report their users when they evaluate. Timestamps
-   * are compared with the server's own, never with the browser clock.
+   * The flag's latest evaluation recorded from SDK insight events (GET …/usage): `last` is null
+   * when there is none; `unsupported` when the API cannot tell (no permission, unreachable).
    */
-  private async evaluationSeen(): Promise<boolean | 'unsupported'> {
+  private async lastEvaluation(
+    envId: string,
+    flag: string,
+  ): Promise<{ last: string | null } | 'unsupported'> {
     try {
-      const newest = await this.newestUser(true);
-      return newest !== null && newest > (this.userBaseline ?? '');
+      return { last: (await firstValueFrom(this.flagsApi.usage(envId, flag))).lastEvaluatedAt };
     } catch {
       return 'unsupported';
-    }
-  }
-
-  private async newestUser(throwOnError = false): Promise<string | null> {
-    const envId = this.context.envId();
-    if (!envId) return null;
-    try {
-      const page = await firstValueFrom(this.endUsers.list(envId, '', null, 20));
-      return page.items.reduce<string | null>(
-        (max, u) => (max === null || u.updatedAt > max ? u.updatedAt : max),
-        null,
-      );
-    } catch (err) {
-      if (throwOnError) throw err;
-      return null;
     }
   }
 }
