@@ -290,7 +290,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   {
     name: 'ADMIN_PASSWORD',
     section: 'auth',
-    description: 'Password of the first admin; when unset a random one is printed once',
+    description:
+      'Password of the first admin; when unset a random one is written to DATA_DIR/initial-admin-password (mode 0600)',
     defaultText: 'random',
     sensitive: true,
   },

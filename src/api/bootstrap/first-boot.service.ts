@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { builtInPolicies, OWNER_POLICY_ID } from '../../core/iam/built-in-policies';
@@ -11,6 +13,9 @@ import {
 } from '../../core/tenancy/tenancy-factory';
 import { Logger } from '../../infrastructure/logging/logger';
 import { generatePassword, hashPassword } from '../../shared/crypto/password-hasher';
+
+/** In DATA_DIR: the generated password of the first admin (mode 0600). */
+export const INITIAL_PASSWORD_FILE = 'initial-admin-password';
 
 export interface FirstBootResult {
   seeded: boolean;
@@ -136,10 +141,22 @@ export class FirstBootService implements OnApplicationBootstrap {
     });
 
     if (generated) {
-      // Printed exactly once, on the boot that created the account.
-      this.log.warn(
-        `first boot: created admin account ${email} with generated password ${password} — sign in and change it`,
-      );
+      // Never in the log (logs are shipped and kept): a file only this user can read, written once.
+      const file = join(this.config.server.dataDir, INITIAL_PASSWORD_FILE);
+      try {
+        await mkdir(this.config.server.dataDir, { recursive: true });
+        await writeFile(file, `${password}\n`, { mode: 0o600, flag: 'w' });
+        this.log.warn(
+          `first boot: created admin account ${email}; its generated password is in ${file} ` +
+            '(readable only by this user) — sign in, change it, then delete the file',
+        );
+      } catch (err) {
+        // Without the file nobody could sign in: print it this once, and say why.
+        this.log.warn(
+          `first boot: created admin account ${email} with generated password ${password} — ` +
+            `printed because ${file} could not be written (${String(err)}); sign in and change it`,
+        );
+      }
     } else {
       this.log.info(`first boot: created admin account ${email} (password from ADMIN_PASSWORD)`);
     }
