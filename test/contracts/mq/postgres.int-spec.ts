@@ -94,6 +94,7 @@ describeMessageBusContract('PostgreSQL (pg-listen + queue_messages)', createHarn
 describe('PostgreSQL bus: replay after an outage', () => {
   let harness: PgHarness;
   let proxy: TcpProxy | null = null;
+  const proxies: TcpProxy[] = [];
   const buses: MessageBus[] = [];
 
   beforeAll(async () => {
@@ -103,6 +104,7 @@ describe('PostgreSQL bus: replay after an outage', () => {
   afterAll(async () => {
     await Promise.all(buses.map((b) => b.close()));
     await proxy?.stop();
+    await Promise.all(proxies.map((p) => p.stop()));
     await harness.teardown?.();
   });
 
@@ -142,6 +144,55 @@ describe('PostgreSQL bus: replay after an outage', () => {
     expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
     expect((await subscriber.health()).ok).toBe(true);
   }, 40_000);
+
+  it('retries the replay and becomes healthy again when the queue table answers after the listener', async () => {
+    // An evaluation process has no job consumers: only broadcast reads can clear an earlier error.
+    const target = new URL(baseUrl);
+    const cut = await createTcpProxy(target.hostname, Number(target.port || 5432));
+    proxies.push(cut); // stopped after the buses close: pg-listen keeps retrying a dead address
+    await cut.start();
+    const viaProxy = new URL(withDatabase(baseUrl, harness.database, 'mq-retry-sub'));
+    viaProxy.port = String(cut.port);
+    let queueDown = false;
+    const real = harness.store.queueMessages;
+    const flaky = new Proxy(real, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          queueDown
+            ? Promise.reject(new Error('PostgreSQL is unavailable'))
+            : (value as (...a: unknown[]) => unknown).apply(target, args);
+      },
+    });
+    const subscriber = createPostgresMessageBus({
+      queue: flaky,
+      notifier: createPgListenNotifier({ url: viaProxy.toString(), maxRetryDelayMs: 300 }),
+      instanceId: 'retry-sub',
+    });
+    const publisher = await harness.createBus('retry-pub');
+    buses.push(subscriber, publisher);
+    const seen: unknown[] = [];
+    await subscriber.subscribe(TOPICS.flagChange, (m) => void seen.push(m.payload));
+    await publisher.publish(TOPICS.flagChange, { n: 1 });
+    await waitFor('first broadcast', () => seen.length === 1);
+
+    await cut.stop();
+    await waitFor('listener down', async () => !(await subscriber.health()).ok);
+    await publisher.publish(TOPICS.flagChange, { n: 2 });
+    queueDown = true;
+    await cut.start();
+    await waitFor(
+      'replay failed',
+      async () => /queue table/.test((await subscriber.health()).detail ?? ''),
+      20_000,
+    );
+
+    queueDown = false;
+    await waitFor('replayed after retry', () => seen.length === 2, 10_000);
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+    await waitFor('healthy again', async () => (await subscriber.health()).ok, 5_000);
+  }, 60_000);
 
   it('drops duplicate notifications and reads each broadcast once', async () => {
     const subscriber = await harness.createBus('dupe-sub');

@@ -13,6 +13,7 @@ import {
 import { silentLogger, type Logger } from '../../logging/logger';
 import { isTransientFailure } from '../transient-failure';
 import { safeMessage, type PgNotifier } from './pg-notifier';
+import { type BroadcastHandler, type BroadcastSubscriber, drainSubscriber } from './broadcast-subscriber';
 import { JobPoller, type JobSource } from './postgres-job.poller';
 import {
   BROADCAST_CHANNELS,
@@ -22,15 +23,8 @@ import {
 
 export { BROADCAST_CHANNELS, JOBS_CHANNEL, type PostgresMessageBusOptions };
 
-type BroadcastHandler = (message: BusMessage) => void | Promise<void>;
-
-interface BroadcastSubscriber {
-  topic: BroadcastTopic;
-  handler: BroadcastHandler;
-  queue: BusMessage[];
-  draining: boolean;
-  active: boolean;
-}
+/** Delay before a failed replay after a reconnect is tried again. */
+const REPLAY_RETRY_MS = 1_000;
 
 /**
  * FeatBit's PostgreSQL queue. Broadcasts are `Notified` rows announced with pg_notify(<row id>);
@@ -110,6 +104,7 @@ class PostgresMessageBus extends MessageBus implements JobSource {
     this.assertOpen();
     const [id] = await this.queue.enqueue(topic, [JSON.stringify(payload)], 'Notified');
     await this.notifier.notify(BROADCAST_CHANNELS[topic], String(id));
+    this.lastError = null;
     this.purgeLazily();
   }
 
@@ -121,6 +116,7 @@ class PostgresMessageBus extends MessageBus implements JobSource {
       payloads.map((payload) => JSON.stringify(payload)),
       'Pending',
     );
+    this.lastError = null;
     // Only a hint: pollers find the rows on their next poll anyway.
     this.notifier.notify(JOBS_CHANNEL, topic).catch(() => undefined);
   }
@@ -296,11 +292,21 @@ class PostgresMessageBus extends MessageBus implements JobSource {
     });
   }
 
-  /** Reads run one after another so that rows are dispatched in notification order. */
-  private serialRead(task: () => Promise<void>): void {
+  /**
+   * Reads run one after another so that rows are dispatched in notification order. A read that
+   * succeeds clears an earlier error: processes without job consumers (evaluation) have no other
+   * queue reads that would, and readiness must recover after an outage.
+   */
+  private serialRead(task: () => Promise<void>, onError?: () => void): void {
     this.reading = this.reading
       .then(task)
-      .catch((error) => this.recordError('reading a broadcast failed', error));
+      .then(() => {
+        this.lastError = null;
+      })
+      .catch((error) => {
+        this.recordError('reading a broadcast failed', error);
+        onError?.();
+      });
   }
 
   private dispatch(row: QueueMessage): void {
@@ -323,42 +329,14 @@ class PostgresMessageBus extends MessageBus implements JobSource {
     for (const subscriber of this.subscribers) {
       if (subscriber.topic !== message.topic) continue;
       subscriber.queue.push(message);
-      if (!subscriber.draining) void this.drain(subscriber);
+      if (!subscriber.draining) void drainSubscriber(subscriber, this.logger);
     }
-  }
-
-  private async drain(subscriber: BroadcastSubscriber): Promise<void> {
-    subscriber.draining = true;
-    while (subscriber.active && subscriber.queue.length > 0) {
-      const message = subscriber.queue.shift() as BusMessage;
-      try {
-        await subscriber.handler(message);
-      } catch (error) {
-        this.logger.error('broadcast handler failed', {
-          topic: message.topic,
-          messageId: message.id,
-          error: safeMessage(error),
-        });
-      }
-    }
-    subscriber.draining = false;
   }
 
   private afterReconnect(): void {
     if (this.closed) return;
     // Replay what was published while the listener was away, then let listeners resync.
-    this.serialRead(async () => {
-      if (this.lastSeenId !== null) {
-        for (const row of await this.queue.listNotifiedAfter(BROADCAST_TOPICS, this.lastSeenId))
-          this.dispatch(row);
-      } else if (this.subscribedAt !== null) {
-        // Nothing seen yet: everything since we subscribed was missed (look-back covers clock skew).
-        const from = this.subscribedAt - this.lookBackMs;
-        for (const row of await this.queue.listNotifiedAfter(BROADCAST_TOPICS, 0)) {
-          if (Date.parse(row.enqueuedAt) >= from) this.dispatch(row);
-        }
-      }
-    });
+    this.replayMissed();
     this.serialRead(() => {
       for (const listener of this.reconnectListeners) {
         try {
@@ -370,6 +348,28 @@ class PostgresMessageBus extends MessageBus implements JobSource {
       for (const poller of this.pollers) poller.wake();
       return Promise.resolve();
     });
+  }
+
+  /** Dispatch skips rows already seen, so a replay may safely run again. */
+  private replayMissed(): void {
+    this.serialRead(
+      async () => {
+        if (this.lastSeenId !== null) {
+          for (const row of await this.queue.listNotifiedAfter(BROADCAST_TOPICS, this.lastSeenId))
+            this.dispatch(row);
+        } else if (this.subscribedAt !== null) {
+          // Nothing seen yet: everything since we subscribed was missed (look-back covers clock skew).
+          const from = this.subscribedAt - this.lookBackMs;
+          for (const row of await this.queue.listNotifiedAfter(BROADCAST_TOPICS, 0)) {
+            if (Date.parse(row.enqueuedAt) >= from) this.dispatch(row);
+          }
+        }
+      },
+      // The listener can be back before the database answers queries: replay again shortly.
+      () => {
+        if (!this.closed) setTimeout(() => this.replayMissed(), REPLAY_RETRY_MS).unref();
+      },
+    );
   }
 
   private purgeLazily(): void {
