@@ -54,11 +54,24 @@ export class FlagQueryController {
       isArchived: query.isArchived ?? false,
       sortBy: query.sortBy ?? (ctx.org.settings.flagSortedBy as FlagListQueryDto['sortBy']) ?? 'created_at',
     });
-    const lastChanges = await Promise.all(
-      page.items.map((f) =>
-        this.store.auditLogs.list({ envId, refId: f.id, refType: 'FeatureFlag', pageIndex: 0, pageSize: 1 }),
+    const [lastChanges, usage] = await Promise.all([
+      Promise.all(
+        page.items.map((f) =>
+          this.store.auditLogs.list({
+            envId,
+            refId: f.id,
+            refType: 'FeatureFlag',
+            pageIndex: 0,
+            pageSize: 1,
+          }),
+        ),
       ),
-    );
+      this.store.flagUsage.findByKeys(
+        envId,
+        page.items.map((f) => f.key),
+      ),
+    ]);
+    const lastEvaluated = new Map(usage.map((u) => [u.flagKey, u.lastEvaluatedAt]));
     const actors = await this.actors.resolve([
       ...page.items.map((f) => f.creatorId),
       ...lastChanges.flatMap((p) => p.items.map((l) => l.creatorId)),
@@ -88,6 +101,7 @@ export class FlagQueryController {
           lastChange: last
             ? { operator: actor(last.creatorId).name, happenedAt: last.createdAt, comment: last.comment }
             : null,
+          lastEvaluatedAt: lastEvaluated.get(flag.key) ?? null,
         };
       }),
     };

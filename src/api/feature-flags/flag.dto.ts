@@ -105,6 +105,13 @@ export class FlagListItemDto {
   @ApiProperty({ type: ServesDto }) serves!: ServesDto;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: LastChangeDto, nullable: true }) lastChange!: LastChangeDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Latest evaluation reported by an SDK; null when never evaluated',
+  })
+  lastEvaluatedAt!: string | null;
 }
 
 export class CopyPrecheckDto {

@@ -84,6 +84,8 @@ export abstract class FlagUsageRepository {
   /** Widens each flag's [first, last] to include the delta; idempotent, one round trip per call. */
   abstract record(deltas: readonly FlagUsageDelta[]): Promise<void>;
   abstract find(envId: string, flagKey: string): Promise<FlagUsage | null>;
+  /** The usage of those of `flagKeys` that have been evaluated (one query; a list page). */
+  abstract findByKeys(envId: string, flagKeys: readonly string[]): Promise<FlagUsage[]>;
   /** Every flag of the environment that has been evaluated, by key. */
   abstract listByEnv(envId: string): Promise<FlagUsage[]>;
 }

@@ -66,6 +66,15 @@ describe('flag usage from SDK evaluations', () => {
     const second = await waitForUsage('used-flag', first.lastEvaluatedAt);
     expect(second.firstEvaluatedAt).toBe(first.firstEvaluatedAt);
     expect(await usage('unused-flag')).toEqual({ firstEvaluatedAt: null, lastEvaluatedAt: null });
+
+    // The flag list carries the same, so stale flags show at a glance.
+    const page = await api.ok<{ items: { key: string; lastEvaluatedAt: string | null }[] }>(
+      'GET',
+      `/envs/${envId}/feature-flags?pageIndex=0&pageSize=50`,
+    );
+    const listed = new Map(page.items.map((f) => [f.key, f.lastEvaluatedAt]));
+    expect(listed.get('used-flag')).toBe(second.lastEvaluatedAt);
+    expect(listed.get('unused-flag')).toBeNull();
   }, 60_000);
 
   it('answers 404 for an unknown flag and 401 without credentials', async () => {

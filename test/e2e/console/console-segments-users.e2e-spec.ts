@@ -188,6 +188,13 @@ describe('console: segments, end users, get started and settings', () => {
     await page.getByTestId('gs-live').getByText('Evaluation received.').waitFor({ timeout: 60_000 });
     await screenshot(page, '09-get-started', true);
     await sdk.close();
+
+    // The flag list shows when each flag was last evaluated.
+    await go('/feature-flags');
+    await page
+      .getByTestId('evaluated-beta-banner')
+      .getByText(/just now|minute/)
+      .waitFor();
   });
 
   it('creates a project and an environment, and rotates a secret', async () => {

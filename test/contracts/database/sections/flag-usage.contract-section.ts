@@ -50,4 +50,20 @@ export function flagUsageSection(store: () => DataStore): void {
     expect((await store().flagUsage.find(b, 'same-key'))?.firstEvaluatedAt).toBe(iso(T0 + 60_000));
     expect(await store().flagUsage.listByEnv(a)).toHaveLength(1);
   });
+
+  it('finds the usage of a page of flags in one call, skipping flags never evaluated', async () => {
+    const envId = newId();
+    await store().flagUsage.record([
+      { envId, flagKey: 'b', firstMs: T0, lastMs: T0 + 2 },
+      { envId, flagKey: 'a', firstMs: T0, lastMs: T0 + 1 },
+      { envId, flagKey: 'c', firstMs: T0, lastMs: T0 },
+    ]);
+    const found = await store().flagUsage.findByKeys(envId, ['b', 'a', 'never']);
+    expect(found.map((u) => [u.flagKey, u.lastEvaluatedAt])).toEqual([
+      ['a', iso(T0 + 1)],
+      ['b', iso(T0 + 2)],
+    ]);
+    expect(await store().flagUsage.findByKeys(envId, [])).toEqual([]);
+    expect(await store().flagUsage.findByKeys(newId(), ['a'])).toEqual([]);
+  });
 }

@@ -38,6 +38,12 @@ export class MongoFlagUsageRepository extends FlagUsageRepository {
     return this.strip(await this.c.findOne({ envId, flagKey }));
   }
 
+  async findByKeys(envId: string, flagKeys: readonly string[]): Promise<FlagUsage[]> {
+    if (flagKeys.length === 0) return [];
+    const rows = await this.c.findMany({ envId, flagKey: { $in: [...flagKeys] } }, { flagKey: 1 });
+    return rows.map((r) => this.strip(r)!);
+  }
+
   async listByEnv(envId: string): Promise<FlagUsage[]> {
     const rows = await this.c.findMany({ envId }, { flagKey: 1 });
     return rows.map((r) => this.strip(r)!);

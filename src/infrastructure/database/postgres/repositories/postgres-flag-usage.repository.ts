@@ -46,6 +46,15 @@ export class PostgresFlagUsageRepository extends FlagUsageRepository {
     return rows.length === 0 ? null : fromRow(rows[0]);
   }
 
+  async findByKeys(envId: string, flagKeys: readonly string[]): Promise<FlagUsage[]> {
+    if (flagKeys.length === 0) return [];
+    const rows = await this.db.query(
+      `SELECT ${SELECT} FROM flag_usage WHERE env_id = $1 AND flag_key = ANY($2::text[]) ORDER BY flag_key`,
+      [envId, [...flagKeys]],
+    );
+    return rows.map(fromRow);
+  }
+
   async listByEnv(envId: string): Promise<FlagUsage[]> {
     const rows = await this.db.query(`SELECT ${SELECT} FROM flag_usage WHERE env_id = $1 ORDER BY flag_key`, [
       envId,

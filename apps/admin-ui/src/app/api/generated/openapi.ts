@@ -2133,6 +2133,11 @@ export interface components {
       isEnabled: boolean;
       key: string;
       lastChange: components['schemas']['LastChangeDto'] | null;
+      /**
+       * Format: date-time
+       * @description Latest evaluation reported by an SDK; null when never evaluated
+       */
+      lastEvaluatedAt: string | null;
       name: string;
       serves: components['schemas']['ServesDto'];
       tags: string[];

@@ -79,7 +79,7 @@ export class FlagListPageComponent {
   readonly columns = computed(() =>
     this.archived()
       ? ['name', 'tags', 'updated', 'actions']
-      : ['name', 'status', 'tags', 'serving', 'updated', 'actions'],
+      : ['name', 'status', 'tags', 'serving', 'evaluated', 'updated', 'actions'],
   );
 
   private readonly debouncedSearch = toSignal(
