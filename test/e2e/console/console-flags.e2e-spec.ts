@@ -239,6 +239,11 @@ describe('console: feature flags', () => {
 
   const rows = () => page.locator('tr[data-flag]');
   const rowKeys = async () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-flag')));
+  /** Opens a select once the previous panel has fully closed (a click during its exit animation lands on the backdrop). */
+  const openSelect = async (testId: string) => {
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.getByTestId(testId).click();
+  };
 
   it('finds flags by search, status and tag, and pages through them', async () => {
     await createFlag('search-web', { tags: ['web'] });
@@ -277,13 +282,13 @@ describe('console: feature flags', () => {
     );
     expect(await rows().count()).toBe(2);
 
-    await page.getByTestId('status-filter').click();
+    await openSelect('status-filter');
     await page.getByRole('option', { name: 'On', exact: true }).click();
     await eventually(rowKeys, (keys) => expect(keys).toEqual(['search-mobile']));
-    await page.getByTestId('status-filter').click();
+    await openSelect('status-filter');
     await page.getByRole('option', { name: 'All' }).click();
 
-    await page.getByTestId('tags-filter').click();
+    await openSelect('tags-filter');
     await page.getByRole('option', { name: 'web' }).click();
     await page.keyboard.press('Escape');
     await eventually(rowKeys, (keys) => expect(keys).toEqual(['search-web']));

@@ -111,6 +111,8 @@ describe('console: segments, end users, get started and settings', () => {
     await rule.getByTestId('condition-segments').click();
     await page.getByRole('option', { name: 'Beta testers' }).click();
     await page.keyboard.press('Escape');
+    // A click during the closing panel's exit animation would land on its backdrop.
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await rule.getByTestId('serve-variation').click();
     await page.getByRole('option', { name: 'On', exact: true }).click();
     await page.getByTestId('review-save').click();
