@@ -95,13 +95,11 @@ export class ApiAccessGuard implements CanActivate {
     // With an Organization header every read below depends only on it and the user: start them
     // together (one round trip instead of five). The checks still run in order, and membership and
     // statements are used only after they pass.
-    const named = orgHeader !== undefined && isUuid(orgHeader) && scope !== 'workspace' ? orgHeader : null;
-    const early = named === null ? null : this.prefetchMembership(named, user.id);
+    const orgId = orgHeader !== undefined && isUuid(orgHeader) ? orgHeader : null;
+    const early = orgId !== null && scope !== 'workspace' ? this.prefetchMembership(orgId, user.id) : null;
     const [workspaces, namedOrg] = await Promise.all([
       this.store.workspaces.listForUser(user.id),
-      orgHeader !== undefined && isUuid(orgHeader)
-        ? this.store.organizations.findById(orgHeader)
-        : Promise.resolve(null),
+      orgId !== null ? this.store.organizations.findById(orgId) : Promise.resolve(null),
     ]);
     let workspaceId: string;
     let org = null;
@@ -135,7 +133,7 @@ export class ApiAccessGuard implements CanActivate {
       }
       org = orgs[0];
     }
-    const prefetched = early !== null && named === org.id ? early : null;
+    const prefetched = early !== null && orgId === org.id ? early : null;
     const member = await (prefetched?.member ?? this.store.organizations.findMember(org.id, user.id));
     if (!member) throw new ForbiddenError('you are not a member of this organization');
     ctx.organization = org;

@@ -88,7 +88,7 @@ export class GetStartedPageComponent {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** The flag's last evaluation when the wait began (server-recorded, so browser clocks never matter). */
   private baseline: string | null = null;
-  /** Bumped by every (re)start: a poll of an earlier wait stops instead of racing this one. */
+  /** Bumped whenever watching stops (and so on every restart): an earlier wait's poll then ends. */
   private generation = 0;
 
   constructor() {
@@ -128,7 +128,7 @@ export class GetStartedPageComponent {
   startWatching(): void {
     this.stopWatching();
     this.live.set('waiting');
-    const generation = ++this.generation;
+    const generation = this.generation;
     const envId = this.context.envId();
     const flag = this.flagKey();
     if (!envId || !flag) return;
