@@ -39,14 +39,18 @@ export function clientSyncEnvelope(
   userKeyJson: string,
   itemJsons: readonly string[],
 ): string {
-  return (
-    `{"messageType":"data-sync","data":{"eventType":"${eventType}","userKeyId":` +
-    userKeyJson +
-    ',"featureFlags":[' +
-    itemJsons.join(',') +
-    ']}}'
-  );
+  return clientSyncHead(eventType, userKeyJson) + itemJsons.join(',') + CLIENT_SYNC_TAIL;
 }
+
+/**
+ * A client data-sync is `head + items joined by "," + tail`; the parts are exported so that a
+ * push can be assembled from pre-encoded bytes without building the text.
+ */
+export function clientSyncHead(eventType: SyncEventType, userKeyJson: string): string {
+  return `{"messageType":"data-sync","data":{"eventType":"${eventType}","userKeyId":${userKeyJson},"featureFlags":[`;
+}
+
+export const CLIENT_SYNC_TAIL = ']}}';
 
 /**
  * One client payload item. `timestamp` is the version the client stores; the evaluation server

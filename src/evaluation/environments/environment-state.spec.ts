@@ -1,5 +1,7 @@
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import type { WireSegment } from '../../core/segments/segment';
+import { clientSyncHead } from '../../core/sdk/sdk-payloads';
+import { framePayload } from '../streaming/text-frame';
 import { pushFlagChange, pushSegmentChange } from './change-fanout';
 import { type EnvConnection, EnvironmentState } from './environment-state';
 
@@ -80,6 +82,14 @@ class Recorder implements EnvConnection {
   }
   send(payload: Buffer | string): void {
     this.sent.push(JSON.parse(payload.toString()));
+  }
+  clientPatchHead(): Buffer {
+    return Buffer.from(clientSyncHead('patch', this.userKeyJson));
+  }
+  /** Frames are decoded as a client would: the recorded message is the frame's payload. */
+  sendFrame(frame: Buffer): void {
+    expect(frame[0]).toBe(0x81);
+    this.sent.push(JSON.parse(framePayload(frame).toString()));
   }
 }
 
@@ -231,6 +241,25 @@ describe('EnvironmentState', () => {
         },
       },
     ]);
+  });
+
+  it('pushes several affected flags in one client message, byte for byte what a sync would carry', () => {
+    const state = newState();
+    state.upsertFlag(flag('c', T2, inSegment('s1')));
+    const key = 'mem"ber-ü';
+    const client = new Recorder('client', { keyId: key });
+    state.clients.add(client);
+    const entry = state.upsertSegment(segment('s1', T3, [key]))!;
+    pushSegmentChange(state, entry, state.flagsUsingSegment('s1'));
+    expect(client.sent).toHaveLength(1);
+    const pushed = client.sent[0] as { data: { userKeyId: string; featureFlags: { id: string }[] } };
+    expect(pushed.data.userKeyId).toBe(key);
+    expect(pushed.data.featureFlags.map((f) => f.id).sort()).toEqual(['b', 'c']);
+    const synced = JSON.parse(state.clientSync({ keyId: key }, JSON.stringify(key), 'sig', 0)!);
+    for (const item of pushed.data.featureFlags) {
+      expect(item).toEqual(synced.data.featureFlags.find((f: { id: string }) => f.id === item.id));
+      expect(item).toEqual(expect.objectContaining({ variation: 'true', timestamp: ms(T3) }));
+    }
   });
 
   it('keeps evaluating the other flags when one flag is malformed', () => {

@@ -35,6 +35,10 @@ export interface EnvConnection {
    */
   readonly synced: boolean;
   send(payload: Buffer | string): void;
+  /** The bytes a client push starts with (the patch envelope up to its flag list), kept per user. */
+  clientPatchHead(): Buffer;
+  /** Writes a frame built for this connection alone (see joinedTextFrame). */
+  sendFrame(frame: Buffer): void;
 }
 
 export interface FlagEntry {
@@ -47,11 +51,17 @@ export interface FlagEntry {
   clientTs: number;
   segmentIds: string[];
   /** Client payload item per (shared, frozen) evaluation result, for the current clientTs. */
-  items: Map<EvalResult, string>;
+  items: Map<EvalResult, ClientItem>;
   /** `/featureflag/evaluate` answer item per evaluation result. */
   evaluateItems: Map<EvalResult, string>;
   /** OFREP answer per evaluation result (a failure is answered with 400). */
   ofrepItems: Map<EvalResult, OfrepItem>;
+}
+
+/** One flag evaluated for a user, as JSON text (syncs) and as its UTF-8 bytes (pushes). */
+export interface ClientItem {
+  json: string;
+  bytes: Buffer;
 }
 
 export interface OfrepItem {
@@ -235,7 +245,7 @@ export class EnvironmentState {
     }
     const items: string[] = [];
     for (const entry of this.flags.values()) {
-      if (timestamp === 0 || entry.clientTs > timestamp) items.push(this.clientItem(entry, user));
+      if (timestamp === 0 || entry.clientTs > timestamp) items.push(this.clientItem(entry, user).json);
     }
     if (items.length === 0 && timestamp !== 0) return null;
     const json = clientSyncEnvelope(eventType, userKeyJson, items);
@@ -254,11 +264,12 @@ export class EnvironmentState {
   }
 
   /** One flag evaluated for a user, as a client payload item. */
-  clientItem(entry: FlagEntry, user: EndUser): string {
+  clientItem(entry: FlagEntry, user: EndUser): ClientItem {
     const result = this.evaluator.evaluateFlag(entry.flag, user);
     let item = entry.items.get(result);
     if (item === undefined) {
-      item = clientFlagJson(entry.flag, result, entry.clientTs);
+      const json = clientFlagJson(entry.flag, result, entry.clientTs);
+      item = { json, bytes: Buffer.from(json) };
       // Results are shared objects; a malformed flag may produce fresh ones, so bound the map.
       if (entry.items.size < MAX_ITEMS_PER_FLAG) entry.items.set(result, item);
     }

@@ -2,7 +2,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import type { EndUser } from '../../core/end-users/end-user';
 import type { EnvConnection, EnvironmentState } from '../environments/environment-state';
-import { cachedTextFrame, stringTextFrame } from './text-frame';
+import { clientSyncHead } from '../../core/sdk/sdk-payloads';
+import { cachedTextFrame, framePayload, stringTextFrame } from './text-frame';
 
 // One SDK WebSocket. Kept small (50,000 idle connections must fit in little memory): no timers or
 // closures of its own; the gateway's sweeper checks liveness and message rates for all of them.
@@ -45,6 +46,8 @@ export class SdkConnection implements EnvConnection {
   messages = 0;
   /** Set once the connection is over a limit: further messages are ignored. */
   closing = false;
+  /** The client push envelope up to the flag list, encoded on the first push after attachUser. */
+  private patchHead: Buffer | null = null;
 
   constructor(
     readonly ws: WebSocket,
@@ -62,21 +65,32 @@ export class SdkConnection implements EnvConnection {
    * A string (one connection's own message) is framed into a single buffer: one write each.
    */
   send(payload: Buffer | string): void {
+    this.sendFrame(typeof payload === 'string' ? stringTextFrame(payload) : cachedTextFrame(payload));
+  }
+
+  /** Writes a complete text frame (see text-frame.ts); ws frames the payload again only when it must. */
+  sendFrame(frame: Buffer): void {
     const ws = this.ws;
     if (ws.readyState !== WebSocket.OPEN) return;
     const socket = rawSocketOf(ws);
-    if (socket === null) ws.send(payload, TEXT_FRAME);
-    else socket.write(typeof payload === 'string' ? stringTextFrame(payload) : cachedTextFrame(payload));
+    if (socket === null) ws.send(framePayload(frame), TEXT_FRAME);
+    else socket.write(frame);
     if (ws.bufferedAmount > this.maxBufferedBytes) {
       this.closing = true;
       ws.terminate();
     }
   }
 
+  clientPatchHead(): Buffer {
+    this.patchHead ??= Buffer.from(clientSyncHead('patch', this.userKeyJson));
+    return this.patchHead;
+  }
+
   attachUser(user: EndUser, signature: string): void {
     this.user = user;
     this.userKeyJson = JSON.stringify(user.keyId);
     this.userSignature = signature;
+    this.patchHead = null;
   }
 
   close(code: number, reason: string): void {

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import * as ws from 'ws';
-import { cachedTextFrame, stringTextFrame, textFrame } from './text-frame';
+import { cachedTextFrame, framePayload, joinedTextFrame, stringTextFrame, textFrame } from './text-frame';
 
 // ws's frame parser (exported at runtime, not in its typings).
 const Receiver = (
@@ -42,5 +42,28 @@ describe('textFrame', () => {
   it('builds the frame of a payload once', () => {
     const payload = Buffer.from('{"messageType":"pong","data":{}}');
     expect(cachedTextFrame(payload)).toBe(cachedTextFrame(payload));
+  });
+
+  it.each([
+    [0, 0],
+    [1, 10],
+    [3, 40],
+    [2, 70_000],
+  ])('joins %d items of %d bytes between a head and a tail into one frame', async (count, size) => {
+    const head = Buffer.from('{"userKeyId":"ü\\"ser","featureFlags":[');
+    const items = Array.from({ length: count }, (_, i) => Buffer.from(`"${String(i).repeat(size)}€"`));
+    const tail = Buffer.from(']}');
+    const text = head.toString() + items.map((b) => b.toString()).join(',') + tail.toString();
+    const frame = joinedTextFrame(head, items, tail);
+    expect(frame.equals(stringTextFrame(text))).toBe(true);
+    expect(framePayload(frame).toString()).toBe(text);
+    await expect(receive(frame)).resolves.toEqual({ data: text, isBinary: false });
+  });
+
+  it('finds the payload of frames of every header size', () => {
+    for (const size of [0, 125, 126, 65535, 65536]) {
+      const payload = Buffer.alloc(size, 0x61);
+      expect(framePayload(textFrame(payload)).equals(payload)).toBe(true);
+    }
   });
 });

@@ -3,41 +3,68 @@
 // each and no per-socket framing or allocation.
 
 const frames = new WeakMap<Buffer, Buffer>();
+/** Header bytes of the frame being built (frames are built synchronously, one at a time). */
+const scratch = Buffer.alloc(10);
 
 export function textFrame(payload: Buffer): Buffer {
-  const length = payload.length;
-  let header: Buffer;
-  if (length < 126) {
-    header = Buffer.from([0x81, length]);
-  } else if (length < 0x10000) {
-    header = Buffer.from([0x81, 126, length >> 8, length & 0xff]);
-  } else {
-    header = Buffer.alloc(10);
-    header[0] = 0x81;
-    header[1] = 127;
-    header.writeBigUInt64BE(BigInt(length), 2);
-  }
-  return Buffer.concat([header, payload]);
+  const headerLength = writeHeader(payload.length);
+  const frame = Buffer.allocUnsafe(headerLength + payload.length);
+  scratch.copy(frame, 0, 0, headerLength);
+  payload.copy(frame, headerLength);
+  return frame;
 }
 
 /** The frame of a text message: header and UTF-8 bytes in one buffer (one write, no cork). */
 export function stringTextFrame(text: string): Buffer {
   const length = Buffer.byteLength(text);
-  const headerLength = length < 126 ? 2 : length < 0x10000 ? 4 : 10;
+  const headerLength = writeHeader(length);
   const frame = Buffer.allocUnsafe(headerLength + length);
-  frame[0] = 0x81;
-  if (length < 126) {
-    frame[1] = length;
-  } else if (length < 0x10000) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    frame.writeUInt32BE(length >>> 0, 6);
-  }
+  scratch.copy(frame, 0, 0, headerLength);
   frame.write(text, headerLength, 'utf8');
   return frame;
+}
+
+/**
+ * The frame of the text `head + items joined by "," + tail`, written straight into one buffer from
+ * pre-encoded parts (a client push: per-connection head, shared items, constant tail).
+ */
+export function joinedTextFrame(head: Buffer, items: readonly Buffer[], tail: Buffer): Buffer {
+  let length = head.length + tail.length + Math.max(0, items.length - 1);
+  for (const item of items) length += item.length;
+  const headerLength = writeHeader(length);
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  scratch.copy(frame, 0, 0, headerLength);
+  let at = headerLength + head.copy(frame, headerLength);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) frame[at++] = 0x2c; // ','
+    at += items[i].copy(frame, at);
+  }
+  tail.copy(frame, at);
+  return frame;
+}
+
+/** The payload of a frame built here (for the path where ws frames messages itself). */
+export function framePayload(frame: Buffer): Buffer {
+  const code = frame[1] & 0x7f;
+  return frame.subarray(code < 126 ? 2 : code === 126 ? 4 : 10);
+}
+
+/** Writes the header of a text frame of `length` payload bytes into `scratch`; returns its size. */
+function writeHeader(length: number): number {
+  scratch[0] = 0x81;
+  if (length < 126) {
+    scratch[1] = length;
+    return 2;
+  }
+  if (length < 0x10000) {
+    scratch[1] = 126;
+    scratch.writeUInt16BE(length, 2);
+    return 4;
+  }
+  scratch[1] = 127;
+  scratch.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+  scratch.writeUInt32BE(length >>> 0, 6);
+  return 10;
 }
 
 /** The frame of a payload buffer, built on first use and kept as long as the buffer lives. */

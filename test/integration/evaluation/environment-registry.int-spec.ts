@@ -43,6 +43,12 @@ class Recorder implements EnvConnection {
   send(payload: Buffer | string): void {
     this.received.push(JSON.parse(payload.toString()).data);
   }
+  clientPatchHead(): Buffer {
+    throw new Error('a server connection gets no client pushes');
+  }
+  sendFrame(): void {
+    throw new Error('a server connection gets no client pushes');
+  }
 }
 
 async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
