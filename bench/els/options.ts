@@ -38,6 +38,8 @@ export interface Options {
   serverLog: string;
   /** Load workers busy-poll while a round's pushes arrive (no wake-up interrupts charged to the server). */
   spin: boolean;
+  /** Steer loopback receive processing to the load core (see net-tuning.ts); needs root. */
+  rps: boolean;
   /** A directory holding another build (dist/main.js) to run as the evaluation role. */
   evaluationBuild: string | null;
 }
@@ -51,6 +53,7 @@ const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [optio
   --json FILE (write the report)   --cpu-prof DIR (profile the evaluation process)
   --server-log debug (the evaluation logs each change's fan-out time; reported as a stage)
   --spin on|off (load workers busy-poll while pushes arrive: no wake-up IPIs charged to the server)
+  --rps on|off (loopback receive processing on the load core, as on the clients' own machines; root)
   --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)`;
 
 export function parseOptions(argv: string[]): Options {
@@ -81,6 +84,7 @@ export function parseOptions(argv: string[]): Options {
     cpuProf: null,
     serverLog: 'info',
     spin: false,
+    rps: false,
     evaluationBuild: null,
   };
   for (let i = 0; i < rest.length; i += 2) {
@@ -160,6 +164,10 @@ export function parseOptions(argv: string[]): Options {
       case '--spin':
         if (value !== 'on' && value !== 'off') throw new Error(`--spin on|off\n${USAGE}`);
         o.spin = value === 'on';
+        break;
+      case '--rps':
+        if (value !== 'on' && value !== 'off') throw new Error(`--rps on|off\n${USAGE}`);
+        o.rps = value === 'on';
         break;
       default:
         throw new Error(`unknown option ${name}\n${USAGE}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../../test/e2e/support/product';
+import { backlogDrops } from './net-tuning';
 
 // The product under test, started the way an operator would (node dist/main.js --role …), pinned
 // to a core with taskset, plus the database it needs and /proc sampling of its CPU and memory.
@@ -293,7 +294,10 @@ export function loadAverage(): string {
   }
 }
 
-/** Machine-wide TCP counters (TcpExt in /proc/net/netstat) that explain lost connections. */
+/**
+ * Machine-wide counters that explain lost connections and retransmissions: TcpExt in
+ * /proc/net/netstat and the input-queue drops of /proc/net/softnet_stat.
+ */
 export function tcpCounters(): Record<string, number> {
   const wanted = ['ListenOverflows', 'ListenDrops', 'TCPMemoryPressures', 'TCPAbortOnData', 'TCPBacklogDrop'];
   try {
@@ -307,6 +311,7 @@ export function tcpCounters(): Record<string, number> {
         const k = names.indexOf(w);
         if (k >= 0) out[w] = values[k];
       }
+      out.SoftnetBacklogDrops = backlogDrops();
       return out;
     }
   } catch {

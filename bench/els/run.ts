@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { deploy } from './deployment';
 import { type Options, parseOptions, type Scenario } from './options';
+import { enableLoopbackRps, type NetTuning } from './net-tuning';
 import { loadAverage, tcpCounters } from './processes';
 import { formatTable, type Report, writeReport } from './report';
 import { type ScenarioContext, type ScenarioRunner } from './scenarios/common';
@@ -67,6 +68,12 @@ async function main(): Promise<void> {
   };
   if (options.evaluationBuild !== null)
     report.commit += `; evaluation role run from ${options.evaluationBuild}`;
+  let net: NetTuning | null = null;
+  if (options.rps) {
+    net = enableLoopbackRps(options.loadCore);
+    process.once('exit', () => net?.restore());
+    log(`loopback receive processing steered to core ${options.loadCore} (RPS)`);
+  }
   log(`deploying (${options.stack}); load average ${report.loadAverage.before}`);
   const product = options.scenarios.filter((s) => s !== 'floor');
   const deployment =
@@ -127,11 +134,13 @@ async function main(): Promise<void> {
   } finally {
     report.loadAverage.after = loadAverage();
     await deployment?.stop();
+    net?.restore();
   }
   console.log(
     `\nfeatbit-ts evaluation server — ${report.date} — commit ${report.commit}\n` +
       `${report.machine}, Node ${report.node}, stack ${report.stack}; ` +
-      `server core ${options.serverCore}, load core ${options.loadCore}; ` +
+      `server core ${options.serverCore}, load core ${options.loadCore}` +
+      `${options.rps ? ' (loopback RPS to the load core)' : ''}; ` +
       `load average ${report.loadAverage.before} → ${report.loadAverage.after}\n`,
   );
   console.log(formatTable(report.rows));
