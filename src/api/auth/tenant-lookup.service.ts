@@ -54,10 +54,17 @@ export class TenantLookup {
   }
 
   async flag(ctx: ApiContext, envId: unknown, key: unknown): Promise<FeatureFlag> {
-    const { env } = await this.env(ctx, envId);
-    if (ctx.flag && ctx.flag.envId === env.id && ctx.flag.key === key) return ctx.flag;
-    const flag = typeof key === 'string' ? await this.store.flags.findByKey(env.id, key) : null;
-    if (!flag) throw new ResourceNotFoundError('feature flag');
+    if (ctx.flag && ctx.flag.envId === envId && ctx.flag.key === key) {
+      await this.env(ctx, envId);
+      return ctx.flag;
+    }
+    // The flag is read while the environment is checked (one round trip less on every flag route);
+    // it is used only once the environment is known to be the caller's.
+    const [{ env }, flag] = await Promise.all([
+      this.env(ctx, envId),
+      isUuid(envId) && typeof key === 'string' ? this.store.flags.findByKey(envId, key) : null,
+    ]);
+    if (!flag || flag.envId !== env.id) throw new ResourceNotFoundError('feature flag');
     ctx.flag = flag;
     return flag;
   }

@@ -141,6 +141,13 @@ describe('workspaces, organizations, projects, environments and secrets (e2e, in
     expect((await api.get(`/api/v1/envs/${foreignEnv}/feature-flags`)).status).toBe(404);
     expect((await api.get(`/api/v1/projects/${foreign.id}`)).status).toBe(404);
     expect((await api.post(`/api/v1/envs/${foreignEnv}/feature-flags`, boolFlag('sneaky'))).status).toBe(404);
+    const theirs = `/api/v1/envs/${foreignEnv}/feature-flags/theirs`;
+    expect(
+      (await api.post(`/api/v1/envs/${foreignEnv}/feature-flags`, boolFlag('theirs'), second)).status,
+    ).toBe(200);
+    expect((await api.get(theirs)).status).toBe(404);
+    expect((await api.put(`${theirs}/toggle/true`, {})).status).toBe(404);
+    expect((await api.get(theirs, second)).body.data).toMatchObject({ key: 'theirs', isEnabled: false });
     expect((await api.delete('/api/v1/organizations', second)).status).toBe(200);
     expect((await api.get('/api/v1/organizations')).body.data).toHaveLength(1);
     expect((await api.delete('/api/v1/organizations')).body.errors).toEqual(['CannotDeleteLastOrganization']);
