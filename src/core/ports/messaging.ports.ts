@@ -82,6 +82,11 @@ export abstract class QueueMessageRepository {
     payloads: readonly string[],
     status: 'Pending' | 'Notified',
   ): Promise<number[]>;
+  /**
+   * Inserts one `Notified` row and announces its id on `channel` (pg_notify) in the same statement:
+   * listeners hear of the row when it commits, one round trip after the call instead of two.
+   */
+  abstract enqueueNotified(topic: string, payload: string, channel: string): Promise<number>;
   abstract findByIds(ids: readonly number[]): Promise<QueueMessage[]>;
   /** Claim up to `limit` visible Pending rows with FOR UPDATE SKIP LOCKED; they stay invisible for `visibilityMs`. */
   abstract claim(topic: string, limit: number, visibilityMs: number): Promise<QueueMessage[]>;

@@ -108,6 +108,19 @@ export function describeQueueMessageContract(options: QueueMessageContractOption
       expect(await store.queueMessages.listNotifiedAfter([a, b], 0)).toEqual([]);
     });
 
+    it('inserts a Notified row and returns its id in one call (broadcast publish)', async () => {
+      const t = topic();
+      const first = await store.queueMessages.enqueueNotified(t, '{"n":1}', 'featbit_test_channel');
+      const second = await store.queueMessages.enqueueNotified(t, '{"n":2}', 'featbit_test_channel');
+      expect(second).toBeGreaterThan(first);
+      const rows = await store.queueMessages.listNotifiedAfter([t], first - 1);
+      expect(rows.map((r) => [r.id, r.payload, r.status])).toEqual([
+        [first, '{"n":1}', 'Notified'],
+        [second, '{"n":2}', 'Notified'],
+      ]);
+      expect(await store.queueMessages.claim(t, 10, 60_000)).toEqual([]);
+    });
+
     it('runs raw SQL for the queue adapter (pg_notify)', async () => {
       expect(await store.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
       await expect(store.query("SELECT pg_notify('featbit_test_channel', 'x')")).resolves.toHaveLength(1);

@@ -49,6 +49,16 @@ export class PostgresQueueMessageRepository extends QueueMessageRepository {
     return rows.map((r) => num(r.id)).sort((a, b) => a - b);
   }
 
+  async enqueueNotified(topic: string, payload: string, channel: string): Promise<number> {
+    const rows = await this.db.query(
+      `WITH inserted AS (
+         INSERT INTO queue_messages (topic, status, payload) VALUES ($1, 'Notified', $2) RETURNING id)
+       SELECT id, pg_notify($3, id::text) FROM inserted`,
+      [topic, payload, channel],
+    );
+    return num(rows[0].id);
+  }
+
   async findByIds(ids: readonly number[]): Promise<QueueMessage[]> {
     if (!ids.length) return [];
     const rows = await this.db.query(
