@@ -17,15 +17,22 @@ function message(topic: OutboxMessage['topic'], payload: unknown, at: string): O
   return { id: randomUUID(), topic, payload: JSON.stringify(payload), attempts: 0, createdAt: at };
 }
 
-export async function enqueueFlagChange(tx: DataStore, flag: FeatureFlag): Promise<void> {
-  await tx.outbox.add(message(TOPICS.flagChange, flag, flag.updatedAt));
+/** Adds the message to the outbox; returns it for OutboxRelay.kick once the transaction commits. */
+export async function enqueueFlagChange(tx: DataStore, flag: FeatureFlag): Promise<OutboxMessage> {
+  const added = message(TOPICS.flagChange, flag, flag.updatedAt);
+  await tx.outbox.add(added);
+  return added;
 }
 
 export async function enqueueSegmentChange(
   tx: DataStore,
   payloads: readonly SegmentChangePayload[],
-): Promise<void> {
+): Promise<OutboxMessage[]> {
+  const added: OutboxMessage[] = [];
   for (const payload of payloads) {
-    await tx.outbox.add(message(TOPICS.segmentChange, payload, payload.segment.updatedAt));
+    const m = message(TOPICS.segmentChange, payload, payload.segment.updatedAt);
+    await tx.outbox.add(m);
+    added.push(m);
   }
+  return added;
 }

@@ -16,6 +16,10 @@ const MAX_ATTEMPTS = 200;
  * (kick) and every few seconds for leftovers (publish failures, crashes between commit and publish).
  * It stops at the first failure so messages stay in order. Several api replicas may relay the same
  * message: delivery is at least once, and the payloads are idempotent (full documents).
+ *
+ * The committing request hands its messages over with the kick. When the previous pass left the
+ * outbox empty they are the oldest ones, so they are relayed without reading the outbox first (one
+ * database round trip less between a change and the evaluation servers).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +28,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** The last pass relayed everything it found: nothing older than a newly committed message is left. */
+  private drained = false;
 
   constructor(
     private readonly store: DataStore,
@@ -49,14 +55,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** Start relaying now (no-op while a relay pass is running: it will run once more). */
-  kick(): void {
+  /**
+   * Start relaying now, `committed` (messages just committed by the caller) first when nothing older
+   * is left. While a pass is running this only asks for one more pass, which reads the outbox.
+   */
+  kick(committed: readonly OutboxMessage[] = []): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.drain(committed)
       .catch((err: unknown) => this.log.warn('outbox relay pass failed', { error: String(err) }))
       .finally(() => {
         this.running = null;
@@ -72,33 +81,49 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (this.running) await this.running;
   }
 
-  private async drain(): Promise<void> {
+  private async drain(committed: readonly OutboxMessage[]): Promise<void> {
+    const wasDrained = this.drained;
+    this.drained = false; // until this pass has relayed everything it set out to
+    if (committed.length > 0 && wasDrained) {
+      this.drained = await this.relayInOrder(committed);
+      return;
+    }
     for (;;) {
       const pending = await this.store.outbox.listPending(BATCH);
-      for (const message of pending) {
-        try {
-          await this.relay(message);
-        } catch (err) {
-          if (message.attempts + 1 >= MAX_ATTEMPTS) {
-            this.log.error('outbox message dropped after repeated failures', {
-              id: message.id,
-              topic: message.topic,
-            });
-            await this.store.outbox.remove(message.id);
-            continue;
-          }
-          await this.store.outbox.recordAttempt(message.id).catch(() => undefined);
-          this.log.warn('publishing a change failed; it stays in the outbox', {
+      if (!(await this.relayInOrder(pending))) return;
+      if (pending.length < BATCH) {
+        this.drained = true;
+        return;
+      }
+      if (this.stopped) return;
+    }
+  }
+
+  /** Relays and removes messages in order; false when one failed (it and the rest stay queued). */
+  private async relayInOrder(messages: readonly OutboxMessage[]): Promise<boolean> {
+    for (const message of messages) {
+      try {
+        await this.relay(message);
+      } catch (err) {
+        if (message.attempts + 1 >= MAX_ATTEMPTS) {
+          this.log.error('outbox message dropped after repeated failures', {
             id: message.id,
             topic: message.topic,
-            error: err instanceof Error ? err.message : String(err),
           });
-          return;
+          await this.store.outbox.remove(message.id);
+          continue;
         }
-        await this.store.outbox.remove(message.id);
+        await this.store.outbox.recordAttempt(message.id).catch(() => undefined);
+        this.log.warn('publishing a change failed; it stays in the outbox', {
+          id: message.id,
+          topic: message.topic,
+          error: err instanceof Error ? err.message : String(err),
+        });
+        return false;
       }
-      if (pending.length < BATCH || this.stopped) return;
+      await this.store.outbox.remove(message.id);
     }
+    return true;
   }
 
   private async relay(message: OutboxMessage): Promise<void> {

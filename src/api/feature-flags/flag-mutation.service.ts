@@ -5,6 +5,7 @@ import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { nextVersion } from '../../core/flags/flag-factory';
 import type { ValidationProblem } from '../../core/flags/flag-validation';
 import { DataStore } from '../../core/ports/data-store.port';
+import type { OutboxMessage } from '../../core/ports/messaging.ports';
 import { RevisionConflictError } from '../../core/shared/errors';
 import type { Environment } from '../../core/tenancy/tenancy';
 import type { Actor } from '../auth/api-context';
@@ -63,10 +64,20 @@ export class FlagMutations {
     const next = nextVersion(flag, change.changes, randomUUID(), actor.userId, now);
     const problems = change.validate?.(next) ?? [];
     if (problems.length > 0) throw new ValidationFailedError(problems);
+    let committed: OutboxMessage | null = null;
     try {
       await this.store.transaction(async (tx) => {
         await tx.flags.update(next, flag.revision);
-        await this.record(tx, actor, organizationId, flag, next, change.operation, change.comment ?? '', now);
+        committed = await this.record(
+          tx,
+          actor,
+          organizationId,
+          flag,
+          next,
+          change.operation,
+          change.comment ?? '',
+          now,
+        );
       });
     } catch (err) {
       if (err instanceof RevisionConflictError) {
@@ -74,16 +85,17 @@ export class FlagMutations {
       }
       throw err;
     }
-    this.relay.kick();
+    this.relay.kick(committed ? [committed] : []);
     return next;
   }
 
   async create(actor: Actor, organizationId: string, flag: FeatureFlag, comment = ''): Promise<FeatureFlag> {
+    let committed: OutboxMessage | null = null;
     await this.store.transaction(async (tx) => {
       await tx.flags.create(flag);
-      await this.record(tx, actor, organizationId, null, flag, 'Create', comment, flag.createdAt);
+      committed = await this.record(tx, actor, organizationId, null, flag, 'Create', comment, flag.createdAt);
     });
-    this.relay.kick();
+    this.relay.kick(committed ? [committed] : []);
     return flag;
   }
 
@@ -108,7 +120,10 @@ export class FlagMutations {
     });
   }
 
-  /** Writes the side records of a flag change inside `tx`: revision snapshot, audit log, outbox. */
+  /**
+   * Writes the side records of a flag change inside `tx`: revision snapshot, audit log, outbox.
+   * Returns the outbox message, to be handed to OutboxRelay.kick after the commit.
+   */
   async record(
     tx: DataStore,
     actor: Actor,
@@ -118,7 +133,7 @@ export class FlagMutations {
     operation: AuditOperation,
     comment: string,
     at: string,
-  ): Promise<void> {
+  ): Promise<OutboxMessage> {
     await tx.flagRevisions.append({
       id: randomUUID(),
       flagId: after.id,
@@ -142,6 +157,6 @@ export class FlagMutations {
       },
       at,
     );
-    await enqueueFlagChange(tx, after);
+    return enqueueFlagChange(tx, after);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Delete, Put } from '@nestjs/common';
 import { RN } from '../../core/iam/resource-name';
 import { DataStore } from '../../core/ports/data-store.port';
+import type { OutboxMessage } from '../../core/ports/messaging.ports';
 import type { Segment, SegmentRule } from '../../core/segments/segment';
 import { segmentTargetingPermissions } from '../../core/segments/segment-instructions';
 import { validateSegmentRules, validateSharedScopes } from '../../core/segments/segment-validation';
@@ -78,6 +79,7 @@ export class SegmentCommandController {
       updatedAt: now,
     };
     const envs = await this.mutations.authorizedEnvs(ctx, segment, ['CreateSegment']);
+    let committed: OutboxMessage[] = [];
     await this.store.transaction(async (tx) => {
       await tx.segments.create(segment);
       await this.audit.record(tx, ctx.actor, {
@@ -90,12 +92,12 @@ export class SegmentCommandController {
         previous: null,
         current: segment,
       });
-      await enqueueSegmentChange(
+      committed = await enqueueSegmentChange(
         tx,
         envs.map(({ env }) => ({ segment: toWireSegment(segment, env.id), affectedFlagIds: [] })),
       );
     });
-    this.relay.kick();
+    this.relay.kick(committed);
     return SegmentDto.from(segment);
   }
 

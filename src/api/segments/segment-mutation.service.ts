@@ -7,6 +7,7 @@ import type { ValidationProblem } from '../../core/flags/flag-validation';
 import type { PermissionAction } from '../../core/iam/permissions';
 import { RN } from '../../core/iam/resource-name';
 import { DataStore } from '../../core/ports/data-store.port';
+import type { OutboxMessage } from '../../core/ports/messaging.ports';
 import { type Segment, toWireSegment } from '../../core/segments/segment';
 import { RevisionConflictError } from '../../core/shared/errors';
 import type { ApiContext } from '../auth/api-context';
@@ -61,6 +62,7 @@ export class SegmentMutations {
     const next: Segment = { ...segment, ...change.changes, updatedAt: laterThan(segment.updatedAt, now) };
     const problems = change.validate?.(next) ?? [];
     if (problems.length > 0) throw new ValidationFailedError(problems);
+    let committed: OutboxMessage[] = [];
     try {
       await this.store.transaction(async (tx) => {
         await tx.segments.update(next, segment.updatedAt);
@@ -91,7 +93,7 @@ export class SegmentMutations {
           },
           now,
         );
-        await enqueueSegmentChange(
+        committed = await enqueueSegmentChange(
           tx,
           envs.map(({ env }) => ({
             segment: toWireSegment(next, env.id),
@@ -107,7 +109,7 @@ export class SegmentMutations {
       }
       throw err;
     }
-    this.relay.kick();
+    this.relay.kick(committed);
     return next;
   }
 

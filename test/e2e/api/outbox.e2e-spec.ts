@@ -53,6 +53,32 @@ describe('change publishing through the outbox (e2e, in-process)', () => {
     }
   });
 
+  it('relays a change handed over at commit without reading the outbox first when nothing is queued', async () => {
+    const received: { key: string; isEnabled: boolean }[] = [];
+    await api.bus.subscribe(TOPICS.flagChange, (m) => {
+      received.push(m.payload as { key: string; isEnabled: boolean });
+    });
+    await api.post(`/api/v1/envs/${envId}/feature-flags`, boolFlag('handed-over'));
+    await api.outbox.idle();
+    expect(await api.store.outbox.listPending(10)).toEqual([]);
+    // The relay's 5 s timer also reads the outbox; a read in the same few milliseconds as a change is
+    // possible but rare, so the change is repeated until one went without any read (three tries).
+    let reads = -1;
+    for (let attempt = 0; attempt < 3 && reads !== 0; attempt++) {
+      const listPending = jest.spyOn(api.store.outbox, 'listPending');
+      try {
+        await api.put(`/api/v1/envs/${envId}/feature-flags/handed-over/toggle/${attempt % 2 === 0}`, {});
+        await api.outbox.idle();
+        reads = listPending.mock.calls.length;
+      } finally {
+        listPending.mockRestore();
+      }
+    }
+    expect(reads).toBe(0);
+    await waitFor(() => received.some((p) => p.key === 'handed-over' && p.isEnabled));
+    expect(await api.store.outbox.listPending(10)).toEqual([]);
+  });
+
   it('fills the cache at start-up and keeps secrets current', async () => {
     const project = await api.defaultProject();
     const env = project.environments.find((e) => e.id === envId)!;
