@@ -16,6 +16,8 @@ export interface Options {
   duration: number | null;
   warmup: number;
   rounds: number;
+  /** Changes made (and checked) before the measured rounds; reported in a row of their own. */
+  warmUpRounds: number;
   /** Evaluation processes (all pinned to the server core); default: enough for the file limit. */
   servers: number | null;
   workers: number | null;
@@ -47,6 +49,7 @@ export interface Options {
 const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [options]
   --stack postgres|redis|embedded   providers (default postgres: PostgreSQL store + queue)
   --connections N   --rate N/s   --duration S   --warmup S   --rounds N   --ping S
+  --warm-up-rounds N (changes before the measured rounds, reported apart; default 1)
   --servers N (evaluation processes on the server core)   --workers N (load processes)
   --addresses N (source addresses 127.0.0.2…)   --http-connections N   --flags N
   --large-strings N --large-jsons N   --server-core C --load-core C   --redis-db N
@@ -69,6 +72,7 @@ export function parseOptions(argv: string[]): Options {
     duration: null,
     warmup: 3,
     rounds: 5,
+    warmUpRounds: 1,
     servers: null,
     workers: null,
     addresses: 8,
@@ -115,6 +119,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case '--rounds':
         o.rounds = int();
+        break;
+      case '--warm-up-rounds':
+        o.warmUpRounds = int();
         break;
       case '--servers':
         o.servers = int();

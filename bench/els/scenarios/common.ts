@@ -199,6 +199,12 @@ export interface RoundsResult {
   spread: Histogram;
   /** The evaluation process's own fan-out loop per change (from its debug log, when enabled). */
   serverLoop: Histogram;
+  /**
+   * Push latencies of the warm-up rounds (the first changes after start, with code not yet
+   * optimized by the JIT): checked like the others, reported apart, not in the figures above.
+   */
+  cold: Histogram;
+  /** Problems are counted over every round, warm-up included. */
   missing: number;
   unexpected: number;
   wrongValue: number;
@@ -214,12 +220,15 @@ function lastFanoutMs(logs: string): number | null {
   return m === null ? null : Number(m[1]);
 }
 
-/** Runs measured rounds: arm every connection, call the API, gather arrival times. */
+/**
+ * Runs `ctx.options.warmUpRounds` warm-up rounds, then the measured rounds: arm every connection,
+ * call the API, gather arrival times. `change` is told whether its round is measured.
+ */
 export async function runRounds(
   ctx: ScenarioContext,
   fleet: Fleet,
   rounds: number,
-  change: (round: number) => RoundChange,
+  change: (round: number, measured: boolean) => RoundChange,
   settleMs = 1500,
   watchQueue = true,
 ): Promise<RoundsResult> {
@@ -234,12 +243,15 @@ export async function runRounds(
   const firstPush = new Histogram();
   const spread = new Histogram();
   const serverLoop = new Histogram();
+  const cold = new Histogram();
+  const warmUps = ctx.options.warmUpRounds;
   const evaluation = deployment?.evaluations[0] ?? null;
   let missing = 0;
   let unexpected = 0;
   let wrongValue = 0;
-  for (let round = 1; round <= rounds; round++) {
-    const c = change(round);
+  for (let round = 1; round <= warmUps + rounds; round++) {
+    const measured = round > warmUps;
+    const c = change(round, measured);
     await c.prepare?.();
     for (const w of fleet.workers) w.send({ cmd: 'arm', round, match: c.match, expect: c.expect });
     await Promise.all(fleet.workers.map((w) => w.next('armed', 30_000)));
@@ -248,7 +260,7 @@ export async function runRounds(
     const t0 = nowUs();
     await c.apply();
     const apiUs = nowUs() - t0;
-    api.record(apiUs);
+    if (measured) api.record(apiUs);
     const queuedAt = (await probe?.next()) ?? 0;
     const reports: RoundReport[] = await Promise.all(
       fleet.workers.map(async (w) => {
@@ -265,7 +277,7 @@ export async function runRounds(
     let firstAt = Infinity;
     for (const r of reports) {
       for (const at of r.arrivals) {
-        latency.record(at - t0);
+        (measured ? latency : cold).record(at - t0);
         if (at - t0 > worst) worst = at - t0;
         if (at < firstAt) firstAt = at;
         n++;
@@ -274,15 +286,15 @@ export async function runRounds(
       unexpected += r.unexpected;
       wrongValue += r.wrongValue;
     }
-    if (n > 0) spread.record(worst - (firstAt - t0));
     const loopMs = evaluation === null ? null : lastFanoutMs(evaluation.logs());
-    if (loopMs !== null) serverLoop.record(loopMs * 1000);
-    if (queuedAt > 0) {
+    if (measured && n > 0) spread.record(worst - (firstAt - t0));
+    if (measured && loopMs !== null) serverLoop.record(loopMs * 1000);
+    if (measured && queuedAt > 0) {
       queue.record(queuedAt - t0);
       if (n > 0) firstPush.record(firstAt - queuedAt);
     }
     ctx.log(
-      `  round ${round}: ${n} pushes; API answered after ${(apiUs / 1000).toFixed(1)} ms, ` +
+      `  round ${round}${measured ? '' : ' (warm-up)'}: ${n} pushes; API answered after ${(apiUs / 1000).toFixed(1)} ms, ` +
         `queue message after ${queuedAt > 0 ? ((queuedAt - t0) / 1000).toFixed(1) : '?'} ms, ` +
         `first push after ${n > 0 ? ((firstAt - t0) / 1000).toFixed(1) : '?'} ms, last after ${(worst / 1000).toFixed(1)} ms`,
     );
@@ -296,6 +308,7 @@ export async function runRounds(
     firstPush,
     spread,
     serverLoop,
+    cold,
     missing,
     unexpected,
     wrongValue,
@@ -342,5 +355,6 @@ export function stageRows(
   }
   rows.push(row('  stage: first → last push of a round', r.spread));
   if (r.serverLoop.count > 0) rows.push(row('  stage: server fan-out loop (its debug log)', r.serverLoop));
+  if (r.cold.count > 0) rows.push(row('  warm-up: first change after start (not in the rows above)', r.cold));
   return rows;
 }

@@ -74,7 +74,7 @@ export async function fanoutScenario(ctx: ScenarioContext): Promise<void> {
       errors,
       target: 'p50 ≤ 20 ms, p99 ≤ 60 ms (10,000)',
       verdict: count >= 10_000 && p50 <= 20 && p99 <= 60 && errors === 0 ? 'met' : 'missed',
-      note: `${options.rounds} rounds; ${result.missing} missing, ${result.unexpected} unexpected`,
+      note: `${options.rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.unexpected} unexpected`,
     });
     ctx.rows.push(...stageRows('fanout', result, common));
   } finally {

@@ -69,6 +69,11 @@ describe('bench:els smoke run', () => {
       (r) => r.scenario === 'client' && r.phase.startsWith('targeting change'),
     )!;
     expect(client.count).toBe(50 * 2);
+    // One warm-up change first (default), checked like the others and reported in its own row.
+    for (const scenario of ['fanout', 'client']) {
+      const warm = report.rows.filter((r) => r.scenario === scenario && r.phase.includes('warm-up'));
+      expect(warm.map((r) => r.count)).toEqual([50]);
+    }
     const held = report.rows.find((r) => r.scenario === 'held' && r.phase.includes('ping → pong'))!;
     expect(held.phase).toMatch(/^50 held/);
     const large = report.rows.find((r) => r.scenario === 'large')!;
