@@ -54,6 +54,7 @@ export async function deploy(options: Options, plan: DeployPlan): Promise<Deploy
         core: options.loadCore,
         port: await freePort(),
         env: prepared.env,
+        main: options.apiBuild === null ? undefined : join(options.apiBuild, 'dist', 'main.js'),
       });
       started.push(api);
       evaluations = [];

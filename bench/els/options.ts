@@ -2,7 +2,7 @@ import type { Stack } from './processes';
 
 // Command line: `npm run bench:els -- <scenario>[,<scenario>…] [--option value]…`.
 
-export const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest', 'floor'] as const;
+export const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest', 'change', 'floor'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface Options {
@@ -15,7 +15,8 @@ export interface Options {
   /** Measured seconds (storm, held hold time, rest per endpoint). */
   duration: number | null;
   warmup: number;
-  rounds: number;
+  /** Changes per propagation scenario (default 5) or sequential changes per kind (change: 200). */
+  rounds: number | null;
   /** Changes made (and checked) before the measured rounds; reported in a row of their own. */
   warmUpRounds: number;
   /** Evaluation processes (all pinned to the server core); default: enough for the file limit. */
@@ -44,6 +45,8 @@ export interface Options {
   rps: boolean;
   /** A directory holding another build (dist/main.js) to run as the evaluation role. */
   evaluationBuild: string | null;
+  /** The same for the api role (management write path before/after). */
+  apiBuild: string | null;
 }
 
 const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [options]
@@ -57,7 +60,8 @@ const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [optio
   --server-log debug (the evaluation logs each change's fan-out time; reported as a stage)
   --spin on|off (load workers busy-poll while pushes arrive: no wake-up IPIs charged to the server)
   --rps on|off (loopback receive processing on the load core, as on the clients' own machines; root)
-  --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)`;
+  --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)
+  --api-build DIR (the same for the api role)`;
 
 export function parseOptions(argv: string[]): Options {
   const [first, ...rest] = argv;
@@ -71,7 +75,7 @@ export function parseOptions(argv: string[]): Options {
     rate: null,
     duration: null,
     warmup: 3,
-    rounds: 5,
+    rounds: null,
     warmUpRounds: 1,
     servers: null,
     workers: null,
@@ -90,6 +94,7 @@ export function parseOptions(argv: string[]): Options {
     spin: false,
     rps: false,
     evaluationBuild: null,
+    apiBuild: null,
   };
   for (let i = 0; i < rest.length; i += 2) {
     const name = rest[i];
@@ -164,6 +169,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case '--server-log':
         o.serverLog = value;
+        break;
+      case '--api-build':
+        o.apiBuild = value;
         break;
       case '--evaluation-build':
         o.evaluationBuild = value;

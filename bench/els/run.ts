@@ -9,6 +9,7 @@ import { type ScenarioContext, type ScenarioRunner } from './scenarios/common';
 import { clientScenario } from './scenarios/client';
 import { fanoutScenario } from './scenarios/fanout';
 import { floorScenario } from './scenarios/floor';
+import { changeScenario } from './scenarios/change';
 import { heldScenario } from './scenarios/held';
 import { largeScenario } from './scenarios/large';
 import { restScenario } from './scenarios/rest';
@@ -25,6 +26,7 @@ const RUNNERS: Record<Scenario, ScenarioRunner> = {
   large: largeScenario,
   client: clientScenario,
   rest: restScenario,
+  change: changeScenario,
   floor: floorScenario,
 };
 
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   };
   if (options.evaluationBuild !== null)
     report.commit += `; evaluation role run from ${options.evaluationBuild}`;
+  if (options.apiBuild !== null) report.commit += `; api role run from ${options.apiBuild}`;
   let net: NetTuning | null = null;
   if (options.rps) {
     net = enableLoopbackRps(options.loadCore);

@@ -28,12 +28,13 @@ const ROUND_COUNTRIES = [
 
 export async function clientScenario(ctx: ScenarioContext): Promise<void> {
   const { options } = ctx;
+  const rounds = options.rounds ?? 5;
   const deployment = deployed(ctx);
   const env = deployment.standard!;
   const evaluation = deployment.evaluations[0];
   const count = options.connections ?? 10_000;
   await warmUp(evaluation, env);
-  ctx.log(`client: ${count} client connections with distinct users, ${options.rounds} targeting changes`);
+  ctx.log(`client: ${count} client connections with distinct users, ${rounds} targeting changes`);
   const fleet = await startFleet(ctx, {
     type: 'client',
     secret: env.clientSecret,
@@ -57,7 +58,7 @@ export async function clientScenario(ctx: ScenarioContext): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     const end = usage.window();
     let flag: FeatureFlag | null = null;
-    const result = await runRounds(ctx, fleet, options.rounds, (round) => {
+    const result = await runRounds(ctx, fleet, rounds, (round) => {
       const countries = ROUND_COUNTRIES[round % 2];
       return {
         match: `"id":"${CLIENT_FLAG}"`,
@@ -121,7 +122,7 @@ export async function clientScenario(ctx: ScenarioContext): Promise<void> {
       errors,
       target: 'p99 ≤ 150 ms (10,000 users)',
       verdict: count >= 10_000 && p99 <= 150 && errors === 0 ? 'met' : 'missed',
-      note: `${options.rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.wrongValue} wrong values`,
+      note: `${rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.wrongValue} wrong values`,
     });
     ctx.rows.push(...stageRows('client', result, common));
     ctx.rows.push({

@@ -20,12 +20,13 @@ import {
 
 export async function fanoutScenario(ctx: ScenarioContext): Promise<void> {
   const { options } = ctx;
+  const rounds = options.rounds ?? 5;
   const deployment = deployed(ctx);
   const env = deployment.standard!;
   const evaluation = deployment.evaluations[0];
   const count = options.connections ?? 10_000;
   const fullLength = await warmUp(evaluation, env);
-  ctx.log(`fanout: ${count} server connections, ${options.rounds} flag toggles`);
+  ctx.log(`fanout: ${count} server connections, ${rounds} flag toggles`);
   const fleet = await startFleet(ctx, {
     type: 'server',
     secret: env.serverSecret,
@@ -48,7 +49,7 @@ export async function fanoutScenario(ctx: ScenarioContext): Promise<void> {
   try {
     await new Promise((r) => setTimeout(r, 1000));
     const end = usage.window();
-    const result = await runRounds(ctx, fleet, options.rounds, (round) => ({
+    const result = await runRounds(ctx, fleet, rounds, (round) => ({
       match: `"key":"${FANOUT_FLAG}"`,
       expect: null,
       apply: () => env.api.toggleFlag(env.envId, FANOUT_FLAG, round % 2 === 0).then(() => undefined),
@@ -74,7 +75,7 @@ export async function fanoutScenario(ctx: ScenarioContext): Promise<void> {
       errors,
       target: 'p50 ≤ 20 ms, p99 ≤ 60 ms (10,000)',
       verdict: count >= 10_000 && p50 <= 20 && p99 <= 60 && errors === 0 ? 'met' : 'missed',
-      note: `${options.rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.unexpected} unexpected`,
+      note: `${rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.unexpected} unexpected`,
     });
     ctx.rows.push(...stageRows('fanout', result, common));
   } finally {

@@ -41,6 +41,7 @@ function next<T>(child: ChildProcess, type: string): Promise<T> {
 
 export async function floorScenario(ctx: ScenarioContext): Promise<void> {
   const { options } = ctx;
+  const rounds = options.rounds ?? 5;
   const count = options.connections ?? 10_000;
   const port = await freePort();
   const child = spawn(
@@ -53,7 +54,7 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
   await next(child, 'listening');
   const server = { port, pid: child.pid! };
   try {
-    ctx.log(`floor: ${count} connections to a bare Node TCP server, ${options.rounds} fan-outs`);
+    ctx.log(`floor: ${count} connections to a bare Node TCP server, ${rounds} fan-outs`);
     const fleet = await startFleet(ctx, {
       type: 'server',
       secret: 'floor-server-ignores-the-token-0000000000000',
@@ -78,7 +79,7 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
     const result = await runRounds(
       ctx,
       fleet,
-      options.rounds,
+      rounds,
       (_round, measured) => ({
         match: `"key":"${FANOUT_FLAG}"`,
         expect: null,

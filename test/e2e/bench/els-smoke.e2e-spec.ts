@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../support/product';
 // only: each scenario yields its rows, with samples and without errors. Timings are not asserted.
 
 const run = promisify(execFile);
-const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest'];
+const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest', 'change'];
 
 describe('bench:els smoke run', () => {
   let dir: string;
@@ -78,6 +78,14 @@ describe('bench:els smoke run', () => {
     expect(held.phase).toMatch(/^50 held/);
     const large = report.rows.find((r) => r.scenario === 'large')!;
     expect(large.count).toBe(50);
+    // Two sequential changes of each kind, each seen on the queue.
+    const changes = report.rows.filter((r) => r.scenario === 'change');
+    expect(changes.map((r) => [r.phase.replace(/ \(.*?\)/g, ''), r.count])).toEqual([
+      ['flag toggle → its response', 2],
+      ['flag toggle → queue message', 2],
+      ['targeting change → its response', 2],
+      ['targeting change → queue message', 2],
+    ]);
   });
 
   it('reports server CPU and memory read from /proc', () => {
