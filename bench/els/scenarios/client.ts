@@ -122,7 +122,7 @@ export async function clientScenario(ctx: ScenarioContext): Promise<void> {
       errors,
       target: 'p99 ≤ 150 ms (10,000 users)',
       verdict: count >= 10_000 && p99 <= 150 && errors === 0 ? 'met' : 'missed',
-      note: `${rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.wrongValue} wrong values`,
+      note: `${rounds} rounds after ${options.warmUpRounds} warm-up; ${result.inputQueueDrops} input-queue drops in them; ${result.missing} missing, ${result.wrongValue} wrong values`,
     });
     ctx.rows.push(...stageRows('client', result, common));
     ctx.rows.push({

@@ -1,5 +1,6 @@
 import type { Deployment } from '../deployment';
 import { Histogram, nowUs } from '../histogram';
+import { backlogDrops } from '../net-tuning';
 import { localAddresses, type Options } from '../options';
 import type { ProductProcess } from '../processes';
 import { sampleProc, UsageSampler, type UsageWindow } from '../processes';
@@ -206,6 +207,8 @@ export interface RoundsResult {
   cold: Histogram;
   /** Problems are counted over every round, warm-up included. */
   missing: number;
+  /** Packets dropped at a full kernel input queue during measured rounds (each a retransmission). */
+  inputQueueDrops: number;
   unexpected: number;
   wrongValue: number;
   count: number;
@@ -249,6 +252,7 @@ export async function runRounds(
   let missing = 0;
   let unexpected = 0;
   let wrongValue = 0;
+  let inputQueueDrops = 0;
   for (let round = 1; round <= warmUps + rounds; round++) {
     const measured = round > warmUps;
     const c = change(round, measured);
@@ -257,6 +261,7 @@ export async function runRounds(
     await Promise.all(fleet.workers.map((w) => w.next('armed', 30_000)));
     await new Promise((r) => setTimeout(r, 200));
     probe?.arm();
+    const dropsBefore = backlogDrops();
     const t0 = nowUs();
     await c.apply();
     const apiUs = nowUs() - t0;
@@ -286,6 +291,8 @@ export async function runRounds(
       unexpected += r.unexpected;
       wrongValue += r.wrongValue;
     }
+    const drops = backlogDrops() - dropsBefore;
+    if (measured) inputQueueDrops += drops;
     const loopMs = evaluation === null ? null : lastFanoutMs(evaluation.logs());
     if (measured && n > 0) spread.record(worst - (firstAt - t0));
     if (measured && loopMs !== null) serverLoop.record(loopMs * 1000);
@@ -296,7 +303,8 @@ export async function runRounds(
     ctx.log(
       `  round ${round}${measured ? '' : ' (warm-up)'}: ${n} pushes; API answered after ${(apiUs / 1000).toFixed(1)} ms, ` +
         `queue message after ${queuedAt > 0 ? ((queuedAt - t0) / 1000).toFixed(1) : '?'} ms, ` +
-        `first push after ${n > 0 ? ((firstAt - t0) / 1000).toFixed(1) : '?'} ms, last after ${(worst / 1000).toFixed(1)} ms`,
+        `first push after ${n > 0 ? ((firstAt - t0) / 1000).toFixed(1) : '?'} ms, last after ${(worst / 1000).toFixed(1)} ms` +
+        (drops > 0 ? `; ${drops} packets dropped at a full input queue` : ''),
     );
     await new Promise((r) => setTimeout(r, settleMs));
   }
@@ -310,6 +318,7 @@ export async function runRounds(
     serverLoop,
     cold,
     missing,
+    inputQueueDrops,
     unexpected,
     wrongValue,
     count: latency.count,

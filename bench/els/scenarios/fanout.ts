@@ -75,7 +75,7 @@ export async function fanoutScenario(ctx: ScenarioContext): Promise<void> {
       errors,
       target: 'p50 ≤ 20 ms, p99 ≤ 60 ms (10,000)',
       verdict: count >= 10_000 && p50 <= 20 && p99 <= 60 && errors === 0 ? 'met' : 'missed',
-      note: `${rounds} rounds after ${options.warmUpRounds} warm-up; ${result.missing} missing, ${result.unexpected} unexpected`,
+      note: `${rounds} rounds after ${options.warmUpRounds} warm-up; ${result.inputQueueDrops} input-queue drops in them; ${result.missing} missing, ${result.unexpected} unexpected`,
     });
     ctx.rows.push(...stageRows('fanout', result, common));
   } finally {
