@@ -64,20 +64,12 @@ export class FlagMutations {
     const next = nextVersion(flag, change.changes, randomUUID(), actor.userId, now);
     const problems = change.validate?.(next) ?? [];
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    let committed: OutboxMessage | null = null;
+    let committed: OutboxMessage;
     try {
-      await this.store.transaction(async (tx) => {
+      committed = await this.store.transaction(async (tx) => {
         await tx.flags.update(next, flag.revision);
-        committed = await this.record(
-          tx,
-          actor,
-          organizationId,
-          flag,
-          next,
-          change.operation,
-          change.comment ?? '',
-          now,
-        );
+        const operation = change.operation;
+        return this.record(tx, actor, organizationId, flag, next, operation, change.comment ?? '', now);
       });
     } catch (err) {
       if (err instanceof RevisionConflictError) {
@@ -85,17 +77,16 @@ export class FlagMutations {
       }
       throw err;
     }
-    this.relay.kick(committed ? [committed] : []);
+    this.relay.kick([committed]);
     return next;
   }
 
   async create(actor: Actor, organizationId: string, flag: FeatureFlag, comment = ''): Promise<FeatureFlag> {
-    let committed: OutboxMessage | null = null;
-    await this.store.transaction(async (tx) => {
+    const committed = await this.store.transaction(async (tx) => {
       await tx.flags.create(flag);
-      committed = await this.record(tx, actor, organizationId, null, flag, 'Create', comment, flag.createdAt);
+      return this.record(tx, actor, organizationId, null, flag, 'Create', comment, flag.createdAt);
     });
-    this.relay.kick(committed ? [committed] : []);
+    this.relay.kick([committed]);
     return flag;
   }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Body, Delete, Put } from '@nestjs/common';
 import { RN } from '../../core/iam/resource-name';
 import { DataStore } from '../../core/ports/data-store.port';
-import type { OutboxMessage } from '../../core/ports/messaging.ports';
 import type { Segment, SegmentRule } from '../../core/segments/segment';
 import { segmentTargetingPermissions } from '../../core/segments/segment-instructions';
 import { validateSegmentRules, validateSharedScopes } from '../../core/segments/segment-validation';
@@ -79,8 +78,7 @@ export class SegmentCommandController {
       updatedAt: now,
     };
     const envs = await this.mutations.authorizedEnvs(ctx, segment, ['CreateSegment']);
-    let committed: OutboxMessage[] = [];
-    await this.store.transaction(async (tx) => {
+    const committed = await this.store.transaction(async (tx) => {
       await tx.segments.create(segment);
       await this.audit.record(tx, ctx.actor, {
         organizationId: ctx.org.id,
@@ -92,7 +90,7 @@ export class SegmentCommandController {
         previous: null,
         current: segment,
       });
-      committed = await enqueueSegmentChange(
+      return enqueueSegmentChange(
         tx,
         envs.map(({ env }) => ({ segment: toWireSegment(segment, env.id), affectedFlagIds: [] })),
       );

@@ -62,9 +62,9 @@ export class SegmentMutations {
     const next: Segment = { ...segment, ...change.changes, updatedAt: laterThan(segment.updatedAt, now) };
     const problems = change.validate?.(next) ?? [];
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    let committed: OutboxMessage[] = [];
+    let committed: OutboxMessage[];
     try {
-      await this.store.transaction(async (tx) => {
+      committed = await this.store.transaction(async (tx) => {
         await tx.segments.update(next, segment.updatedAt);
         const affected = new Map<string, FeatureFlag[]>();
         for (const { env } of envs) {
@@ -93,7 +93,7 @@ export class SegmentMutations {
           },
           now,
         );
-        committed = await enqueueSegmentChange(
+        return enqueueSegmentChange(
           tx,
           envs.map(({ env }) => ({
             segment: toWireSegment(next, env.id),
