@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { ensureBuilt, freePort } from '../../test/e2e/support/product';
+import { ensureBuilt } from '../../test/e2e/support/product';
+import { freePort } from '../../test/support/free-port';
 import type { Options } from './options';
 import { prepareStack, type PreparedStack, ProductProcess, waitForOutbox } from './processes';
 import { type SeededEnv, seedLarge, seedStandard } from './seed';

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../../../test/e2e/support/product';
+import { freePort } from '../../../test/support/free-port';
 import { latencyFields } from '../report';
 import { FANOUT_FLAG } from '../seed';
 import {

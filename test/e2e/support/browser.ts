@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type Browser, chromium } from 'playwright-core';
-import { freePort } from './product';
+import { freePort } from '../../support/free-port';
 
 // Headless Debian chromium driven by playwright-core (Playwright's own browser download is not
 // used), and a tiny static server for test pages.

@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../support/free-port';
 
 // Runs the built product (node dist/main.js) as a child process, the way an operator would: a free
 // port on loopback, a temporary DATA_DIR, its own environment. Shared by every e2e suite.
@@ -48,22 +48,6 @@ export function ensureBuilt(): void {
     if (!existsSync(MAIN)) throw err;
     process.stderr.write(`e2e: build reported errors; running the emitted dist/ anyway\n`);
   }
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolvePort(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
 }
 
 export interface ProductOptions {
@@ -159,10 +143,22 @@ export class RunningProduct {
   }
 }
 
-/** Builds if needed, then starts `node dist/main.js` and waits until it is ready. */
+/**
+ * Builds if needed, then starts `node dist/main.js` and waits until it is ready. A port another
+ * test bound in the meantime is retried on a new one.
+ */
 export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
   ensureBuilt();
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, await freePort());
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !/EADDRINUSE/.test(err.message)) throw err;
+    }
+  }
+}
+
+async function startOnce(options: ProductOptions, port: number): Promise<RunningProduct> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'featbit-ts-e2e-'));
   const env: Record<string, string> = {

@@ -1,26 +1,13 @@
 // A private librdkafka mock cluster (infra-notes §5): a kcat consumer hosts it on a random port,
 // socat gives it a fixed bootstrap address. Only processes started here are ever signalled.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../../support/free-port';
 
 export interface KafkaMock {
   bootstrap: string;
   /** Freeze the broker (SIGSTOP) for a while, then let it run on: an outage that keeps its log. */
   pause(ms: number): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export async function startKafkaMock(): Promise<KafkaMock> {

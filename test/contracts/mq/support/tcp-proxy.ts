@@ -2,25 +2,12 @@
 // keep theirs. socat forks a child per connection, so it runs in its own process group and
 // stopping it signals that group (only processes started here).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../../support/free-port';
 
 export interface TcpProxy {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 export async function createTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { freePort } from '../../support/product';
+import { freePort } from '../../../support/free-port';
 
 // Servers the split-role suite owns, so it can take them down without touching the shared ones
 // other suites use: a Redis, a librdkafka mock cluster and a PostgreSQL cluster, each on its own

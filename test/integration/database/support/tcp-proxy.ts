@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
+import { freePort } from '../../../support/free-port';
 
 /**
  * A loopback TCP proxy in front of a test server, so a test can make the database "go away"
@@ -16,14 +17,9 @@ export class TcpProxy {
     private readonly target: { host: string; port: number },
   ) {}
 
-  /** A free loopback port (listen on 0, note the port, close). */
-  static async freePort(): Promise<number> {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const address = probe.address();
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
-    if (!address || typeof address === 'string') throw new Error('no port');
-    return address.port;
+  /** A free loopback port (see test/support/free-port.ts). */
+  static freePort(): Promise<number> {
+    return freePort();
   }
 
   get listening(): boolean {
