@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../../support/free-port';
 import { createClient } from '@clickhouse/client';
 import {
   type ClickHouseAnalyticsStore,
@@ -26,13 +26,7 @@ describeAnalyticsStoreContract('clickhouse', () => {
 
 describe('ClickHouse analytics store without a server', () => {
   it('reports not-ready with the reason, refuses writes as unavailable, and stops retrying on close', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => {
-        const address = server.address() as { port: number };
-        server.close(() => resolve(address.port));
-      });
-    });
+    const port = await freePort(); // nothing listens there
     const store = createClickHouseAnalyticsStore({
       url: `http://127.0.0.1:${port}`,
       database,
