@@ -18,8 +18,10 @@ const MAX_ATTEMPTS = 200;
  * message: delivery is at least once, and the payloads are idempotent (full documents).
  *
  * The committing request hands its messages over with the kick. When the previous pass left the
- * outbox empty they are the oldest ones, so they are relayed without reading the outbox first (one
- * database round trip less between a change and the evaluation servers).
+ * outbox empty they are the oldest ones this process knows of, so they are relayed without reading
+ * the outbox first (one database round trip less between a change and the evaluation servers). A
+ * message another replica left behind (it crashed) is then published by the next timed pass, after
+ * newer ones: harmless, as evaluation servers keep the newest version of each flag and segment.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
