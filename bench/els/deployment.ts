@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { ensureBuilt } from '../../test/e2e/support/product';
-import { freePort } from '../../test/support/free-port';
 import type { Options } from './options';
 import { prepareStack, type PreparedStack, ProductProcess, waitForOutbox } from './processes';
 import { type SeededEnv, seedLarge, seedStandard } from './seed';
@@ -42,7 +41,6 @@ export async function deploy(options: Options, plan: DeployPlan): Promise<Deploy
         name: 'all',
         role: 'all',
         core: options.serverCore,
-        port: await freePort(),
         env: prepared.env,
         cpuProfDir: profile,
       });
@@ -53,7 +51,6 @@ export async function deploy(options: Options, plan: DeployPlan): Promise<Deploy
         name: 'api',
         role: 'api',
         core: options.loadCore,
-        port: await freePort(),
         env: prepared.env,
         main: options.apiBuild === null ? undefined : join(options.apiBuild, 'dist', 'main.js'),
       });
@@ -69,14 +66,12 @@ export async function deploy(options: Options, plan: DeployPlan): Promise<Deploy
       // Seeding published thousands of changes: let the api finish relaying them first, so that
       // the evaluation processes start in a quiet deployment.
       await waitForOutbox(prepared.env);
-      const ports = await Promise.all(Array.from({ length: plan.servers }, () => freePort()));
       evaluations = await Promise.all(
-        ports.map((port, i) =>
+        Array.from({ length: plan.servers }, (_, i) =>
           ProductProcess.start({
             name: `evaluation#${i + 1}`,
             role: 'evaluation',
             core: options.serverCore,
-            port,
             env: { ...prepared.env, LOG_LEVEL: options.serverLog },
             cpuProfDir: i === 0 ? profile : undefined,
             main:

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../../test/e2e/support/product';
+import { freePort } from '../../test/support/free-port';
 import { backlogDrops } from './net-tuning';
 
 // The product under test, started the way an operator would (node dist/main.js --role …), pinned
@@ -98,7 +99,6 @@ export interface ProcessOptions {
   name: string;
   role: string;
   core: number;
-  port: number;
   env: Record<string, string>;
   /** Directory for a V8 CPU profile (node --cpu-prof), written on exit. */
   cpuProfDir?: string;
@@ -136,15 +136,28 @@ export class ProductProcess {
     return this.output;
   }
 
-  /** `taskset -c <core> node dist/main.js --role <role>` with the deployment's settings. */
+  /**
+   * `taskset -c <core> node dist/main.js --role <role>` with the deployment's settings, on a free
+   * port (a new one if another process bound it first).
+   */
   static async start(options: ProcessOptions): Promise<ProductProcess> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ProductProcess.startOn(options, await freePort());
+      } catch (err) {
+        if (attempt >= 3 || !(err instanceof Error) || !/EADDRINUSE/.test(err.message)) throw err;
+      }
+    }
+  }
+
+  private static async startOn(options: ProcessOptions, port: number): Promise<ProductProcess> {
     const dataDir = mkdtempSync(join(tmpdir(), 'els-bench-'));
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? tmpdir(),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      PORT: String(options.port),
+      PORT: String(port),
       DATA_DIR: dataDir,
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
@@ -161,7 +174,7 @@ export class ProductProcess {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const proc = new ProductProcess(options.name, child, options.port, dataDir);
+    const proc = new ProductProcess(options.name, child, port, dataDir);
     try {
       await proc.waitForReady(120_000);
     } catch (err) {
