@@ -2,6 +2,7 @@ import type { PGliteInterface } from '@electric-sql/pglite';
 import createPostgresSubscriber, { type Subscriber } from 'pg-listen';
 import type { HealthStatus } from '../../../core/ports/health';
 import { silentLogger, type Logger } from '../../logging/logger';
+import { safeMessage } from '../safe-message';
 
 /**
  * LISTEN/NOTIFY on one dedicated connection. pg-listen needs a socket, so PGlite (in-process, no
@@ -257,10 +258,4 @@ export function createPgliteNotifier(options: PgliteNotifierOptions): PgNotifier
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** Driver errors can echo the connection string; keep only a credential-free message. */
-export function safeMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\/\/[^@/\s]*@/g, '//***@').replace(/password=\S+/gi, 'password=***');
 }

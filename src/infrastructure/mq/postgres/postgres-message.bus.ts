@@ -12,8 +12,9 @@ import {
 } from '../../../core/ports/messaging.ports';
 import { silentLogger, type Logger } from '../../logging/logger';
 import { isTransientFailure } from '../transient-failure';
-import { safeMessage, type PgNotifier } from './pg-notifier';
-import { type BroadcastHandler, type BroadcastSubscriber, drainSubscriber } from './broadcast-subscriber';
+import { type PgNotifier } from './pg-notifier';
+import { safeMessage } from '../safe-message';
+import { type BroadcastHandler, type BroadcastSubscriber, drainSubscriber } from '../broadcast-subscriber';
 import { JobPoller, type JobSource } from './postgres-job.poller';
 import {
   BROADCAST_CHANNELS,

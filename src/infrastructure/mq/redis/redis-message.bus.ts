@@ -10,6 +10,7 @@ import {
   type Subscription,
 } from '../../../core/ports/messaging.ports';
 import { silentLogger, type Logger } from '../../logging/logger';
+import { type BroadcastHandler, type BroadcastSubscriber, drainSubscriber } from '../broadcast-subscriber';
 import { TrackedRedis } from './redis-connection';
 import { StreamConsumer } from './redis-stream.consumer';
 
@@ -27,16 +28,6 @@ export interface RedisMessageBusOptions {
   retryBaseMs?: number;
   /** Largest delay between reconnection attempts (default 5 s). */
   maxRetryDelayMs?: number;
-}
-
-type BroadcastHandler = (message: BusMessage) => void | Promise<void>;
-
-interface BroadcastSubscriber {
-  topic: BroadcastTopic;
-  handler: BroadcastHandler;
-  queue: BusMessage[];
-  draining: boolean;
-  active: boolean;
 }
 
 /** Stream key of a job topic: not the topic name itself, which FeatBit uses for a plain list. */
@@ -230,24 +221,8 @@ class RedisMessageBus extends MessageBus {
     for (const subscriber of this.subscribers) {
       if (subscriber.topic !== topic) continue;
       subscriber.queue.push(message);
-      if (!subscriber.draining) void this.drain(subscriber);
+      if (!subscriber.draining) void drainSubscriber(subscriber, this.logger);
     }
-  }
-
-  private async drain(subscriber: BroadcastSubscriber): Promise<void> {
-    subscriber.draining = true;
-    while (subscriber.active && subscriber.queue.length > 0) {
-      const message = subscriber.queue.shift() as BusMessage;
-      try {
-        await subscriber.handler(message);
-      } catch (error) {
-        this.logger.error('broadcast handler failed', {
-          topic: message.topic,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
-    subscriber.draining = false;
   }
 
   private fireReconnect(): void {

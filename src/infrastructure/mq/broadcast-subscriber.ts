@@ -1,8 +1,8 @@
-import type { BroadcastTopic, BusMessage } from '../../../core/ports/messaging.ports';
-import type { Logger } from '../../logging/logger';
-import { safeMessage } from './pg-notifier';
+import type { BroadcastTopic, BusMessage } from '../../core/ports/messaging.ports';
+import type { Logger } from '../logging/logger';
+import { safeMessage } from './safe-message';
 
-// One in-process subscriber of a broadcast topic: messages are handed over one at a time, in the
+// One in-process subscriber of a broadcast topic (PostgreSQL and Redis buses): messages are handed over one at a time, in the
 // order they were read, and a failing handler is logged without stopping the ones after it.
 
 export type BroadcastHandler = (message: BusMessage) => void | Promise<void>;
