@@ -13,6 +13,36 @@ export const FANOUT_FLAG = 'bench-fanout';
 /** The flag whose targeting the client scenario changes (string: on-value "blue", else "green"). */
 export const CLIENT_FLAG = 'bench-client';
 
+/**
+ * The targeting change the client and change scenarios make to CLIENT_FLAG (on its current
+ * revision): users whose country is one of `countries` get "blue", everyone else "green".
+ */
+export async function setCountryRule(env: SeededEnv, flag: FeatureFlag, countries: string[], name: string) {
+  const [blue, green] = flag.variations;
+  await env.api.ok('PUT', `/envs/${env.envId}/feature-flags/${CLIENT_FLAG}/targeting`, {
+    revision: flag.revision,
+    targeting: {
+      targetUsers: [],
+      rules: [
+        {
+          id: randomUUID(),
+          name,
+          dispatchKey: null,
+          includedInExpt: false,
+          conditions: [{ property: 'country', op: 'IsOneOf', value: JSON.stringify(countries) }],
+          variations: [{ id: blue.id, rollout: [0, 1], exptRollout: 1 }],
+        },
+      ],
+      fallthrough: {
+        dispatchKey: null,
+        includedInExpt: true,
+        variations: [{ id: green.id, rollout: [0, 1], exptRollout: 1 }],
+      },
+      exptIncludeAllTargets: true,
+    },
+  });
+}
+
 export interface SeededEnv {
   api: ManagementClient;
   envId: string;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
 import { Histogram, nowUs } from '../histogram';
 import { QueueProbe } from '../queue-probe';
 import { latencyFields } from '../report';
-import { CLIENT_FLAG, FANOUT_FLAG, type SeededEnv } from '../seed';
+import { CLIENT_FLAG, FANOUT_FLAG, type SeededEnv, setCountryRule } from '../seed';
 import { deployed, type ScenarioContext } from './common';
 
 // The management write path on its own: how long a change takes from the API call to the API's
@@ -31,30 +30,7 @@ function kinds(env: SeededEnv): Kind[] {
       phase: 'targeting change (PUT …/targeting, one rule) → ',
       prepare: async (i) => {
         const flag: FeatureFlag = await env.api.getFlag(env.envId, CLIENT_FLAG);
-        const [blue, green] = flag.variations;
-        return () =>
-          env.api.ok('PUT', `/envs/${env.envId}/feature-flags/${CLIENT_FLAG}/targeting`, {
-            revision: flag.revision,
-            targeting: {
-              targetUsers: [],
-              rules: [
-                {
-                  id: randomUUID(),
-                  name: `change ${i}`,
-                  dispatchKey: null,
-                  includedInExpt: false,
-                  conditions: [{ property: 'country', op: 'IsOneOf', value: JSON.stringify(['us', 'de']) }],
-                  variations: [{ id: blue.id, rollout: [0, 1], exptRollout: 1 }],
-                },
-              ],
-              fallthrough: {
-                dispatchKey: null,
-                includedInExpt: true,
-                variations: [{ id: green.id, rollout: [0, 1], exptRollout: 1 }],
-              },
-              exptIncludeAllTargets: true,
-            },
-          });
+        return () => setCountryRule(env, flag, ['us', 'de'], `change ${i}`);
       },
     },
   ];

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
 import { warmUp } from '../deployment';
 import { latencyFields } from '../report';
-import { CLIENT_FLAG, COUNTRIES, PLANS } from '../seed';
+import { CLIENT_FLAG, COUNTRIES, PLANS, setCountryRule } from '../seed';
 import {
   addProblems,
   connectPlan,
@@ -70,32 +69,7 @@ export async function clientScenario(ctx: ScenarioContext): Promise<void> {
         prepare: async () => {
           flag = await env.api.getFlag(env.envId, CLIENT_FLAG);
         },
-        apply: async () => {
-          const f = flag!;
-          const [blue, green] = f.variations;
-          await env.api.ok('PUT', `/envs/${env.envId}/feature-flags/${CLIENT_FLAG}/targeting`, {
-            revision: f.revision,
-            targeting: {
-              targetUsers: [],
-              rules: [
-                {
-                  id: randomUUID(),
-                  name: `round ${round}`,
-                  dispatchKey: null,
-                  includedInExpt: false,
-                  conditions: [{ property: 'country', op: 'IsOneOf', value: JSON.stringify(countries) }],
-                  variations: [{ id: blue.id, rollout: [0, 1], exptRollout: 1 }],
-                },
-              ],
-              fallthrough: {
-                dispatchKey: null,
-                includedInExpt: true,
-                variations: [{ id: green.id, rollout: [0, 1], exptRollout: 1 }],
-              },
-              exptIncludeAllTargets: true,
-            },
-          });
-        },
+        apply: () => setCountryRule(env, flag!, countries, `round ${round}`),
       };
     });
     const use = end();
