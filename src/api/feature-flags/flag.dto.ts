@@ -3,6 +3,10 @@ import { VARIATION_TYPES } from '../../core/flags/feature-flag';
 
 // Response shapes: the flag exactly as FeatBit stores it (featbit-protocol.md §5.1).
 
+/** A nullable timestamp of SDK evaluations (flag list items and the usage route). */
+const EvaluatedAt = (description: string) =>
+  ApiProperty({ nullable: true, type: String, format: 'date-time', description });
+
 export class VariationDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -105,12 +109,7 @@ export class FlagListItemDto {
   @ApiProperty({ type: ServesDto }) serves!: ServesDto;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: LastChangeDto, nullable: true }) lastChange!: LastChangeDto | null;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    format: 'date-time',
-    description: 'Latest evaluation reported by an SDK; null when never evaluated',
-  })
+  @EvaluatedAt('Latest evaluation reported by an SDK; null when never evaluated')
   lastEvaluatedAt!: string | null;
 }
 
@@ -146,18 +145,8 @@ export class EvaluationDto {
 }
 
 export class FlagUsageDto {
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    format: 'date-time',
-    description: 'First evaluation reported by an SDK (its own clock); null when never evaluated',
-  })
+  @EvaluatedAt('First evaluation reported by an SDK (its own clock); null when never evaluated')
   firstEvaluatedAt!: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    format: 'date-time',
-    description: 'Latest evaluation reported by an SDK; null when never evaluated',
-  })
+  @EvaluatedAt('Latest evaluation reported by an SDK; null when never evaluated')
   lastEvaluatedAt!: string | null;
 }
