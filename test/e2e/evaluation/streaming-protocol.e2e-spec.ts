@@ -346,13 +346,16 @@ describe('streaming protocol (raw WebSocket client against the evaluation role)'
         included: ['beta-user'],
         updatedAt: new Date(Date.now() + 5).toISOString(),
       };
+      // The pushes may arrive before the publish call returns: count from before it.
+      const serverPushAt = s.messages.length + 1;
+      const clientPushAt = c.messages.length + 1;
       await app.saveSegment(updated, [flagC.id]);
-      const serverPush = await s.next();
+      const serverPush = await s.message(serverPushAt);
       expect(serverPush.data.featureFlags).toEqual([]);
       expect(serverPush.data.segments).toEqual([
         expect.objectContaining({ id: segment.id, included: ['beta-user'] }),
       ]);
-      const clientPush = await c.next();
+      const clientPush = await c.message(clientPushAt);
       expect(clientPush.data.featureFlags).toEqual([
         expect.objectContaining({
           id: 'flag-c',

@@ -73,7 +73,10 @@ export class StreamingClient {
     return this.messages[n - 1];
   }
 
-  /** The next message after the ones already received. */
+  /**
+   * The next message after the ones already received. Only for replies to what the test sends
+   * right before: a push caused by another process may already be here (count from before it).
+   */
   async next(timeoutMs = 5_000): Promise<any> {
     return this.message(this.messages.length + 1, timeoutMs);
   }
