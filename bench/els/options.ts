@@ -47,6 +47,8 @@ export interface Options {
   evaluationBuild: string | null;
   /** The same for the api role (management write path before/after). */
   apiBuild: string | null;
+  /** The floor scenario's server: the bare Node server or the same in C (write(2) in a loop). */
+  floorServer: 'node' | 'c';
 }
 
 const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [options]
@@ -61,7 +63,8 @@ const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [optio
   --spin on|off (load workers busy-poll while pushes arrive: no wake-up IPIs charged to the server)
   --rps on|off (loopback receive processing on the load core, as on the clients' own machines; root)
   --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)
-  --api-build DIR (the same for the api role)`;
+  --api-build DIR (the same for the api role)
+  --floor-server node|c (floor: the bare server in Node, default, or in C; c needs cc)`;
 
 export function parseOptions(argv: string[]): Options {
   const [first, ...rest] = argv;
@@ -95,6 +98,7 @@ export function parseOptions(argv: string[]): Options {
     rps: false,
     evaluationBuild: null,
     apiBuild: null,
+    floorServer: 'node',
   };
   for (let i = 0; i < rest.length; i += 2) {
     const name = rest[i];
@@ -179,6 +183,10 @@ export function parseOptions(argv: string[]): Options {
       case '--spin':
         if (value !== 'on' && value !== 'off') throw new Error(`--spin on|off\n${USAGE}`);
         o.spin = value === 'on';
+        break;
+      case '--floor-server':
+        if (value !== 'node' && value !== 'c') throw new Error(`--floor-server node|c\n${USAGE}`);
+        o.floorServer = value;
         break;
       case '--rps':
         if (value !== 'on' && value !== 'off') throw new Error(`--rps on|off\n${USAGE}`);

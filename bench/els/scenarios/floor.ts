@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { freePort } from '../../../test/support/free-port';
+import { type FanoutReply, startFloorServer } from '../floor-process';
 import { latencyFields } from '../report';
 import { FANOUT_FLAG } from '../seed';
 import {
@@ -13,54 +12,25 @@ import {
   Usage,
 } from './common';
 
-// Calibration, not the product: the fan-out of scenario "fanout" against floor-server.ts, a bare
-// Node TCP server that writes one pre-built frame to every socket. Its numbers are the floor any
-// Node server (any user-space server writing one message per socket) can reach on this machine.
-
-const REGISTER = join(__dirname, '..', '..', 'evaluation', 'register-ts.cjs');
-const FLOOR = join(__dirname, '..', 'floor-server.ts');
-
-interface FanoutReply {
-  type: 'fanout';
-  sockets: number;
-  ms: number;
-  cpuMs: number;
-  systemMs: number;
-}
-
-function next<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: unknown) => {
-      if ((m as { type?: string }).type !== type) return;
-      child.off('message', on);
-      resolve(m as T);
-    };
-    child.on('message', on);
-  });
-}
+// Calibration, not the product: the fan-out of scenario "fanout" against a bare TCP server that
+// writes one pre-built frame to every socket: floor-server.ts (Node) or floor-server.c (C,
+// `--floor-server c`). Their numbers are the floor any Node server, and any user-space server
+// writing one message per socket, can reach on this machine.
 
 export async function floorScenario(ctx: ScenarioContext): Promise<void> {
   const { options } = ctx;
   const rounds = options.rounds ?? 5;
   const count = options.connections ?? 10_000;
   const port = await freePort();
-  const child = spawn(
-    'taskset',
-    ['-c', String(options.serverCore), process.execPath, '-r', REGISTER, FLOOR, String(port)],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  await next(child, 'listening');
-  const server = { port, pid: child.pid! };
+  const server = await startFloorServer(options.floorServer, options.serverCore, port);
   try {
-    ctx.log(`floor: ${count} connections to a bare Node TCP server, ${rounds} fan-outs`);
+    ctx.log(`floor: ${count} connections to a ${server.label}, ${rounds} fan-outs`);
     const fleet = await startFleet(ctx, {
       type: 'server',
       secret: 'floor-server-ignores-the-token-0000000000000',
       count,
       ratePerSec: options.rate ?? 2000,
-      plan: connectPlan(ctx, [{ port: server.port }]),
+      plan: connectPlan(ctx, [{ port }]),
       pingIntervalMs: 0,
       keepLimit: 64 * 1024,
       users: null,
@@ -84,9 +54,7 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
         match: `"key":"${FANOUT_FLAG}"`,
         expect: null,
         apply: async () => {
-          const reply = next<FanoutReply>(child, 'fanout');
-          child.send({ cmd: 'fanout' });
-          const loop = await reply;
+          const loop = await server.fanout();
           if (measured) loops.push(loop);
         },
       }),
@@ -100,11 +68,15 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     ctx.rows.push({
       scenario: 'floor',
-      phase: `bare Node server: write → received at each of ${count.toLocaleString('en-US')}`,
+      phase: `${server.label}: write → received at each of ${count.toLocaleString('en-US')}`,
       count: result.count,
       ratePerSec: null,
       ...latencyFields(result.latency),
-      errors: result.missing + result.unexpected + after.drops,
+      errors:
+        result.missing +
+        result.unexpected +
+        after.drops +
+        loops.reduce((n, l) => n + (l.shortWrites ?? 0), 0),
       serverCpuPercent: use.server.cpuPercent,
       serverRssMiB: use.server.peakRssBytes / MiB,
       loadgenCpuPercent: use.load.cpuPercent,
@@ -117,6 +89,6 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
         `${median(perSocketUs).toFixed(1)} µs CPU per socket`,
     });
   } finally {
-    child.kill('SIGKILL');
+    server.kill();
   }
 }

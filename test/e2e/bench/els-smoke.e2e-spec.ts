@@ -96,3 +96,26 @@ describe('bench:els smoke run', () => {
     expect(report.loadAverage.after).toMatch(/^\d/);
   });
 });
+
+describe('bench:els floor smoke run', () => {
+  // The calibration servers (no product): the Node one and the C one, compiled with cc on first use.
+  it.each(['node', 'c'])(
+    'the %s floor server pushes one frame to every connection per round',
+    async (kind) => {
+      const dir = mkdtempSync(join(tmpdir(), 'els-floor-'));
+      try {
+        const json = join(dir, 'report.json');
+        const args = ['-r', './bench/evaluation/register-ts.cjs', 'bench/els/run.ts', 'floor'];
+        args.push('--floor-server', kind, '--connections', '40', '--rounds', '2', '--workers', '1');
+        args.push('--addresses', '2', '--json', json);
+        await run(process.execPath, args, { cwd: REPO_ROOT, maxBuffer: 8 * 1024 * 1024 });
+        const rows = (JSON.parse(readFileSync(json, 'utf8')) as Report).rows;
+        const label = kind === 'c' ? 'bare C server (write(2) loop)' : 'bare Node server';
+        expect(rows.map((r) => [r.phase.split(':')[0], r.count, r.errors])).toEqual([[label, 80, 0]]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});
