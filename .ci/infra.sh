@@ -32,7 +32,8 @@ running() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 install_missing() {
-  local wanted=(postgresql redis-server) missing=()
+  # gcc: the bench smoke test compiles the C floor server (bench/els/floor-server.c).
+  local wanted=(postgresql redis-server gcc) missing=()
   ((WITH_CLICKHOUSE)) && wanted+=(clickhouse-server clickhouse-client)
   ((WITH_KAFKA)) && wanted+=(kcat socat)
   ((WITH_MONGO)) && wanted+=(python3-mockupdb python3-mongomock python3-bson-ext)
