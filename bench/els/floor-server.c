@@ -95,7 +95,7 @@ int main(int argc, char **argv) {
   }
   struct rlimit lim;
   getrlimit(RLIMIT_NOFILE, &lim);
-  size_t max_fd = lim.rlim_cur;
+  size_t max_fd = lim.rlim_cur < (1u << 22) ? (size_t)lim.rlim_cur : (1u << 22);  // fds past it are refused
   upgraded = calloc(max_fd, sizeof(int));
   slot_of = malloc(max_fd * sizeof(int));
   for (size_t i = 0; i < max_fd; i++) slot_of[i] = -2;
