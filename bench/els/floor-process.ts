@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { onFreePort } from '../../test/support/free-port';
 
 // The floor scenario's server process: floor-server.ts (Node, commands over IPC) or
 // floor-server.c (the same in C, commands as lines on stdin, replies as JSON lines on stdout).
@@ -24,6 +25,7 @@ export interface FanoutReply {
 
 export interface FloorServer {
   readonly pid: number;
+  readonly port: number;
   readonly label: string;
   fanout(): Promise<FanoutReply>;
   kill(): void;
@@ -53,7 +55,15 @@ function messages(child: ChildProcess, kind: 'node' | 'c'): (type: string) => Pr
   return (type) => new Promise((resolve) => waiting.push({ type, resolve }));
 }
 
-export async function startFloorServer(kind: 'node' | 'c', core: number, port: number): Promise<FloorServer> {
+/** Both servers exit with this status when their port was taken before they could bind it. */
+const EXIT_PORT_TAKEN = 3;
+
+/** Starts the floor server on a free port of its own, pinned to `core`. */
+export function startFloorServer(kind: 'node' | 'c', core: number): Promise<FloorServer> {
+  return onFreePort((port) => startOn(kind, core, port));
+}
+
+async function startOn(kind: 'node' | 'c', core: number, port: number): Promise<FloorServer> {
   const command =
     kind === 'node'
       ? [process.execPath, '-r', REGISTER, NODE_SERVER, String(port)]
@@ -63,12 +73,21 @@ export async function startFloorServer(kind: 'node' | 'c', core: number, port: n
   });
   const next = messages(child, kind);
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`floor server (${kind}) exited with ${code}`))),
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          code === EXIT_PORT_TAKEN
+            ? `floor server (${kind}): port ${port}: EADDRINUSE`
+            : `floor server (${kind}) exited with ${code}`,
+        ),
+      ),
+    ),
   );
   exited.catch(() => undefined);
   await Promise.race([next('listening'), exited]);
   return {
     pid: child.pid!,
+    port,
     label: kind === 'node' ? 'bare Node server' : 'bare C server (write(2) loop)',
     fanout: async () => {
       const reply = next('fanout');

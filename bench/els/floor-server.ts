@@ -65,6 +65,10 @@ process.on('message', (raw: unknown) => {
   });
 });
 
+server.on('error', (err: NodeJS.ErrnoException) => {
+  process.stderr.write(`floor server: ${err.message}\n`);
+  process.exit(err.code === 'EADDRINUSE' ? 3 : 1); // 3: the bench retries on another port
+});
 server.listen({ port: Number(process.argv[2]), host: '127.0.0.1', backlog: 4096 }, () =>
   process.send?.({ type: 'listening' }),
 );

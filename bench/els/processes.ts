@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../../test/e2e/support/product';
-import { freePort } from '../../test/support/free-port';
+import { onFreePort } from '../../test/support/free-port';
 import { backlogDrops } from './net-tuning';
 
 // The product under test, started the way an operator would (node dist/main.js --role …), pinned
@@ -141,13 +141,7 @@ export class ProductProcess {
    * port (a new one if another process bound it first).
    */
   static async start(options: ProcessOptions): Promise<ProductProcess> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await ProductProcess.startOn(options, await freePort());
-      } catch (err) {
-        if (attempt >= 3 || !(err instanceof Error) || !/EADDRINUSE/.test(err.message)) throw err;
-      }
-    }
+    return onFreePort((port) => ProductProcess.startOn(options, port));
   }
 
   private static async startOn(options: ProcessOptions, port: number): Promise<ProductProcess> {

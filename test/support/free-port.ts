@@ -46,3 +46,17 @@ export async function freePort(): Promise<number> {
   if (port === null) throw new Error('no free loopback port');
   return port;
 }
+
+/**
+ * Starts a server with `start` on a free port, and again on a new one (up to three tries) when it
+ * fails because another listener took the port first: its error message then names EADDRINUSE.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !/EADDRINUSE/.test(err.message)) throw err;
+    }
+  }
+}

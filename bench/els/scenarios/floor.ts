@@ -1,4 +1,3 @@
-import { freePort } from '../../../test/support/free-port';
 import { type FanoutReply, startFloorServer } from '../floor-process';
 import { latencyFields } from '../report';
 import { FANOUT_FLAG } from '../seed';
@@ -21,8 +20,7 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
   const { options } = ctx;
   const rounds = options.rounds ?? 5;
   const count = options.connections ?? 10_000;
-  const port = await freePort();
-  const server = await startFloorServer(options.floorServer, options.serverCore, port);
+  const server = await startFloorServer(options.floorServer, options.serverCore);
   try {
     ctx.log(`floor: ${count} connections to a ${server.label}, ${rounds} fan-outs`);
     const fleet = await startFleet(ctx, {
@@ -30,7 +28,7 @@ export async function floorScenario(ctx: ScenarioContext): Promise<void> {
       secret: 'floor-server-ignores-the-token-0000000000000',
       count,
       ratePerSec: options.rate ?? 2000,
-      plan: connectPlan(ctx, [{ port }]),
+      plan: connectPlan(ctx, [{ port: server.port }]),
       pingIntervalMs: 0,
       keepLimit: 64 * 1024,
       users: null,

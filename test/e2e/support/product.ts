@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../support/free-port';
+import { onFreePort } from '../../support/free-port';
 
 // Runs the built product (node dist/main.js) as a child process, the way an operator would: a free
 // port on loopback, a temporary DATA_DIR, its own environment. Shared by every e2e suite.
@@ -149,13 +149,7 @@ export class RunningProduct {
  */
 export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
   ensureBuilt();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(options, await freePort());
-    } catch (err) {
-      if (attempt >= 3 || !(err instanceof Error) || !/EADDRINUSE/.test(err.message)) throw err;
-    }
-  }
+  return onFreePort((port) => startOnce(options, port));
 }
 
 async function startOnce(options: ProductOptions, port: number): Promise<RunningProduct> {
