@@ -2,13 +2,12 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiHeader, ApiSecurity } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { PermissionAction } from '../../core/iam/permissions';
+import { ACCESS_RULE } from '../../shared/http/route-access';
 import type { ApiContext } from './api-context';
 import type { TenantLookup } from './tenant-lookup.service';
 
-// Every management route declares how it is accessed; the global access guard refuses any route
-// under /api/v1 that declares nothing (deny by default).
-
-export const ACCESS_RULE = 'api:access-rule';
+// Every route declares how it is accessed; the global access guard refuses any route that declares
+// nothing (deny by default). `Public` lives in the shared layer so non-api controllers can use it.
 
 /** Computes the resource name a permission is checked against (may 404 on foreign ids). */
 export type ResourceResolver = (input: {
@@ -46,9 +45,6 @@ const tenantHeaders = (scope: TenantScope) =>
             ]
           : []),
       ];
-
-/** Anonymous access (login, refresh-token only). */
-export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
 /**
  * Any authenticated caller, without an IAM action: self-service routes (profile, own policies)

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DataStore } from '../../core/ports/data-store.port';
 import { Logger } from '../../infrastructure/logging/logger';
-import { isManagementRequest } from '../http/api-exception.filter';
 import { ForbiddenError, ValidationFailedError } from '../http/api-errors';
-import { ACCESS_RULE, type AccessRule, type TenantScope } from './access.decorators';
+import { ACCESS_RULE } from '../../shared/http/route-access';
+import type { AccessRule, TenantScope } from './access.decorators';
 import { type ApiContext, contextOf } from './api-context';
 import { Authenticator } from './authenticator.service';
 import { EffectivePolicies } from './effective-policies.service';
@@ -17,9 +17,10 @@ function header(req: FastifyRequest, name: string): string | undefined {
 }
 
 /**
- * The global access guard for /api/v1: authenticate, resolve the tenant (workspace, organization,
+ * The global access guard of every Nest route: authenticate, resolve the tenant (workspace, organization,
  * membership), load the effective policy statements and check the route's declared permission.
- * A route without a declaration is refused: deny by default.
+ * What a route requires comes only from the matched route's metadata, never from the URL (an
+ * encoded spelling of a path reaches the same handler); a route without a declaration is refused.
  */
 @Injectable()
 export class ApiAccessGuard implements CanActivate {
@@ -39,7 +40,6 @@ export class ApiAccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!isManagementRequest(req.url)) return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
       context.getClass(),
@@ -50,7 +50,7 @@ export class ApiAccessGuard implements CanActivate {
 
     ctx.principal = await this.authenticator.authenticate(req.headers.authorization);
     if (!rule) {
-      this.log.error('management route without an access declaration refused', {
+      this.log.error('route without an access declaration refused', {
         path: req.routeOptions.url,
       });
       throw new ForbiddenError('this route has no access declaration');

@@ -8,7 +8,7 @@ import {
   StoreUnavailableError,
 } from '../../core/shared/errors';
 import { Logger } from '../../infrastructure/logging/logger';
-import { MANAGEMENT_PREFIX } from '../../shared/http/route-prefixes';
+import { routeKind } from '../../shared/http/route-prefixes';
 import { type ApiEnvelope } from './api-envelope';
 import { ApiError, ERROR_CODES, TooManyRequestsError } from './api-errors';
 
@@ -115,13 +115,9 @@ export function mapApiError(err: unknown, log: Logger): Mapped {
   return fail(500, 'InternalServerError', 'an unexpected error occurred');
 }
 
-export function isManagementRequest(url: string): boolean {
-  const lower = url.toLowerCase();
-  return (
-    lower === MANAGEMENT_PREFIX ||
-    lower.startsWith(MANAGEMENT_PREFIX + '/') ||
-    lower.startsWith(MANAGEMENT_PREFIX + '?')
-  );
+/** Whether a request gets the management API's error envelope: decided by the route it matched. */
+export function isManagementRequest(req: FastifyRequest): boolean {
+  return routeKind(req) === 'management';
 }
 
 /**
@@ -142,7 +138,7 @@ export class ApiExceptionFilter extends BaseExceptionFilter implements Exception
     const http = host.switchToHttp();
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    if (!isManagementRequest(req.url)) return super.catch(exception, host);
+    if (!isManagementRequest(req)) return super.catch(exception, host);
     const mapped = mapApiError(exception, this.log);
     if (reply.sent) return;
     if (mapped.headers) void reply.headers(mapped.headers);

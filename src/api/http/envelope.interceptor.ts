@@ -24,7 +24,7 @@ export class EnvelopeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!isManagementRequest(req.url) || this.reflector.get<boolean>(RAW_RESPONSE, context.getHandler())) {
+    if (!isManagementRequest(req) || this.reflector.get<boolean>(RAW_RESPONSE, context.getHandler())) {
       return next.handle();
     }
     return next.handle().pipe(map((data: unknown) => ok(data === undefined ? null : data)));

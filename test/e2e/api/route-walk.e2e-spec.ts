@@ -1,8 +1,11 @@
 jest.setTimeout(120_000);
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ACCESS_RULE, type AccessRule } from '../../../src/api/auth/access.decorators';
+import type { AccessRule } from '../../../src/api/auth/access.decorators';
+import { ACCESS_RULE } from '../../../src/shared/http/route-access';
 import { ApiApp } from './support/api-app';
 import { boolFlag } from './support/fixtures';
 
@@ -27,6 +30,32 @@ const AUTHENTICATED_ONLY = new Set([
   'GET /api/v1/organizations/:id',
   'GET /api/v1/projects',
 ]);
+
+/**
+ * Spellings of one path that a router may match as the same route: a percent-encoded character in
+ * each segment, case changes, doubled and trailing slashes, and dot segments.
+ */
+function pathVariants(path: string): string[] {
+  const segments = path.split('/').slice(1);
+  const encodeFirst = (segment: string) =>
+    segment.replace(/[A-Za-z0-9]/, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const variants = segments.map(
+    (_, i) => '/' + segments.map((s, j) => (i === j ? encodeFirst(s) : s)).join('/'),
+  );
+  variants.push(
+    path.toUpperCase(),
+    path.replace('/api/v1', '/API/V1'),
+    path.replace('/api/', '//api/'),
+    path.replace('/api/v1/', '/api//v1/'),
+    path + '/',
+    path.replace('/api/v1/', '/api/./v1/'),
+    path.replace('/api/v1/', '/api/x/../v1/'),
+    path.replace('/api/v1/', '/api/v%31/'),
+    path.replace('/api/v1/', '/api%2Fv1/'),
+    path.replace('/api/v1/', '/%61pi/v1/'),
+  );
+  return [...new Set(variants)].filter((v) => v !== path);
+}
 
 interface Route {
   method: string;
@@ -58,6 +87,36 @@ function discoverAccessRules(api: ApiApp): Map<string, AccessRule | undefined> {
     }
   }
   return rules;
+}
+
+function describeRule(rule: AccessRule | undefined): string {
+  if (!rule) return 'refused (no declaration)';
+  if (rule.kind === 'public') return 'anyone';
+  const who = rule.sessionOnly ? 'signed-in user (no access token)' : 'signed-in user or access token';
+  if (rule.kind === 'authenticated') {
+    return rule.scope === 'none' ? who : `${who}, member of the ${rule.scope}`;
+  }
+  const actions = Array.isArray(rule.action) ? rule.action.join(' or ') : rule.action;
+  return `${who}, member of the organization, allowed \`${actions}\``;
+}
+
+function renderRouteTable(rules: Map<string, AccessRule | undefined>): string {
+  const rows = [...rules]
+    .sort(([a], [b]) => a.split(' ')[1].localeCompare(b.split(' ')[1]) || a.localeCompare(b))
+    .map(([key, rule]) => `| \`${key}\` | ${describeRule(rule)} |`);
+  return [
+    '# What each management route requires',
+    '',
+    'Generated from the access declarations on the routes by `test/e2e/api/route-walk.e2e-spec.ts`',
+    '(`UPDATE_SECURITY_DOC=1` rewrites it; the test fails when it drifts). SDK routes are listed in',
+    '[security.md](security.md). The permission is checked against the resource the route names',
+    '(project, environment, flag, segment …) with the caller\'s effective policy statements.',
+    '',
+    '| Route | Who may call it |',
+    '|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 describe('route walk: authentication and IAM on every registered route', () => {
@@ -119,13 +178,17 @@ describe('route walk: authentication and IAM on every registered route', () => {
     expect(routes.filter((r) => r.url.startsWith('/api/v1/')).length).toBeGreaterThan(100);
   });
 
-  it('declares access on every management route (deny by default otherwise)', () => {
+  it('declares access on every route (deny by default otherwise)', () => {
     const rules = discoverAccessRules(api);
     const missing = routes
       .filter((r) => r.url.startsWith('/api/v1/'))
       .map((r) => `${r.method} ${r.url}`)
       .filter((key) => !rules.get(key));
     expect(missing).toEqual([]);
+    // Every Nest route, management or not (health), carries its own declaration.
+    const undeclared = [...rules].filter(([, rule]) => !rule).map(([key]) => key);
+    expect(undeclared).toEqual([]);
+    expect([...rules.keys()].filter((key) => key.startsWith('GET /health/'))).toHaveLength(2);
     const authenticatedOnly = [...rules]
       .filter(([, rule]) => rule?.kind === 'authenticated' && !rule.sessionOnly)
       .map(([key]) => key)
@@ -145,6 +208,47 @@ describe('route walk: authentication and IAM on every registered route', () => {
     expect(reachable).toEqual([]);
   });
 
+  it('answers 401 anonymously to encoded, case-changed, slashed and dot-segment variants of every path', async () => {
+    const reachable: string[] = [];
+    let sent = 0;
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      if (ANONYMOUS_OK.some((re) => re.test(key))) continue;
+      for (const url of pathVariants(fill(route.url))) {
+        sent += 1;
+        const res = await api.request(route.method, url, {
+          token: null,
+          body: {},
+          headers: { origin: 'https://evil.example' },
+        });
+        // 404 means the router matched nothing; anything else than 401 means the handler side was reached.
+        if (res.status !== 401 && res.status !== 404)
+          reachable.push(`${route.method} ${url} → ${res.status}`);
+        if (res.headers['access-control-allow-origin'] === '*')
+          reachable.push(`${route.method} ${url} → CORS *`);
+      }
+    }
+    expect(reachable).toEqual([]);
+    expect(sent).toBeGreaterThan(routes.length * 5);
+  });
+
+  it('sends security headers on management, SDK and health answers', async () => {
+    const missing: string[] = [];
+    const sample = routes.filter((r) => r.method === 'GET').slice(0, 40);
+    for (const route of sample) {
+      const res = await api.request('GET', fill(route.url), { token: null });
+      const h = res.headers;
+      const csp = String(h['content-security-policy'] ?? '');
+      if (h['x-content-type-options'] !== 'nosniff') missing.push(`${route.url}: nosniff`);
+      if (h['x-frame-options'] !== 'DENY') missing.push(`${route.url}: x-frame-options`);
+      if (h['referrer-policy'] !== 'no-referrer') missing.push(`${route.url}: referrer-policy`);
+      if (!csp.includes("frame-ancestors 'none'") || !csp.includes("script-src 'self'"))
+        missing.push(`${route.url}: csp ${csp}`);
+    }
+    expect(sample.length).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+
   it('answers 403 to a token whose policy denies everything', async () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => r.url.startsWith('/api/v1/'))) {
@@ -157,6 +261,14 @@ describe('route walk: authentication and IAM on every registered route', () => {
     expect(wrong).toEqual([]);
     // The filtered list shows nothing to a token that may access nothing.
     expect((await api.get('/api/v1/projects', { token: denyToken })).body.data).toEqual([]);
+  });
+
+  it('keeps docs/security-routes.md in step with what every route requires', () => {
+    const file = join(__dirname, '../../../docs/security-routes.md');
+    const expected = renderRouteTable(discoverAccessRules(api));
+    // UPDATE_SECURITY_DOC=1 rewrites the file; otherwise a drift fails the test.
+    if (process.env.UPDATE_SECURITY_DOC === '1') writeFileSync(file, expected);
+    expect(readFileSync(file, 'utf8')).toBe(expected);
   });
 
   it('documents every management route in OpenAPI with a unique, meaningful operation id', () => {
