@@ -71,6 +71,8 @@ export abstract class AppConfig {
     readonly insightMaxItems: number;
     readonly wsMaxMessageBytes: number;
     readonly wsMaxBufferedBytes: number;
+    /** Open streaming connections per client address; 0 = no limit. */
+    readonly wsMaxConnectionsPerIp: number;
   };
   abstract readonly logging: {
     readonly level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';

@@ -243,8 +243,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     name: 'JWT_SECRET',
     section: 'auth',
     description:
-      'HS256 key for console sessions (≥ 32 chars); generated and stored in the database when unset',
-    defaultText: 'generated',
+      'HS256 key for console sessions (≥ 32 chars), the same on every api replica; required for the api role on PostgreSQL/MongoDB; when unset on the embedded database, generated into DATA_DIR/jwt-secret (mode 0600)',
+    defaultText: 'generated (embedded database only)',
     sensitive: true,
     aliases: [{ name: 'Jwt__Key' }],
   },
@@ -358,6 +358,13 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     section: 'limits',
     description: 'Largest WebSocket message accepted from an SDK',
     defaultText: '65536',
+  },
+  {
+    name: 'WS_MAX_CONNECTIONS_PER_IP',
+    section: 'limits',
+    description:
+      'Open /streaming connections allowed per client address; more are refused with 429 (0 = off)',
+    defaultText: '1000',
   },
   {
     name: 'WS_MAX_BUFFERED_BYTES',

@@ -93,6 +93,7 @@ export class EnvSchema {
   @Int(1, 1_000_000) INSIGHT_MAX_ITEMS = 1000;
   @Int(256, 67_108_864) WS_MAX_MESSAGE_BYTES = 65_536;
   @Int(65_536, 4_294_967_296) WS_MAX_BUFFERED_BYTES = 33_554_432;
+  @Int(0, 100_000_000) WS_MAX_CONNECTIONS_PER_IP = 1000;
 
   @oneOf(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @oneOf(LOG_FORMATS) LOG_FORMAT: (typeof LOG_FORMATS)[number] = 'json';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../core/iam/password-policy';
 import { defaultPort, isAllInOne, type Role } from '../roles/role';
 import { type AppConfig, ConfigError } from './app-config';
 import {
@@ -190,6 +191,31 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
       problems.push(`${resolved.sources[name]}='${value}': must be an http(s) URL`);
   }
 
+  if (e.ADMIN_PASSWORD) {
+    const weak = passwordProblem(e.ADMIN_PASSWORD);
+    if (weak === 'too-short')
+      problems.push(
+        `${resolved.sources.ADMIN_PASSWORD ?? 'ADMIN_PASSWORD'}: must have at least ${MIN_PASSWORD_LENGTH} characters besides leading and trailing spaces`,
+      );
+    else if (weak === 'too-common')
+      problems.push(
+        `${resolved.sources.ADMIN_PASSWORD ?? 'ADMIN_PASSWORD'}: is a commonly used password; choose another`,
+      );
+  }
+
+  // Replicas must share the key, and one kept in a server database signs sessions for anyone who
+  // can read it: on PostgreSQL/MongoDB the key comes from the environment only.
+  if (
+    roles.includes('api') &&
+    (e.DB_PROVIDER === 'postgres' || e.DB_PROVIDER === 'mongodb') &&
+    !e.JWT_SECRET
+  ) {
+    problems.push(
+      `JWT_SECRET (or its FeatBit name Jwt__Key) is required because the api role runs on DB_PROVIDER=${e.DB_PROVIDER}: ` +
+        'every api replica must sign sessions with the same key, and it must not be kept in the database',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const config: AppConfig = {
@@ -245,6 +271,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
       insightMaxItems: e.INSIGHT_MAX_ITEMS,
       wsMaxMessageBytes: e.WS_MAX_MESSAGE_BYTES,
       wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      wsMaxConnectionsPerIp: e.WS_MAX_CONNECTIONS_PER_IP,
     },
     logging: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };

@@ -10,7 +10,7 @@ import { ForbiddenError, UnauthorizedError } from '../http/api-errors';
 
 /** Who is calling: a signed-in user (JWT) or an API access token. */
 export type Principal =
-  | { kind: 'user'; user: UserAccount }
+  | { kind: 'user'; user: UserAccount; sessionId: string }
   | { kind: 'access-token'; token: AccessToken; creator: UserAccount | null };
 
 /** Who made a change, as recorded in audit logs. */

@@ -34,11 +34,15 @@ export class Authenticator {
   }
 
   private async fromJwt(token: string): Promise<Principal> {
-    const userId = await this.jwt.verify(token);
-    if (!userId) throw new UnauthorizedError('the access token is invalid or expired');
+    const claims = await this.jwt.verify(token);
+    if (!claims) throw new UnauthorizedError('the access token is invalid or expired');
+    // Sign-out, a password change and refresh-token theft revoke the session: refused at once.
+    const { userId, sessionId } = claims;
+    if (!sessionId || !(await this.store.refreshTokens.isSessionActive(sessionId, new Date().toISOString())))
+      throw new UnauthorizedError('the session has ended');
     const user = await this.store.users.findById(userId);
     if (!user) throw new UnauthorizedError('the account no longer exists');
-    return { kind: 'user', user };
+    return { kind: 'user', user, sessionId };
   }
 
   private async fromAccessToken(value: string): Promise<Principal> {

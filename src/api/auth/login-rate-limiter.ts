@@ -1,66 +1,92 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
+import { Logger } from '../../infrastructure/logging/logger';
+import { TrackedRedis } from '../../infrastructure/mq/redis/redis-connection';
 import { TooManyRequestsError } from '../http/api-errors';
 
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_TRACKED = 100_000;
+const WINDOW_SECONDS = 15 * 60;
 
 /**
- * Failed-login counters per account and per client address over a 15-minute window. In memory, per
- * process: with N api replicas an attacker gets at most N times the limit (documented in api.md).
+ * Sign-in attempts per account and per client address over a 15-minute window. A slot is taken
+ * atomically before the password is checked, so parallel attempts cannot all slip past the limit;
+ * a successful sign-in gives the address its slot back and clears the account's counter. With Redis
+ * configured (CACHE_PROVIDER or MQ_PROVIDER redis) the counters are shared by every api replica;
+ * while Redis is unreachable each replica falls back to its own memory.
  */
 @Injectable()
-export class LoginRateLimiter {
-  private readonly failures = new Map<string, number[]>();
-  /** Overridable clock for tests. */
-  now: () => number = Date.now;
+export class LoginRateLimiter implements OnApplicationShutdown {
+  private readonly account: RateLimiterAbstract;
+  private readonly address: RateLimiterAbstract;
+  private readonly redis: TrackedRedis | null;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(config: AppConfig, logger: Logger) {
+    const redisUrl = config.cache.redisUrl ?? config.mq.redisUrl;
+    this.redis = redisUrl
+      ? new TrackedRedis({
+          url: redisUrl,
+          name: 'featbit-login-limits',
+          logger: logger.child({ component: 'auth' }),
+          // Fail fast to the in-memory insurance limiter instead of queueing sign-ins during an outage.
+          redis: { enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        })
+      : null;
+    const make = (prefix: string, points: number): RateLimiterAbstract => {
+      const opts = { keyPrefix: `featbit:login:${prefix}`, points, duration: WINDOW_SECONDS };
+      const memory = new RateLimiterMemory(opts);
+      if (!this.redis) return memory;
+      return new RateLimiterRedis({
+        ...opts,
+        storeClient: this.redis.client,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      });
+    };
+    this.account = make('account', config.auth.loginMaxAttemptsPerAccount);
+    this.address = make('address', config.auth.loginMaxAttemptsPerIp);
+  }
 
-  /** Throws 429 when either counter is exhausted. */
-  check(email: string, ip: string): void {
-    const account = this.count(`a:${email.toLowerCase()}`);
-    const address = this.count(`i:${ip}`);
-    if (account.count >= this.config.auth.loginMaxAttemptsPerAccount) {
-      throw new TooManyRequestsError(
-        'too many failed sign-in attempts for this account; try again later',
-        account.retry,
-      );
+  /** Whether the counters are currently shared through Redis. */
+  get shared(): boolean {
+    return this.redis?.ready ?? false;
+  }
+
+  /** Takes one attempt from both budgets, or throws 429 when either is spent. */
+  async reserve(email: string, ip: string): Promise<void> {
+    const accountKey = email.toLowerCase();
+    try {
+      await this.address.consume(ip);
+    } catch (err) {
+      throw limited(err, 'too many failed sign-in attempts from this address; try again later');
     }
-    if (address.count >= this.config.auth.loginMaxAttemptsPerIp) {
-      throw new TooManyRequestsError(
-        'too many failed sign-in attempts from this address; try again later',
-        address.retry,
-      );
+    try {
+      await this.account.consume(accountKey);
+    } catch (err) {
+      // The password is not checked, so the address keeps this slot.
+      await this.address.reward(ip).catch(() => undefined);
+      throw limited(err, 'too many failed sign-in attempts for this account; try again later');
     }
   }
 
-  recordFailure(email: string, ip: string): void {
-    this.add(`a:${email.toLowerCase()}`);
-    this.add(`i:${ip}`);
+  /** Only failed attempts stay counted. */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await Promise.all([
+      this.account.delete(email.toLowerCase()).catch(() => undefined),
+      this.address.reward(ip).catch(() => undefined),
+    ]);
   }
 
-  recordSuccess(email: string): void {
-    this.failures.delete(`a:${email.toLowerCase()}`);
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.close();
   }
+}
 
-  private count(key: string): { count: number; retry: number } {
-    const now = this.now();
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
-    const retry = recent.length > 0 ? Math.ceil((recent[0] + WINDOW_MS - now) / 1000) : 0;
-    return { count: recent.length, retry };
-  }
-
-  private add(key: string): void {
-    if (!this.failures.has(key) && this.failures.size >= MAX_TRACKED) {
-      // Bounded memory: drop the oldest tracked key.
-      const oldest = this.failures.keys().next().value;
-      if (oldest !== undefined) this.failures.delete(oldest);
-    }
-    const list = this.failures.get(key) ?? [];
-    list.push(this.now());
-    this.failures.set(key, list.slice(-1000));
-  }
+function limited(err: unknown, message: string): Error {
+  if (!(err instanceof RateLimiterRes)) return err instanceof Error ? err : new Error(String(err));
+  return new TooManyRequestsError(message, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
 }

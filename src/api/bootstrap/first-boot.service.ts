@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { builtInPolicies, OWNER_POLICY_ID } from '../../core/iam/built-in-policies';
+import type { PolicyStatement } from '../../core/iam/iam';
 import { DataStore } from '../../core/ports/data-store.port';
 import { DuplicateKeyError } from '../../core/shared/errors';
 import {
@@ -67,7 +69,15 @@ export class FirstBootService implements OnApplicationBootstrap {
   private async ensureBuiltInPolicies(): Promise<void> {
     const now = new Date().toISOString();
     for (const policy of builtInPolicies(now)) {
-      if (await this.store.policies.findById(policy.id)) continue;
+      const stored = await this.store.policies.findById(policy.id);
+      if (stored) {
+        // Built-ins are read-only for users: a newer version's statements (e.g. a new action) replace
+        // the stored ones.
+        if (!isDeepStrictEqual(stored.statements.map(comparable), policy.statements.map(comparable))) {
+          await this.store.policies.update({ ...stored, statements: policy.statements, updatedAt: now });
+        }
+        continue;
+      }
       try {
         await this.store.policies.create(policy);
       } catch (err) {
@@ -165,4 +175,8 @@ export class FirstBootService implements OnApplicationBootstrap {
     );
     return { seeded: true, adminEmail: email };
   }
+}
+
+function comparable(s: PolicyStatement): unknown[] {
+  return [s.id, s.resourceType, s.effect, s.actions, s.resources];
 }

@@ -2,7 +2,8 @@ import { Body, Put, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
-import { Authenticated, Public } from '../auth/access.decorators';
+import { Public } from '../../shared/http/route-access';
+import { Authenticated } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
@@ -59,10 +60,12 @@ export class IdentityController {
   @Operation('logout', 'Revoke the refresh token of this session and delete the cookie')
   @ApiOkEnvelope('boolean')
   async logout(
+    @Ctx() ctx: ApiContext,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<boolean> {
-    await this.sessions.logout(refreshCookieOf(req), req.ip);
+    const sessionId = ctx.principal?.kind === 'user' ? ctx.principal.sessionId : null;
+    await this.sessions.logout(sessionId, refreshCookieOf(req), req.ip);
     clearRefreshCookie(this.config, req, reply);
     return true;
   }

@@ -1,7 +1,32 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../core/iam/password-policy';
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** A password someone chooses: long enough without surrounding spaces, and not a common one. */
+function IsAcceptablePassword(): PropertyDecorator {
+  const rule = (name: string, problem: string, code: string, message: string) =>
+    ValidateBy(
+      {
+        name,
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || passwordProblem(value) !== problem,
+          defaultMessage: () => message,
+        },
+      },
+      { context: { code } },
+    );
+  const tooShort = rule(
+    'passwordLength',
+    'too-short',
+    'PasswordTooShort',
+    `$property must have at least ${MIN_PASSWORD_LENGTH} characters besides leading and trailing spaces`,
+  );
+  const tooCommon = rule('passwordCommon', 'too-common', 'PasswordTooCommon', '$property is too common');
+  return (target, key) => {
+    tooShort(target, key);
+    tooCommon(target, key);
+  };
+}
 
 export class LoginByEmailDto {
   @ApiProperty({ example: 'admin@example.com', maxLength: 254 })
@@ -34,7 +59,7 @@ export class ResetPasswordDto {
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 })
   @IsString()
   @IsNotEmpty()
-  @MinLength(MIN_PASSWORD_LENGTH, { context: { code: 'PasswordTooShort' } })
+  @IsAcceptablePassword()
   @MaxLength(256)
   newPassword!: string;
 }

@@ -39,7 +39,8 @@ export class SessionService {
 
   async login(emailInput: string, password: string, ip: string): Promise<Session> {
     const email = emailInput.trim().toLowerCase();
-    this.limiter.check(email, ip);
+    // The attempt is counted before the password is checked (parallel attempts cannot overrun).
+    await this.limiter.reserve(email, ip);
     const user = await this.store.users.findByEmail(email);
     dummyHash ??= hashPassword('not-a-real-password');
     const valid =
@@ -47,11 +48,10 @@ export class SessionService {
         ? await verifyPassword(password, user.passwordHash)
         : (await verifyPassword(password, await dummyHash)) && false;
     if (!user || !valid) {
-      this.limiter.recordFailure(email, ip);
       throw new BusinessRuleError(ERROR_CODES.emailPasswordMismatch, 'the e-mail or password is wrong');
     }
-    this.limiter.recordSuccess(email);
-    return this.issue(user, ip);
+    await this.limiter.recordSuccess(email, ip);
+    return this.issue(user, ip, randomUUID());
   }
 
   async refresh(raw: string | undefined, ip: string): Promise<Session> {
@@ -74,12 +74,13 @@ export class SessionService {
       }
       const user = await this.store.users.findById(stored.userId);
       if (!user) throw new UnauthorizedError('the account no longer exists');
-      return this.issue(user, ip);
+      return this.issue(user, ip, stored.sessionId ?? randomUUID());
     }
     if (stored.expiresAt <= now) throw new UnauthorizedError('the refresh token has expired');
     const user = await this.store.users.findById(stored.userId);
     if (!user) throw new UnauthorizedError('the account no longer exists');
-    const next = await this.issue(user, ip);
+    // The session goes on through rotation (tokens from before sessions start one here).
+    const next = await this.issue(user, ip, stored.sessionId ?? randomUUID());
     await this.store.refreshTokens.update({
       ...stored,
       isRevoked: true,
@@ -91,12 +92,16 @@ export class SessionService {
     return next;
   }
 
-  async logout(raw: string | undefined, ip: string): Promise<void> {
+  /** Ends the caller's session (its access tokens stop working) and the cookie's, if another. */
+  async logout(sessionId: string | null, raw: string | undefined, ip: string): Promise<void> {
+    const now = new Date().toISOString();
+    if (sessionId) await this.store.refreshTokens.revokeSession(sessionId, now, ip);
     if (!raw) return;
     const stored = await this.store.refreshTokens.findByHash(sha256Hex(raw));
     if (!stored || stored.isRevoked) return;
-    const now = new Date().toISOString();
-    await this.store.refreshTokens.update({ ...stored, isRevoked: true, revokedAt: now, revokedByIp: ip });
+    if (stored.sessionId) await this.store.refreshTokens.revokeSession(stored.sessionId, now, ip);
+    else
+      await this.store.refreshTokens.update({ ...stored, isRevoked: true, revokedAt: now, revokedByIp: ip });
   }
 
   /** Change the own password; every other session ends, the caller gets a fresh one. */
@@ -113,17 +118,18 @@ export class SessionService {
     const now = new Date().toISOString();
     await this.store.users.update({ ...user, passwordHash: await hashPassword(next), updatedAt: now });
     await this.store.refreshTokens.revokeAllForUser(user.id, now);
-    return this.issue(user, ip);
+    return this.issue(user, ip, randomUUID());
   }
 
-  private async issue(user: UserAccount, ip: string): Promise<Session> {
-    const { token, expiresIn } = await this.jwt.sign(user.id);
+  private async issue(user: UserAccount, ip: string, sessionId: string): Promise<Session> {
+    const { token, expiresIn } = await this.jwt.sign(user.id, sessionId);
     const refreshToken = newRefreshTokenValue();
     const now = new Date();
     await this.store.refreshTokens.create({
       id: randomUUID(),
       tokenHash: sha256Hex(refreshToken),
       userId: user.id,
+      sessionId,
       isRevoked: false,
       replacedByTokenHash: null,
       createdByIp: ip || null,

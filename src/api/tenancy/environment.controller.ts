@@ -10,7 +10,7 @@ import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { KeyQueryDto } from '../http/validators';
 import { ProjectService } from './project.service';
-import { EnvironmentDto } from './tenancy.dto';
+import { canSeeSecrets, EnvironmentDto } from './tenancy.dto';
 import { CreateEnvironmentDto, UpdateEnvironmentDto } from './tenancy-input.dto';
 
 @ManagementController('projects/:projectId/envs', 'Environments')
@@ -42,7 +42,7 @@ export class EnvironmentController {
     @IdParam('projectId') _p: string,
     @IdParam('envId') _e: string,
   ): EnvironmentDto {
-    return EnvironmentDto.from(ctx.env!);
+    return EnvironmentDto.from(ctx.env!, canSeeSecrets(ctx, ctx.project!, ctx.env!));
   }
 
   @PostOk()
@@ -60,7 +60,7 @@ export class EnvironmentController {
       description: body.description ?? '',
       requireChangeComment: body.settings?.requireChangeComment,
     });
-    return EnvironmentDto.from(env);
+    return EnvironmentDto.from(env, canSeeSecrets(ctx, ctx.project!, env));
   }
 
   @Put(':envId')
@@ -96,7 +96,7 @@ export class EnvironmentController {
       });
       return updated;
     });
-    return EnvironmentDto.from(saved);
+    return EnvironmentDto.from(saved, canSeeSecrets(ctx, ctx.project!, saved));
   }
 
   @Delete(':envId')

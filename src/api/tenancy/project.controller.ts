@@ -11,7 +11,7 @@ import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { KeyQueryDto } from '../http/validators';
 import { ProjectService } from './project.service';
-import { ProjectDto } from './tenancy.dto';
+import { canSeeSecrets, ProjectDto } from './tenancy.dto';
 import { CreateProjectDto, UpdateProjectDto } from './tenancy-input.dto';
 
 @ManagementController('projects', 'Projects')
@@ -27,6 +27,10 @@ export class ProjectController {
     return envs.filter((e) => ctx.can('CanAccessEnv', RN.env(project.key, e.key)));
   }
 
+  private dto(ctx: ApiContext, project: Project, envs: Environment[]): ProjectDto {
+    return ProjectDto.from(project, envs, (e) => canSeeSecrets(ctx, project, e));
+  }
+
   @Get()
   @Authenticated({ scope: 'organization' })
   @Operation('listProjects', 'Projects with environments, filtered to what the caller may access')
@@ -36,7 +40,7 @@ export class ProjectController {
     for (const project of await this.store.projects.listByOrganization(ctx.org.id)) {
       if (!ctx.can('CanAccessProject', RN.project(project.key))) continue;
       const envs = await this.store.environments.listByProject(project.id);
-      result.push(ProjectDto.from(project, this.visibleEnvs(ctx, project, envs)));
+      result.push(this.dto(ctx, project, this.visibleEnvs(ctx, project, envs)));
     }
     return result;
   }
@@ -56,7 +60,7 @@ export class ProjectController {
   async get(@Ctx() ctx: ApiContext, @IdParam('projectId') _id: string): Promise<ProjectDto> {
     const project = ctx.project!;
     const envs = await this.store.environments.listByProject(project.id);
-    return ProjectDto.from(project, this.visibleEnvs(ctx, project, envs));
+    return this.dto(ctx, project, this.visibleEnvs(ctx, project, envs));
   }
 
   @PostOk()
@@ -68,7 +72,7 @@ export class ProjectController {
       name: body.name.trim(),
       key: body.key,
     });
-    return ProjectDto.from(project, environments);
+    return this.dto(ctx, project, environments);
   }
 
   @Put(':projectId')
@@ -100,7 +104,7 @@ export class ProjectController {
       return updated;
     });
     const envs = await this.store.environments.listByProject(saved.id);
-    return ProjectDto.from(saved, this.visibleEnvs(ctx, saved, envs));
+    return this.dto(ctx, saved, this.visibleEnvs(ctx, saved, envs));
   }
 
   @Delete(':projectId')

@@ -16,6 +16,8 @@ import {
 import type { Actor } from '../auth/api-context';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { CacheSync } from '../changes/cache-sync.service';
+import { enqueueRemoval } from '../changes/change-outbox';
+import { OutboxRelay } from '../changes/outbox-relay.service';
 import { Logger } from '../../infrastructure/logging/logger';
 
 export interface NewEnvironmentInput {
@@ -34,6 +36,7 @@ export class ProjectService {
     private readonly store: DataStore,
     private readonly audit: AuditTrail,
     private readonly cacheSync: CacheSync,
+    private readonly relay: OutboxRelay,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'projects' });
@@ -163,7 +166,7 @@ export class ProjectService {
     const flags = await this.store.flags.listAll(env.id);
     const segments = await this.store.segments.listAll(scope);
     const properties = await this.store.endUserProperties.list(env.id);
-    await this.store.transaction(async (tx) => {
+    const committed = await this.store.transaction(async (tx) => {
       // The environment row goes first: on MongoDB (no transactions) a failure then leaves
       // unreachable children at worst, never an environment with missing parts.
       await tx.environments.delete(env.id);
@@ -180,7 +183,11 @@ export class ProjectService {
         previous: redactEnvironment(env),
         current: null,
       });
+      return enqueueRemoval(tx, { kind: 'environment', envIds: [env.id] });
     });
+    // Published before answering, so that in one process the next SDK request is already refused.
+    this.relay.kick([committed]);
+    await this.relay.idle();
     await this.cacheSync.secretsRemoved(env.secrets.map((s) => s.value));
     for (const flag of flags) await this.cacheSync.flagRemoved(env.id, flag.id);
     for (const segment of segments) await this.cacheSync.segmentRemoved([env.id], segment.id);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RN } from '../../core/iam/resource-name';
 import type {
   Environment,
   EnvironmentSecret,
@@ -6,6 +7,12 @@ import type {
   Project,
   Workspace,
 } from '../../core/tenancy/tenancy';
+import type { ApiContext } from '../auth/api-context';
+
+/** SDK secrets are shown only with CanAccessEnvSecrets (a read-only member must not get them). */
+export function canSeeSecrets(ctx: ApiContext, project: Project, env: Environment): boolean {
+  return ctx.can('CanAccessEnvSecrets', RN.env(project.key, env.key));
+}
 
 export class WorkspaceDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -78,19 +85,27 @@ export class EnvironmentDto {
   @ApiProperty() name!: string;
   @ApiProperty() key!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ type: [SecretDto] }) secrets!: SecretDto[];
+  @ApiProperty({
+    type: [SecretDto],
+    description: 'SDK secrets; empty unless the caller has CanAccessEnvSecrets on the environment',
+  })
+  secrets!: SecretDto[];
   @ApiProperty({ type: EnvironmentSettingsDto }) settings!: EnvironmentSettingsDto;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static from(e: Environment): EnvironmentDto {
+  /**
+   * Without `showSecrets` (CanAccessEnvSecrets) the list is empty: entries without a value would
+   * break clients that copy `value`, and FeatBit clients already handle an environment without secrets.
+   */
+  static from(e: Environment, showSecrets: boolean): EnvironmentDto {
     return {
       id: e.id,
       projectId: e.projectId,
       name: e.name,
       key: e.key,
       description: e.description,
-      secrets: e.secrets.map((x) => SecretDto.from(x)),
+      secrets: showSecrets ? e.secrets.map((x) => SecretDto.from(x)) : [],
       settings: { requireChangeComment: e.settings.requireChangeComment ?? false },
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
@@ -107,13 +122,13 @@ export class ProjectDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static from(p: Project, envs: Environment[]): ProjectDto {
+  static from(p: Project, envs: Environment[], showSecrets: (env: Environment) => boolean): ProjectDto {
     return {
       id: p.id,
       organizationId: p.organizationId,
       name: p.name,
       key: p.key,
-      environments: envs.map((x) => EnvironmentDto.from(x)),
+      environments: envs.map((x) => EnvironmentDto.from(x, showSecrets(x))),
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     };

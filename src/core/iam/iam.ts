@@ -64,6 +64,11 @@ export interface RefreshToken {
   id: string;
   tokenHash: string;
   userId: string;
+  /**
+   * The sign-in this token belongs to, kept through rotation and carried by its access tokens (`sid`),
+   * which stop working once no token of the session is live. Null on rows from before sessions.
+   */
+  sessionId: string | null;
   isRevoked: boolean;
   replacedByTokenHash: string | null;
   createdByIp: string | null;

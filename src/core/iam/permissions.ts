@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   CreateEnv: 'project',
   // environment
   CanAccessEnv: 'env',
+  /** Not in FeatBit (it shows SDK secrets to whoever can access the environment): see the secret values. */
+  CanAccessEnvSecrets: 'env',
   DeleteEnv: 'env',
   UpdateEnvSettings: 'env',
   CreateEnvSecret: 'env',

@@ -100,6 +100,9 @@ describe('policy decision', () => {
     expect(isAllowed(developer.statements, 'CanManageIAM', RN.iam())).toBe(false);
     expect(isAllowed(developer.statements, 'DeleteEnv', env)).toBe(false);
     expect(isAllowed(developer.statements, 'CanAccessEnv', env)).toBe(true);
+    // FeatBit shows SDK keys to developers; a custom read-only policy does not get them.
+    expect(isAllowed(admin.statements, 'CanAccessEnvSecrets', env)).toBe(true);
+    expect(isAllowed(developer.statements, 'CanAccessEnvSecrets', env)).toBe(true);
     expect(isAllowed(developer.statements, 'ToggleFlag', flag)).toBe(true);
     expect(isAllowed(developer.statements, 'CreateProject', RN.project('web'))).toBe(false);
   });

@@ -37,6 +37,7 @@ export abstract class SystemSettingRepository {
   abstract get(key: string): Promise<string | null>;
   /** Sets the value only if the key is absent; returns the value that is stored afterwards. */
   abstract setIfAbsent(key: string, value: string): Promise<string>;
+  abstract delete(key: string): Promise<void>;
 }
 
 /**

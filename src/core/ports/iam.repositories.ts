@@ -62,4 +62,8 @@ export abstract class RefreshTokenRepository {
   abstract findByHash(tokenHash: string): Promise<RefreshToken | null>;
   abstract update(token: RefreshToken): Promise<RefreshToken>;
   abstract revokeAllForUser(userId: string, at: string): Promise<void>;
+  /** Revokes every token of one session (sign-out). */
+  abstract revokeSession(sessionId: string, at: string, ip: string | null): Promise<void>;
+  /** Whether the session still has an unrevoked, unexpired token (checked on every request). */
+  abstract isSessionActive(sessionId: string, now: string): Promise<boolean>;
 }

@@ -40,7 +40,13 @@ describe('management API against the built product (PostgreSQL database and mess
     ensureBuilt();
     db = await createTestDatabase('api_product');
     product = await startProduct({
-      env: { DB_PROVIDER: 'postgres', POSTGRES_URL: db.url, MQ_PROVIDER: 'postgres', CACHE_PROVIDER: 'none' },
+      env: {
+        DB_PROVIDER: 'postgres',
+        POSTGRES_URL: db.url,
+        MQ_PROVIDER: 'postgres',
+        CACHE_PROVIDER: 'none',
+        JWT_SECRET: 'product-api-e2e-jwt-secret-0123456789abcdef',
+      },
     });
     listener = new Client({ connectionString: db.url });
     await listener.connect();

@@ -57,6 +57,11 @@ describe('start-up refuses bad configuration', () => {
     [[], { MQ_PROVIDER: 'kafka' }, 'KAFKA_BROKERS is required because MQ_PROVIDER=kafka'],
     [[], { CACHE_PROVIDER: 'redis' }, 'REDIS_URL is required because CACHE_PROVIDER=redis'],
     [[], { DbProvider: 'Oracle' }, 'DbProvider (alias of DB_PROVIDER)'],
+    [
+      [],
+      { DB_PROVIDER: 'mongodb', MONGO_URL: 'mongodb://127.0.0.1:1' },
+      'JWT_SECRET (or its FeatBit name Jwt__Key) is required because the api role runs on DB_PROVIDER=mongodb',
+    ],
   ] as [string[], Record<string, string>, string][])('refuses %j with %j', (args, env, message) => {
     const { status, stderr } = run(args, env);
     expect(status).toBe(1);

@@ -3,6 +3,8 @@ import { describeConfig, loadAppConfig } from '../../../src/config/load-app-conf
 import { ROLES, type Role } from '../../../src/roles/role';
 
 const ALL: Role[] = [...ROLES];
+/** The api role on a server database needs a configured signing key. */
+const SIGNING_KEY = 'unit-test-signing-key-0123456789abcdef';
 
 function problemsOf(env: Record<string, string>, roles: Role[] = ALL): string[] {
   try {
@@ -41,7 +43,12 @@ describe('loadAppConfig', () => {
     [['analytics'], 5200],
     [['evaluation', 'analytics'], 5100],
   ] as [Role[], number][])('defaults the port for roles %j to %i', (roles, port) => {
-    const env = { DB_PROVIDER: 'postgres', POSTGRES_URL: 'postgres://u:p@h/db', MQ_PROVIDER: 'postgres' };
+    const env = {
+      DB_PROVIDER: 'postgres',
+      POSTGRES_URL: 'postgres://u:p@h/db',
+      MQ_PROVIDER: 'postgres',
+      JWT_SECRET: SIGNING_KEY,
+    };
     expect(loadAppConfig(env, roles).server.port).toBe(port);
   });
 
@@ -66,6 +73,9 @@ describe('loadAppConfig', () => {
     ],
     ['JWT_SECRET', 'short', "JWT_SECRET='***': must be at least 32 characters long"],
     ['TRUST_PROXY', 'yes', "TRUST_PROXY='yes': must be one of true, false"],
+    ['ADMIN_PASSWORD', '12345678', 'ADMIN_PASSWORD: is a commonly used password'],
+    ['ADMIN_PASSWORD', 'password', 'ADMIN_PASSWORD: is a commonly used password'],
+    ['ADMIN_PASSWORD', '  abc-12  ', 'ADMIN_PASSWORD: must have at least 8 characters'],
   ])('names %s when its value %j is invalid', (name, value, message) => {
     expect(problemsOf({ [name]: value }).join('\n')).toContain(message);
   });
@@ -83,6 +93,7 @@ describe('loadAppConfig', () => {
           CacheProvider: 'Redis',
           Postgres__ConnectionString: 'Host=db;Port=5433;Username=fb;Password=s3cret;Database=featbit',
           Redis__ConnectionString: 'cache:6380,password=pw',
+          Jwt__Key: SIGNING_KEY,
         },
         ALL,
       );
@@ -99,6 +110,7 @@ describe('loadAppConfig', () => {
           MongoDb__ConnectionString: 'mongodb://m:27017',
           MongoDb__Database: 'fb',
           MqProvider: 'None',
+          JWT_SECRET: SIGNING_KEY,
         },
         ALL,
       );
@@ -131,7 +143,12 @@ describe('loadAppConfig', () => {
 
     it('applies Postgres__Password over the connection string password', () => {
       const config = loadAppConfig(
-        { DB_PROVIDER: 'postgres', POSTGRES_URL: 'postgres://u:old@h:5432/d', Postgres__Password: 'n3w' },
+        {
+          DB_PROVIDER: 'postgres',
+          POSTGRES_URL: 'postgres://u:old@h:5432/d',
+          Postgres__Password: 'n3w',
+          JWT_SECRET: SIGNING_KEY,
+        },
         ALL,
       );
       expect(config.database.postgres?.url).toBe('postgres://u:n3w@h:5432/d');
@@ -187,6 +204,39 @@ describe('loadAppConfig', () => {
     });
   });
 
+  describe('the session signing key on a server database', () => {
+    const postgres = { DB_PROVIDER: 'postgres', POSTGRES_URL: 'postgres://h/d' };
+    const mongodb = { DB_PROVIDER: 'mongodb', MONGO_URL: 'mongodb://h' };
+    const redisQueue = { MQ_PROVIDER: 'redis', REDIS_URL: 'redis://h' };
+
+    it.each([
+      ['postgres', postgres],
+      ['mongodb', mongodb],
+    ])('refuses the api role on %s without JWT_SECRET', (provider, env) => {
+      expect(problemsOf(env)).toEqual([
+        `JWT_SECRET (or its FeatBit name Jwt__Key) is required because the api role runs on DB_PROVIDER=${provider}: ` +
+          'every api replica must sign sessions with the same key, and it must not be kept in the database',
+      ]);
+      expect(problemsOf(env, ['api', 'analytics']).join()).toContain(
+        'JWT_SECRET (or its FeatBit name Jwt__Key)',
+      );
+    });
+
+    it('accepts the key under its own or its FeatBit name', () => {
+      expect(loadAppConfig({ ...postgres, JWT_SECRET: SIGNING_KEY }, ALL).auth.jwtSecret).toBe(SIGNING_KEY);
+      expect(
+        loadAppConfig({ ...mongodb, ...redisQueue, Jwt__Key: SIGNING_KEY }, ['api']).auth.jwtSecret,
+      ).toBe(SIGNING_KEY);
+    });
+
+    it('needs no key for roles that sign nothing, nor on the embedded database', () => {
+      expect(
+        loadAppConfig({ ...postgres, MQ_PROVIDER: 'postgres' }, ['evaluation', 'analytics']).auth.jwtSecret,
+      ).toBeNull();
+      expect(loadAppConfig({ MQ_PROVIDER: 'postgres' }, ['api']).auth.jwtSecret).toBeNull();
+    });
+  });
+
   it('masks credentials when describing the configuration', () => {
     const config = loadAppConfig(
       {
@@ -194,6 +244,7 @@ describe('loadAppConfig', () => {
         POSTGRES_URL: 'postgres://fb:topsecret@db/featbit',
         MQ_PROVIDER: 'redis',
         REDIS_URL: 'redis://:hunter2@cache:6379',
+        JWT_SECRET: SIGNING_KEY,
       },
       ALL,
     );

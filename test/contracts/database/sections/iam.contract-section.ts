@@ -179,6 +179,7 @@ export function iamSection(store: () => DataStore): void {
         id: newId(),
         tokenHash: `rt-${newId()}`,
         userId,
+        sessionId: null,
         isRevoked: false,
         replacedByTokenHash: null,
         createdByIp: '127.0.0.1',
@@ -210,6 +211,40 @@ export function iamSection(store: () => DataStore): void {
         replacedByTokenHash: second.tokenHash,
         lastUsedAt: at(5),
       });
+    });
+
+    it('revokes one session and tells whether a session is still live', async () => {
+      const userId = newId();
+      const [sessionA, sessionB] = [newId(), newId()];
+      const token = (sessionId: string, expiresAt = at(3600)): RefreshToken => ({
+        id: newId(),
+        tokenHash: `rt-${newId()}`,
+        userId,
+        sessionId,
+        isRevoked: false,
+        replacedByTokenHash: null,
+        createdByIp: null,
+        revokedByIp: null,
+        expiresAt,
+        revokedAt: null,
+        lastUsedAt: null,
+        createdAt: at(0),
+      });
+      const a1 = await store().refreshTokens.create(token(sessionA));
+      await store().refreshTokens.create(token(sessionA));
+      await store().refreshTokens.create(token(sessionB));
+      expect(await store().refreshTokens.findByHash(a1.tokenHash)).toEqual(a1);
+      expect(await store().refreshTokens.isSessionActive(sessionA, at(10))).toBe(true);
+      expect(await store().refreshTokens.isSessionActive(sessionA, at(3600))).toBe(false); // expired
+      await store().refreshTokens.revokeSession(sessionA, at(10), '10.0.0.1');
+      expect(await store().refreshTokens.isSessionActive(sessionA, at(10))).toBe(false);
+      expect(await store().refreshTokens.findByHash(a1.tokenHash)).toMatchObject({
+        isRevoked: true,
+        revokedAt: at(10),
+        revokedByIp: '10.0.0.1',
+      });
+      expect(await store().refreshTokens.isSessionActive(sessionB, at(10))).toBe(true);
+      expect(await store().refreshTokens.isSessionActive(newId(), at(10))).toBe(false);
     });
   });
 }

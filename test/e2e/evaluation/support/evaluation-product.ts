@@ -47,6 +47,8 @@ export class EvaluationProduct {
           POSTGRES_URL: database.url,
           MQ_PROVIDER: 'postgres',
           CACHE_PROVIDER: 'none',
+          // Needed when the roles include api (required on a server database).
+          JWT_SECRET: 'evaluation-e2e-jwt-secret-0123456789abcdef',
           LOG_LEVEL: 'debug',
           ...options.env,
         },

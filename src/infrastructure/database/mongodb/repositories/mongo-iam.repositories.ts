@@ -69,6 +69,7 @@ export class MongoIamCollections {
       { field: 'id' },
       { field: 'tokenHash' },
       { field: 'userId' },
+      { field: 'sessionId' },
       { field: 'isRevoked' },
       { field: 'replacedByTokenHash' },
       { field: 'createdByIp' },
@@ -262,5 +263,23 @@ export class MongoRefreshTokenRepository extends RefreshTokenRepository {
     await this.c.refreshTokens.run((m) =>
       m.updateMany({ userId, isRevoked: false }, { $set: { isRevoked: true, revokedAt } }).exec(),
     );
+  }
+  async revokeSession(sessionId: string, at: string, ip: string | null): Promise<void> {
+    const revokedAt = toDate(at, 'revokedAt');
+    await this.c.refreshTokens.run((m) =>
+      m
+        .updateMany(
+          { sessionId, isRevoked: false },
+          { $set: { isRevoked: true, revokedAt, revokedByIp: ip } },
+        )
+        .exec(),
+    );
+  }
+  isSessionActive(sessionId: string, now: string): Promise<boolean> {
+    return this.c.refreshTokens.exists({
+      sessionId,
+      isRevoked: false,
+      expiresAt: { $gt: toDate(now, 'now') },
+    });
   }
 }

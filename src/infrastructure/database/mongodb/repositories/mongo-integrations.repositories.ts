@@ -336,4 +336,7 @@ export class MongoSystemSettingRepository extends SystemSettingRepository {
     );
     return (doc?.value as string | undefined) ?? value;
   }
+  async delete(key: string): Promise<void> {
+    await this.c.settings.run((m) => m.deleteOne({ _id: key }).exec());
+  }
 }

@@ -35,6 +35,7 @@ export const TENANCY_AND_IAM_COLLECTIONS = {
     fields: {
       tokenHash: String,
       userId: String,
+      sessionId: String,
       isRevoked: Boolean,
       replacedByTokenHash: String,
       createdByIp: String,
@@ -47,6 +48,7 @@ export const TENANCY_AND_IAM_COLLECTIONS = {
     indexes: [
       [{ tokenHash: 1 }, { unique: true, name: 'uq_refresh_tokens_token_hash' }],
       [{ userId: 1 }, { name: 'ix_refresh_tokens_user' }],
+      [{ sessionId: 1 }, { name: 'ix_refresh_tokens_session', sparse: true }],
     ],
   },
   organizations: {

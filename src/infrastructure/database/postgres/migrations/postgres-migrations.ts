@@ -3,6 +3,7 @@ import { Targeting1763700000001 } from './1763700000001-targeting.migration';
 import { UsersEventsAudit1763700000002 } from './1763700000002-users-events-audit.migration';
 import { IntegrationsAndMessaging1763700000003 } from './1763700000003-integrations-and-messaging.migration';
 import { FlagUsage1763700000004 } from './1763700000004-flag-usage.migration';
+import { ConsoleSessions1763700000010 } from './1763700000010-console-sessions.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const POSTGRES_MIGRATIONS = [
   UsersEventsAudit1763700000002,
   IntegrationsAndMessaging1763700000003,
   FlagUsage1763700000004,
+  ConsoleSessions1763700000010,
 ];

@@ -55,6 +55,7 @@ const REFRESH_TOKENS = new PgTable<RefreshToken>('refresh_tokens', 'RefreshToken
   { field: 'id', column: 'id' },
   { field: 'tokenHash', column: 'token_hash' },
   { field: 'userId', column: 'user_id' },
+  { field: 'sessionId', column: 'session_id' },
   { field: 'isRevoked', column: 'is_revoked' },
   { field: 'replacedByTokenHash', column: 'replaced_by_token_hash' },
   { field: 'createdByIp', column: 'created_by_ip' },
@@ -293,6 +294,20 @@ export class PostgresRefreshTokenRepository extends RefreshTokenRepository {
     await this.db.query(
       'UPDATE refresh_tokens SET is_revoked = true, revoked_at = $2 WHERE user_id = $1 AND NOT is_revoked',
       [userId, toDate(at, 'revokedAt').toISOString()],
+    );
+  }
+  async revokeSession(sessionId: string, at: string, ip: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE refresh_tokens SET is_revoked = true, revoked_at = $2, revoked_by_ip = $3
+       WHERE session_id = $1 AND NOT is_revoked`,
+      [sessionId, toDate(at, 'revokedAt').toISOString(), ip],
+    );
+  }
+  isSessionActive(sessionId: string, now: string): Promise<boolean> {
+    return exists(
+      this.db,
+      'SELECT 1 FROM refresh_tokens WHERE session_id = $1 AND NOT is_revoked AND expires_at > $2',
+      [sessionId, toDate(now, 'now').toISOString()],
     );
   }
 }

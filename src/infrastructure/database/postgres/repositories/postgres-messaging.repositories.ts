@@ -175,4 +175,7 @@ export class PostgresSystemSettingRepository extends SystemSettingRepository {
     if (inserted.length) return str(inserted[0].value);
     return (await this.get(key)) ?? value;
   }
+  async delete(key: string): Promise<void> {
+    await this.db.query('DELETE FROM system_settings WHERE key = $1', [key]);
+  }
 }

@@ -2017,6 +2017,7 @@ export interface components {
       name: string;
       /** Format: uuid */
       projectId: string;
+      /** @description SDK secrets; empty unless the caller has CanAccessEnvSecrets on the environment */
       secrets: components['schemas']['SecretDto'][];
       settings: components['schemas']['EnvironmentSettingsDto'];
       updatedAt: string;

@@ -29,7 +29,9 @@ import { CopyButtonComponent } from '../../ui/copy-button/copy-button.component'
             </div>
           </div>
         } @empty {
-          <p class="ff-muted">This environment has no secrets.</p>
+          <p class="ff-muted">
+            No SDK keys to show: the environment has none, or your permissions do not include them.
+          </p>
         }
         <p class="ff-muted ff-small hint">
           Server keys are for back-end SDKs and must stay private; client keys may ship in browsers and apps.
