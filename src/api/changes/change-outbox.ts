@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import type { DataStore } from '../../core/ports/data-store.port';
 import { type OutboxMessage, TOPICS } from '../../core/ports/messaging.ports';
+import type { RemovalMessage } from '../../core/sdk/removal-message';
 import type { WireSegment } from '../../core/segments/segment';
 
 // Change messages are written to the outbox in the same transaction as the change (so a committed
@@ -34,5 +35,12 @@ export async function enqueueSegmentChange(
     await tx.outbox.add(m);
     added.push(m);
   }
+  return added;
+}
+
+/** Adds a removal (deleted flag, segment or environment) to the outbox, in the deleting transaction. */
+export async function enqueueRemoval(tx: DataStore, removal: RemovalMessage): Promise<OutboxMessage> {
+  const added = message(TOPICS.removal, removal, new Date().toISOString());
+  await tx.outbox.add(added);
   return added;
 }

@@ -3,6 +3,7 @@ import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { FlagCache } from '../../core/ports/cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/messaging.ports';
+import { parseRemovalMessage } from '../../core/sdk/removal-message';
 import { Logger } from '../../infrastructure/logging/logger';
 import type { SegmentChangePayload } from './change-outbox';
 
@@ -138,6 +139,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     if (message.topic === TOPICS.flagChange) {
       if (this.cache.enabled) await this.cache.upsertFlag(payload as FeatureFlag);
+    } else if (message.topic === TOPICS.removal) {
+      // Relayed in order with the upserts, so an earlier upsert cannot bring a removed item back.
+      const removal = parseRemovalMessage(payload);
+      if (removal === null) {
+        this.log.error('unreadable removal message dropped', { id: message.id });
+        return;
+      }
+      if (this.cache.enabled && removal.kind === 'flag')
+        await this.cache.removeFlag(removal.envId, removal.flagId);
+      if (this.cache.enabled && removal.kind === 'segment') {
+        for (const envId of removal.envIds) await this.cache.removeSegment(envId, removal.segmentId);
+      }
     } else {
       const { segment, affectedFlagIds } = payload as SegmentChangePayload;
       if (this.cache.enabled) {

@@ -10,7 +10,8 @@ import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
-import { CacheSync } from '../changes/cache-sync.service';
+import { enqueueRemoval } from '../changes/change-outbox';
+import { OutboxRelay } from '../changes/outbox-relay.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import {
   BusinessRuleError,
@@ -44,7 +45,7 @@ export class FlagCommandController {
     private readonly store: DataStore,
     private readonly mutations: FlagMutations,
     private readonly targeting: FlagTargeting,
-    private readonly cacheSync: CacheSync,
+    private readonly relay: OutboxRelay,
   ) {}
 
   @PostOk()
@@ -203,7 +204,7 @@ export class FlagCommandController {
   @Operation(
     'deleteFeatureFlag',
     'Delete an archived flag for good (422 CannotDeleteUnarchivedFeatureFlag otherwise)',
-    'No change message is published (as FeatBit): SDKs already received the archived flag, which evaluates to no variation, and drop it at their next full sync.',
+    'Evaluation servers forget the flag at once; nothing is pushed to SDKs (as FeatBit): they already received the archived flag, which evaluates to no variation, and drop it at their next full sync.',
   )
   @ApiOkEnvelope('boolean')
   async delete(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<boolean> {
@@ -215,11 +216,12 @@ export class FlagCommandController {
       );
     }
     requireComment(ctx.env!, body?.comment);
-    await this.store.transaction(async (tx) => {
+    const committed = await this.store.transaction(async (tx) => {
       await tx.flags.delete(flag.id);
       await this.mutations.auditOnly(tx, ctx.actor, ctx.org.id, flag, body?.comment ?? '');
+      return enqueueRemoval(tx, { kind: 'flag', envId: flag.envId, flagId: flag.id });
     });
-    await this.cacheSync.flagRemoved(flag.envId, flag.id);
+    this.relay.kick([committed]);
     return true;
   }
 

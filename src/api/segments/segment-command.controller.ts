@@ -10,8 +10,7 @@ import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { CacheSync } from '../changes/cache-sync.service';
-import { enqueueSegmentChange } from '../changes/change-outbox';
+import { enqueueRemoval, enqueueSegmentChange } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
 import { toWireSegment } from '../../core/segments/segment';
 import { requireComment } from '../feature-flags/flag-mutation.service';
@@ -37,7 +36,6 @@ export class SegmentCommandController {
     private readonly mutations: SegmentMutations,
     private readonly audit: AuditTrail,
     private readonly relay: OutboxRelay,
-    private readonly cacheSync: CacheSync,
   ) {}
 
   @PostOk()
@@ -267,7 +265,7 @@ export class SegmentCommandController {
         refs,
       );
     }
-    await this.store.transaction(async (tx) => {
+    const committed = await this.store.transaction(async (tx) => {
       await tx.segments.delete(segment.id);
       await this.audit.record(tx, ctx.actor, {
         organizationId: ctx.org.id,
@@ -280,11 +278,13 @@ export class SegmentCommandController {
         current: null,
         comment: body?.comment ?? '',
       });
+      return enqueueRemoval(tx, {
+        kind: 'segment',
+        envIds: envs.map(({ env }) => env.id),
+        segmentId: segment.id,
+      });
     });
-    await this.cacheSync.segmentRemoved(
-      envs.map(({ env }) => env.id),
-      segment.id,
-    );
+    this.relay.kick([committed]);
     return true;
   }
 }

@@ -4,18 +4,24 @@ import type { HealthCheckable, HealthStatus } from './health';
 export const TOPICS = {
   flagChange: 'featbit-feature-flag-change',
   segmentChange: 'featbit-segment-change',
+  /** Our addition: deletions (flags, segments, environments) that evaluation servers must forget. */
+  removal: 'featbit-ts-removal',
   endUsers: 'featbit-endusers',
   insights: 'featbit-insights',
   usage: 'featbit-usage',
 } as const;
 
 /** Delivered to every subscribed instance (every evaluation server). */
-export type BroadcastTopic = typeof TOPICS.flagChange | typeof TOPICS.segmentChange;
+export type BroadcastTopic = typeof TOPICS.flagChange | typeof TOPICS.segmentChange | typeof TOPICS.removal;
 /** Each message handled by exactly one consumer across replicas, at least once. */
 export type JobTopic = typeof TOPICS.endUsers | typeof TOPICS.insights | typeof TOPICS.usage;
 export type Topic = BroadcastTopic | JobTopic;
 
-export const BROADCAST_TOPICS: readonly BroadcastTopic[] = [TOPICS.flagChange, TOPICS.segmentChange];
+export const BROADCAST_TOPICS: readonly BroadcastTopic[] = [
+  TOPICS.flagChange,
+  TOPICS.segmentChange,
+  TOPICS.removal,
+];
 export const JOB_TOPICS: readonly JobTopic[] = [TOPICS.endUsers, TOPICS.insights, TOPICS.usage];
 
 export interface BusMessage<T = unknown> {

@@ -6,18 +6,29 @@ import { DataStore } from '../../core/ports/data-store.port';
 import type { HealthStatus } from '../../core/ports/health';
 import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../../core/ports/messaging.ports';
 import type { SegmentScope } from '../../core/ports/targeting.repositories';
+import { parseRemovalMessage, type RemovalMessage } from '../../core/sdk/removal-message';
 import { toWireSegment, type WireSegment } from '../../core/segments/segment';
 import { environmentResourceName, type SecretContext } from '../../core/tenancy/tenancy';
 import { Logger } from '../../infrastructure/logging/logger';
+import { SecretResolver } from '../auth/secret-resolver';
 import { pushFlagChange, pushSegmentChange } from './change-fanout';
 import { EnvironmentState, type FlagEntry } from './environment-state';
 
 // Every environment an SDK uses is held in memory: loaded on first use (cache, else database),
 // kept current by change messages, and reloaded for every loaded environment when the bus
 // reconnects (messages may have been missed). Changes for one environment are applied in order.
+// Removals drop items from memory without a push to SDKs (FeatBit sends none); a deleted
+// environment's connections are closed and its secrets refused.
 
 type Change =
-  { kind: 'flag'; flag: FeatureFlag } | { kind: 'segment'; segment: WireSegment; affectedFlagIds: string[] };
+  | { kind: 'flag'; flag: FeatureFlag }
+  | { kind: 'segment'; segment: WireSegment; affectedFlagIds: string[] }
+  | { kind: 'remove-flag'; flagId: string }
+  | { kind: 'remove-segment'; segmentId: string }
+  | { kind: 'remove-environment' };
+
+/** Close code for connections of a deleted environment: SDKs stop retrying a key that is gone. */
+const CLOSE_ENVIRONMENT_DELETED = 4003;
 
 const SUBSCRIBE_RETRY_MS = 3_000;
 /** An environment with no connections and no requests for this long is dropped from memory. */
@@ -69,6 +80,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     private readonly cache: FlagCache,
     private readonly bus: MessageBus,
     private readonly config: AppConfig,
+    private readonly secrets: SecretResolver,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'environments' });
@@ -149,6 +161,31 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     });
   }
 
+  handleRemovalMessage(payload: unknown): void {
+    const removal = parseRemovalMessage(payload);
+    if (removal === null) {
+      this.log.warn('ignored a malformed removal message');
+      return;
+    }
+    this.remove(removal);
+  }
+
+  private remove(removal: RemovalMessage): void {
+    if (removal.kind === 'flag') {
+      this.route(removal.envId, { kind: 'remove-flag', flagId: removal.flagId });
+      return;
+    }
+    if (removal.kind === 'segment') {
+      // Segment ids are unique: drop it wherever it is loaded (a shared segment spans environments).
+      const change: Change = { kind: 'remove-segment', segmentId: removal.segmentId };
+      for (const state of this.states.values()) this.apply(state, change);
+      for (const loading of this.loading.values()) loading.pending.push(change);
+      return;
+    }
+    this.secrets.forgetEnvironments(removal.envIds);
+    for (const envId of removal.envIds) this.route(envId, { kind: 'remove-environment' });
+  }
+
   /** Reloads every loaded environment and pushes what changed meanwhile. */
   async resyncAll(): Promise<void> {
     const states = [...this.states.values()];
@@ -175,6 +212,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
           await this.bus.subscribe(TOPICS.segmentChange, (m: BusMessage) =>
             this.handleSegmentMessage(m.payload),
           ),
+          await this.bus.subscribe(TOPICS.removal, (m: BusMessage) => this.handleRemovalMessage(m.payload)),
         );
         this.subscribed = true;
         // Anything loaded before the subscription may have missed changes.
@@ -199,6 +237,9 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
   }
 
   private apply(state: EnvironmentState, change: Change): void {
+    if (change.kind === 'remove-flag') return state.removeFlag(change.flagId);
+    if (change.kind === 'remove-segment') return state.removeSegment(change.segmentId);
+    if (change.kind === 'remove-environment') return this.dropEnvironment(state);
     const started = performance.now();
     let pushed: number;
     if (change.kind === 'flag') {
@@ -224,6 +265,14 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     });
   }
 
+  private dropEnvironment(state: EnvironmentState): void {
+    state.removed = true;
+    if (this.states.get(state.envId) === state) this.states.delete(state.envId);
+    for (const conn of [...state.servers, ...state.clients])
+      conn.close(CLOSE_ENVIRONMENT_DELETED, 'environment deleted, close by server');
+    this.log.info('environment deleted: dropped from memory', { envId: state.envId });
+  }
+
   private async load(context: SecretContext, pending: Change[]): Promise<EnvironmentState> {
     const scope = scopeOf(context);
     const { flags, segments } = await this.read(context.envId, scope);
@@ -236,7 +285,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     );
     state.load(flags, segments);
     for (const change of pending) this.apply(state, change);
-    this.states.set(context.envId, state);
+    if (!state.removed) this.states.set(context.envId, state);
     this.log.debug('environment loaded', {
       envId: context.envId,
       flags: flags.length,

@@ -91,6 +91,9 @@ class Recorder implements EnvConnection {
     expect(frame[0]).toBe(0x81);
     this.sent.push(JSON.parse(framePayload(frame).toString()));
   }
+  close(): void {
+    this.sent.push('closed');
+  }
 }
 
 const T1 = '2024-04-10T10:00:00.000Z';
@@ -135,6 +138,19 @@ describe('EnvironmentState', () => {
       JSON.parse(state.serverSync(ms('2024-04-10T12:00:00.554Z'))!.toString()).data.featureFlags,
     ).toHaveLength(1);
     expect(state.serverSync(ms('2024-04-10T12:00:00.555Z'))).toBeNull();
+  });
+
+  it('leaves archived flags out of full syncs and keeps them in patches', () => {
+    const state = newState();
+    state.upsertFlag(flag('a', T3, { isArchived: true, revision: 'archived' }));
+    const full = JSON.parse(state.serverSync(0)!.toString());
+    expect(full.data.featureFlags.map((f: FeatureFlag) => f.key)).toEqual(['b']);
+    const patch = JSON.parse(state.serverSync(ms(T2))!.toString());
+    expect(patch.data.featureFlags).toEqual([expect.objectContaining({ key: 'a', isArchived: true })]);
+    const client = JSON.parse(state.clientSync({ keyId: 'u' }, '"u"', 'sig-u', 0)!);
+    expect(client.data.featureFlags.map((f: { id: string }) => f.id)).toEqual(['b']);
+    const clientPatch = JSON.parse(state.clientSync({ keyId: 'u' }, '"u"', 'sig-u', ms(T2))!);
+    expect(clientPatch.data.featureFlags.map((f: { id: string }) => f.id)).toEqual(['a']);
   });
 
   it('ignores stale and identical flag versions', () => {

@@ -39,6 +39,7 @@ export interface EnvConnection {
   clientPatchHead(): Buffer;
   /** Writes a frame built for this connection alone (see joinedTextFrame). */
   sendFrame(frame: Buffer): void;
+  close(code: number, reason: string): void;
 }
 
 export interface FlagEntry {
@@ -89,6 +90,8 @@ export class EnvironmentState {
   readonly segments = new Map<string, SegmentEntry>();
   readonly servers = new Set<EnvConnection>();
   readonly clients = new Set<EnvConnection>();
+  /** Set when the environment was deleted: it is no longer kept in memory. */
+  removed = false;
   /** Bumped by every change: caches are valid for one version. */
   version = 0;
   lastUsed: number;
@@ -199,13 +202,14 @@ export class EnvironmentState {
   serverSync(timestamp: number): Buffer | null {
     this.checkCaches();
     if (timestamp === 0) {
-      this.fullServer ??= Buffer.from(
-        serverSyncJson(
-          'full',
-          Array.from(this.flags.values(), (e) => e.json),
-          Array.from(this.segments.values(), (e) => e.json),
-        ),
-      );
+      // Archived flags are left out of full syncs: the official SDKs ignore isArchived and would
+      // serve them as live flags. Patches still carry them (the SDKs that honour it drop them).
+      if (this.fullServer === null) {
+        const live: string[] = [];
+        for (const e of this.flags.values()) if (e.flag.isArchived !== true) live.push(e.json);
+        const segments = Array.from(this.segments.values(), (e) => e.json);
+        this.fullServer = Buffer.from(serverSyncJson('full', live, segments));
+      }
       return this.fullServer;
     }
     const cached = this.serverPatches.get(timestamp);
@@ -245,7 +249,8 @@ export class EnvironmentState {
     }
     const items: string[] = [];
     for (const entry of this.flags.values()) {
-      if (timestamp === 0 || entry.clientTs > timestamp) items.push(this.clientItem(entry, user).json);
+      if (timestamp === 0 ? entry.flag.isArchived !== true : entry.clientTs > timestamp)
+        items.push(this.clientItem(entry, user).json);
     }
     if (items.length === 0 && timestamp !== 0) return null;
     const json = clientSyncEnvelope(eventType, userKeyJson, items);

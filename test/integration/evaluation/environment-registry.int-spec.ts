@@ -3,6 +3,7 @@ import type { AppConfig } from '../../../src/config/app-config';
 import { TOPICS } from '../../../src/core/ports/messaging.ports';
 import type { SecretContext } from '../../../src/core/tenancy/tenancy';
 import type { EnvConnection } from '../../../src/evaluation/environments/environment-state';
+import { SecretResolver } from '../../../src/evaluation/auth/secret-resolver';
 import { EnvironmentRegistry } from '../../../src/evaluation/environments/environment-registry';
 import { NoneFlagCache } from '../../../src/infrastructure/cache/none/none-flag.cache';
 import {
@@ -49,6 +50,10 @@ class Recorder implements EnvConnection {
   sendFrame(): void {
     throw new Error('a server connection gets no client pushes');
   }
+  closed: number | null = null;
+  close(code: number): void {
+    this.closed = code;
+  }
 }
 
 async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
@@ -80,7 +85,9 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
       instanceId: 'registry-test',
     });
     const config = { evaluation: { missingAttribute: 'empty-string' } } as AppConfig;
-    registry = new EnvironmentRegistry(store, new NoneFlagCache(), bus, config, silentLogger);
+    const cache = new NoneFlagCache();
+    const secrets = new SecretResolver(store, cache);
+    registry = new EnvironmentRegistry(store, cache, bus, config, secrets, silentLogger);
     registry.onApplicationBootstrap();
     await waitUntil(() => registry.health().ok, 10_000, 'readiness');
     seeded = await seedEnvironment(store);

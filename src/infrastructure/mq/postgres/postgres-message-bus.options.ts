@@ -6,10 +6,11 @@ import {
 import type { Logger } from '../../logging/logger';
 import type { PgNotifier } from './pg-notifier';
 
-/** FeatBit's LISTEN channels for the two broadcast topics. */
+/** LISTEN channels of the broadcast topics (FeatBit's, and ours for removals). */
 export const BROADCAST_CHANNELS: Record<BroadcastTopic, string> = {
   [TOPICS.flagChange]: 'featbit_feature_flag_change_channel',
   [TOPICS.segmentChange]: 'featbit_segment_change_channel',
+  [TOPICS.removal]: 'featbit_ts_removal_channel',
 };
 /** Our addition: a NOTIFY after an enqueue wakes idle pollers early (payload = topic). */
 export const JOBS_CHANNEL = 'featbit_job_enqueued_channel';
