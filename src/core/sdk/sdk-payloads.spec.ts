@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH } from '../json/bounded-json';
 import { type EvalResult, toClientFlag } from '../evaluation';
 import type { FeatureFlag } from '../flags/feature-flag';
 import {
@@ -114,6 +115,15 @@ describe('SDK payloads', () => {
       ['null'],
     ])('ignores %s', (text) => {
       expect(parseSdkMessage(text)).toBeNull();
+    });
+
+    it('ignores a message nested deeper than MAX_JSON_DEPTH, so that echoing it cannot overflow the stack', () => {
+      const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+      expect(parseSdkMessage(`{"messageType":"echo","data":${deep}}`)).toBeNull();
+      const atBound = '['.repeat(MAX_JSON_DEPTH - 1) + ']'.repeat(MAX_JSON_DEPTH - 1);
+      const message = parseSdkMessage(`{"messageType":"echo","data":${atBound}}`);
+      expect(message).not.toBeNull();
+      expect(() => echoJson(message?.data)).not.toThrow();
     });
   });
 

@@ -1,7 +1,8 @@
 import { type EvalResult, toClientFlag } from '../evaluation';
 import type { FeatureFlag } from '../flags/feature-flag';
+import { parseBoundedJson } from '../json/bounded-json';
 
-// Messages the evaluation server sends to SDKs (featbit-protocol.md §3.6). Built from pieces that
+// Messages the evaluation server sends to SDKs (FeatBit's wire format). Built from pieces that
 // are already JSON text, so a stored flag is serialized once and the same text reused everywhere.
 
 /** The exact pong bytes FeatBit sends. */
@@ -74,13 +75,11 @@ export interface SdkMessage {
   data: unknown;
 }
 
+/** Malformed JSON and JSON nested deeper than MAX_JSON_DEPTH are both "not a message". */
 export function parseSdkMessage(text: string): SdkMessage | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const result = parseBoundedJson(text);
+  if (!result.ok) return null;
+  const parsed = result.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const message = parsed as Record<string, unknown>;
   if (typeof message.messageType !== 'string' || !('data' in message)) return null;

@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { Logger } from '../../infrastructure/logging/logger';
+import { containedRoute, type SdkRouteHandler } from './contained-route';
 import { SdkAuthenticator, sendJson } from './sdk-auth';
 import { ofrepBulk, ofrepSingle } from './sdk-handlers';
 import { sendResponse } from './sdk-response';
@@ -21,25 +23,42 @@ const CONFIGURATION = JSON.stringify({
 
 @Injectable()
 export class OfrepRoutes implements OnModuleInit {
+  private readonly log: Logger;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly auth: SdkAuthenticator,
-  ) {}
+    logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'sdk-http' });
+  }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.post('/ofrep/v1/evaluate/flags/:key', async (req, reply) => {
-      const key = (req.params as { key: string }).key;
-      const ok = await this.auth.authorize(req, reply, false);
-      return ok === null ? reply : sendResponse(reply, ofrepSingle(ok, key, req.body));
-    });
-    fastify.post('/ofrep/v1/evaluate/flags', async (req, reply) => {
-      const ok = await this.auth.authorize(req, reply, false);
-      return ok === null ? reply : sendResponse(reply, ofrepBulk(ok, req.body, req.headers['if-none-match']));
-    });
-    fastify.get('/ofrep/v1/configuration', async (req, reply) => {
-      const ok = await this.auth.authorize(req, reply, false);
-      return ok === null ? reply : sendJson(reply, 200, CONFIGURATION);
-    });
+    const route = (handler: SdkRouteHandler) => containedRoute(this.log, handler);
+    fastify.post(
+      '/ofrep/v1/evaluate/flags/:key',
+      route(async (req, reply) => {
+        const key = (req.params as { key: string }).key;
+        const ok = await this.auth.authorize(req, reply, false);
+        return ok === null ? reply : sendResponse(reply, ofrepSingle(ok, key, req.body));
+      }),
+    );
+    fastify.post(
+      '/ofrep/v1/evaluate/flags',
+      route(async (req, reply) => {
+        const ok = await this.auth.authorize(req, reply, false);
+        return ok === null
+          ? reply
+          : sendResponse(reply, ofrepBulk(ok, req.body, req.headers['if-none-match']));
+      }),
+    );
+    fastify.get(
+      '/ofrep/v1/configuration',
+      route(async (req, reply) => {
+        const ok = await this.auth.authorize(req, reply, false);
+        return ok === null ? reply : sendJson(reply, 200, CONFIGURATION);
+      }),
+    );
   }
 }

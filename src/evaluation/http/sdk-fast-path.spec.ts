@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH } from '../../core/json/bounded-json';
 import { matchRoute, parseJsonBody, parseQuery } from './sdk-fast-path';
 
 describe('SDK fast path: which requests it takes', () => {
@@ -56,6 +57,16 @@ describe('SDK fast path: JSON bodies', () => {
     expect(parseJsonBody('{"user":{"__proto__":{"admin":true}}}').ok).toBe(false);
     expect(parseJsonBody('{"\\u005f_proto__":1}').ok).toBe(false);
     expect(parseJsonBody('[{"constructor":{"prototype":{"x":1}}}]').ok).toBe(false);
+  });
+
+  it('refuses bodies nested deeper than MAX_JSON_DEPTH as too deep', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    expect(parseJsonBody(`{"user":{"keyId":"u"},"filter":{"tagFilterMode":${deep}}}`)).toEqual({
+      ok: false,
+      tooDeep: true,
+    });
+    const atBound = '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH);
+    expect(parseJsonBody(atBound).ok).toBe(true);
   });
 
   it('accepts those words as values or without a prototype', () => {

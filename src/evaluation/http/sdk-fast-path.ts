@@ -2,11 +2,12 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '../../config/app-config';
+import { parseBoundedJson } from '../../core/json/bounded-json';
 import { Logger } from '../../infrastructure/logging/logger';
 import { requestIdOf } from '../../shared/http/http-setup';
 import { type AuthOutcome, isAuthorized, SdkAuthenticator } from './sdk-auth';
 import { clientLatestAll, evaluate, ofrepBulk, ofrepSingle, serverLatestAll } from './sdk-handlers';
-import { type SdkResponse, jsonResponse } from './sdk-response';
+import { BODY_TOO_DEEP, INTERNAL_ERROR, type SdkResponse, jsonResponse } from './sdk-response';
 
 // The hot SDK REST routes answered before Fastify (issue 8: ≥ 15,000 evaluations/s on one core).
 // Fastify's per-request machinery (content-type parser with an AsyncResource, CORS options built
@@ -45,10 +46,6 @@ const INVALID_JSON = jsonResponse(
     statusCode: 400,
     message: "Body is not valid JSON but content-type is set to 'application/json'",
   }),
-);
-const INTERNAL_ERROR = jsonResponse(
-  500,
-  JSON.stringify({ statusCode: 500, message: 'Internal server error' }),
 );
 
 function noop(): void {}
@@ -98,15 +95,15 @@ export function parseQuery(text: string): Route['query'] | null {
   return query;
 }
 
-/** JSON.parse with the parser's poisoning rules: own `__proto__` keys, or `constructor.prototype`. */
-export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false } {
+/**
+ * JSON.parse with the parser's poisoning rules (own `__proto__` keys, or `constructor.prototype`)
+ * and the nesting bound every SDK body gets (MAX_JSON_DEPTH).
+ */
+export function parseJsonBody(text: string): { ok: true; value: unknown } | { ok: false; tooDeep?: true } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return { ok: false };
-  }
+  const parsed = parseBoundedJson(body);
+  if (!parsed.ok) return parsed.reason === 'depth' ? { ok: false, tooDeep: true } : { ok: false };
+  const value = parsed.value;
   if (
     (body.includes('__proto__') || body.includes('constructor') || body.includes('\\u')) &&
     isPoisoned(value)
@@ -172,9 +169,34 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
   }
 
   private readonly onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    if (this.active && this.tryHandle(req, res)) return;
+    if (this.active) {
+      try {
+        if (this.tryHandle(req, res)) return;
+      } catch (err) {
+        this.fail(req, res, err);
+        return;
+      }
+    }
     for (const listener of this.delegates) listener.call(this.server, req, res);
   };
+
+  /** A failure answers this one request (500, or a reset once headers are out), logged once. */
+  private fail(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+    this.accessLog.error('SDK request failed', {
+      path: (req.url ?? '').split('?')[0],
+      error: err instanceof Error ? err.message : String(err),
+    });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    try {
+      res.writeHead(500, { 'content-type': INTERNAL_ERROR.contentType ?? '' });
+      res.end(INTERNAL_ERROR.body);
+    } catch {
+      res.destroy();
+    }
+  }
 
   /** Handles a plain request; false leaves it to Fastify (nothing has been read or written). */
   private tryHandle(req: IncomingMessage, res: ServerResponse): boolean {
@@ -204,10 +226,14 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
-      const parsed = parseJsonBody(text);
-      if (!parsed.ok) this.write(req, res, route, started, INVALID_JSON);
-      else this.authorized(req, res, route, started, parsed.value);
+      try {
+        const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+        const parsed = parseJsonBody(text);
+        if (!parsed.ok) this.write(req, res, route, started, parsed.tooDeep ? BODY_TOO_DEEP : INVALID_JSON);
+        else this.authorized(req, res, route, started, parsed.value);
+      } catch (err) {
+        this.fail(req, res, err);
+      }
     });
     return true;
   }
@@ -221,10 +247,9 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
   ): void {
     const outcome = this.auth.check(req.headers, route.kind === 'server-latest');
     if (outcome instanceof Promise) {
-      outcome.then(
-        (o) => this.answer(req, res, route, started, body, o),
-        () => this.write(req, res, route, started, INTERNAL_ERROR),
-      );
+      outcome
+        .then((o) => this.answer(req, res, route, started, body, o))
+        .catch((err: unknown) => this.fail(req, res, err));
     } else {
       this.answer(req, res, route, started, body, outcome);
     }

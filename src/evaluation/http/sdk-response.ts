@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { MAX_JSON_DEPTH, tooDeepMessage } from '../../core/json/bounded-json';
 
 // An SDK endpoint's answer independent of the HTTP layer: the Fastify routes and the fast path
 // (sdk-fast-path.ts) write the same status, headers and bytes.
@@ -30,6 +31,15 @@ export function errorResponse(status: number, message: string): SdkResponse {
 export function textResponse(status: number, text: string): SdkResponse {
   return { status, body: text, contentType: TEXT_TYPE };
 }
+
+/** Bodies nested deeper than MAX_JSON_DEPTH: refused before any handler recurses on them. */
+export const BODY_TOO_DEEP = errorResponse(400, `the request body is ${tooDeepMessage(MAX_JSON_DEPTH)}`);
+
+/** A handler failed: this request only gets 500 (the body Fastify's own error handler sends). */
+export const INTERNAL_ERROR = jsonResponse(
+  500,
+  JSON.stringify({ statusCode: 500, message: 'Internal server error' }),
+);
 
 export const EMPTY_OK: SdkResponse = { status: 200, body: null, contentType: null };
 

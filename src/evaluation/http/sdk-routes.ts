@@ -2,12 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from '../../infrastructure/logging/logger';
+import { containedRoute, type SdkRouteHandler } from './contained-route';
 import { InsightIntakeService } from '../insights/insight-intake.service';
 import { SdkAuthenticator, sendError } from './sdk-auth';
 import { clientLatestAll, evaluate, serverLatestAll } from './sdk-handlers';
 import { sendResponse } from './sdk-response';
 
-// FeatBit's SDK REST endpoints (featbit-protocol.md §4), registered as plain Fastify routes (no
+// FeatBit's SDK REST endpoints, registered as plain Fastify routes (no
 // Nest pipeline). The router matches paths case-insensitively, as ASP.NET does. The hot ones are
 // usually answered before Fastify by the fast path (sdk-fast-path.ts) with the same handlers.
 
@@ -28,19 +29,32 @@ export class SdkRoutes implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.get('/api/public/sdk/server/latest-all', async (req, reply) => {
-      const ok = await this.auth.authorize(req, reply, true);
-      return ok === null ? reply : sendResponse(reply, serverLatestAll(ok, req.query));
-    });
-    fastify.post('/api/public/sdk/client/latest-all', async (req, reply) => {
-      const ok = await this.auth.authorize(req, reply, false);
-      return ok === null ? reply : sendResponse(reply, clientLatestAll(ok, req.query, req.body));
-    });
-    fastify.post('/api/public/featureflag/evaluate', async (req, reply) => {
-      const ok = await this.auth.authorize(req, reply, false);
-      return ok === null ? reply : sendResponse(reply, evaluate(ok, req.body));
-    });
-    fastify.post('/api/public/insight/track', (req, reply) => this.track(req, reply));
+    const route = (handler: SdkRouteHandler) => containedRoute(this.log, handler);
+    fastify.get(
+      '/api/public/sdk/server/latest-all',
+      route(async (req, reply) => {
+        const ok = await this.auth.authorize(req, reply, true);
+        return ok === null ? reply : sendResponse(reply, serverLatestAll(ok, req.query));
+      }),
+    );
+    fastify.post(
+      '/api/public/sdk/client/latest-all',
+      route(async (req, reply) => {
+        const ok = await this.auth.authorize(req, reply, false);
+        return ok === null ? reply : sendResponse(reply, clientLatestAll(ok, req.query, req.body));
+      }),
+    );
+    fastify.post(
+      '/api/public/featureflag/evaluate',
+      route(async (req, reply) => {
+        const ok = await this.auth.authorize(req, reply, false);
+        return ok === null ? reply : sendResponse(reply, evaluate(ok, req.body));
+      }),
+    );
+    fastify.post(
+      '/api/public/insight/track',
+      route((req, reply) => this.track(req, reply)),
+    );
   }
 
   private async track(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {

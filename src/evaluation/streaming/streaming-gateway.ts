@@ -12,14 +12,17 @@ import type { EnvironmentState } from '../environments/environment-state';
 import { EnvironmentRegistry } from '../environments/environment-registry';
 import { EndUserPublisher } from '../insights/end-user-publisher';
 import { SdkRateLimiter } from '../http/sdk-rate-limiter';
+import { clientAddress, ConnectionsPerAddress } from './connections-per-address';
 import { MessageDispatcher } from './message-dispatcher';
 import { installQuietReceiverEnd, quietSocketEnd } from './quiet-close';
 import { CLOSE_GOING_AWAY, CLOSE_INVALID_REQUEST, CLOSE_UNAVAILABLE, SdkConnection } from './sdk-connection';
 
 // GET /streaming?type=server|client&token=…[&version=…] on the HTTP server's upgrade event
-// (featbit-protocol.md §3). The upgrade is always accepted so that SDKs see a close code:
-// 4003 for an invalid handshake (SDKs stop retrying), 1011 when the store cannot answer, and 1001
-// on shutdown (1000 would stop the .NET and Go SDKs from reconnecting).
+// (FeatBit's streaming protocol). The upgrade is accepted so that SDKs see a close code: 4003 for
+// an invalid handshake (SDKs stop retrying), 1011 when the store cannot answer or a handler fails,
+// and 1001 on shutdown (1000 would stop the .NET and Go SDKs from reconnecting). Only an address
+// over WS_MAX_CONNECTIONS_PER_IP (429, SDKs retry with back-off) and a stopping server (503) are
+// refused before the handshake.
 
 type Outcome =
   | { kind: 'ok'; type: 'server' | 'client'; env: EnvironmentState }
@@ -45,6 +48,7 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
   private wss!: WebSocketServer;
   private server: Server | null = null;
   private readonly connections = new Set<SdkConnection>();
+  private readonly perAddress: ConnectionsPerAddress;
   private readonly dispatcher: MessageDispatcher;
   private sweeper: NodeJS.Timeout | null = null;
   private stopping = false;
@@ -61,6 +65,7 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
   ) {
     this.log = logger.child({ component: 'streaming' });
     this.dispatcher = new MessageDispatcher(endUsers, this.log);
+    this.perAddress = new ConnectionsPerAddress(config.limits.wsMaxConnectionsPerIp);
   }
 
   get connectionCount(): number {
@@ -95,7 +100,16 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     this.wss.close();
   }
 
+  /** Contained: a failure refuses this one upgrade and never reaches the process. */
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    try {
+      this.upgrade(req, socket, head);
+    } catch (err) {
+      this.failUpgrade(socket, err);
+    }
+  };
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = req.url ?? '';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -108,12 +122,27 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
       reject(socket, 503);
       return;
     }
+    const address = clientAddress(req, this.config.server.trustProxy);
+    if (!this.perAddress.tryAcquire(address)) {
+      this.log.debug('streaming connection refused: too many from one address');
+      reject(socket, 429);
+      return;
+    }
+    // The raw socket closes exactly once however the connection ends: the slot is freed there.
+    if (this.perAddress.enabled) socket.once('close', () => this.perAddress.release(address));
     socket.on('error', ignore);
-    void this.validate(new URLSearchParams(q < 0 ? '' : url.slice(q + 1))).then((outcome) => {
-      socket.removeListener('error', ignore);
-      this.complete(req, socket, head, outcome);
-    });
-  };
+    this.validate(new URLSearchParams(q < 0 ? '' : url.slice(q + 1)))
+      .then((outcome) => {
+        socket.removeListener('error', ignore);
+        this.complete(req, socket, head, outcome);
+      })
+      .catch((err: unknown) => this.failUpgrade(socket, err));
+  }
+
+  private failUpgrade(socket: Duplex, err: unknown): void {
+    this.log.error('streaming upgrade failed', { error: err instanceof Error ? err.message : String(err) });
+    if (!socket.destroyed) reject(socket, 500);
+  }
 
   private async validate(params: URLSearchParams): Promise<Outcome> {
     const type = params.get('type');
@@ -146,21 +175,32 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     if (socket.destroyed) return;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', ignore);
-      if (outcome.kind === 'invalid') {
-        this.log.debug('streaming handshake refused', { why: outcome.why });
-        ws.close(CLOSE_INVALID_REQUEST, 'invalid request, close by server');
-        return;
+      try {
+        this.accept(ws, outcome);
+      } catch (err) {
+        this.log.error('streaming connection setup failed', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+        ws.close(CLOSE_UNAVAILABLE, 'internal error');
       }
-      if (outcome.kind === 'unavailable') {
-        ws.close(CLOSE_UNAVAILABLE, 'service unavailable, close by server');
-        return;
-      }
-      if (this.stopping) {
-        ws.close(CLOSE_GOING_AWAY, 'server shutting down');
-        return;
-      }
-      this.register(ws, outcome.type, outcome.env);
     });
+  }
+
+  private accept(ws: WebSocket, outcome: Outcome): void {
+    if (outcome.kind === 'invalid') {
+      this.log.debug('streaming handshake refused', { why: outcome.why });
+      ws.close(CLOSE_INVALID_REQUEST, 'invalid request, close by server');
+      return;
+    }
+    if (outcome.kind === 'unavailable') {
+      ws.close(CLOSE_UNAVAILABLE, 'service unavailable, close by server');
+      return;
+    }
+    if (this.stopping) {
+      ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+      return;
+    }
+    this.register(ws, outcome.type, outcome.env);
   }
 
   private register(ws: WebSocket, type: 'server' | 'client', env: EnvironmentState): void {
@@ -169,7 +209,13 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     const conn = new SdkConnection(ws, type, env, this.config.limits.wsMaxBufferedBytes, Date.now());
     this.connections.add(conn);
     (type === 'server' ? env.servers : env.clients).add(conn);
-    ws.on('message', (data) => this.dispatcher.handle(conn, data, Date.now()));
+    ws.on('message', (data) => {
+      try {
+        this.dispatcher.handle(conn, data, Date.now());
+      } catch (err) {
+        this.failConnection(conn, err);
+      }
+    });
     this.log.debug('streaming connection accepted', { envId: env.envId, type });
     ws.on('close', () => {
       this.connections.delete(conn);
@@ -178,8 +224,37 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** A message handler failed: only this connection is closed (1011, SDKs reconnect), logged once. */
+  private failConnection(conn: SdkConnection, err: unknown): void {
+    if (conn.closing) return;
+    this.log.error('streaming message failed; closing the connection', {
+      envId: conn.env.envId,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    conn.close(CLOSE_UNAVAILABLE, 'internal error');
+  }
+
+  /** Each step contained: a failing one is logged and the others still run. */
   private sweep(): void {
     const now = Date.now();
+    for (const step of [
+      () => this.sweepConnections(now),
+      () => this.secrets.sweep(now),
+      () => this.endUsers.sweep(now),
+      () => this.registry.evictIdle(now),
+      () => this.rateLimiter.sweep(now),
+    ]) {
+      try {
+        step();
+      } catch (err) {
+        this.log.error('streaming housekeeping failed', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+    }
+  }
+
+  private sweepConnections(now: number): void {
     for (const conn of this.connections) {
       conn.messages = 0;
       if (
@@ -190,10 +265,6 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
         conn.ws.terminate();
       }
     }
-    this.secrets.sweep(now);
-    this.endUsers.sweep(now);
-    this.registry.evictIdle(now);
-    this.rateLimiter.sweep(now);
   }
 }
 
