@@ -87,9 +87,11 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
   }
 
   onApplicationBootstrap(): void {
-    void this.store.whenReady().then(() => {
-      this.storeReady = true;
-    });
+    // whenReady retries by itself; it can only reject when the store closes during shutdown.
+    this.store.whenReady().then(
+      () => (this.storeReady = true),
+      () => undefined,
+    );
     this.bus.onReconnect(() => void this.resyncAll());
     void this.subscribe();
   }
