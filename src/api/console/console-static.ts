@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isConsolePath } from '../../shared/http/route-prefixes';
+import { isConsolePath, normalizedPath } from '../../shared/http/route-prefixes';
 
 const PLACEHOLDER = `<!doctype html><html><head><meta charset="utf-8"><title>featbit-ts</title></head>
 <body style="font-family:system-ui;margin:3rem"><h1>featbit-ts</h1>
@@ -34,8 +34,8 @@ export async function registerConsole(fastify: FastifyInstance, uiDir: string): 
   };
   fastify.get('/', async (_req, reply) => sendIndex(reply));
   fastify.get('/*', async (req, reply) => {
-    const path = req.url.split('?')[0];
-    if (!isConsolePath(path)) {
+    // Judged as the router would see it, so `//api/…` or `/%61pi/…` is an API 404, not the console.
+    if (!isConsolePath(normalizedPath(req.url))) {
       return reply.status(404).send({ success: false, errors: ['ResourceNotFound'], data: null });
     }
     return sendIndex(reply);

@@ -154,5 +154,11 @@ describe('console: sign-in, session and serving', () => {
     const api = await fetch(`${product.baseUrl}/api/v1/no-such-route`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');
+    // Other spellings of an API path are API 404s too, never the console page.
+    for (const path of ['//api/v1/projects', '/%61pi/v1/no-such-route', '/api/./v1/no-such-route']) {
+      const res = await fetch(`${product.baseUrl}${path}`);
+      expect([401, 404]).toContain(res.status);
+      expect(res.headers.get('content-type')).toContain('application/json');
+    }
   });
 });
