@@ -1,4 +1,9 @@
-import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import {
+  ClickHouseLogLevel,
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseClientConfigOptions,
+} from '@clickhouse/client';
 import type { InsightEvent } from '../../../core/insights/insight-event';
 import { AnalyticsStore } from '../../../core/ports/analytics.port';
 import type { HealthStatus } from '../../../core/ports/health';
@@ -15,6 +20,12 @@ export interface ClickHouseAnalyticsOptions {
   logger?: Logger;
   /** Largest pause between connection attempts at start-up (default 30 s). */
   maxRetryDelayMs?: number;
+  /**
+   * A transport other than HTTP to `url` (which then only labels logs). The contract tests pass
+   * chdb's in-process engine here, so every statement this store sends also runs on a current
+   * ClickHouse; configuration never sets it.
+   */
+  connection?: ClickHouseClientConfigOptions['connection'];
 }
 
 const INSERT_CHUNK = 10_000;
@@ -56,6 +67,7 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore {
       log: { level: ClickHouseLogLevel.OFF },
       // UInt64 comes back as a number on every server version.
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      ...(options.connection ? { connection: options.connection } : {}),
     });
     this.connect(0);
   }
