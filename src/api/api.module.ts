@@ -5,6 +5,7 @@ import { FirstBootModule } from './bootstrap/first-boot.module';
 import { ChangesModule } from './changes/changes.module';
 import { EndUsersModule } from './end-users/end-users.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
+import { JsonInputModule } from './http/json-input.module';
 import { IamModule } from './iam/iam.module';
 import { IdentityModule } from './identity/identity.module';
 import { SegmentsModule } from './segments/segments.module';
@@ -13,6 +14,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 /** Role "api": management REST, console, OpenAPI. */
 @Module({
   imports: [
+    JsonInputModule,
     FirstBootModule,
     AuthModule,
     ChangesModule,

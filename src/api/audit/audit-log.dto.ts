@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDateString,
   IsDefined,
   IsIn,
   IsOptional,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { AUDIT_REF_TYPES, type AuditRefType } from '../../core/audit/audit-log';
 import { PageQueryDto, toBoolean } from '../http/paging.dto';
+import { IsOptionalTimestamp } from '../http/validators';
 
 export class DataChangeDto {
   @ApiProperty({ description: 'JSON text of the object before ("" on create)', maxLength: 1_000_000 })
@@ -28,7 +28,18 @@ export class DataChangeDto {
 
 export class InstructionDto {
   @ApiProperty({ example: 'TurnFlagOn' }) kind!: string;
-  @ApiProperty({ description: 'Kind-specific value' }) value!: unknown;
+  @ApiProperty({
+    description: 'Kind-specific value (a string, a list, or an object)',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: {} },
+      { type: 'object' },
+    ],
+    nullable: true,
+  })
+  value!: unknown;
   @ApiProperty({ example: 'turned the flag on' }) text!: string;
 }
 
@@ -73,20 +84,10 @@ export class AuditLogQueryDto extends PageQueryDto {
   @IsIn(AUDIT_REF_TYPES)
   refType?: AuditRefType;
 
-  @ApiPropertyOptional({ description: 'ISO timestamp or epoch milliseconds, inclusive' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? new Date(Number(value)).toISOString() : value,
-  )
-  @IsDateString()
+  @IsOptionalTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO timestamp or epoch milliseconds, inclusive' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? new Date(Number(value)).toISOString() : value,
-  )
-  @IsDateString()
+  @IsOptionalTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ description: 'With refId: the history of a shared segment across environments' })

@@ -175,9 +175,17 @@ export class EndUserController {
   async upload(@IdParam('envId') envId: string, @Req() req: FastifyRequest): Promise<ImportResultDto> {
     if (!req.isMultipart())
       throw new BadRequestError('file_is_required', 'send the file as multipart/form-data');
-    const data = await req.file({
-      limits: { fileSize: this.config.limits.uploadLimitBytes, files: 1, fields: 5, parts: 6 },
-    });
+    const data = await req
+      .file({ limits: { fileSize: this.config.limits.uploadLimitBytes, files: 1, fields: 5, parts: 6 } })
+      .catch((err: unknown) => {
+        // The multipart parser's own errors (no boundary, a cut form) are the client's, not ours.
+        const status = (err as { statusCode?: unknown }).statusCode;
+        if (typeof status === 'number' && status >= 400 && status < 500) throw err;
+        throw new BadRequestError(
+          'file_is_invalid',
+          `the form is not valid multipart: ${(err as Error).message}`,
+        );
+      });
     if (!data) throw new BadRequestError('file_is_required', 'the form has no file');
     try {
       return await this.importer.import(envId, data.file);

@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
+  IsObject,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -356,5 +357,6 @@ export class CopyToEnvDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   precheckResults?: unknown[];
 }

@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import type { ValidationError, ValidatorOptions } from 'class-validator';
 import { type FieldProblem, ValidationFailedError } from './api-errors';
+import { misshapenNested } from './input-shape';
 
 // Request validation: unknown fields, wrong types and oversized values are refused with 400 before
 // any handler runs. Codes follow FeatBit's `<field>_is_<problem>` style; a decorator can set its own
@@ -56,8 +57,20 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return problems;
 }
 
+/** Nest's pipe plus the shape checks class-validator lacks (an array for a nested object). */
+class ApiValidationPipe extends ValidationPipe {
+  protected override async validate(
+    object: object,
+    validatorOptions?: ValidatorOptions,
+  ): Promise<ValidationError[]> {
+    const shape = misshapenNested(object);
+    if (shape.length > 0) throw new ValidationFailedError(shape);
+    return super.validate(object, validatorOptions);
+  }
+}
+
 export function createApiValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

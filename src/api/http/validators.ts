@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsDateString,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 // Reusable field rules with explicit size limits and FeatBit-style codes.
 
@@ -23,15 +33,26 @@ export const IsKey = (field = 'key') =>
     }),
   );
 
-export const IsName = (max = NAME_MAX) =>
-  applyDecorators(ApiProperty({ maxLength: max }), IsString(), IsNotEmpty(), MaxLength(max));
+// A name of only spaces reads as empty in every list.
+const NOT_BLANK = /\S/;
 
+export const IsName = (max = NAME_MAX) =>
+  applyDecorators(
+    ApiProperty({ maxLength: max }),
+    IsString(),
+    IsNotEmpty(),
+    Matches(NOT_BLANK, { message: '$property must not be blank' }),
+    MaxLength(max),
+  );
+
+// Absent is allowed, null is not: a name cannot be cleared (null reached a NOT NULL column).
 export const IsOptionalName = (max = NAME_MAX) =>
   applyDecorators(
     ApiPropertyOptional({ maxLength: max }),
-    IsOptional(),
+    ValidateIf((_, value) => value !== undefined),
     IsString(),
     IsNotEmpty(),
+    Matches(NOT_BLANK, { message: '$property must not be blank' }),
     MaxLength(max),
   );
 
@@ -71,3 +92,32 @@ export class NameQueryDto {
   @MaxLength(NAME_MAX)
   name!: string;
 }
+
+// Years 1–9999: what JavaScript dates, PostgreSQL and ISO 8601 without an expanded year all hold.
+const MIN_TIME = new Date('0001-01-01T00:00:00Z').getTime();
+const MAX_TIME = new Date('9999-12-31T23:59:59.999Z').getTime();
+
+const inRange = (ms: number) => Number.isFinite(ms) && ms >= MIN_TIME && ms <= MAX_TIME;
+
+/** Epoch milliseconds as an ISO string; anything else (also an out-of-range number) is left for the check. */
+function toIsoTimestamp({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string' || !/^\d{1,16}$/.test(value)) return value;
+  const ms = Number(value);
+  return inRange(ms) ? new Date(ms).toISOString() : value;
+}
+
+/** An optional query timestamp: ISO 8601 or epoch milliseconds, years 1–9999. */
+export const IsOptionalTimestamp = () =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'ISO timestamp or epoch milliseconds, inclusive' }),
+    IsOptional(),
+    Transform(toIsoTimestamp),
+    IsDateString(),
+    ValidateBy({
+      name: 'timestampInRange',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && inRange(Date.parse(value)),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date between the years 1 and 9999`,
+      },
+    }),
+  );

@@ -12,7 +12,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'jwt')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'Authorization' }, 'access-token')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withPathParameters(SwaggerModule.createDocument(app, config));
+}
+
+type Operation = { parameters?: { name: string; in: string }[] };
+
+/**
+ * Declares every `{name}` of a path that its operation leaves out (ids only the guard reads, such
+ * as `envId` on flag commands): a document with undeclared path parameters is invalid OpenAPI.
+ */
+function withPathParameters(doc: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    for (const op of Object.values(item as Record<string, Operation>)) {
+      if (typeof op !== 'object' || op === null || !('responses' in op)) continue;
+      op.parameters ??= [];
+      for (const name of names) {
+        if (op.parameters.some((p) => p.in === 'path' && p.name === name)) continue;
+        op.parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } } as never);
+      }
+    }
+  }
+  return doc;
 }
 
 /** OpenAPI at /docs (Swagger UI) and /docs/openapi.json. */
