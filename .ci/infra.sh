@@ -6,7 +6,8 @@
 #   .ci/infra.sh status  what is listening
 #   .ci/infra.sh down    stop what this script started
 #
-# Knobs: INFRA_DIR (/tmp/featbit-ts-infra), WITH_BROWSER=1, WITH_CLICKHOUSE=1, WITH_KAFKA=1, WITH_MONGO=1
+# Knobs: INFRA_DIR (/tmp/featbit-ts-infra), WITH_BROWSER=1, WITH_CLICKHOUSE=1, WITH_KAFKA=1, WITH_MONGO=1,
+#        WITH_SCHEMATHESIS=1 (PyPI, into a venv under $INFRA_DIR)
 set -euo pipefail
 
 INFRA_DIR=${INFRA_DIR:-/tmp/featbit-ts-infra}
@@ -15,6 +16,9 @@ WITH_BROWSER=${WITH_BROWSER:-1}
 WITH_CLICKHOUSE=${WITH_CLICKHOUSE:-1}
 WITH_KAFKA=${WITH_KAFKA:-1}
 WITH_MONGO=${WITH_MONGO:-1}
+WITH_SCHEMATHESIS=${WITH_SCHEMATHESIS:-1}
+WITH_CHDB=${WITH_CHDB:-1} # current ClickHouse engine in-process (npm, cached): .ci/chdb.sh
+SCHEMATHESIS_VERSION=4.32.5
 PG_PORT=5432 REDIS_PORT=6379 CH_PORT=8123 CH_TCP_PORT=9000 KAFKA_PORT=9092 MONGO_PORT=27017
 mkdir -p "$INFRA_DIR"
 
@@ -130,6 +134,17 @@ start_mongo_standin() {
   await_port $MONGO_PORT
 }
 
+# The API fuzz campaign (test/e2e/api/schemathesis.e2e-spec.ts); reinstalled only when the pinned version changes.
+install_schemathesis() {
+  local venv="$INFRA_DIR/schemathesis"
+  [[ -x $venv/bin/st && $(cat "$venv/.version" 2>/dev/null) == "$SCHEMATHESIS_VERSION" ]] && return 0
+  say "installing schemathesis $SCHEMATHESIS_VERSION"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  echo "$SCHEMATHESIS_VERSION" >"$venv/.version"
+}
+
 write_env() {
   {
     echo "export TEST_POSTGRES_URL=postgres://postgres:postgres@127.0.0.1:$PG_PORT/postgres"
@@ -138,6 +153,8 @@ write_env() {
     ((WITH_KAFKA)) && echo "export TEST_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
     ((WITH_MONGO)) && echo "export TEST_MONGO_URL=mongodb://127.0.0.1:$MONGO_PORT"
     ((WITH_BROWSER)) && echo "export CHROMIUM_PATH=/usr/bin/chromium"
+    ((WITH_SCHEMATHESIS)) && echo "export SCHEMATHESIS_BIN=$INFRA_DIR/schemathesis/bin/st"
+    ((WITH_CHDB)) && "$ROOT/.ci/chdb.sh" env
     true
   } >"$INFRA_DIR/env.sh"
 }
@@ -168,10 +185,18 @@ case "${1:-up}" in
     if ((WITH_CLICKHOUSE)); then start_clickhouse && say "clickhouse ready"; fi
     if ((WITH_KAFKA)); then start_kafka_mock && say "kafka stand-in ready"; fi
     if ((WITH_MONGO)); then start_mongo_standin && say "mongo stand-in ready"; fi
+    if ((WITH_SCHEMATHESIS)); then install_schemathesis && say "schemathesis ready"; fi
+    if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" up; fi
     write_env
     say "up in ${SECONDS}s (variables in $INFRA_DIR/env.sh)"
     ;;
-  status) show_status ;;
-  down) stop_all ;;
+  status)
+    show_status
+    if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" status; fi
+    ;;
+  down)
+    stop_all
+    if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" down; fi
+    ;;
   *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
 esac
