@@ -1,19 +1,20 @@
+import { startKafkaBroker } from '../../support/kafka-broker';
 import { createTestDatabase } from '../support/postgres-database';
-import { startPrivateKafka, startPrivateRedis } from './support/private-servers';
+import { startPrivateRedis } from './support/private-servers';
 import { describeSplitDeployment } from './support/split-scenario';
 
 jest.setTimeout(300_000);
 
-// MQ_PROVIDER=kafka on a private librdkafka mock cluster (no Kafka broker can be installed here;
-// the shared stand-in on 9092 is left alone). The outage freezes the broker (SIGSTOP) and lets it
-// run on (SIGCONT): killing the mock would lose its log, which a real broker keeps on disk.
+// MQ_PROVIDER=kafka on a private Apache Kafka broker (the shared one on 9092 is left alone). The
+// outage is a crash (SIGKILL) and a restart on the same log directory under load: what the broker
+// acknowledged is on disk, so no job message may be lost.
 
 describeSplitDeployment(
-  'split roles on PostgreSQL, MQ_PROVIDER=kafka, CACHE_PROVIDER=redis',
+  'split roles on PostgreSQL, MQ_PROVIDER=kafka (Apache Kafka), CACHE_PROVIDER=redis',
   { cutsSessions: false, cache: true },
   async () => {
     const database = await createTestDatabase('split_kafka');
-    const kafka = await startPrivateKafka();
+    const kafka = await startKafkaBroker();
     const redis = await startPrivateRedis({ appendOnly: false });
     return {
       env: {
@@ -27,8 +28,8 @@ describeSplitDeployment(
       databaseUrl: database.url,
       cacheRedisUrl: redis.url,
       outage: {
-        begin: () => Promise.resolve(kafka.freeze()),
-        end: () => Promise.resolve(kafka.resume()),
+        begin: () => kafka.kill(),
+        end: () => kafka.start(),
         blocksManagement: false,
         losesQueuedJobs: false,
       },

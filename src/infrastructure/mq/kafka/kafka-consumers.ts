@@ -37,7 +37,7 @@ export class TrackedConsumer {
       heartbeatInterval: tuning.heartbeatIntervalMs,
       rebalanceTimeout: tuning.rebalanceTimeoutMs,
       maxWaitTimeInMs: tuning.maxWaitTimeMs,
-      allowAutoTopicCreation: true,
+      allowAutoTopicCreation: false,
       // kafkajs restarts a crashed consumer; keep doing so for ever (the broker may be down long).
       retry: { retries: 8, restartOnFailure: () => Promise.resolve(true) },
     });

@@ -27,6 +27,7 @@ import {
   TrackedConsumer,
   type ConsumerTuning,
 } from './kafka-consumers';
+import { KafkaSendQueue } from './kafka-send-queue';
 
 export interface KafkaMessageBusOptions {
   brokers: string[];
@@ -44,6 +45,8 @@ export interface KafkaMessageBusOptions {
   /** Attempts of a failing job batch before it is logged and skipped (default 5). */
   maxDeliveries?: number;
   retryBaseMs?: number;
+  /** Partitions of each job topic when the bus creates it: the most consumers sharing a topic (default 4). */
+  jobPartitions?: number;
 }
 
 type BroadcastHandler = (message: BusMessage) => void | Promise<void>;
@@ -66,6 +69,7 @@ class KafkaMessageBus extends MessageBus {
   private readonly tuning: ConsumerTuning;
   private producer: Producer | null = null;
   private producerReady: Promise<Producer> | null = null;
+  private readonly sendQueue: KafkaSendQueue;
   private admin: Admin | null = null;
   private topicsEnsured: Promise<void> | null = null;
   private broadcastConsumer: TrackedConsumer | null = null;
@@ -103,6 +107,10 @@ class KafkaMessageBus extends MessageBus {
       logLevel: logLevel.WARN,
       logCreator: () => (entry: LogEntry) => this.logKafka(entry),
     });
+    this.sendQueue = new KafkaSendQueue(
+      () => this.connectProducer(),
+      () => this.discardProducer(),
+    );
   }
 
   async publish(topic: BroadcastTopic, payload: unknown): Promise<void> {
@@ -145,7 +153,6 @@ class KafkaMessageBus extends MessageBus {
     options: ConsumeOptions = {},
   ): Promise<Subscription> {
     this.assertOpen();
-    await this.ensureTopics();
     const consumer = new TrackedConsumer(
       this.kafka,
       `${this.options.clientId}-jobs-${topic}`,
@@ -217,8 +224,7 @@ class KafkaMessageBus extends MessageBus {
     messages: { key: string; value: string; headers: Record<string, string> }[],
   ): Promise<void> {
     try {
-      const producer = await this.connectProducer();
-      await producer.send({ topic: this.prefix + topic, messages });
+      await this.sendQueue.send(this.prefix + topic, messages);
       this.lastProducerError = null;
     } catch (error) {
       this.lastProducerError = safe(error);
@@ -229,11 +235,16 @@ class KafkaMessageBus extends MessageBus {
   private connectProducer(): Promise<Producer> {
     this.producerReady ??= (async () => {
       await this.ensureTopics();
-      // The stand-in broker cannot do idempotent producers (no InitProducerId); plain acks=all instead.
+      // Idempotent: a produce request kafkajs retries after a lost answer is written once, and
+      // broadcasts keep their order. The send queue keeps one request in flight (see there).
       const producer = this.kafka.producer({
-        idempotent: false,
-        allowAutoTopicCreation: true,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
+        // Finite, unlike kafkajs' idempotent default (for ever): a caller must learn that the
+        // broker is down (the outbox retries, the SDK gets 503).
+        retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5 },
       });
       producer.on(producer.events.DISCONNECT, () => {
         // kafkajs reconnects a disconnected producer lazily on the next send.
@@ -249,29 +260,46 @@ class KafkaMessageBus extends MessageBus {
     return this.producerReady;
   }
 
-  /** Creating topics is attempted once; brokers that refuse it (the mock) auto-create them. */
+  /**
+   * After a failed request the next one starts a new idempotent session (a new producer id): the
+   * failed batch may have been written, and its sequence numbers reused by different messages
+   * would be dropped by the broker as duplicates.
+   */
+  private async discardProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    this.producerReady = null;
+    await producer?.disconnect();
+  }
+
+  /**
+   * Creates the topics once per bus, with the partitions the bus wants: one per broadcast topic
+   * (one order for everybody), `jobPartitions` per job topic. Existing topics are left as they
+   * are. A failure is retried by the next caller.
+   */
   private ensureTopics(): Promise<void> {
     this.topicsEnsured ??= (async () => {
       const admin = this.kafka.admin();
       try {
         await admin.connect();
+        const broadcasts = new Set<string>(BROADCAST_TOPICS);
         const topics = Object.values(TOPICS).map((topic) => ({
           topic: this.prefix + topic,
-          numPartitions: 4,
+          numPartitions: broadcasts.has(topic) ? 1 : Math.max(1, this.options.jobPartitions ?? 4),
         }));
-        await withTimeout(admin.createTopics({ topics, waitForLeaders: true }), 5_000);
-      } catch (error) {
-        this.logger.info('Kafka topic creation refused, relying on auto-creation', { error: safe(error) });
+        await admin.createTopics({ topics, waitForLeaders: true });
       } finally {
         await admin.disconnect().catch(() => undefined);
       }
-    })();
+    })().catch((error) => {
+      this.topicsEnsured = null;
+      throw error;
+    });
     return this.topicsEnsured;
   }
 
   private startBroadcastConsumer(): Promise<TrackedConsumer> {
     this.broadcastStarting ??= (async () => {
-      await this.ensureTopics();
       const consumer = new TrackedConsumer(
         this.kafka,
         `${this.options.clientId}-evaluation-${this.options.instanceId}`,
@@ -305,6 +333,8 @@ class KafkaMessageBus extends MessageBus {
     eachBatch: (payload: EachBatchPayload) => Promise<void>,
   ): Promise<void> {
     return consumer.start(async () => {
+      // The broker does not auto-create topics: subscribing needs them to exist.
+      await this.ensureTopics();
       await consumer.consumer.connect();
       await consumer.consumer.subscribe({ topics: topics.map((t) => this.prefix + t), fromBeginning });
       await consumer.consumer.run({
@@ -352,13 +382,4 @@ class KafkaMessageBus extends MessageBus {
   private assertOpen(): void {
     if (this.closed) throw new Error('message bus is closed');
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref(),
-    ),
-  ]);
 }

@@ -7,8 +7,9 @@ import { Client } from 'pg';
 import { freePort } from '../../../support/free-port';
 
 // Servers the split-role suite owns, so it can take them down without touching the shared ones
-// other suites use: a Redis, a librdkafka mock cluster and a PostgreSQL cluster, each on its own
-// loopback port. Only processes started here are ever signalled.
+// other suites use: a Redis and a PostgreSQL cluster, each on its own loopback port (a private
+// Kafka broker comes from test/support/kafka-broker.ts). Only processes started here are ever
+// signalled.
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,70 +92,6 @@ export async function startPrivateRedis(options: { appendOnly: false | 'always' 
   };
 }
 
-// ---- Kafka (librdkafka mock cluster) ----
-
-export interface PrivateKafka {
-  brokers: string;
-  /** SIGSTOP: the broker stops answering but keeps its log (killing the mock would lose it). */
-  freeze(): void;
-  resume(): void;
-  stop(): Promise<void>;
-}
-
-/** A kcat consumer hosting a one-broker mock cluster on a random port, socat for a bootstrap port. */
-export async function startPrivateKafka(): Promise<PrivateKafka> {
-  const kcat = spawn(
-    'kcat',
-    ['-b', '127.0.0.1:1', '-C', '-t', '__keepalive', '-X', 'test.mock.num.brokers=1'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  const mockPort = await new Promise<number>((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`the Kafka mock did not start: ${log}`)), 10_000);
-    kcat.once('error', (error) =>
-      reject(new Error(`cannot run kcat (apt-get install kcat): ${error.message}`)),
-    );
-    kcat.stderr.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = /replaced with 127\.0\.0\.1:(\d+)/.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-  });
-  kcat.stderr.resume();
-  const port = await freePort();
-  // socat forks per connection: its own process group, so stop() ends the children too.
-  const socat = spawn(
-    'socat',
-    [`TCP-LISTEN:${port},bind=127.0.0.1,reuseaddr,fork`, `TCP:127.0.0.1:${mockPort}`],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  socat.once('error', () => undefined);
-  await waitForPort(port);
-  return {
-    brokers: `127.0.0.1:${port}`,
-    freeze: () => kcat.kill('SIGSTOP'),
-    resume: () => kcat.kill('SIGCONT'),
-    async stop() {
-      kcat.kill('SIGCONT');
-      kcat.kill('SIGTERM');
-      try {
-        process.kill(-socat.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await exited(kcat);
-    },
-  };
-}
-
 // ---- PostgreSQL ----
 
 export interface PrivatePostgres {
@@ -179,7 +116,7 @@ function pgCommand(binary: string, args: string[]): Promise<unknown> {
 
 /**
  * A throw-away cluster (initdb, trust auth, fsync off) so the suite can crash and restart the
- * database without disturbing the shared server on 5432.
+ * database without disturbing the shared test server (.ci/infra.sh).
  */
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const port = await freePort();
