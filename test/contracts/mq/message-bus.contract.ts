@@ -125,15 +125,23 @@ export function describeMessageBusContract(
       async () => {
         const flags: unknown[] = [];
         const segments: unknown[] = [];
+        const removals: unknown[] = [];
         const subscriber = await bus('sub');
         await subscriber.subscribe(TOPICS.flagChange, (m) => void (mine(m) && flags.push(m.payload)));
         await subscriber.subscribe(TOPICS.segmentChange, (m) => void (mine(m) && segments.push(m.payload)));
+        await subscriber.subscribe(TOPICS.removal, (m) => void (mine(m) && removals.push(m.payload)));
         const publisher = await bus('pub');
         await publisher.publish(TOPICS.segmentChange, { n: 7, run });
         await publisher.publish(TOPICS.flagChange, { n: 8, run });
-        await waitFor('both topics', () => flags.length === 1 && segments.length === 1);
+        // Deletions travel their own broadcast topic on every provider.
+        await publisher.publish(TOPICS.removal, { n: 9, run });
+        await waitFor(
+          'every broadcast topic',
+          () => flags.length === 1 && segments.length === 1 && removals.length === 1,
+        );
         expect(flags).toEqual([{ n: 8, run }]);
         expect(segments).toEqual([{ n: 7, run }]);
+        expect(removals).toEqual([{ n: 9, run }]);
       },
       timeout,
     );
