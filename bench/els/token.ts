@@ -1,5 +1,5 @@
-// FeatBit's streaming token as every SDK builds it (featbit-protocol.md §3.2), written here
-// independently of the server's decoder so that a bug on one side cannot hide in the other.
+// FeatBit's streaming token as every SDK builds it (docs/reference/wire-protocol.md#building-a-token),
+// written here independently of the server's decoder so that a bug on one side cannot hide in the other.
 
 const ALPHABET = 'QBWSPHDXZU';
 

@@ -19,7 +19,7 @@ export interface ConformanceCase {
   expected: Expected;
 }
 
-/** The flag shape the default (Postgres) store emits (featbit-protocol.md §5.1). */
+/** The flag shape the default (Postgres) store emits (docs/reference/data-model.md#feature-flag). */
 export interface WireFlag {
   id: string;
   envId: string;

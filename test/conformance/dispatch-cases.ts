@@ -1,6 +1,7 @@
 // Percentage dispatch, the published hash vectors, intervals and experiment eligibility
-// (featbit-protocol.md §6.5–6.7). Vector buckets are the published ones; the only computed bucket
-// (the full-range shortcut user) comes from node:crypto via the generator.
+// (docs/reference/evaluation.md#dispatch, docs/reference/evaluation.md#rollout-intervals,
+// docs/reference/evaluation.md#experiment-eligibility). Vector buckets are the published ones; the only
+// computed bucket (the full-range shortcut user) comes from node:crypto via the generator.
 import {
   c,
   empty,
@@ -34,7 +35,7 @@ interface Vector {
   via: 'fallthrough' | 'rule';
 }
 
-// featbit-protocol.md §6.5, every row; each split into flag key + dispatch value.
+// docs/reference/evaluation.md#bucket-vectors, every row; each split into flag key + dispatch value.
 const VECTORS: Vector[] = [
   {
     input: 'test-value',

@@ -1,4 +1,4 @@
-// Builders for evaluation test data in FeatBit's wire shape (featbit-protocol.md §5).
+// Builders for evaluation test data in FeatBit's wire shape (docs/reference/data-model.md#feature-flag).
 import type { EndUser } from '../../src/core/end-users/end-user';
 import type {
   Condition,

@@ -1,9 +1,9 @@
 // Writes test/conformance/evaluation-cases.json. The JSON file is the source of truth; this script
 // only saves typing. Run: node -r ./bench/evaluation/register-ts.cjs test/conformance/generate-cases.ts
 //
-// Expected results are stated by hand from featbit-protocol.md §6. Where a case depends on a
-// bucket, the bucket comes from the published vectors (§6.5) or from node:crypto's MD5, never from
-// the evaluator under test.
+// Expected results are stated by hand from docs/reference/evaluation.md. Where a case depends on a bucket,
+// the bucket comes from the listed vectors (docs/reference/evaluation.md#bucket-vectors) or from
+// node:crypto's MD5, never from the evaluator under test.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ function main(): void {
   const file = {
     specVersion: SPEC_VERSION,
     description:
-      'Language-neutral FeatBit evaluation cases (featbit-protocol.md §6, server semantics). Each case: ' +
+      'Language-neutral FeatBit evaluation cases (docs/reference/evaluation.md, server semantics). Each case: ' +
       'load `segments` and `flags` into one environment, evaluate `flagKey` for `user` (with `options`, ' +
       "default missingAttribute 'empty-string') and compare variationId, value, reason and sendToExperiment.",
     cases,

@@ -1,4 +1,5 @@
-// Operator cases: every operator with its edge cases (featbit-protocol.md §6.2–6.3, server
+// Operator cases: every operator with its edge cases (docs/reference/evaluation.md#attribute-lookup,
+// docs/reference/evaluation.md#operators, server
 // semantics), plus the additive SemVer*/Before/After operators (docs/evaluation.md).
 import { c, one, opCase, rule, served, u, wireFlag, type ConformanceCase, ON, OFF } from './conformance-case';
 

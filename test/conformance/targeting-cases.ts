@@ -1,5 +1,6 @@
 // Flag-level cases: order of checks, individual targets, rules, segments, malformed data
-// (featbit-protocol.md §6.1, §6.4, §6.8, §6.9).
+// (docs/reference/evaluation.md#evaluation-order, docs/reference/evaluation.md#segment-conditions,
+// docs/reference/evaluation.md#match-reasons, docs/reference/evaluation.md#error-containment).
 import { SEGMENT_IN, SEGMENT_NOT_IN } from '../../src/core/flags/feature-flag';
 import {
   c,

@@ -8,7 +8,7 @@ import type { WireSegment } from '../../core/segments/segment';
 // Change messages are written to the outbox in the same transaction as the change (so a committed
 // change always gets published) and relayed to the message bus by OutboxRelay.
 
-/** `featbit-segment-change` payload (featbit-features.md §4.3). */
+/** `featbit-segment-change` payload (docs/reference/wire-protocol.md#internal-topics). */
 export interface SegmentChangePayload {
   segment: WireSegment;
   affectedFlagIds: string[];

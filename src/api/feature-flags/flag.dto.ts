@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VARIATION_TYPES } from '../../core/flags/feature-flag';
 
-// Response shapes: the flag exactly as FeatBit stores it (featbit-protocol.md §5.1).
+// Response shapes: the flag exactly as FeatBit stores it (docs/reference/data-model.md#feature-flag).
 
 /** A nullable timestamp of SDK evaluations (flag list items and the usage route). */
 const EvaluatedAt = (description: string) =>

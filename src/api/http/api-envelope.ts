@@ -8,8 +8,8 @@ import {
 } from '@nestjs/swagger';
 import type { FieldProblem } from './api-errors';
 
-// FeatBit's response envelope `{success, errors, data}` (featbit-features.md §1.1). Failures also
-// carry `message` and, for validation, `details[{field, code, message}]` (additions to FeatBit's).
+// FeatBit's response envelope `{success, errors, data}` (docs/reference/management-api.md#envelope). Failures
+// also carry `message` and, for validation, `details[{field, code, message}]` (additions to FeatBit's).
 
 export interface ApiEnvelope<T> {
   success: boolean;

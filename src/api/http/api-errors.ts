@@ -1,5 +1,5 @@
 // Errors the management API raises on purpose. The exception filter maps them (and the core's typed
-// errors) to FeatBit's status codes and error codes (featbit-features.md §1.1).
+// errors) to FeatBit's status codes and error codes (docs/reference/management-api.md#errors).
 
 /** One field-level validation problem: FeatBit-style code plus a readable message. */
 export interface FieldProblem {

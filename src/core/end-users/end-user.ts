@@ -1,4 +1,4 @@
-/** A user (evaluation context) as it travels on FeatBit's wire (featbit-protocol.md §5.3). */
+/** A user (evaluation context) as it travels on FeatBit's wire (docs/reference/data-model.md#end-user). */
 export interface UserProperty {
   name: string;
   value: string | null;

@@ -1,7 +1,7 @@
 import type { FeatureFlag } from '../flags/feature-flag';
 import type { EvalResult } from './evaluation-result';
 
-// The client-SDK payload item (featbit-protocol.md §3.6.5).
+// The client-SDK payload item (docs/reference/wire-protocol.md#client-sdk-payload).
 
 /** Property order as the server emits it: id, variation, variationType, variationId, matchReason, variationOptions, sendToExperiment, timestamp. */
 export interface ClientFlag {

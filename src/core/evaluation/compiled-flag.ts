@@ -20,8 +20,8 @@ import {
 } from './evaluation-result';
 import { Op } from './operators';
 
-// A flag compiled once into matchers and precomputed (frozen) results. Damage is kept where the
-// server would meet it (featbit-protocol.md §6.9), so a broken part only matters when reached.
+// A flag compiled once into matchers and precomputed (frozen) results. Damage is kept where the server would
+// meet it (docs/reference/evaluation.md#error-containment), so a broken part only matters when reached.
 
 export const SERVE_FULL = 0; // [0, ~1]: the full-range shortcut, no hashing
 export const SERVE_NEVER = 1; // [0, 0]
@@ -175,7 +175,8 @@ function compileRollout(
     }
     serve.inExperiment = servedResult(id as string, value, reason, true);
     serve.notInExperiment = servedResult(id as string, value, reason, false);
-    // featbit-protocol.md §6.7: eligibility beyond exptIncludeAllTargets / includedInExpt.
+    // docs/reference/evaluation.md#experiment-eligibility: eligibility beyond
+    // exptIncludeAllTargets / includedInExpt.
     const width = hi - lo;
     const exptRollout = rv.exptRollout;
     if (exptRollout === 0 || width === 0) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { bucketOf, coversEveryBucket, dispatchBucket, isInRollout } from './dispatch';
 import { md5Int32LE } from './md5';
 
-// featbit-protocol.md §6.5: every published vector.
+// docs/reference/evaluation.md#bucket-vectors: every listed vector.
 const VECTORS: [string, number, number][] = [
   ['test-value', 314684291, 0.14653629204258323],
   ['qKPKh1S3FolC', 1955481364, 0.9105919692665339],

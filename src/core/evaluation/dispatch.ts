@@ -1,6 +1,7 @@
 import { md5Int32LE } from './md5';
 
-// Percentage dispatch (featbit-protocol.md §6.5–6.6): MD5 over the UTF-8 key, digest bytes 0..3
+// Percentage dispatch (docs/reference/evaluation.md#dispatch,
+// docs/reference/evaluation.md#rollout-intervals): MD5 over the UTF-8 key, digest bytes 0..3
 // as a little-endian int32 n, bucket = |n / -2^31| in [0, 1]; intervals are inclusive.
 
 const INT_MIN = -2147483648;

@@ -74,7 +74,7 @@ describe('evaluation order and results', () => {
   });
 
   it('serves Variation.Empty when a matched rule does not cover the bucket (no fall-through)', () => {
-    // my-flag + user-3 → bucket 0.872 (featbit-protocol.md §6.5)
+    // my-flag + user-3 → bucket 0.872 (docs/reference/evaluation.md#bucket-vectors)
     const f = flag({ key: 'my-flag', rules: [rule('half', [], [[ON, 0, 0.5]])] });
     expect(evaluateFlag(f, user('user-3'), [])).toEqual({
       variationId: '',
@@ -144,7 +144,8 @@ describe('evaluation order and results', () => {
 
   describe('sendToExperiment', () => {
     const base = { exptIncludeAllTargets: false, key: 'return-10p-true' };
-    const key = '3db19c81-e149-4b97-8a0d-79d34531fe59'; // expt bucket 0.1048 (§6.5)
+    // expt bucket 0.1048 (docs/reference/evaluation.md#bucket-vectors)
+    const key = '3db19c81-e149-4b97-8a0d-79d34531fe59';
 
     it('is exptIncludeAllTargets for targeted users and true for every rollout when set', () => {
       expect(evaluateFlag(flag({ targetUsers: [target(ON, key)] }), user(key), []).sendToExperiment).toBe(

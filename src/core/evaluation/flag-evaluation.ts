@@ -25,8 +25,8 @@ const hashBucket = bucketOf;
 const attribute = customValue;
 const allMatch = matchAll;
 
-// Evaluation of a compiled flag in the server's order (featbit-protocol.md §6.1): archived →
-// disabled → individual targets → first fully matching rule → default rule. Malformed parts raise
+// Evaluation of a compiled flag in the server's order (docs/reference/evaluation.md#evaluation-order):
+// archived → disabled → individual targets → first fully matching rule → default rule. Malformed parts raise
 // an EvaluationFault where the server would throw; the caller turns it into a result.
 
 /** The attribute part of the dispatch key: keyId for a blank dispatchKey, missing/null → "". */

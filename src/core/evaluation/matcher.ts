@@ -7,8 +7,10 @@ import { parseInstant } from './instant';
 import { Op } from './operators';
 import { compareSemVer, parseSemVer } from './semver';
 
-// Condition and segment matching on compiled data (FeatBit server semantics, featbit-protocol.md
-// §6.2–6.4). No parsing of condition values and no allocation on the common paths.
+// Condition and segment matching on compiled data (FeatBit server semantics,
+// docs/reference/evaluation.md#attribute-lookup, docs/reference/evaluation.md#operators,
+// docs/reference/evaluation.md#segment-conditions). No parsing of condition values and no allocation on the
+// common paths.
 
 // Module-local copies: transpilers that emit live-binding getters for imports (swc, used by Jest
 // and the benchmark) would otherwise run a getter for every opcode comparison.

@@ -17,7 +17,7 @@ function matches(
 }
 
 describe('operators (FeatBit server semantics)', () => {
-  // DOTNET ConditionMatcherTests vectors (featbit-protocol.md §6.3).
+  // DOTNET ConditionMatcherTests vectors (docs/reference/evaluation.md#operator-vectors).
   it.each<[string, string, string, boolean]>([
     ['10', 'BiggerThan', '9', true],
     ['10', 'BiggerEqualThan', '10', true],

@@ -1,4 +1,4 @@
-// Experiments and metrics (featbit-features.md §1.11, §5.5). Schemas now; features arrive later.
+// Experiments and metrics (docs/reference/data-model.md#experiments). Schemas now; features arrive later.
 
 export interface TargetUrl {
   id: string;

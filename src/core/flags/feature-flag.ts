@@ -1,5 +1,6 @@
 // Feature flags exactly as FeatBit stores them and sends them to server SDKs
-// (featbit-protocol.md §5.1). Every value travels as a string; timestamps are ISO-8601 UTC with ms.
+// (docs/reference/data-model.md#feature-flag). Every value travels as a string; timestamps are
+// ISO-8601 UTC with ms.
 
 export const VARIATION_TYPES = ['boolean', 'string', 'number', 'json'] as const;
 export type VariationType = (typeof VARIATION_TYPES)[number];

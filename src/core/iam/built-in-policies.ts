@@ -1,7 +1,8 @@
 import type { Policy, PolicyStatement } from './iam';
 
-// The three built-in (SysManaged) policies every organization can use (featbit-features.md §5.2).
-// Their ids are fixed so that they can be referenced from seeds and from policies in exports.
+// The three built-in (SysManaged) policies every organization can use
+// (docs/reference/iam.md#built-in-policies). Their ids are fixed so that they can be referenced from seeds
+// and from policies in exports.
 
 export const OWNER_POLICY_ID = '00000000-0000-4000-8000-00000000f001';
 export const ADMINISTRATOR_POLICY_ID = '00000000-0000-4000-8000-00000000f002';

@@ -1,4 +1,4 @@
-// IAM data (featbit-features.md §5.2, §6.3).
+// IAM data (docs/reference/iam.md#statements).
 
 export const POLICY_EFFECTS = ['allow', 'deny'] as const;
 export type PolicyEffect = (typeof POLICY_EFFECTS)[number];

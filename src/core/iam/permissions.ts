@@ -1,4 +1,4 @@
-// The permission catalogue (featbit-features.md §6.3): every action the API checks, with the
+// The permission catalogue (docs/reference/iam.md#permissions): every action the API checks, with the
 // resource type its statements must carry. FeatBit enforces some of these only in its UI; here every
 // one is checked server-side.
 

@@ -2,7 +2,7 @@ import type { PolicyStatement } from './iam';
 import { type PermissionAction, resourceTypeOf } from './permissions';
 import { rnMatches } from './resource-name';
 
-// Policy decision (featbit-features.md §6.3): collect the statements that apply to (action,
+// Policy decision (docs/reference/iam.md#decision): collect the statements that apply to (action,
 // resource); none → deny, any deny → deny, otherwise allow.
 //
 // One deliberate tightening over FeatBit: a statement only applies to actions of its own resource

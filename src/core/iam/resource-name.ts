@@ -1,4 +1,4 @@
-// Resource names (RN) and FeatBit's matcher (featbit-features.md §6.3). An RN is a ':'-separated
+// Resource names (RN) and FeatBit's matcher (docs/reference/iam.md#resource-names). An RN is a ':'-separated
 // list of `type/key` segments, the last of which may carry `;tag1,tag2`. A pattern matches a
 // resource when it has no more segments than the resource and each of its segments matches: the
 // path by `*` wildcards, and — when the pattern lists tags — at least one resource tag.

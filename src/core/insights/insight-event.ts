@@ -1,5 +1,6 @@
 /**
- * One analytics event in FeatBit's `events` shape (featbit-features.md §3.3, §4.3):
+ * One analytics event in FeatBit's `events` shape
+ * (docs/reference/wire-protocol.md#insight-messages):
  * flag evaluations (`event` = "FlagValue") and custom metrics (`event` = the metric type).
  */
 export interface InsightEvent {

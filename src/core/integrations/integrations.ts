@@ -1,4 +1,4 @@
-// Integrations: webhooks, flag triggers, relay proxies (featbit-features.md §1.16, §1.8, §1.17).
+// Integrations: webhooks, flag triggers, relay proxies (docs/reference/data-model.md#integrations).
 
 export interface WebhookHeader {
   key: string;

@@ -4,7 +4,8 @@ import type { SecretContext } from '../tenancy/tenancy';
 import type { HealthCheckable, HealthStatus } from './health';
 
 /**
- * Read cache of what the evaluation role serves, in FeatBit's Redis layout (featbit-features.md §4.4):
+ * Read cache of what the evaluation role serves, in FeatBit's Redis layout
+ * (docs/reference/wire-protocol.md#cache-layout):
  * flags and segments by id, per-environment indexes scored by updatedAt ms, secrets by value.
  * Reads return null when the cache cannot answer (disabled, unavailable, not populated): callers
  * then read the database.

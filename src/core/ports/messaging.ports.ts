@@ -1,6 +1,6 @@
 import type { HealthCheckable, HealthStatus } from './health';
 
-// Topic names and payloads are FeatBit's (featbit-features.md §4.3).
+// Topic names and payloads are FeatBit's (docs/reference/wire-protocol.md#internal-topics).
 export const TOPICS = {
   flagChange: 'featbit-feature-flag-change',
   segmentChange: 'featbit-segment-change',

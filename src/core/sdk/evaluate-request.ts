@@ -3,7 +3,7 @@ import type { EvalResult } from '../evaluation';
 import type { FeatureFlag } from '../flags/feature-flag';
 import { fieldOf, isRecord, parseSdkUser } from './sdk-user';
 
-// POST /api/public/featureflag/evaluate (featbit-protocol.md §4.5):
+// POST /api/public/featureflag/evaluate (docs/reference/wire-protocol.md#evaluate-endpoint):
 // {user, filter:{tagFilterMode:"and"|"or", tags, keys, timestamp}} → [{key, variation:{id, type,
 // value, matchReason, sendToExperiment}}]. Archived flags are listed with null id and value.
 

@@ -2,9 +2,9 @@ import type { EndUser } from '../end-users/end-user';
 import type { InsightMessage } from '../insights/insight-event';
 import { checkSdkUser, fieldOf, isRecord, propertyValueText } from './sdk-user';
 
-// POST /api/public/insight/track (featbit-protocol.md §4.4): a JSON array of {user, variations,
-// metrics}. The whole body is validated before anything is built, so a bad body publishes nothing.
-// Items without a usable keyId are skipped, as FeatBit does.
+// POST /api/public/insight/track (docs/reference/wire-protocol.md#insight-track): a JSON array of {user,
+// variations, metrics}. The whole body is validated before anything is built, so a bad body publishes
+// nothing. Items without a usable keyId are skipped, as FeatBit does.
 
 export interface InsightBatch {
   /** One entry per accepted item, in order (the caller de-duplicates end users). */

@@ -1,6 +1,6 @@
 import type { EndUser, UserProperty } from '../end-users/end-user';
 
-// The user (evaluation context) as SDKs send it (featbit-protocol.md §5.3):
+// The user (evaluation context) as SDKs send it (docs/reference/data-model.md#end-user):
 // {keyId, name, customizedProperties:[{name, value}]}. Property names are read case-insensitively
 // (FeatBit deserializes with .NET "Web" defaults). FeatBit rejects non-string property values; we
 // also accept numbers and booleans, written as their text, because every value is a string to the

@@ -1,5 +1,5 @@
-// FeatBit's streaming token (featbit-protocol.md §3.2–3.3): the environment secret with the
-// current time (Unix ms) spliced in, both lengths written with a digit alphabet in a 5-char header.
+// FeatBit's streaming token (docs/reference/wire-protocol.md#streaming-token): the environment secret with
+// the current time (Unix ms) spliced in, both lengths written with a digit alphabet in a 5-char header.
 //   token = enc(position, 3) + enc(length, 2) + secret[0:position] + enc(timestamp, length) + secret[position:]
 
 /** Digit d is written as TOKEN_ALPHABET[d]. */
@@ -47,9 +47,9 @@ export function encodeTokenNumber(n: number, width: number): string {
 }
 
 /**
- * The structural part of the server's validation (steps 1–4 of §3.3): header, lengths, timestamp
- * digits and a 44-char secret. null when the token is malformed. Freshness and the secret's
- * existence are checked by the caller.
+ * The structural part of the server's validation (steps 1–4 of
+ * docs/reference/wire-protocol.md#reading-a-token): header, lengths, timestamp digits and a 44-char secret.
+ * null when the token is malformed. Freshness and the secret's existence are checked by the caller.
  */
 export function decodeStreamingToken(token: unknown): DecodedStreamingToken | null {
   if (typeof token !== 'string' || token.length < HEADER_LENGTH) return null;
@@ -74,8 +74,8 @@ export function isTokenFresh(timestamp: number, nowMs: number, expirySeconds: nu
 }
 
 /**
- * Builds a token the way the SDKs do (§3.2). `random` returns a number in [0, 1). Used by tests and
- * load generators.
+ * Builds a token the way the SDKs do (docs/reference/wire-protocol.md#building-a-token). `random` returns a
+ * number in [0, 1). Used by tests and load generators.
  */
 export function buildStreamingToken(
   secret: string,

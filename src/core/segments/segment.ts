@@ -30,7 +30,10 @@ export interface Segment {
   updatedAt: string;
 }
 
-/** The shape sent to server SDKs and carried in segment-change messages (featbit-protocol.md §5.2). */
+/**
+ * The shape sent to server SDKs and carried in segment-change messages
+ * (docs/reference/data-model.md#segment).
+ */
 export type WireSegment = Omit<Segment, 'workspaceId' | 'type' | 'scopes'>;
 
 export function toWireSegment(segment: Segment, envId: string): WireSegment {

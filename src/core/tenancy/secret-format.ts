@@ -1,4 +1,4 @@
-// FeatBit's environment secret format (featbit-protocol.md §2.1): 44 characters =
+// FeatBit's environment secret format (docs/reference/data-model.md#environment-secrets): 44 characters =
 // encode(random GUID) + encode(envId), where encode = URL-safe base64 of .NET Guid.ToByteArray()
 // (first three groups little-endian), padding dropped. SDK handshakes decode the env id from it.
 

@@ -1,4 +1,4 @@
-// Tenancy: workspace → organizations → projects → environments (featbit-features.md §5.1).
+// Tenancy: workspace → organizations → projects → environments (docs/reference/data-model.md#tenancy).
 
 export interface Workspace {
   id: string;

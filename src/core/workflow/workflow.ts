@@ -1,4 +1,5 @@
-// Scheduled changes and change requests (featbit-features.md §5.3). Schemas now; features later.
+// Scheduled changes and change requests (docs/reference/data-model.md#workflow-records).
+// Schemas now; features later.
 import type { AuditDataChange } from '../audit/audit-log';
 
 export interface FlagDraft {

@@ -2,11 +2,10 @@ import { CLIENT_SYNC_TAIL, serverSyncJson } from '../../core/sdk/sdk-payloads';
 import { joinedTextFrame } from '../streaming/text-frame';
 import type { EnvironmentState, FlagEntry, SegmentEntry } from './environment-state';
 
-// Pushes of a change to the connections of one environment (featbit-protocol.md §3.6.6). The
-// server patch is serialized once and the same bytes go to every server connection; each client
-// connection gets the changed flags evaluated for its user. FeatBit pushes even when a client's
-// result did not change; so do we (SDKs accept equal versions, and skipping would need per-connection
-// result memory).
+// Pushes of a change to the connections of one environment (docs/reference/wire-protocol.md#change-pushes).
+// The server patch is serialized once and the same bytes go to every server connection; each client
+// connection gets the changed flags evaluated for its user. FeatBit pushes even when a client's result did
+// not change; so do we (SDKs accept equal versions, and skipping would need per-connection result memory).
 
 /** Sends a flag change; returns how many connections were written to. */
 export function pushFlagChange(state: EnvironmentState, entry: FlagEntry): number {

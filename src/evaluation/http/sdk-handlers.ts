@@ -5,8 +5,8 @@ import { parseSdkUser, userSignature } from '../../core/sdk/sdk-user';
 import type { Authorized } from './sdk-auth';
 import { EMPTY_OK, errorResponse, jsonResponse, type SdkResponse, textResponse } from './sdk-response';
 
-// The SDK REST endpoints' logic (featbit-protocol.md §4, OFREP v1), independent of the HTTP layer:
-// parsed inputs in, the answer out. Every answer is built from JSON text cached per flag version
+// The SDK REST endpoints' logic (docs/reference/wire-protocol.md#endpoints, OFREP v1), independent of the
+// HTTP layer: parsed inputs in, the answer out. Every answer is built from JSON text cached per flag version
 // and evaluation result, so a request costs the evaluations and one string join.
 
 /** The `timestamp` query parameter: absent → 0; otherwise an integer (ms). null when invalid. */

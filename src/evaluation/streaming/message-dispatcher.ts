@@ -5,8 +5,8 @@ import type { Logger } from '../../infrastructure/logging/logger';
 import type { EndUserPublisher } from '../insights/end-user-publisher';
 import { CLOSE_POLICY, type SdkConnection } from './sdk-connection';
 
-// SDK → server messages (featbit-protocol.md §3.5–3.7): ping, echo, data-sync; the type is matched
-// case-insensitively; anything else, and anything malformed, is ignored without a reply.
+// SDK → server messages (docs/reference/wire-protocol.md#message-framing): ping, echo, data-sync; the type is
+// matched case-insensitively; anything else, and anything malformed, is ignored without a reply.
 
 const PONG = Buffer.from(PONG_JSON);
 const EMPTY_SERVER_PATCH = Buffer.from(

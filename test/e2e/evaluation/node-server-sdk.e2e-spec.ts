@@ -82,7 +82,8 @@ describe('@featbit/node-server-sdk against the product', () => {
     await api.updateTargeting(env.id, 'sdk-json', {
       targetUsers: [{ keyIds: ['vip-1'], variationId: json.variations[0].id }],
     });
-    // Bucket vectors (featbit-protocol.md §6.5): my-flag+user-1 0.387, +user-2 0.399, +user-3 0.872.
+    // Bucket vectors (docs/reference/evaluation.md#bucket-vectors): my-flag+user-1 0.387, +user-2 0.399,
+    // +user-3 0.872.
     const split = await api.createFlag(env.id, {
       key: 'my-flag',
       variationType: 'boolean',

@@ -1,6 +1,9 @@
 import { SECRET_TYPES, type SecretContext, type SecretType } from '../../../core/tenancy/tenancy';
 
-/** FeatBit's Redis layout (featbit-features.md §4.4) under a configurable prefix ('featbit:'). */
+/**
+ * FeatBit's Redis layout (docs/reference/wire-protocol.md#cache-layout) under a configurable prefix
+ * ('featbit:').
+ */
 export class RedisCacheKeys {
   constructor(private readonly prefix = 'featbit:') {}
 

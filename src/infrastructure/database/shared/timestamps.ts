@@ -1,5 +1,5 @@
 // Every repository returns timestamps as ISO-8601 UTC with millisecond precision and `Z`
-// (featbit-protocol.md §5.6), whatever the driver hands back.
+// (docs/reference/data-model.md#timestamps), whatever the driver hands back.
 
 export function toIso(value: Date | string | number): string {
   const date = value instanceof Date ? value : new Date(value);

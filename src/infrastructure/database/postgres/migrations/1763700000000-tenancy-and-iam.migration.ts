@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Tenancy, identity and IAM (featbit-features.md §5.1-5.2). Ids are opaque text (UUID strings
-// minted by the domain) with binary collation, so ordering and comparisons match MongoDB's.
-// Referential integrity stays in application code, as in FeatBit (no foreign keys).
+// Tenancy, identity and IAM (docs/reference/data-model.md#tenancy, docs/reference/iam.md). Ids are opaque
+// text (UUID strings minted by the domain) with binary collation, so ordering and comparisons match
+// MongoDB's. Referential integrity stays in application code, as in FeatBit (no foreign keys).
 export class TenancyAndIam1763700000000 implements MigrationInterface {
   name = 'TenancyAndIam1763700000000';
 

@@ -1,7 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Flags, their history and workflow records, triggers and segments (featbit-features.md §5.3-5.4).
-// Rule trees stay in FeatBit's JSON shapes (JSONB), so the evaluation server serves them as stored.
+// Flags, their history and workflow records, triggers and segments
+// (docs/reference/data-model.md#feature-flag, docs/reference/data-model.md#workflow-records,
+// docs/reference/data-model.md#segment). Rule trees stay in FeatBit's JSON shapes (JSONB), so the evaluation
+// server serves them as stored.
 export class Targeting1763700000001 implements MigrationInterface {
   name = 'Targeting1763700000001';
 

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// End users and their property catalogue, audit logs and insight events (featbit-features.md §5.4, §5.6).
+// End users and their property catalogue, audit logs and insight events
+// (docs/reference/data-model.md#end-user, docs/reference/data-model.md#audit-and-analytics).
 export class UsersEventsAudit1763700000002 implements MigrationInterface {
   name = 'UsersEventsAudit1763700000002';
 

@@ -1,7 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Webhooks, relay proxies, experiments (schemas now, features later), the PostgreSQL message queue,
-// the transactional outbox and installation settings (featbit-features.md §4.3, §5.5-5.6).
+// Webhooks, relay proxies, experiments (schemas now, features later), the PostgreSQL message queue, the
+// transactional outbox and installation settings (docs/reference/wire-protocol.md#internal-topics,
+// docs/reference/data-model.md#experiments, docs/reference/data-model.md#integrations,
+// docs/reference/data-model.md#audit-and-analytics).
 export class IntegrationsAndMessaging1763700000003 implements MigrationInterface {
   name = 'IntegrationsAndMessaging1763700000003';
 
@@ -92,8 +94,9 @@ export class IntegrationsAndMessaging1763700000003 implements MigrationInterface
       CREATE INDEX ix_experiments_env ON experiments (env_id, created_at);
       CREATE INDEX ix_experiments_flag ON experiments (feature_flag_id);
 
-      -- FeatBit's PostgreSQL message queue (featbit-features.md §4.3): job topics are claimed with
-      -- FOR UPDATE SKIP LOCKED, broadcast topics are written as Notified and announced by NOTIFY.
+      -- FeatBit's PostgreSQL message queue (docs/reference/wire-protocol.md#internal-topics): job topics are
+      -- claimed with FOR UPDATE SKIP LOCKED, broadcast topics are written as Notified and announced by
+      -- NOTIFY.
       CREATE TABLE queue_messages (
         id bigserial PRIMARY KEY,
         topic text NOT NULL,

@@ -27,7 +27,10 @@ function queueMessage(row: Row): QueueMessage {
 
 const byId = (a: QueueMessage, b: QueueMessage) => a.id - b.id;
 
-/** FeatBit's `queue_messages` table (featbit-features.md §4.3), PostgreSQL and PGlite only. */
+/**
+ * FeatBit's `queue_messages` table (docs/reference/wire-protocol.md#internal-topics), PostgreSQL and PGlite
+ * only.
+ */
 export class PostgresQueueMessageRepository extends QueueMessageRepository {
   constructor(private readonly db: SqlSession) {
     super();
