@@ -11,6 +11,17 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
+/** The message for a listen error the operator fixes with PORT or HOST, else null. */
+function listenProblem(err: unknown, host: string, port: number): string | null {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const where = `${host}:${port}`;
+  const hint = 'set PORT to another port (and HOST to choose the interface)';
+  if (code === 'EADDRINUSE') return `port ${port} is already in use on ${host} (EADDRINUSE): ${hint}`;
+  if (code === 'EACCES') return `not allowed to listen on ${where} (EACCES): ${hint}`;
+  if (code === 'EADDRNOTAVAIL') return `no interface with address ${host} (EADDRNOTAVAIL): set HOST`;
+  return null;
+}
+
 async function main(): Promise<void> {
   let roles;
   try {
@@ -55,7 +66,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 
-  await app.listen({ port: config.server.port, host: config.server.host, backlog: 4096 });
+  try {
+    await app.listen({ port: config.server.port, host: config.server.host, backlog: 4096 });
+  } catch (err) {
+    const reason = listenProblem(err, config.server.host, config.server.port);
+    if (reason === null) throw err;
+    // One line an operator can act on instead of a stack trace; close what start-up opened first.
+    await Promise.race([app.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    fail(reason, 1);
+  }
   const base = `http://${config.server.host === '0.0.0.0' ? 'localhost' : config.server.host}:${config.server.port}`;
   const urls: Record<string, string> = { health: `${base}/health/readiness` };
   if (config.roles.includes('api'))

@@ -13,7 +13,7 @@ import { backlogDrops } from './net-tuning';
 export type Stack = 'postgres' | 'redis' | 'embedded';
 
 const MAIN = join(REPO_ROOT, 'dist', 'main.js');
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const JWT_SECRET = 'els-bench-jwt-secret-0123456789abcdef0123456789';
 

@@ -44,8 +44,9 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   {
     name: 'UI_DIR',
     section: 'server',
-    description: 'Built admin console served at / by the api role',
-    defaultText: 'apps/admin-ui/dist/admin-ui/browser',
+    description:
+      'Built admin console served at / by the api role (a relative value resolves against the working directory)',
+    defaultText: 'apps/admin-ui/dist/admin-ui/browser inside the installation',
   },
   {
     name: 'PUBLIC_API_URL',

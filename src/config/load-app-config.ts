@@ -12,6 +12,12 @@ import {
 import { ENV_VARIABLES, SENSITIVE_VARIABLES } from './env-variables';
 import { EnvSchema } from './env.schema';
 
+/**
+ * The built console inside the installation (this file is src/config/ or dist/config/), so that
+ * `node /opt/featbit-ts/dist/main.js` finds it from any working directory.
+ */
+export const DEFAULT_UI_DIR = resolve(__dirname, '../../apps/admin-ui/dist/admin-ui/browser');
+
 type RawEnv = Readonly<Record<string, string | undefined>>;
 
 interface Resolved {
@@ -224,7 +230,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
       host: e.HOST,
       port: e.PORT ?? defaultPort(roles),
       dataDir,
-      uiDir: resolve(cwd, e.UI_DIR ?? 'apps/admin-ui/dist/admin-ui/browser'),
+      uiDir: e.UI_DIR === undefined ? DEFAULT_UI_DIR : resolve(cwd, e.UI_DIR),
       publicApiUrl: e.PUBLIC_API_URL?.replace(/\/+$/, '') ?? null,
       publicEvaluationUrl: e.PUBLIC_EVALUATION_URL?.replace(/\/+$/, '') ?? null,
       corsOrigins: e.CORS_ORIGINS.split(',')

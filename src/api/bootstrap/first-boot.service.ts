@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { builtInPolicies, OWNER_POLICY_ID } from '../../core/iam/built-in-policies';
 import type { PolicyStatement } from '../../core/iam/iam';
@@ -13,11 +13,16 @@ import {
   DEFAULT_ENVIRONMENTS,
   newEnvironment,
 } from '../../core/tenancy/tenancy-factory';
+import { ReadinessService } from '../../infrastructure/health/readiness.service';
 import { Logger } from '../../infrastructure/logging/logger';
 import { generatePassword, hashPassword } from '../../shared/crypto/password-hasher';
 
 /** In DATA_DIR: the generated password of the first admin (mode 0600). */
 export const INITIAL_PASSWORD_FILE = 'initial-admin-password';
+
+/** A failed seed is retried after this long (doubling, capped): readiness stays 503 meanwhile. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 export interface FirstBootResult {
   seeded: boolean;
@@ -30,40 +35,84 @@ export interface FirstBootResult {
  * api replicas at once: the seed runs in a transaction and a unique-key clash means another won.
  */
 @Injectable()
-export class FirstBootService implements OnApplicationBootstrap {
+export class FirstBootService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   /** Settles when the seed attempt is over (tests and the console's readiness use it). */
   done: Promise<FirstBootResult> = Promise.resolve({ seeded: false });
+  /** Readiness waits for this: a sign-in right after the first 200 must find the admin. */
+  private completed = false;
+  private lastError: string | null = null;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: DataStore,
     private readonly config: AppConfig,
+    readiness: ReadinessService,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'first-boot' });
+    readiness.register({
+      healthName: 'first-boot',
+      health: () =>
+        Promise.resolve(
+          this.completed
+            ? { ok: true }
+            : { ok: false, detail: this.lastError ? `failed, retrying: ${this.lastError}` : 'in progress' },
+        ),
+    });
   }
 
   onApplicationBootstrap(): void {
     // Not awaited: the database may still be connecting; readiness reports that meanwhile.
     this.done = this.store.whenReady().then(
-      () => this.run(),
+      () => this.runRetrying(),
       (err: unknown) => {
+        this.lastError = `database never became ready: ${String(err)}`;
         this.log.error('database never became ready; first-boot seed skipped', { error: String(err) });
         return { seeded: false };
       },
     );
   }
 
+  onModuleDestroy(): void {
+    clearTimeout(this.retryTimer);
+  }
+
+  /** One attempt; a failure is logged and reported by readiness. */
   async run(): Promise<FirstBootResult> {
     try {
       await this.ensureBuiltInPolicies();
-      if ((await this.store.workspaces.count()) > 0) return { seeded: false };
-      return await this.seed();
+      const result = (await this.store.workspaces.count()) > 0 ? { seeded: false } : await this.seed();
+      this.completed = true;
+      return result;
     } catch (err) {
-      if (err instanceof DuplicateKeyError) return { seeded: false };
-      this.log.error('first-boot seed failed', { error: err instanceof Error ? err.message : String(err) });
+      // Another replica seeded first: its admin exists, so this one is usable too.
+      if (err instanceof DuplicateKeyError) {
+        this.completed = true;
+        return { seeded: false };
+      }
+      this.lastError = err instanceof Error ? err.message : String(err);
+      this.log.error('first-boot seed failed', { error: this.lastError });
       return { seeded: false };
     }
+  }
+
+  /** The first attempt settles `done`; failed ones are retried in the background until one succeeds. */
+  private async runRetrying(): Promise<FirstBootResult> {
+    const result = await this.run();
+    let delayMs = RETRY_FIRST_MS;
+    const retry = (): void => {
+      this.retryTimer = setTimeout(() => {
+        void this.run().then(() => {
+          if (this.completed) return;
+          delayMs = Math.min(delayMs * 2, RETRY_MAX_MS);
+          retry();
+        });
+      }, delayMs);
+      this.retryTimer.unref();
+    };
+    if (!this.completed) retry();
+    return result;
   }
 
   private async ensureBuiltInPolicies(): Promise<void> {

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 
 /** The test server (loopback). Tests may read the environment to find it. */
 export const TEST_POSTGRES_URL =
-  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+  process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 
 /** Creates a fresh, uniquely named database on the test server; `drop` removes it. */
 export async function createTestDatabase(

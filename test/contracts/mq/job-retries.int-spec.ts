@@ -18,7 +18,7 @@ jest.setTimeout(60_000);
 // - a failure caused by an unavailable store (StoreUnavailableError, a database outage) does not
 //   count as a delivery, so an outage longer than maxDeliveries retries parks nothing.
 
-const pgBase = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const pgBase = process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface Harness {

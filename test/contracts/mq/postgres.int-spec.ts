@@ -1,3 +1,4 @@
+import { runInThisContext } from 'node:vm';
 import { Client, Pool } from 'pg';
 import { TOPICS, type MessageBus } from '../../../src/core/ports/messaging.ports';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
@@ -10,7 +11,7 @@ import {
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import type { QueueMessageRepository } from '../../../src/core/ports/messaging.ports';
 
-const baseUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const baseUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 
 function withDatabase(url: string, database: string, applicationName?: string): string {
   const parsed = new URL(url);
@@ -88,6 +89,19 @@ async function createHarness(): Promise<PgHarness> {
     },
   };
 }
+
+// pg 8 warns (and pg 9 will fail) when a client is sent a query while another is queued; the
+// listening connection's calls are serialized so that this never happens, across every case below.
+const pgWarnings: string[] = [];
+const onWarning = (warning: Error): void => {
+  if (/client\.query\(\) when the client is already executing a query/.test(warning.message)) {
+    pgWarnings.push(warning.stack ?? warning.message);
+  }
+};
+// Jest gives each file a copy of `process`; warnings are emitted on the host's.
+const hostProcess = runInThisContext('process') as NodeJS.Process;
+beforeAll(() => void hostProcess.on('warning', onWarning));
+afterAll(() => void hostProcess.off('warning', onWarning));
 
 describeMessageBusContract('PostgreSQL (pg-listen + queue_messages)', createHarness);
 
@@ -234,4 +248,12 @@ describe('PostgreSQL bus: replay after an outage', () => {
     const { rows } = await harness.pool.query(`select error from queue_messages where status = 'Failed'`);
     expect(rows[0].error).toMatch(/cannot handle/);
   }, 30_000);
+});
+
+// Declared last: Jest runs a file's tests in order, so this sees the warnings of every case above.
+describe('PostgreSQL bus: pg 9 readiness', () => {
+  it('never queues a query behind another on one connection (no pg deprecation warning)', async () => {
+    await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    expect(pgWarnings).toEqual([]);
+  });
 });

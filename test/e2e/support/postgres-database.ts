@@ -4,7 +4,7 @@ import { Client } from 'pg';
 // .ci/infra.sh), dropped afterwards.
 
 export const TEST_POSTGRES_URL =
-  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+  process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 
 export function databaseUrl(database: string, base = TEST_POSTGRES_URL): string {
   const url = new URL(base);

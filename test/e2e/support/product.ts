@@ -61,6 +61,8 @@ export interface ProductOptions {
   readyTimeoutMs?: number;
   /** 'ready' (default): /health/readiness answers 200; 'live': the process listens (dependencies may be down). */
   waitFor?: 'ready' | 'live';
+  /** Working directory of the process (default: the repository). */
+  cwd?: string;
 }
 
 export interface ExitInfo {
@@ -170,7 +172,7 @@ async function startOnce(options: ProductOptions, port: number): Promise<Running
     ...options.env,
   };
   const child = spawn(process.execPath, [MAIN, '--role', options.roles ?? 'all'], {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

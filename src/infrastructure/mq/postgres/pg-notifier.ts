@@ -35,6 +35,13 @@ export function createPgListenNotifier(options: PgListenNotifierOptions): PgNoti
   return new PgListenNotifier(options);
 }
 
+/**
+ * Every query on the listening connection is serialized (one of ours at a time, plus at most
+ * pg-listen's own keep-alive probe), so `pg` never queues a query behind another: pg 8 deprecates
+ * that and pg 9 removes it. pg-listen's own reconnection is turned off because it re-issues the
+ * LISTENs all at once; a lost connection is replaced here by a new subscriber that LISTENs one
+ * channel after the other.
+ */
 class PgListenNotifier implements PgNotifier {
   private readonly logger: Logger;
   private readonly handlers = new Map<string, Set<Handler>>();
@@ -47,6 +54,8 @@ class PgListenNotifier implements PgNotifier {
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
+  /** Tail of the queries sent on the listening connection, in order. */
+  private queries: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PgListenNotifierOptions) {
     this.logger = (options.logger ?? silentLogger).child({ component: 'pg-notifier' });
@@ -58,17 +67,19 @@ class PgListenNotifier implements PgNotifier {
     set.add(onPayload);
     this.handlers.set(channel, set);
     await this.ensureStarted();
-    if (fresh && this.subscriber && this.connected) {
-      await this.subscriber.listenTo(channel);
+    const subscriber = this.subscriber;
+    if (fresh && subscriber && this.connected) {
+      await this.serialized(() => subscriber.listenTo(channel));
     }
   }
 
   async notify(channel: string, payload: string): Promise<void> {
     await this.ensureStarted();
-    if (!this.subscriber || !this.connected) {
+    const subscriber = this.subscriber;
+    if (!subscriber || !this.connected) {
       throw new Error(`cannot notify: ${this.lastError ?? 'not connected to PostgreSQL'}`);
     }
-    await this.subscriber.notify(channel, payload);
+    await this.serialized(() => subscriber.notify(channel, payload));
   }
 
   onReconnect(listener: () => void): void {
@@ -97,6 +108,13 @@ class PgListenNotifier implements PgNotifier {
     if (subscriber) await subscriber.close().catch(() => undefined);
   }
 
+  /** Runs `query` after every earlier one has settled. */
+  private serialized<T>(query: () => Promise<T> | T | undefined): Promise<T | undefined> {
+    const run = this.queries.then(query, query);
+    this.queries = run.catch(() => undefined);
+    return run;
+  }
+
   /** Resolves once connected, or after the first failed attempt (retries continue in the background). */
   private ensureStarted(): Promise<void> {
     if (this.closed) return Promise.reject(new Error('notifier is closed'));
@@ -111,38 +129,27 @@ class PgListenNotifier implements PgNotifier {
       { connectionString: this.options.url },
       {
         paranoidChecking: this.options.keepAliveMs ?? 15_000,
-        // Never give up reconnecting after a connection loss (pg-listen's default stops after 3 s).
-        retryLimit: Infinity,
-        retryTimeout: 0,
-        retryInterval: (attempt) => this.backoff(attempt),
+        // One attempt means none: pg-listen gives up at once and reports it (see the 'error' handler).
+        retryLimit: 1,
         parse: (text) => text,
         serialize: (value) => String(value),
       },
     );
-    // A client whose first connect failed is discarded; its late events must change nothing.
+    // Whether anything published meanwhile may have been missed: after a loss or failed attempts.
+    const missedSome = this.everConnected || this.attempt > 0;
+    // A client that failed or was lost is discarded; its late events must change nothing.
     let discarded = false;
     subscriber.events.on('error', (error) => {
       if (discarded) return;
+      // After a successful connect, pg-listen's only error is "connection lost, not reconnecting".
+      discarded = true;
       this.lastError = safeMessage(error);
-      this.logger.warn('PostgreSQL listener error', { error: this.lastError });
-    });
-    subscriber.events.on('reconnect', (attempt) => {
-      if (discarded) return;
-      if (this.connected) this.logger.warn('PostgreSQL listener connection lost, reconnecting');
+      if (this.subscriber !== subscriber) return;
+      this.logger.warn('PostgreSQL listener connection lost, reconnecting', { error: this.lastError });
+      this.subscriber = null;
       this.connected = false;
-      if (attempt > 1) this.logger.debug('PostgreSQL listener reconnect attempt', { attempt });
-    });
-    subscriber.events.on('connected', () => {
-      if (discarded) return;
-      // pg-listen has re-issued every LISTEN when it emits this after a reconnect.
-      const wasConnected = this.everConnected;
-      this.connected = true;
-      this.everConnected = true;
-      this.lastError = null;
-      if (wasConnected) {
-        this.logger.info('PostgreSQL listener reconnected');
-        this.fireReconnect();
-      }
+      void subscriber.close().catch(() => undefined);
+      this.scheduleRetry();
     });
     subscriber.events.on('notification', (notification) => {
       const payload = typeof notification.payload === 'string' ? notification.payload : '';
@@ -156,13 +163,25 @@ class PgListenNotifier implements PgNotifier {
     });
     try {
       await subscriber.connect();
+      // One LISTEN at a time; channels added meanwhile are visited too (Map iteration is live).
       for (const channel of this.handlers.keys()) await subscriber.listenTo(channel);
+      if (discarded) throw new Error(this.lastError ?? 'connection lost while subscribing');
       // Only now may others use it (notify, LISTEN of later channels).
+      this.queries = Promise.resolve();
       this.subscriber = subscriber;
+      this.connected = true;
+      this.everConnected = true;
+      this.lastError = null;
       this.attempt = 0;
-      if (this.closed) await subscriber.close();
+      if (this.closed) {
+        await subscriber.close();
+        return;
+      }
+      if (missedSome) {
+        this.logger.info('PostgreSQL listener connected after an interruption');
+        this.fireReconnect();
+      }
     } catch (error) {
-      // The first connection failed: pg-listen does not retry that one, so we do with a new client.
       this.lastError = safeMessage(error);
       this.connected = false;
       discarded = true;
@@ -173,17 +192,12 @@ class PgListenNotifier implements PgNotifier {
   }
 
   private scheduleRetry(): void {
-    if (this.closed) return;
+    if (this.closed || this.retryTimer) return;
     const delay = this.backoff(++this.attempt);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.closed) return;
-      const hadConnected = this.everConnected;
-      void this.ensureStarted().then(() => {
-        // The first successful connect after failures counts as a reconnect: anything published
-        // meanwhile was missed.
-        if (this.connected && !hadConnected) this.fireReconnect();
-      });
+      void this.ensureStarted();
     }, delay);
   }
 
