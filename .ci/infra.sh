@@ -14,12 +14,14 @@ INFRA_DIR=${INFRA_DIR:-/tmp/featbit-ts-infra}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WITH_BROWSER=${WITH_BROWSER:-1}
 WITH_CLICKHOUSE=${WITH_CLICKHOUSE:-1}
-WITH_KAFKA=${WITH_KAFKA:-1}
+WITH_KAFKA=${WITH_KAFKA:-1} # Apache Kafka (Maven Central, cached): .ci/kafka.sh
 WITH_MONGO=${WITH_MONGO:-1}
 WITH_SCHEMATHESIS=${WITH_SCHEMATHESIS:-1}
 WITH_CHDB=${WITH_CHDB:-1} # current ClickHouse engine in-process (npm, cached): .ci/chdb.sh
+WITH_COMPOSE=${WITH_COMPOSE:-1} # Docker Compose v2 for the deploy/ file check (Go proxy, cached): .ci/compose.sh
+WITH_SDKS=${WITH_SDKS:-1} # FeatBit server SDK harnesses in Python/Java/Go (PyPI, Maven Central, Go proxy): .ci/sdks.sh
 SCHEMATHESIS_VERSION=4.32.5
-PG_PORT=5432 REDIS_PORT=6379 CH_PORT=8123 CH_TCP_PORT=9000 KAFKA_PORT=9092 MONGO_PORT=27017
+PG_PORT=15432 REDIS_PORT=6379 CH_PORT=8123 CH_TCP_PORT=9000 KAFKA_PORT=9092 MONGO_PORT=27017
 mkdir -p "$INFRA_DIR"
 
 say() { printf '[infra] %s\n' "$*" >&2; }
@@ -36,10 +38,10 @@ running() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 install_missing() {
-  # gcc: the bench smoke test compiles the C floor server (bench/els/floor-server.c).
-  local wanted=(postgresql redis-server gcc) missing=()
+  # gcc: the bench smoke test compiles the C floor server (bench/els/floor-server.c); socat: the
+  # tests' cuttable TCP proxies.
+  local wanted=(postgresql redis-server gcc socat) missing=()
   ((WITH_CLICKHOUSE)) && wanted+=(clickhouse-server clickhouse-client)
-  ((WITH_KAFKA)) && wanted+=(kcat socat)
   ((WITH_MONGO)) && wanted+=(python3-mockupdb python3-mongomock python3-bson-ext)
   ((WITH_BROWSER)) && wanted+=(chromium)
   for pkg in "${wanted[@]}"; do
@@ -51,17 +53,41 @@ install_missing() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The project's own PostgreSQL cluster: data in $INFRA_DIR/postgres, port PG_PORT (below the ephemeral
+# range), superuser featbit created with its password by initdb. Whatever else runs (e.g. a system
+# cluster on 5432) is never touched. PG_ADMIN_URL is for other servers that need a database here.
+PG_USER=featbit PG_PASSWORD=featbit
+PG_ADMIN_URL="postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres"
+pg_bin() { echo "/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -n | tail -1)/bin/$1"; }
+# initdb and postgres refuse to run as root.
+as_pg_owner() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
 start_postgres() {
-  if ! listening $PG_PORT; then
-    local version
-    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-    pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q . || as_root pg_createcluster "$version" main >/dev/null
-    as_root pg_ctlcluster "$version" main start
-    echo "$version" >"$INFRA_DIR/postgres.version"
-    await_port $PG_PORT
+  local dir="$INFRA_DIR/postgres" data="$INFRA_DIR/postgres/data" major
+  if [[ -f $data/postmaster.pid ]] && as_pg_owner "$(pg_bin pg_ctl)" -D "$data" status >/dev/null 2>&1; then
+    return 0
   fi
-  # Tests connect as postgres/postgres over TCP whatever the local auth method is.
-  (cd / && as_root su postgres -c "psql -qtA -c \"ALTER USER postgres PASSWORD 'postgres'\"") >/dev/null
+  if listening "$PG_PORT"; then say "port $PG_PORT is taken by a server this script did not start"; return 1; fi
+  mkdir -p "$dir"
+  if [[ $(id -u) -eq 0 ]]; then chown postgres: "$dir"; fi
+  major=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  # Test data only: a cluster of another major version (Debian upgraded) is recreated.
+  if [[ -f $data/PG_VERSION && $(cat "$data/PG_VERSION") != "$major" ]]; then rm -rf "$data"; fi
+  if [[ ! -f $data/PG_VERSION ]]; then
+    as_pg_owner sh -c 'umask 077 && printf "%s\n" "$1" >"$2"' _ "$PG_PASSWORD" "$dir/pwfile"
+    as_pg_owner "$(pg_bin initdb)" -D "$data" -U "$PG_USER" --pwfile="$dir/pwfile" -E UTF8 --no-locale \
+      --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log"
+    rm -f "$dir/pwfile"
+  fi
+  as_pg_owner "$(pg_bin pg_ctl)" -D "$data" -l "$dir/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $dir -c max_connections=200" >/dev/null
+  await_port "$PG_PORT"
+}
+
+stop_postgres() {
+  local data="$INFRA_DIR/postgres/data"
+  [[ -f $data/postmaster.pid ]] || return 0
+  as_pg_owner "$(pg_bin pg_ctl)" -D "$data" -m fast -w stop >/dev/null && say "stopped postgres"
 }
 
 start_redis() {
@@ -102,30 +128,6 @@ XML
   await_port $CH_PORT 300
 }
 
-# No Kafka broker is installable here: librdkafka's mock cluster (hosted by a kcat consumer)
-# speaks the Kafka protocol on a random port; socat gives it the fixed bootstrap port.
-start_kafka_mock() {
-  if ! running "$INFRA_DIR/kafka-mock.pid"; then
-    : >"$INFRA_DIR/kafka-mock.log"
-    kcat -b 127.0.0.1:1 -C -t __keepalive -X test.mock.num.brokers=1 >/dev/null 2>"$INFRA_DIR/kafka-mock.log" &
-    echo $! >"$INFRA_DIR/kafka-mock.pid"
-    local tries=100
-    until grep -q 'replaced with 127.0.0.1:' "$INFRA_DIR/kafka-mock.log" || ((--tries == 0)); do sleep 0.1; done
-    if running "$INFRA_DIR/kafka-proxy.pid"; then kill "$(cat "$INFRA_DIR/kafka-proxy.pid")" || true; fi
-    rm -f "$INFRA_DIR/kafka-proxy.pid"
-    sleep 0.2
-  fi
-  local mock_port
-  mock_port=$(grep -o 'replaced with 127.0.0.1:[0-9]*' "$INFRA_DIR/kafka-mock.log" | head -1 | cut -d: -f2)
-  [[ -n $mock_port ]] || { say "the Kafka mock cluster did not report its port"; return 1; }
-  if ! running "$INFRA_DIR/kafka-proxy.pid"; then
-    if listening $KAFKA_PORT; then say "port $KAFKA_PORT is taken by something else"; return 1; fi
-    socat TCP-LISTEN:$KAFKA_PORT,bind=127.0.0.1,reuseaddr,fork TCP:127.0.0.1:"$mock_port" >/dev/null 2>&1 &
-    echo $! >"$INFRA_DIR/kafka-proxy.pid"
-  fi
-  await_port $KAFKA_PORT
-}
-
 # No mongod is installable here: a MongoDB wire-protocol stand-in (mockupdb + mongomock).
 start_mongo_standin() {
   listening $MONGO_PORT && return 0
@@ -147,7 +149,7 @@ install_schemathesis() {
 
 write_env() {
   {
-    echo "export TEST_POSTGRES_URL=postgres://postgres:postgres@127.0.0.1:$PG_PORT/postgres"
+    echo "export TEST_POSTGRES_URL=$PG_ADMIN_URL"
     echo "export TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
     ((WITH_CLICKHOUSE)) && echo "export TEST_CLICKHOUSE_URL=http://127.0.0.1:$CH_PORT"
     ((WITH_KAFKA)) && echo "export TEST_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
@@ -155,23 +157,28 @@ write_env() {
     ((WITH_BROWSER)) && echo "export CHROMIUM_PATH=/usr/bin/chromium"
     ((WITH_SCHEMATHESIS)) && echo "export SCHEMATHESIS_BIN=$INFRA_DIR/schemathesis/bin/st"
     ((WITH_CHDB)) && "$ROOT/.ci/chdb.sh" env
+    ((WITH_COMPOSE)) && "$ROOT/.ci/compose.sh" env
+    ((WITH_SDKS)) && INFRA_DIR=$INFRA_DIR "$ROOT/.ci/sdks.sh" env
     true
   } >"$INFRA_DIR/env.sh"
 }
 
 stop_all() {
+  # kafka-proxy/kafka-mock: the Kafka stand-in of earlier versions, should one still run.
   for name in mongo-standin kafka-proxy kafka-mock clickhouse redis; do
     if running "$INFRA_DIR/$name.pid"; then kill "$(cat "$INFRA_DIR/$name.pid")" && say "stopped $name"; fi
     rm -f "$INFRA_DIR/$name.pid"
   done
+  stop_postgres
+  # A Debian cluster that earlier versions of this script started (recorded in this file).
   if [[ -f $INFRA_DIR/postgres.version ]]; then
-    as_root pg_ctlcluster "$(cat "$INFRA_DIR/postgres.version")" main stop && say "stopped postgres"
+    as_root pg_ctlcluster "$(cat "$INFRA_DIR/postgres.version")" main stop && say "stopped postgres (earlier version)"
     rm -f "$INFRA_DIR/postgres.version"
   fi
 }
 
 show_status() {
-  for entry in postgres:$PG_PORT redis:$REDIS_PORT clickhouse:$CH_PORT kafka:$KAFKA_PORT mongo:$MONGO_PORT; do
+  for entry in postgres:$PG_PORT redis:$REDIS_PORT clickhouse:$CH_PORT mongo:$MONGO_PORT; do
     if listening "${entry#*:}"; then echo "${entry%%:*}: listening on ${entry#*:}"; else echo "${entry%%:*}: down"; fi
   done
 }
@@ -183,20 +190,28 @@ case "${1:-up}" in
     start_postgres && say "postgres ready"
     start_redis && say "redis ready"
     if ((WITH_CLICKHOUSE)); then start_clickhouse && say "clickhouse ready"; fi
-    if ((WITH_KAFKA)); then start_kafka_mock && say "kafka stand-in ready"; fi
+    if ((WITH_KAFKA)); then INFRA_DIR=$INFRA_DIR KAFKA_PORT=$KAFKA_PORT "$ROOT/.ci/kafka.sh" up; fi
     if ((WITH_MONGO)); then start_mongo_standin && say "mongo stand-in ready"; fi
     if ((WITH_SCHEMATHESIS)); then install_schemathesis && say "schemathesis ready"; fi
     if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" up; fi
+    if ((WITH_COMPOSE)); then "$ROOT/.ci/compose.sh" up; fi
+    if ((WITH_SDKS)); then INFRA_DIR=$INFRA_DIR "$ROOT/.ci/sdks.sh" up; fi
     write_env
     say "up in ${SECONDS}s (variables in $INFRA_DIR/env.sh)"
     ;;
   status)
     show_status
+    if ((WITH_KAFKA)); then INFRA_DIR=$INFRA_DIR KAFKA_PORT=$KAFKA_PORT "$ROOT/.ci/kafka.sh" status; fi
     if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" status; fi
+    if ((WITH_COMPOSE)); then "$ROOT/.ci/compose.sh" status; fi
+    if ((WITH_SDKS)); then INFRA_DIR=$INFRA_DIR "$ROOT/.ci/sdks.sh" status; fi
     ;;
   down)
     stop_all
+    if ((WITH_KAFKA)); then INFRA_DIR=$INFRA_DIR KAFKA_PORT=$KAFKA_PORT "$ROOT/.ci/kafka.sh" down; fi
     if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" down; fi
+    if ((WITH_COMPOSE)); then "$ROOT/.ci/compose.sh" down; fi
+    if ((WITH_SDKS)); then INFRA_DIR=$INFRA_DIR "$ROOT/.ci/sdks.sh" down; fi
     ;;
   *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
 esac
