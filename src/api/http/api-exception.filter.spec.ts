@@ -68,3 +68,29 @@ describe('management API error mapping', () => {
     expect(isManagementRequest(req('/api/v10/x'))).toBe(false);
   });
 });
+
+class Item {
+  @IsString() @MaxLength(3) value!: string;
+}
+class Body {
+  @IsString() name!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => Item) items!: Item[];
+}
+
+describe('validation problems', () => {
+  it('names nested fields and derives FeatBit-style codes', () => {
+    const errors = validateSync(plainToInstance(Body, { name: 1, items: [{ value: 'long' }], extra: true }), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
+    const problems = flattenValidationErrors(errors);
+    expect(problems.map((p) => [p.field, p.code])).toEqual(
+      expect.arrayContaining([
+        ['name', 'name_is_invalid'],
+        ['items[0].value', 'value_is_too_long'],
+        ['extra', 'extra_is_not_allowed'],
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+});
