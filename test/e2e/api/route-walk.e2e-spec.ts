@@ -110,7 +110,7 @@ function renderRouteTable(rules: Map<string, AccessRule | undefined>): string {
     'Generated from the access declarations on the routes by `test/e2e/api/route-walk.e2e-spec.ts`',
     '(`UPDATE_SECURITY_DOC=1` rewrites it; the test fails when it drifts). SDK routes are listed in',
     '[security.md](security.md). The permission is checked against the resource the route names',
-    '(project, environment, flag, segment …) with the caller\'s effective policy statements.',
+    "(project, environment, flag, segment …) with the caller's effective policy statements.",
     '',
     '| Route | Who may call it |',
     '|---|---|',
