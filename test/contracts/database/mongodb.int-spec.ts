@@ -4,8 +4,8 @@ import type { DataStore } from '../../../src/core/ports/data-store.port';
 import { createMongoDataStore } from '../../../src/infrastructure/database/mongodb/mongo-data-store';
 import { describeDataStoreContract } from './data-store.contract';
 
-// MongoDB through the wire-protocol stand-in (.ci/mongo-standin.py): no real mongod can be
-// installed on these machines. TEST_MONGO_URL points at it; every run uses a fresh database.
+// MongoDB's wire protocol served by FerretDB (.ci/ferretdb.sh; no mongod can be installed on these
+// machines). TEST_MONGO_URL points at it; every run uses a fresh database.
 const TEST_MONGO_URL = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 const databases = new Map<DataStore, string>();
 
@@ -25,7 +25,15 @@ async function dispose(store: DataStore): Promise<void> {
   databases.delete(store);
 }
 
-// A standalone mongod (and the stand-in) has no multi-document transactions: the rollback cases
-// are skipped with that reason (see store-behaviour.contract-section.ts) and the sequential
-// behaviour is asserted instead.
-describeDataStoreContract({ name: 'mongodb', open, dispose, capabilities: { transactions: false } });
+// The adapter uses no multi-document transactions (a standalone mongod and FerretDB v1 have none):
+// the rollback cases are skipped with that reason and the sequential behaviour is asserted instead.
+describeDataStoreContract({
+  name: 'mongodb',
+  open,
+  dispose,
+  capabilities: {
+    transactions: false,
+    noTransactionsReason:
+      'the MongoDB adapter runs without transactions; only a MongoDB replica set has them',
+  },
+});

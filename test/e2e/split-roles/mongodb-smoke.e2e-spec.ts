@@ -7,7 +7,7 @@ import { SplitDeployment } from './support/split-deployment';
 
 jest.setTimeout(240_000);
 
-// Boot smoke on MongoDB (the wire-protocol stand-in: no change streams, no transactions, as a
+// Boot smoke on MongoDB's wire protocol (FerretDB: no change streams, no transactions, as a
 // standalone mongod) with MQ_PROVIDER=redis: api, evaluation and analytics as separate processes.
 
 const MONGO_URL = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';

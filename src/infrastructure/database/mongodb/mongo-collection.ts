@@ -1,7 +1,7 @@
 import type { Model, SortOrder } from 'mongoose';
 import { NotFoundError } from '../../../core/shared/errors';
 import { toDate, toIso } from '../shared/timestamps';
-import { mapMongoError } from './mongo-errors';
+import { duplicateIndexName, isDuplicateKey, mapMongoError } from './mongo-errors';
 import type { MongoDoc } from './schemas/mongo-schema';
 
 /**
@@ -39,11 +39,16 @@ export class MongoCollection<T extends object> {
     this.fields = fields.map((f) => ({ kind: 'plain', ...f }));
   }
 
-  async run<R>(op: (model: Model<MongoDoc>) => Promise<R>): Promise<R> {
+  /** `candidate` is the document written, to find the violated unique index when the server does not name it. */
+  async run<R>(op: (model: Model<MongoDoc>) => Promise<R>, candidate?: Record<string, unknown>): Promise<R> {
     const model = this.model();
     try {
       return await op(model);
     } catch (error) {
+      if (candidate && isDuplicateKey(error) && !duplicateIndexName(error)) {
+        const clash = await clashingIndex(model, candidate).catch(() => undefined);
+        throw mapMongoError(error, this.entity, clash);
+      }
       throw mapMongoError(error, this.entity);
     }
   }
@@ -97,18 +102,20 @@ export class MongoCollection<T extends object> {
 
   async insert(record: T): Promise<T> {
     const doc = this.toDoc(record);
-    await this.run((m) => m.insertMany([doc], { lean: true }));
+    await this.run((m) => m.insertMany([doc], { lean: true }), doc);
     return this.fromDoc(doc);
   }
 
   /** Sets every field but `_id` and `createdAt` where `_id` (and `extra`) match; null when nothing matched. */
   async replace(record: T, extra: MongoFilter = {}): Promise<T | null> {
     const { _id, createdAt: _created, ...fields } = this.toDoc(record);
-    const updated = await this.run((m) =>
-      m
-        .findOneAndUpdate({ _id, ...extra }, { $set: fields }, { returnDocument: 'after' })
-        .lean<MongoDoc>()
-        .exec(),
+    const updated = await this.run(
+      (m) =>
+        m
+          .findOneAndUpdate({ _id, ...extra }, { $set: fields }, { returnDocument: 'after' })
+          .lean<MongoDoc>()
+          .exec(),
+      { _id, ...fields },
     );
     return updated ? this.fromDoc(updated) : null;
   }
@@ -187,6 +194,21 @@ export class MongoCollection<T extends object> {
   async deleteMany(filter: MongoFilter): Promise<void> {
     await this.run((m) => m.deleteMany(filter).exec());
   }
+}
+
+/**
+ * The unique index that `doc` clashes with: the first one another document already fills with
+ * the same values (a missing field counts as null, as in the index); `_id_` when none does.
+ */
+async function clashingIndex(model: Model<MongoDoc>, doc: Record<string, unknown>): Promise<string> {
+  for (const [fields, options] of model.schema.indexes()) {
+    const { unique, name } = options as { unique?: boolean; name?: string };
+    if (!unique || !name) continue;
+    const filter: MongoFilter = { _id: { $ne: doc._id } };
+    for (const field of Object.keys(fields)) filter[field] = doc[field] ?? null;
+    if (await model.exists(filter).exec()) return name;
+  }
+  return '_id_';
 }
 
 /** Binary (code-unit) order, as MongoDB compares strings. */

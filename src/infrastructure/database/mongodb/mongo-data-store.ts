@@ -48,7 +48,8 @@ import { MongoFlagUsageRepository } from './repositories/mongo-flag-usage.reposi
 /**
  * The MongoDB data store (mongoose), limited to what a standalone mongod offers: no multi-document
  * transactions and no change streams. Revisions use single-document compare-and-set
- * (`findOneAndUpdate({_id, revision})`); see docs/storage.md for how callers order writes.
+ * (`findOneAndUpdate({_id, revision})` behind a claim, see mongo-compare-and-set.ts); see
+ * docs/storage.md for how callers order writes and what FerretDB lacks.
  */
 export class MongoDataStore extends DataStore {
   readonly healthName = 'database (mongodb)';

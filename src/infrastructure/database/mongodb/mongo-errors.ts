@@ -26,7 +26,14 @@ export function isDuplicateKey(error: unknown): boolean {
   return !!e && (e.code === 11000 || !!e.writeErrors?.some((w) => w.code === 11000));
 }
 
-/** The unique index named in an E11000 message ("… index: uq_x dup key: …"). */
+/**
+ * The unique index named in an E11000 message ("… index: uq_x dup key: …"); undefined when the
+ * server does not say (FerretDB reports only the collection).
+ */
+export function duplicateIndexName(error: unknown): string | undefined {
+  return indexName(error as MongoErrorFields);
+}
+
 function indexName(error: MongoErrorFields): string | undefined {
   const text = error.message ?? error.writeErrors?.find((w) => w.code === 11000)?.errmsg ?? '';
   const match = /index: (\S+)/.exec(text);
@@ -47,11 +54,17 @@ export function isMongoConnectionError(error: unknown): boolean {
   );
 }
 
-/** Translates driver errors into the typed errors of src/core/shared/errors.ts. */
-export function mapMongoError(error: unknown, entity: string): unknown {
+/**
+ * Translates driver errors into the typed errors of src/core/shared/errors.ts; `clashIndex` names
+ * the violated unique index when the caller found it itself.
+ */
+export function mapMongoError(error: unknown, entity: string, clashIndex?: string): unknown {
   if (error instanceof DuplicateKeyError || error instanceof StoreUnavailableError) return error;
   if (isDuplicateKey(error))
-    return new DuplicateKeyError(entity, uniqueIndexField(indexName(error as MongoErrorFields)));
+    return new DuplicateKeyError(
+      entity,
+      uniqueIndexField(clashIndex ?? indexName(error as MongoErrorFields)),
+    );
   if (isMongoConnectionError(error)) return new StoreUnavailableError('MongoDB', error);
   return error;
 }

@@ -14,6 +14,7 @@ export const UNIQUE_INDEX_FIELDS: Readonly<Record<string, string>> = {
   uq_feature_flags_env_key: 'key',
   uq_segments_env_key: 'key',
   uq_segments_workspace_key: 'key',
+  uq_segments_scope_key: 'key',
   uq_end_users_env_key_id: 'keyId',
   uq_end_users_workspace_key_id: 'keyId',
   uq_end_user_properties_env_name: 'name',

@@ -5,9 +5,16 @@ import { flag, newId, workspace } from '../contract-fixtures';
 export interface StoreCapabilities {
   /** Atomic multi-write transactions (false on a standalone MongoDB: no transactions there). */
   transactions: boolean;
+  /** Why rollback cannot be tested here; named in the skipped tests' titles. */
+  noTransactionsReason?: string;
 }
 
 export function storeBehaviourSection(store: () => DataStore, caps: StoreCapabilities): void {
+  const withRollback = (title: string, fn: () => Promise<void>): void => {
+    if (caps.transactions) it(title, fn);
+    else it.skip(`${title} (skipped: ${caps.noTransactionsReason ?? 'no transactions'})`, fn);
+  };
+
   it('reports healthy once ready', async () => {
     await expect(store().whenReady()).resolves.toBeUndefined();
     expect(await store().health()).toEqual({ ok: true });
@@ -30,7 +37,7 @@ export function storeBehaviourSection(store: () => DataStore, caps: StoreCapabil
 
   // A standalone MongoDB has no transactions: work runs sequentially and earlier writes stay
   // (docs/storage.md says how callers order writes). The test runs where rollback exists.
-  (caps.transactions ? it : it.skip)('rolls back every write when the work throws', async () => {
+  withRollback('rolls back every write when the work throws', async () => {
     const ws = workspace();
     const f = flag(newId());
     await expect(
@@ -44,20 +51,17 @@ export function storeBehaviourSection(store: () => DataStore, caps: StoreCapabil
     expect(await store().flags.findById(f.id)).toBeNull();
   });
 
-  (caps.transactions ? it : it.skip)(
-    'rolls back earlier writes when a later write hits a unique key',
-    async () => {
-      const existing = await store().workspaces.create(workspace());
-      const fresh = workspace();
-      await expect(
-        store().transaction(async (tx) => {
-          await tx.workspaces.create(fresh);
-          await tx.workspaces.create(workspace({ key: existing.key }));
-        }),
-      ).rejects.toBeInstanceOf(DuplicateKeyError);
-      expect(await store().workspaces.findById(fresh.id)).toBeNull();
-    },
-  );
+  withRollback('rolls back earlier writes when a later write hits a unique key', async () => {
+    const existing = await store().workspaces.create(workspace());
+    const fresh = workspace();
+    await expect(
+      store().transaction(async (tx) => {
+        await tx.workspaces.create(fresh);
+        await tx.workspaces.create(workspace({ key: existing.key }));
+      }),
+    ).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(await store().workspaces.findById(fresh.id)).toBeNull();
+  });
 
   if (!caps.transactions) {
     it('without transactions runs the work sequentially on the store and keeps writes made before a throw', async () => {

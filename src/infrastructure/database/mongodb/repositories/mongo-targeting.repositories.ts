@@ -16,8 +16,11 @@ import { pageWindow } from '../../shared/paging';
 import { coveringScopes } from '../../shared/segment-scopes';
 import { regexLiteral } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
+import type { Model } from 'mongoose';
 import { MongoCollection, type MongoFilter, type MongoSort } from '../mongo-collection';
+import { compareAndReplace } from '../mongo-compare-and-set';
 import type { MongoConnection } from '../mongo-connection';
+import type { MongoDoc } from '../schemas/mongo-schema';
 import { contains } from './mongo-tenancy.repositories';
 
 const stamps = [
@@ -29,8 +32,10 @@ export class MongoTargetingCollections {
   readonly flags: MongoCollection<FeatureFlag>;
   readonly revisions: MongoCollection<FlagRevisionRecord>;
   readonly segments: MongoCollection<Segment>;
+  readonly updateClaims: () => Model<MongoDoc>;
 
   constructor(conn: MongoConnection) {
+    this.updateClaims = () => conn.model('updateClaims');
     this.flags = new MongoCollection(() => conn.model('flags'), 'FeatureFlag', [
       { field: 'id' },
       { field: 'envId' },
@@ -118,8 +123,13 @@ export class MongoFlagRepository extends FlagRepository {
     return this.c.flags.findMany({ envId, ...updatedSince(sinceMs) }, { updatedAt: 1, _id: 1 });
   }
   async update(flag: FeatureFlag, expectedRevision: string): Promise<FeatureFlag> {
-    // findOneAndUpdate({_id, revision}) is atomic on one document: of two writers, one matches.
-    const updated = await this.c.flags.replace(flag, { revision: expectedRevision });
+    const updated = await compareAndReplace(
+      this.c.flags,
+      this.c.updateClaims,
+      flag,
+      { revision: expectedRevision },
+      expectedRevision,
+    );
     if (updated) return updated;
     if (!(await this.c.flags.exists({ _id: flag.id }))) throw new NotFoundError('FeatureFlag', flag.id);
     throw new RevisionConflictError('FeatureFlag', flag.id);
@@ -203,9 +213,13 @@ export class MongoSegmentRepository extends SegmentRepository {
     );
   }
   async update(segment: Segment, expectedUpdatedAt: string): Promise<Segment> {
-    const updated = await this.c.segments.replace(segment, {
-      updatedAt: toDate(expectedUpdatedAt, 'expectedUpdatedAt'),
-    });
+    const updated = await compareAndReplace(
+      this.c.segments,
+      this.c.updateClaims,
+      segment,
+      { updatedAt: toDate(expectedUpdatedAt, 'expectedUpdatedAt') },
+      expectedUpdatedAt,
+    );
     if (updated) return updated;
     if (!(await this.c.segments.exists({ _id: segment.id }))) throw new NotFoundError('Segment', segment.id);
     throw new RevisionConflictError('Segment', segment.id);

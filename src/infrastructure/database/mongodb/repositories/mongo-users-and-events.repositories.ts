@@ -242,15 +242,17 @@ export class MongoEndUserPropertyRepository extends EndUserPropertyRepository {
   }
   async upsert(property: EndUserPropertyDefinition): Promise<EndUserPropertyDefinition> {
     const { _id, createdAt, ...fields } = this.c.properties.toDoc(property);
-    const doc = await this.c.properties.run((m) =>
-      m
-        .findOneAndUpdate(
-          { _id },
-          { $set: fields, $setOnInsert: { createdAt } },
-          { upsert: true, returnDocument: 'after' },
-        )
-        .lean<MongoDoc>()
-        .exec(),
+    const doc = await this.c.properties.run(
+      (m) =>
+        m
+          .findOneAndUpdate(
+            { _id },
+            { $set: fields, $setOnInsert: { createdAt } },
+            { upsert: true, returnDocument: 'after' },
+          )
+          .lean<MongoDoc>()
+          .exec(),
+      { _id, ...fields },
     );
     return this.c.properties.fromDoc(doc);
   }
@@ -322,25 +324,16 @@ export class MongoInsightEventRepository extends InsightEventRepository {
   async insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
     let inserted = 0;
     for (let i = 0; i < events.length; i += EVENT_CHUNK) {
-      const chunk = events.slice(i, i + EVENT_CHUNK);
-      // Skip uuids already stored (an _id lookup): a mass of duplicate-key errors is slow to report.
-      const ids = chunk.map((e) => e.uuid);
-      const existing = await this.c.events.run((m) =>
-        m
-          .find({ _id: { $in: ids } }, { _id: 1 })
-          .lean<{ _id: string }[]>()
-          .exec(),
-      );
-      const known = new Set(existing.map((d) => d._id));
       const fresh = new Map<string, MongoDoc>();
-      for (const e of chunk) {
-        if (known.has(e.uuid) || fresh.has(e.uuid)) continue;
+      for (const e of events.slice(i, i + EVENT_CHUNK)) {
+        if (fresh.has(e.uuid)) continue;
         fresh.set(
           e.uuid,
           this.c.events.toDoc({ ...e, id: e.uuid, properties: normalizeEventProperties(e.properties) }),
         );
       }
-      if (!fresh.size) continue;
+      // Unordered: uuids already stored fail alone with E11000 and the rest go in. No lookup of
+      // existing uuids first: FerretDB evaluates `_id: {$in}` by scanning the whole collection.
       inserted += await this.c.events.run(async (m) => {
         try {
           return (
@@ -349,7 +342,6 @@ export class MongoInsightEventRepository extends InsightEventRepository {
             })
           ).insertedCount;
         } catch (error) {
-          // Inserted meanwhile by another writer: those rows are skipped, the rest are in.
           if (!isDuplicateKey(error)) throw error;
           return (error as { insertedCount?: number }).insertedCount ?? 0;
         }

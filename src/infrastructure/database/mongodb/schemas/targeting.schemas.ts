@@ -3,6 +3,13 @@ import { type CollectionDef, Mixed } from './mongo-schema';
 const stamps = { createdAt: Date, updatedAt: Date };
 
 export const TARGETING_COLLECTIONS = {
+  // Short-lived claims that make compare-and-set updates atomic (mongo-compare-and-set.ts).
+  updateClaims: {
+    collection: 'UpdateClaims',
+    entity: 'UpdateClaim',
+    fields: { createdAt: Date },
+    indexes: [],
+  },
   flags: {
     collection: 'FeatureFlags',
     entity: 'FeatureFlag',
@@ -130,17 +137,12 @@ export const TARGETING_COLLECTIONS = {
       ...stamps,
     },
     indexes: [
+      // One plain unique index instead of two partial ones (FerretDB has no partialFilterExpression):
+      // shared segments all have envId "", so this is unique per workspace for them and, as an
+      // environment belongs to one workspace, unique per environment for the others.
       [
-        { envId: 1, key: 1 },
-        {
-          unique: true,
-          name: 'uq_segments_env_key',
-          partialFilterExpression: { type: 'environment-specific' },
-        },
-      ],
-      [
-        { workspaceId: 1, key: 1 },
-        { unique: true, name: 'uq_segments_workspace_key', partialFilterExpression: { type: 'shared' } },
+        { workspaceId: 1, envId: 1, key: 1 },
+        { unique: true, name: 'uq_segments_scope_key' },
       ],
       [{ envId: 1, updatedAt: 1 }, { name: 'ix_segments_env_updated' }],
       [{ workspaceId: 1, scopes: 1 }, { name: 'ix_segments_workspace_scopes' }],
