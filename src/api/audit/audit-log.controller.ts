@@ -1,5 +1,5 @@
 import { Body, Get, Query } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiParam, ApiProperty } from '@nestjs/swagger';
 import { auditInstructions } from '../../core/audit/audit-diff';
 import type { AuditLog } from '../../core/audit/audit-log';
 import type { Instruction } from '../../core/flags/flag-instructions';
@@ -107,9 +107,11 @@ export class AuditLogController {
 
   @PostOk('compare')
   @Permission('CanAccessEnv', Res.env())
+  // The guard resolves envId (Res.env); only the permission check needs it.
+  @ApiParam({ name: 'envId', type: String })
   @Operation('compareAuditData', 'Readable change lines between two versions of an object')
   @ApiOkEnvelope(InstructionDto, { isArray: true })
-  compare(@IdParam('envId') _e: string, @Body() body: CompareDto): Instruction[] {
+  compare(@Body() body: CompareDto): Instruction[] {
     return auditInstructions(body.refType, body.dataChange);
   }
 }

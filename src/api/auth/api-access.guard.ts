@@ -6,7 +6,7 @@ import { Logger } from '../../infrastructure/logging/logger';
 import { ForbiddenError, ValidationFailedError } from '../http/api-errors';
 import { ACCESS_RULE } from '../../shared/http/route-access';
 import type { AccessRule, TenantScope } from './access.decorators';
-import { type ApiContext, contextOf } from './api-context';
+import { type ApiContext, contextOf, type Principal } from './api-context';
 import { Authenticator } from './authenticator.service';
 import { EffectivePolicies } from './effective-policies.service';
 import { isUuid, TenantLookup } from './tenant-lookup.service';
@@ -58,7 +58,7 @@ export class ApiAccessGuard implements CanActivate {
     if (rule.sessionOnly && ctx.principal.kind !== 'user') {
       throw new ForbiddenError('access tokens cannot use this route; sign in instead');
     }
-    await this.resolveTenant(req, ctx, rule.scope);
+    await this.resolveTenant(req, ctx, ctx.principal, rule.scope);
     if (rule.kind === 'permission') {
       const resource = await rule.resource({ req, ctx, tenant: this.tenant });
       const actions = Array.isArray(rule.action) ? rule.action : [rule.action];
@@ -69,9 +69,13 @@ export class ApiAccessGuard implements CanActivate {
     return true;
   }
 
-  private async resolveTenant(req: FastifyRequest, ctx: ApiContext, scope: TenantScope): Promise<void> {
+  private async resolveTenant(
+    req: FastifyRequest,
+    ctx: ApiContext,
+    principal: Principal,
+    scope: TenantScope,
+  ): Promise<void> {
     if (scope === 'none') return;
-    const principal = ctx.principal!;
     if (principal.kind === 'access-token') {
       // The token fixes the tenant; headers are ignored (as FeatBit fills them in from the token).
       const org = await this.store.organizations.findById(principal.token.organizationId);

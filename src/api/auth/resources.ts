@@ -48,8 +48,8 @@ export const Res = {
   envInProject:
     (envParam = 'envId', projectParam = 'projectId'): ResourceResolver =>
     async ({ req, ctx, tenant }) => {
-      const env = await tenant.envInProject(ctx, param(req, projectParam), param(req, envParam));
-      return RN.env(ctx.project!.key, env.key);
+      const { env, project } = await tenant.envInProject(ctx, param(req, projectParam), param(req, envParam));
+      return RN.env(project.key, env.key);
     },
   env:
     (envParam = 'envId'): ResourceResolver =>
@@ -60,8 +60,8 @@ export const Res = {
   flag:
     (envParam = 'envId', keyParam = 'key'): ResourceResolver =>
     async ({ req, ctx, tenant }) => {
-      const flag = await tenant.flag(ctx, param(req, envParam), param(req, keyParam));
-      return RN.flag(ctx.project!.key, ctx.env!.key, flag.key, flag.tags);
+      const { flag, env, project } = await tenant.flagInEnv(ctx, param(req, envParam), param(req, keyParam));
+      return RN.flag(project.key, env.key, flag.key, flag.tags);
     },
   /** A flag about to be created, named by the body's key and tags. */
   newFlag:
@@ -78,8 +78,12 @@ export const Res = {
   segment:
     (envParam = 'envId', idParam = 'segmentId'): ResourceResolver =>
     async ({ req, ctx, tenant }) => {
-      const segment = await tenant.segment(ctx, param(req, envParam), param(req, idParam));
-      return RN.segment(ctx.project!.key, ctx.env!.key, segment.key, segment.tags);
+      const { segment, env, project } = await tenant.segmentInEnv(
+        ctx,
+        param(req, envParam),
+        param(req, idParam),
+      );
+      return RN.segment(project.key, env.key, segment.key, segment.tags);
     },
   newSegment:
     (envParam = 'envId'): ResourceResolver =>

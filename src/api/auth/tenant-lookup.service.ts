@@ -5,12 +5,18 @@ import type { SegmentScope } from '../../core/ports/targeting.repositories';
 import { type Segment, segmentScopeCovers } from '../../core/segments/segment';
 import { type Environment, environmentResourceName, type Project } from '../../core/tenancy/tenancy';
 import { ResourceNotFoundError } from '../http/api-errors';
+import { KEY_MAX, KEY_PATTERN } from '../http/validators';
 import type { ApiContext } from './api-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
+}
+
+/** Whether a route's `key` has the shape every flag key has (anything else is a 404). */
+function isFlagKey(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= KEY_MAX && KEY_PATTERN.test(value);
 }
 
 /**
@@ -47,26 +53,39 @@ export class TenantLookup {
   }
 
   /** The environment of `envId` within the project `projectId`. */
-  async envInProject(ctx: ApiContext, projectId: unknown, envId: unknown): Promise<Environment> {
-    const { env, project } = await this.env(ctx, envId);
-    if (project.id !== projectId) throw new ResourceNotFoundError('environment');
-    return env;
+  async envInProject(
+    ctx: ApiContext,
+    projectId: unknown,
+    envId: unknown,
+  ): Promise<{ env: Environment; project: Project }> {
+    const found = await this.env(ctx, envId);
+    if (found.project.id !== projectId) throw new ResourceNotFoundError('environment');
+    return found;
   }
 
   async flag(ctx: ApiContext, envId: unknown, key: unknown): Promise<FeatureFlag> {
+    return (await this.flagInEnv(ctx, envId, key)).flag;
+  }
+
+  /** The flag `key` of the environment `envId`, with that environment and its project. */
+  async flagInEnv(
+    ctx: ApiContext,
+    envId: unknown,
+    key: unknown,
+  ): Promise<{ flag: FeatureFlag; env: Environment; project: Project }> {
     if (ctx.flag && ctx.flag.envId === envId && ctx.flag.key === key) {
-      await this.env(ctx, envId);
-      return ctx.flag;
+      return { flag: ctx.flag, ...(await this.env(ctx, envId)) };
     }
     // The flag is read while the environment is checked (one round trip less on every flag route);
-    // it is used only once the environment is known to be the caller's.
-    const [{ env }, flag] = await Promise.all([
+    // it is used only once the environment is known to be the caller's. A key no flag can have
+    // (creation validates the shape) is not looked up at all.
+    const [found, flag] = await Promise.all([
       this.env(ctx, envId),
-      isUuid(envId) && typeof key === 'string' ? this.store.flags.findByKey(envId, key) : null,
+      isUuid(envId) && isFlagKey(key) ? this.store.flags.findByKey(envId, key) : null,
     ]);
-    if (!flag || flag.envId !== env.id) throw new ResourceNotFoundError('feature flag');
+    if (!flag || flag.envId !== found.env.id) throw new ResourceNotFoundError('feature flag');
     ctx.flag = flag;
-    return flag;
+    return { flag, ...found };
   }
 
   /** The scope a segment listing/visibility check uses for this environment. */
@@ -80,12 +99,21 @@ export class TenantLookup {
 
   /** A segment visible in the environment: its own, or a shared one whose scopes cover it. */
   async segment(ctx: ApiContext, envId: unknown, segmentId: unknown): Promise<Segment> {
+    return (await this.segmentInEnv(ctx, envId, segmentId)).segment;
+  }
+
+  /** A visible segment (see `segment`), with the environment and project it was looked up from. */
+  async segmentInEnv(
+    ctx: ApiContext,
+    envId: unknown,
+    segmentId: unknown,
+  ): Promise<{ segment: Segment; env: Environment; project: Project }> {
     const { env, project } = await this.env(ctx, envId);
-    if (ctx.segment && ctx.segment.id === segmentId) return ctx.segment;
+    if (ctx.segment && ctx.segment.id === segmentId) return { segment: ctx.segment, env, project };
     const segment = isUuid(segmentId) ? await this.store.segments.findById(segmentId) : null;
     if (!segment || !this.isVisible(ctx, segment, env, project)) throw new ResourceNotFoundError('segment');
     ctx.segment = segment;
-    return segment;
+    return { segment, env, project };
   }
 
   isVisible(ctx: ApiContext, segment: Segment, env: Environment, project: Project): boolean {

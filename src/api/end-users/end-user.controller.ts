@@ -9,6 +9,8 @@ import type { EndUser, StoredEndUser } from '../../core/end-users/end-user';
 import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentProject } from '../auth/request-state.decorators';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { Res } from '../auth/resources';
 import { TenantLookup } from '../auth/tenant-lookup.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
@@ -241,6 +243,8 @@ export class EndUserController {
   @ApiOkEnvelope(EvaluatedFlagDto, { isArray: true })
   async flags(
     @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @IdParam('envId') envId: string,
     @IdParam('userId', 'end user') userId: string,
     @Query() query: ExportQueryDto,
@@ -251,7 +255,7 @@ export class EndUserController {
       name: stored.name,
       customizedProperties: stored.customizedProperties,
     };
-    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, ctx.env!, ctx.project!));
+    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project));
     const evaluator = this.evaluator(ctx, segments);
     const text = query.searchText?.toLowerCase();
     return (await this.store.flags.listAll(envId))
@@ -280,6 +284,8 @@ export class EndUserController {
   @ApiOkEnvelope(MatchedSegmentDto, { isArray: true })
   async segments(
     @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @IdParam('envId') envId: string,
     @IdParam('userId', 'end user') userId: string,
   ): Promise<MatchedSegmentDto[]> {
@@ -289,9 +295,9 @@ export class EndUserController {
       name: stored.name,
       customizedProperties: stored.customizedProperties,
     };
-    const segments = (
-      await this.store.segments.listAll(this.tenant.segmentScope(ctx, ctx.env!, ctx.project!))
-    ).filter((s) => !s.isArchived);
+    const segments = (await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project))).filter(
+      (s) => !s.isArchived,
+    );
     const evaluator = this.evaluator(ctx, segments);
     return segments
       .filter((s) => evaluator.evaluateFlag(segmentProbe(s.id, envId), user).variationId === 'in')

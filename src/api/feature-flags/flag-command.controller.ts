@@ -6,9 +6,11 @@ import { newFeatureFlag } from '../../core/flags/flag-factory';
 import { targetingPermissions } from '../../core/flags/flag-instructions';
 import { validateTargeting, validateVariations } from '../../core/flags/flag-validation';
 import { RN } from '../../core/iam/resource-name';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentFlag, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { enqueueRemoval } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
@@ -35,7 +37,7 @@ import {
 } from './flag-input.dto';
 import { FlagMutations, requireComment } from './flag-mutation.service';
 import { FlagTargeting } from './flag-targeting.service';
-import { KeyParam } from './key-param';
+import { ApiFlagKey, KeyParam } from './key-param';
 
 const REVISION = { description: 'The new revision of the flag' };
 
@@ -98,21 +100,28 @@ export class FlagCommandController {
     return this.mutations.create(ctx.actor, ctx.org.id, flag);
   }
 
-  private change(ctx: ApiContext, change: Parameters<FlagMutations['apply']>[4]): Promise<FeatureFlag> {
-    return this.mutations.apply(ctx.actor, ctx.org.id, ctx.env!, ctx.flag!, change);
+  private change(
+    ctx: ApiContext,
+    env: Environment,
+    flag: FeatureFlag,
+    change: Parameters<FlagMutations['apply']>[4],
+  ): Promise<FeatureFlag> {
+    return this.mutations.apply(ctx.actor, ctx.org.id, env, flag, change);
   }
 
   @Put(':key/name')
   @Permission('UpdateFlagName', Res.flag())
+  @ApiFlagKey()
   @Operation('updateFeatureFlagName', 'Rename a flag')
   @ApiOkEnvelope('string', REVISION)
   async updateName(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
     @Body() body: UpdateNameDto,
   ): Promise<string> {
     return (
-      await this.change(ctx, {
+      await this.change(ctx, env, flag, {
         operation: 'Update',
         comment: body.comment,
         changes: { name: body.name.trim() },
@@ -122,15 +131,17 @@ export class FlagCommandController {
 
   @Put(':key/description')
   @Permission('UpdateFlagDescription', Res.flag())
+  @ApiFlagKey()
   @Operation('updateFeatureFlagDescription', 'Change the description of a flag')
   @ApiOkEnvelope('string', REVISION)
   async updateDescription(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
     @Body() body: UpdateDescriptionDto,
   ): Promise<string> {
     return (
-      await this.change(ctx, {
+      await this.change(ctx, env, flag, {
         operation: 'Update',
         comment: body.comment,
         changes: { description: body.description },
@@ -140,17 +151,20 @@ export class FlagCommandController {
 
   @Put(':key/tags')
   @Permission('UpdateFlagTags', Res.flag())
+  @ApiFlagKey()
   @Operation('updateFeatureFlagTags', 'Replace the tags of a flag')
   @ApiOkEnvelope('string', REVISION)
   async updateTags(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
+    @CurrentProject() project: Project,
     @Body() body: UpdateTagsDto,
   ): Promise<string> {
     // Tags are part of the flag's resource name: the new tags must be allowed too.
-    ctx.require('UpdateFlagTags', RN.flag(ctx.project!.key, ctx.env!.key, ctx.flag!.key, body.tags));
+    ctx.require('UpdateFlagTags', RN.flag(project.key, env.key, flag.key, body.tags));
     return (
-      await this.change(ctx, {
+      await this.change(ctx, env, flag, {
         operation: 'Update',
         comment: body.comment,
         changes: { tags: [...new Set(body.tags)] },
@@ -160,18 +174,20 @@ export class FlagCommandController {
 
   @Put(':key/toggle/:status')
   @Permission('ToggleFlag', Res.flag())
+  @ApiFlagKey()
   @ApiParam({ name: 'status', enum: ['true', 'false'] })
   @Operation('toggleFeatureFlag', 'Turn a flag on (true) or off (false)')
   @ApiOkEnvelope('string', REVISION)
   async toggle(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
     @KeyParam('status') status: string,
     @Body() body: CommentDto,
   ): Promise<string> {
     if (status !== 'true' && status !== 'false') throw new ResourceNotFoundError('route');
     return (
-      await this.change(ctx, {
+      await this.change(ctx, env, flag, {
         operation: 'Update',
         comment: body?.comment,
         changes: { isEnabled: status === 'true' },
@@ -181,41 +197,66 @@ export class FlagCommandController {
 
   @Put(':key/archive')
   @Permission('ArchiveFlag', Res.flag())
+  @ApiFlagKey()
   @Operation('archiveFeatureFlag', 'Archive a flag (SDKs then get no variation for it)')
   @ApiOkEnvelope('string', REVISION)
-  async archive(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<string> {
+  async archive(
+    @Ctx() ctx: ApiContext,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
+    @Body() body: CommentDto,
+  ): Promise<string> {
     return (
-      await this.change(ctx, { operation: 'Archive', comment: body?.comment, changes: { isArchived: true } })
+      await this.change(ctx, env, flag, {
+        operation: 'Archive',
+        comment: body?.comment,
+        changes: { isArchived: true },
+      })
     ).revision;
   }
 
   @Put(':key/restore')
   @Permission('RestoreFlag', Res.flag())
+  @ApiFlagKey()
   @Operation('restoreFeatureFlag', 'Restore an archived flag')
   @ApiOkEnvelope('string', REVISION)
-  async restore(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<string> {
+  async restore(
+    @Ctx() ctx: ApiContext,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
+    @Body() body: CommentDto,
+  ): Promise<string> {
     return (
-      await this.change(ctx, { operation: 'Restore', comment: body?.comment, changes: { isArchived: false } })
+      await this.change(ctx, env, flag, {
+        operation: 'Restore',
+        comment: body?.comment,
+        changes: { isArchived: false },
+      })
     ).revision;
   }
 
   @Delete(':key')
   @Permission('DeleteFlag', Res.flag())
+  @ApiFlagKey()
   @Operation(
     'deleteFeatureFlag',
     'Delete an archived flag for good (422 CannotDeleteUnarchivedFeatureFlag otherwise)',
     'Evaluation servers forget the flag at once; nothing is pushed to SDKs (as FeatBit): they already received the archived flag, which evaluates to no variation, and drop it at their next full sync.',
   )
   @ApiOkEnvelope('boolean')
-  async delete(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: CommentDto): Promise<boolean> {
-    const flag = ctx.flag!;
+  async delete(
+    @Ctx() ctx: ApiContext,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
+    @Body() body: CommentDto,
+  ): Promise<boolean> {
     if (!flag.isArchived) {
       throw new BusinessRuleError(
         ERROR_CODES.cannotDeleteUnarchivedFeatureFlag,
         'archive the flag before deleting it',
       );
     }
-    requireComment(ctx.env!, body?.comment);
+    requireComment(env, body?.comment);
     const committed = await this.store.transaction(async (tx) => {
       await tx.flags.delete(flag.id);
       await this.mutations.auditOnly(tx, ctx.actor, ctx.org.id, flag, body?.comment ?? '');
@@ -227,6 +268,7 @@ export class FlagCommandController {
 
   @Put(':key/off-variation')
   @Permission('UpdateFlagOffVariation', Res.flag())
+  @ApiFlagKey()
   @Operation(
     'updateFeatureFlagOffVariation',
     'Choose the variation served when the flag is off (revision checked)',
@@ -234,17 +276,18 @@ export class FlagCommandController {
   @ApiOkEnvelope('string', REVISION)
   async updateOffVariation(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
     @Body() body: UpdateOffVariationDto,
   ): Promise<string> {
-    if (!ctx.flag!.variations.some((v) => v.id === body.offVariationId)) {
+    if (!flag.variations.some((v) => v.id === body.offVariationId)) {
       throw ValidationFailedError.of(
         'offVariationId',
         'offVariationId_is_invalid',
         'not one of the variations',
       );
     }
-    const next = await this.change(ctx, {
+    const next = await this.change(ctx, env, flag, {
       operation: 'Update',
       comment: body.comment,
       expectedRevision: body.revision,
@@ -255,6 +298,7 @@ export class FlagCommandController {
 
   @Put(':key/variations')
   @Permission('UpdateFlagVariations', Res.flag())
+  @ApiFlagKey()
   @Operation(
     'updateFeatureFlagVariations',
     'Replace the variations (revision checked)',
@@ -263,7 +307,8 @@ export class FlagCommandController {
   @ApiOkEnvelope('string', REVISION)
   async updateVariations(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
     @Body() body: UpdateVariationsDto,
   ): Promise<string> {
     const variations = body.variations.map((v) => ({
@@ -271,13 +316,13 @@ export class FlagCommandController {
       name: v.name.trim(),
       value: v.value,
     }));
-    const next = await this.change(ctx, {
+    const next = await this.change(ctx, env, flag, {
       operation: 'Update',
       comment: body.comment,
       expectedRevision: body.revision,
       changes: {
         variations,
-        ...this.targeting.withoutZeroShares(ctx.flag!, new Set(variations.map((v) => v.id))),
+        ...this.targeting.withoutZeroShares(flag, new Set(variations.map((v) => v.id))),
       },
       validate: (flag) => [
         ...validateVariations(flag.variationType, variations),
@@ -292,6 +337,7 @@ export class FlagCommandController {
     ['UpdateFlagIndividualTargeting', 'UpdateFlagTargetingRules', 'UpdateFlagDefaultRule'],
     Res.flag(),
   )
+  @ApiFlagKey()
   @Operation(
     'updateFeatureFlagTargeting',
     'Replace individual targets, rules, default rule and experiment setting (revision checked)',
@@ -300,17 +346,18 @@ export class FlagCommandController {
   @ApiOkEnvelope('string', REVISION)
   async updateTargeting(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
+    @CurrentProject() project: Project,
     @Body() body: UpdateTargetingDto,
   ): Promise<string> {
-    const flag = ctx.flag!;
     const targeting = this.targeting.normalise(body.targeting);
-    const rn = RN.flag(ctx.project!.key, ctx.env!.key, flag.key, flag.tags);
+    const rn = RN.flag(project.key, env.key, flag.key, flag.tags);
     for (const action of targetingPermissions(flag, targeting)) {
       if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
     }
-    const segmentIds = await this.targeting.visibleSegmentIds(ctx);
-    const next = await this.change(ctx, {
+    const segmentIds = await this.targeting.visibleSegmentIds(ctx, env, project);
+    const next = await this.change(ctx, env, flag, {
       operation: 'Update',
       comment: body.comment,
       expectedRevision: body.revision,

@@ -9,6 +9,7 @@ import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { environmentResourceName } from '../../core/tenancy/tenancy';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentFlag, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { isUuid, TenantLookup } from '../auth/tenant-lookup.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
@@ -18,7 +19,7 @@ import { ManagementController, Operation, PostOk } from '../http/management-cont
 import { CopyPrecheckDto, CopyResultDto, FeatureFlagDto } from './flag.dto';
 import { CloneFlagDto, CopyToEnvDto } from './flag-input.dto';
 import { FlagMutations } from './flag-mutation.service';
-import { KeyParam } from './key-param';
+import { ApiFlagKey } from './key-param';
 
 @ManagementController('envs/:envId/feature-flags', 'Feature flags')
 export class FlagCopyController {
@@ -30,16 +31,18 @@ export class FlagCopyController {
 
   @PostOk('clone/:key')
   @Permission('CloneFlag', Res.flag())
+  @ApiFlagKey()
   @Operation('cloneFeatureFlag', 'Clone a flag with its variations and targeting under a new key')
   @ApiOkEnvelope(FeatureFlagDto)
   async clone(
     @Ctx() ctx: ApiContext,
-    @KeyParam() _k: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() source: FeatureFlag,
     @Body() body: CloneFlagDto,
   ): Promise<FeatureFlag> {
-    const source = ctx.flag!;
     const tags = [...new Set(body.tags ?? source.tags)];
-    ctx.require('CreateFlag', RN.flag(ctx.project!.key, ctx.env!.key, body.key, tags));
+    ctx.require('CreateFlag', RN.flag(project.key, env.key, body.key, tags));
     const now = new Date().toISOString();
     const clone: FeatureFlag = {
       ...structuredClone(source),
@@ -59,14 +62,20 @@ export class FlagCopyController {
     return this.mutations.create(ctx.actor, ctx.org.id, clone, `cloned from ${source.key}`);
   }
 
-  private async flagsToCopy(ctx: ApiContext, envId: string, flagIds: unknown): Promise<FeatureFlag[]> {
+  /** The flags `flagIds` of the route's environment `envId`, each of which the caller may copy. */
+  private async flagsToCopy(
+    ctx: ApiContext,
+    envId: string,
+    from: { env: Environment; project: Project },
+    flagIds: unknown,
+  ): Promise<FeatureFlag[]> {
     if (!Array.isArray(flagIds) || flagIds.length === 0 || flagIds.length > 500 || !flagIds.every(isUuid)) {
       throw ValidationFailedError.of('flagIds', 'flagIds_is_invalid', 'a list of 1 to 500 flag ids');
     }
     const flags = (await this.store.flags.findByIds(flagIds)).filter((f) => f.envId === envId);
     if (flags.length !== new Set(flagIds).size) throw new ResourceNotFoundError('feature flag');
     for (const flag of flags)
-      ctx.require('CopyFlagTo', RN.flag(ctx.project!.key, ctx.env!.key, flag.key, flag.tags));
+      ctx.require('CopyFlagTo', RN.flag(from.project.key, from.env.key, flag.key, flag.tags));
     return flags;
   }
 
@@ -101,11 +110,13 @@ export class FlagCopyController {
   @ApiOkEnvelope(CopyPrecheckDto, { isArray: true })
   async precheck(
     @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @IdParam('envId') envId: string,
     @IdParam('targetEnvId') targetEnvId: string,
     @Body() flagIds: unknown,
   ): Promise<CopyPrecheck[]> {
-    const flags = await this.flagsToCopy(ctx, envId, flagIds);
+    const flags = await this.flagsToCopy(ctx, envId, { env, project }, flagIds);
     const target = await this.tenant.otherEnv(ctx, targetEnvId);
     ctx.require('CanAccessEnv', RN.env(target.project.key, target.env.key));
     const facts = await this.targetFacts(ctx, target, flags);
@@ -122,11 +133,13 @@ export class FlagCopyController {
   @ApiOkEnvelope(CopyResultDto)
   async copy(
     @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @IdParam('envId') envId: string,
     @IdParam('targetEnvId') targetEnvId: string,
     @Body() body: CopyToEnvDto,
   ): Promise<CopyResultDto> {
-    const flags = await this.flagsToCopy(ctx, envId, body.flagIds);
+    const flags = await this.flagsToCopy(ctx, envId, { env, project }, body.flagIds);
     const target = await this.tenant.otherEnv(ctx, targetEnvId);
     for (const flag of flags)
       ctx.require('CreateFlag', RN.flag(target.project.key, target.env.key, flag.key, flag.tags));
@@ -149,12 +162,7 @@ export class FlagCopyController {
           newRuleId: randomUUID,
         },
       );
-      await this.mutations.create(
-        ctx.actor,
-        ctx.org.id,
-        copy,
-        `copied from ${ctx.project!.key}/${ctx.env!.key}`,
-      );
+      await this.mutations.create(ctx.actor, ctx.org.id, copy, `copied from ${project.key}/${env.key}`);
       copiedCount++;
     }
     return { copiedCount, ignored };

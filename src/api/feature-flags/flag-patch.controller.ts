@@ -23,11 +23,14 @@ import {
   type PatchOperation,
   patchPermissions,
 } from '../../core/flags/flag-patch';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { validateTargeting, validateVariations } from '../../core/flags/flag-validation';
 import type { PermissionAction } from '../../core/iam/permissions';
 import { RN } from '../../core/iam/resource-name';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentFlag, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import { ConflictError, ForbiddenError, ValidationFailedError } from '../http/api-errors';
@@ -44,7 +47,7 @@ import {
 } from './flag-input.dto';
 import { FlagMutations } from './flag-mutation.service';
 import { FlagTargeting } from './flag-targeting.service';
-import { KeyParam } from './key-param';
+import { ApiFlagKey } from './key-param';
 
 export class PatchOperationDto {
   @ApiProperty({ enum: ['add', 'remove', 'replace', 'move', 'copy', 'test'] })
@@ -131,6 +134,7 @@ export class FlagPatchController {
 
   @Patch(':key')
   @Permission(ALL_PATCH_ACTIONS, Res.flag())
+  @ApiFlagKey()
   @ApiBody({ type: [PatchOperationDto] })
   @Operation(
     'patchFeatureFlag',
@@ -138,8 +142,13 @@ export class FlagPatchController {
     'Editable: name, description, isEnabled, tags, variations, disabledVariationId, targetUsers, rules, fallthrough, exptIncludeAllTargets. `{"op":"test","path":"/revision","value":…}` makes it conditional (409 when stale). Each changed field needs its own permission; the result is validated like the dedicated routes.',
   )
   @ApiOkEnvelope('string', { description: 'The new revision of the flag' })
-  async patch(@Ctx() ctx: ApiContext, @KeyParam() _k: string, @Body() body: unknown): Promise<string> {
-    const flag = ctx.flag!;
+  async patch(
+    @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentFlag() flag: FeatureFlag,
+    @Body() body: unknown,
+  ): Promise<string> {
     const operations = parseOperations(body);
     let patched;
     try {
@@ -172,12 +181,12 @@ export class FlagPatchController {
     };
     for (const action of patchPermissions(flag, changes)) {
       for (const tags of [flag.tags, changes.tags]) {
-        const rn = RN.flag(ctx.project!.key, ctx.env!.key, flag.key, tags);
+        const rn = RN.flag(project.key, env.key, flag.key, tags);
         if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
       }
     }
-    const segmentIds = await this.targeting.visibleSegmentIds(ctx);
-    const next = await this.mutations.apply(ctx.actor, ctx.org.id, ctx.env!, flag, {
+    const segmentIds = await this.targeting.visibleSegmentIds(ctx, env, project);
+    const next = await this.mutations.apply(ctx.actor, ctx.org.id, env, flag, {
       operation: 'Update',
       changes,
       validate: (f) => [

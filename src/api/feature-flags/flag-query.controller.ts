@@ -165,8 +165,8 @@ export class FlagQueryController {
     @KeyParam() key: string,
     @Body() body: EvaluateFlagDto,
   ): Promise<EvaluationDto> {
-    const flag = await this.tenant.flag(ctx, envId, key);
-    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, ctx.env!, ctx.project!));
+    const { flag, env, project } = await this.tenant.flagInEnv(ctx, envId, key);
+    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project));
     const result = evaluateFlag(
       flag,
       {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { FeatureFlag, Fallthrough, TargetRule, TargetUser } from '../../core/flags/feature-flag';
 import type { ValidationProblem } from '../../core/flags/flag-validation';
 import { DataStore } from '../../core/ports/data-store.port';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
 import type { ApiContext } from '../auth/api-context';
 import { TenantLookup } from '../auth/tenant-lookup.service';
 import type { TargetingInputDto } from './flag-input.dto';
@@ -57,9 +58,9 @@ export class FlagTargeting {
     };
   }
 
-  /** Ids of the segments a rule of a flag in the context's environment may reference. */
-  async visibleSegmentIds(ctx: ApiContext): Promise<Set<string>> {
-    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, ctx.env!, ctx.project!));
+  /** Ids of the segments a rule of a flag in the environment may reference. */
+  async visibleSegmentIds(ctx: ApiContext, env: Environment, project: Project): Promise<Set<string>> {
+    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project));
     // Archived segments cannot gain references (archiving is refused while referenced).
     return new Set(segments.filter((s) => !s.isArchived).map((s) => s.id));
   }

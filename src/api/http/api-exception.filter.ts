@@ -8,6 +8,7 @@ import {
   StoreUnavailableError,
 } from '../../core/shared/errors';
 import { Logger } from '../../infrastructure/logging/logger';
+import { RequestStateMissingError } from '../auth/request-state.decorators';
 import { routeKind } from '../../shared/http/route-prefixes';
 import { type ApiEnvelope } from './api-envelope';
 import { ApiError, ERROR_CODES, TooManyRequestsError } from './api-errors';
@@ -105,6 +106,14 @@ export function mapApiError(err: unknown, log: Logger): Mapped {
       default:
         return fail(fastify.statusCode, HTTP_CODES[fastify.statusCode] ?? 'BadRequest', fastify.message);
     }
+  }
+  if (err instanceof RequestStateMissingError) {
+    // A route whose access rule and handler disagree: a bug to fix, so say exactly where.
+    log.error('handler needs request state the access guard did not resolve', {
+      route: err.route,
+      missing: err.missing,
+    });
+    return fail(500, 'InternalServerError', 'an unexpected error occurred');
   }
   if (err instanceof SyntaxError)
     return fail(400, 'InvalidJson', `the request body is not valid JSON: ${err.message}`);

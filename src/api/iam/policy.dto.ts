@@ -1,15 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { type Policy, POLICY_EFFECTS } from '../../core/iam/iam';
 import { RESOURCE_TYPES } from '../../core/iam/permissions';
 
@@ -45,15 +35,6 @@ export class PolicyStatementDto {
   @IsNotEmpty({ each: true })
   @MaxLength(512, { each: true })
   resources!: string[];
-}
-
-export class StatementListDto {
-  @ApiProperty({ type: [PolicyStatementDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => PolicyStatementDto)
-  statements!: PolicyStatementDto[];
 }
 
 export class PolicyDto {

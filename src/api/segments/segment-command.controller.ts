@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Delete, Put } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { RN } from '../../core/iam/resource-name';
 import { DataStore } from '../../core/ports/data-store.port';
 import type { Segment, SegmentRule } from '../../core/segments/segment';
 import { segmentTargetingPermissions } from '../../core/segments/segment-instructions';
 import { validateSegmentRules, validateSharedScopes } from '../../core/segments/segment-validation';
-import { environmentResourceName } from '../../core/tenancy/tenancy';
+import { type Environment, environmentResourceName, type Project } from '../../core/tenancy/tenancy';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentProject, CurrentSegment } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { enqueueRemoval, enqueueSegmentChange } from '../changes/change-outbox';
@@ -29,6 +31,9 @@ import {
 } from './segment.dto';
 import { SegmentMutations } from './segment-mutation.service';
 
+/** The `:segmentId` the guard resolves (Res.segment); handlers take @CurrentSegment(). */
+const ApiSegmentId = () => ApiParam({ name: 'segmentId', type: String });
+
 @ManagementController('envs/:envId/segments', 'Segments')
 export class SegmentCommandController {
   constructor(
@@ -44,6 +49,8 @@ export class SegmentCommandController {
   @ApiOkEnvelope(SegmentDto)
   async create(
     @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @IdParam('envId') envId: string,
     @Body() body: CreateSegmentDto,
   ): Promise<SegmentDto> {
@@ -53,7 +60,7 @@ export class SegmentCommandController {
       const problems = validateSharedScopes(
         scopes,
         ctx.org.key,
-        environmentResourceName(ctx.org.key, ctx.project!.key, ctx.env!.key),
+        environmentResourceName(ctx.org.key, project.key, env.key),
       );
       if (problems.length > 0) throw new ValidationFailedError(problems);
     }
@@ -75,7 +82,7 @@ export class SegmentCommandController {
       createdAt: now,
       updatedAt: now,
     };
-    const envs = await this.mutations.authorizedEnvs(ctx, segment, ['CreateSegment']);
+    const envs = await this.mutations.authorizedEnvs(ctx, { env, project }, segment, ['CreateSegment']);
     const committed = await this.store.transaction(async (tx) => {
       await tx.segments.create(segment);
       await this.audit.record(tx, ctx.actor, {
@@ -99,14 +106,17 @@ export class SegmentCommandController {
 
   @Put(':segmentId/name')
   @Permission('UpdateSegmentName', Res.segment())
+  @ApiSegmentId()
   @Operation('updateSegmentName', 'Rename a segment')
   @ApiOkEnvelope(SegmentDto)
   async updateName(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: UpdateSegmentNameDto,
   ): Promise<SegmentDto> {
-    const next = await this.mutations.apply(ctx, ctx.segment!, {
+    const next = await this.mutations.apply(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes: { name: body.name.trim() },
@@ -118,14 +128,17 @@ export class SegmentCommandController {
 
   @Put(':segmentId/description')
   @Permission('UpdateSegmentDescription', Res.segment())
+  @ApiSegmentId()
   @Operation('updateSegmentDescription', 'Change the description of a segment')
   @ApiOkEnvelope(SegmentDto)
   async updateDescription(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: UpdateSegmentDescriptionDto,
   ): Promise<SegmentDto> {
-    const next = await this.mutations.apply(ctx, ctx.segment!, {
+    const next = await this.mutations.apply(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes: { description: body.description },
@@ -137,15 +150,18 @@ export class SegmentCommandController {
 
   @Put(':segmentId/tags')
   @Permission('UpdateSegmentTags', Res.segment())
+  @ApiSegmentId()
   @Operation('updateSegmentTags', 'Replace the tags of a segment')
   @ApiOkEnvelope(SegmentDto)
   async updateTags(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: UpdateSegmentTagsDto,
   ): Promise<SegmentDto> {
-    ctx.require('UpdateSegmentTags', RN.segment(ctx.project!.key, ctx.env!.key, ctx.segment!.key, body.tags));
-    const next = await this.mutations.apply(ctx, ctx.segment!, {
+    ctx.require('UpdateSegmentTags', RN.segment(project.key, env.key, segment.key, body.tags));
+    const next = await this.mutations.apply(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes: { tags: [...new Set(body.tags)] },
@@ -157,6 +173,7 @@ export class SegmentCommandController {
 
   @Put(':segmentId/targeting')
   @Permission(['UpdateSegmentTargetingUsers', 'UpdateSegmentRules'], Res.segment())
+  @ApiSegmentId()
   @Operation(
     'updateSegmentTargeting',
     'Replace included/excluded users and rules',
@@ -165,7 +182,9 @@ export class SegmentCommandController {
   @ApiOkEnvelope(SegmentDto)
   async updateTargeting(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: UpdateSegmentTargetingDto,
   ): Promise<SegmentDto> {
     const rules: SegmentRule[] = body.rules.map((r) => ({
@@ -179,11 +198,11 @@ export class SegmentCommandController {
       })),
     }));
     const changes = { included: [...new Set(body.included)], excluded: [...new Set(body.excluded)], rules };
-    const next = await this.mutations.apply(ctx, ctx.segment!, {
+    const next = await this.mutations.apply(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes,
-      actions: segmentTargetingPermissions(ctx.segment!, changes),
+      actions: segmentTargetingPermissions(segment, changes),
       bumpFlags: true,
       validate: (s) => validateSegmentRules(s.rules),
     });
@@ -192,6 +211,7 @@ export class SegmentCommandController {
 
   @Put(':segmentId/archive')
   @Permission('ArchiveSegment', Res.segment())
+  @ApiSegmentId()
   @Operation(
     'archiveSegment',
     'Archive a segment; refused with SegmentIsBeingUsed (data: the flags) while flags use it',
@@ -199,10 +219,12 @@ export class SegmentCommandController {
   @ApiOkEnvelope(SegmentDto)
   async archive(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: CommentDto,
   ): Promise<SegmentDto> {
-    const refs = await this.mutations.references(ctx, ctx.segment!);
+    const refs = await this.mutations.references(ctx, { env, project }, segment);
     if (refs.length > 0) {
       throw new BusinessRuleError(
         ERROR_CODES.segmentIsBeingUsed,
@@ -210,7 +232,7 @@ export class SegmentCommandController {
         refs,
       );
     }
-    const next = await this.mutations.apply(ctx, ctx.segment!, {
+    const next = await this.mutations.apply(ctx, { env, project }, segment, {
       operation: 'Archive',
       comment: body?.comment,
       changes: { isArchived: true },
@@ -222,14 +244,17 @@ export class SegmentCommandController {
 
   @Put(':segmentId/restore')
   @Permission('RestoreSegment', Res.segment())
+  @ApiSegmentId()
   @Operation('restoreSegment', 'Restore an archived segment')
   @ApiOkEnvelope(SegmentDto)
   async restore(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: CommentDto,
   ): Promise<SegmentDto> {
-    const next = await this.mutations.apply(ctx, ctx.segment!, {
+    const next = await this.mutations.apply(ctx, { env, project }, segment, {
       operation: 'Restore',
       comment: body?.comment,
       changes: { isArchived: false },
@@ -241,23 +266,25 @@ export class SegmentCommandController {
 
   @Delete(':segmentId')
   @Permission('DeleteSegment', Res.segment())
+  @ApiSegmentId()
   @Operation('deleteSegment', 'Delete an archived segment (422 CannotDeleteUnArchivedSegment otherwise)')
   @ApiOkEnvelope('boolean')
   async delete(
     @Ctx() ctx: ApiContext,
-    @IdParam('segmentId') _s: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+    @CurrentSegment() segment: Segment,
     @Body() body: CommentDto,
   ): Promise<boolean> {
-    const segment = ctx.segment!;
     if (!segment.isArchived) {
       throw new BusinessRuleError(
         ERROR_CODES.cannotDeleteUnArchivedSegment,
         'archive the segment before deleting it',
       );
     }
-    requireComment(ctx.env!, body?.comment);
-    const envs = await this.mutations.authorizedEnvs(ctx, segment, ['DeleteSegment']);
-    const refs = await this.mutations.references(ctx, segment);
+    requireComment(env, body?.comment);
+    const envs = await this.mutations.authorizedEnvs(ctx, { env, project }, segment, ['DeleteSegment']);
+    const refs = await this.mutations.references(ctx, { env, project }, segment);
     if (refs.length > 0) {
       throw new BusinessRuleError(
         ERROR_CODES.segmentIsBeingUsed,

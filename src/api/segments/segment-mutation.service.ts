@@ -43,9 +43,17 @@ export class SegmentMutations {
     private readonly relay: OutboxRelay,
   ) {}
 
-  /** The environments a segment applies to, each with the caller's permission checked. */
-  async authorizedEnvs(ctx: ApiContext, segment: Segment, actions: PermissionAction[]): Promise<EnvInOrg[]> {
-    const envs = await this.scopes.envsOf(ctx.org, segment, { env: ctx.env!, project: ctx.project! });
+  /**
+   * The environments a segment seen from the route's environment `at` applies to, each with the
+   * caller's permission checked.
+   */
+  async authorizedEnvs(
+    ctx: ApiContext,
+    at: EnvInOrg,
+    segment: Segment,
+    actions: PermissionAction[],
+  ): Promise<EnvInOrg[]> {
+    const envs = await this.scopes.envsOf(ctx.org, segment, at);
     for (const { env, project } of envs) {
       const rn = RN.segment(project.key, env.key, segment.key, segment.tags);
       for (const action of actions) {
@@ -55,9 +63,9 @@ export class SegmentMutations {
     return envs;
   }
 
-  async apply(ctx: ApiContext, segment: Segment, change: SegmentChange): Promise<Segment> {
-    requireComment(ctx.env!, change.comment);
-    const envs = await this.authorizedEnvs(ctx, segment, change.actions);
+  async apply(ctx: ApiContext, at: EnvInOrg, segment: Segment, change: SegmentChange): Promise<Segment> {
+    requireComment(at.env, change.comment);
+    const envs = await this.authorizedEnvs(ctx, at, segment, change.actions);
     const now = new Date().toISOString();
     const next: Segment = { ...segment, ...change.changes, updatedAt: laterThan(segment.updatedAt, now) };
     const problems = change.validate?.(next) ?? [];
@@ -116,9 +124,10 @@ export class SegmentMutations {
   /** Flags (in every environment the segment applies to) whose rules reference it. */
   async references(
     ctx: ApiContext,
+    at: EnvInOrg,
     segment: Segment,
   ): Promise<{ envId: string; id: string; name: string; key: string }[]> {
-    const envs = await this.scopes.envsOf(ctx.org, segment, { env: ctx.env!, project: ctx.project! });
+    const envs = await this.scopes.envsOf(ctx.org, segment, at);
     const refs: { envId: string; id: string; name: string; key: string }[] = [];
     for (const { env } of envs) {
       for (const flag of await this.store.flags.listReferencingSegment(env.id, segment.id)) {

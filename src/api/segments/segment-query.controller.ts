@@ -1,8 +1,10 @@
 import { Get, Query } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiParam, ApiProperty } from '@nestjs/swagger';
 import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
+import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { TenantLookup } from '../auth/tenant-lookup.service';
 import { ApiOkEnvelope, ApiPagedEnvelope } from '../http/api-envelope';
@@ -31,20 +33,18 @@ export class SegmentQueryController {
     private readonly mutations: SegmentMutations,
   ) {}
 
-  private scope(ctx: ApiContext) {
-    return this.tenant.segmentScope(ctx, ctx.env!, ctx.project!);
-  }
-
   @Get()
   @Permission('CanAccessEnv', Res.env())
+  @ApiParam({ name: 'envId', type: String })
   @Operation('listSegments', 'Segments of the environment plus shared segments covering it, newest first')
   @ApiPagedEnvelope(SegmentDto)
   async list(
     @Ctx() ctx: ApiContext,
-    @IdParam('envId') _e: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @Query() query: SegmentListQueryDto,
   ): Promise<SegmentPageDto> {
-    const page = await this.store.segments.list(this.scope(ctx), {
+    const page = await this.store.segments.list(this.tenant.segmentScope(ctx, env, project), {
       ...pageOf(query),
       name: query.name,
       isArchived: query.isArchived ?? false,
@@ -54,17 +54,17 @@ export class SegmentQueryController {
 
   @Get('by-ids')
   @Permission('CanAccessEnv', Res.env())
+  @ApiParam({ name: 'envId', type: String })
   @Operation('getSegmentsByIds', 'Several segments by id (only those visible in the environment)')
   @ApiOkEnvelope(SegmentDto, { isArray: true })
   async byIds(
     @Ctx() ctx: ApiContext,
-    @IdParam('envId') _e: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
     @Query() query: SegmentIdsQueryDto,
   ): Promise<SegmentDto[]> {
     const found = await this.store.segments.findByIds(query.ids);
-    return found
-      .filter((s) => this.tenant.isVisible(ctx, s, ctx.env!, ctx.project!))
-      .map((s) => SegmentDto.from(s));
+    return found.filter((s) => this.tenant.isVisible(ctx, s, env, project)).map((s) => SegmentDto.from(s));
   }
 
   @Get('is-key-used')
@@ -87,10 +87,15 @@ export class SegmentQueryController {
 
   @Get('all-tags')
   @Permission('CanAccessEnv', Res.env())
+  @ApiParam({ name: 'envId', type: String })
   @Operation('listSegmentTags', 'Every tag used by segments visible in the environment')
   @ApiOkEnvelope('string', { isArray: true })
-  allTags(@Ctx() ctx: ApiContext, @IdParam('envId') _e: string): Promise<string[]> {
-    return this.store.segments.allTags(this.scope(ctx));
+  allTags(
+    @Ctx() ctx: ApiContext,
+    @CurrentProject() project: Project,
+    @CurrentEnv() env: Environment,
+  ): Promise<string[]> {
+    return this.store.segments.allTags(this.tenant.segmentScope(ctx, env, project));
   }
 
   @Get(':segmentId')
@@ -117,6 +122,7 @@ export class SegmentQueryController {
     @IdParam('envId') envId: string,
     @IdParam('segmentId') id: string,
   ): Promise<FlagReferenceDto[]> {
-    return this.mutations.references(ctx, await this.tenant.segment(ctx, envId, id));
+    const { segment, env, project } = await this.tenant.segmentInEnv(ctx, envId, id);
+    return this.mutations.references(ctx, { env, project }, segment);
   }
 }

@@ -1,18 +1,22 @@
 import { Body, Delete, Get, Put, Query } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { RN } from '../../core/iam/resource-name';
 import { DataStore } from '../../core/ports/data-store.port';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { Authenticated, Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
-import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { KeyQueryDto } from '../http/validators';
 import { ProjectService } from './project.service';
 import { canSeeSecrets, ProjectDto } from './tenancy.dto';
 import { CreateProjectDto, UpdateProjectDto } from './tenancy-input.dto';
+
+/** The `:projectId` the guard resolves (Res.project); handlers take @CurrentProject(). */
+const ApiProjectId = () => ApiParam({ name: 'projectId', type: String });
 
 @ManagementController('projects', 'Projects')
 export class ProjectController {
@@ -55,10 +59,10 @@ export class ProjectController {
 
   @Get(':projectId')
   @Permission('CanAccessProject', Res.project())
+  @ApiProjectId()
   @Operation('getProject', 'One project with the environments the caller may access')
   @ApiOkEnvelope(ProjectDto)
-  async get(@Ctx() ctx: ApiContext, @IdParam('projectId') _id: string): Promise<ProjectDto> {
-    const project = ctx.project!;
+  async get(@Ctx() ctx: ApiContext, @CurrentProject() project: Project): Promise<ProjectDto> {
     const envs = await this.store.environments.listByProject(project.id);
     return this.dto(ctx, project, this.visibleEnvs(ctx, project, envs));
   }
@@ -77,14 +81,14 @@ export class ProjectController {
 
   @Put(':projectId')
   @Permission('UpdateProjectSettings', Res.project())
+  @ApiProjectId()
   @Operation('updateProject', 'Rename a project (the key is immutable)')
   @ApiOkEnvelope(ProjectDto)
   async update(
     @Ctx() ctx: ApiContext,
-    @IdParam('projectId') _id: string,
+    @CurrentProject() before: Project,
     @Body() body: UpdateProjectDto,
   ): Promise<ProjectDto> {
-    const before = ctx.project!;
     const saved = await this.store.transaction(async (tx) => {
       const updated = await tx.projects.update({
         ...before,
@@ -109,10 +113,11 @@ export class ProjectController {
 
   @Delete(':projectId')
   @Permission('DeleteProject', Res.project())
+  @ApiProjectId()
   @Operation('deleteProject', 'Delete a project with all its environments')
   @ApiOkEnvelope('boolean')
-  async delete(@Ctx() ctx: ApiContext, @IdParam('projectId') _id: string): Promise<boolean> {
-    await this.projects.deleteProject(ctx.org, ctx.project!, ctx.actor);
+  async delete(@Ctx() ctx: ApiContext, @CurrentProject() project: Project): Promise<boolean> {
+    await this.projects.deleteProject(ctx.org, project, ctx.actor);
     return true;
   }
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Delete, Put } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { redactEnvironment } from '../../core/audit/audit-entry';
 import { DataStore } from '../../core/ports/data-store.port';
 import { createEnvironmentSecret } from '../../core/tenancy/secret-format';
-import type { Environment, EnvironmentSecret } from '../../core/tenancy/tenancy';
+import type { Environment, EnvironmentSecret, Project } from '../../core/tenancy/tenancy';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentEnv, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { CacheSync } from '../changes/cache-sync.service';
@@ -18,6 +20,10 @@ import { CreateSecretDto, UpdateSecretDto } from './tenancy-input.dto';
 
 type SecretChange = 'Create' | 'Update' | 'Remove';
 
+// Every route's envId is resolved by the guard (Res.env); handlers take @CurrentEnv(). It is
+// documented per route: a class-level @ApiParam would list it after the tenant headers.
+const ApiEnvId = () => ApiParam({ name: 'envId', type: String });
+
 @ManagementController('envs/:envId/secrets', 'Environment secrets')
 export class SecretController {
   constructor(
@@ -29,11 +35,12 @@ export class SecretController {
   /** Applies `change` to the freshly read environment and records the secret change (never its value). */
   private async mutate(
     ctx: ApiContext,
+    routeEnv: Environment,
     operation: SecretChange,
     change: (env: Environment) => { secrets: EnvironmentSecret[]; subject: EnvironmentSecret },
   ): Promise<{ env: Environment; subject: EnvironmentSecret; before: Environment }> {
     return this.store.transaction(async (tx) => {
-      const before = (await tx.environments.findById(ctx.env!.id)) ?? ctx.env!;
+      const before = (await tx.environments.findById(routeEnv.id)) ?? routeEnv;
       const { secrets, subject } = change(before);
       const env = await tx.environments.update({ ...before, secrets, updatedAt: new Date().toISOString() });
       const redact = (s: EnvironmentSecret | undefined) =>
@@ -61,14 +68,16 @@ export class SecretController {
 
   @PostOk()
   @Permission('CreateEnvSecret', Res.env())
+  @ApiEnvId()
   @Operation('addEnvironmentSecret', 'Add a server or client secret; the response carries its value')
   @ApiOkEnvelope(SecretDto)
   async add(
     @Ctx() ctx: ApiContext,
-    @IdParam('envId') _e: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() routeEnv: Environment,
     @Body() body: CreateSecretDto,
   ): Promise<SecretDto> {
-    const { env, subject } = await this.mutate(ctx, 'Create', (before) => {
+    const { env, subject } = await this.mutate(ctx, routeEnv, 'Create', (before) => {
       const secret: EnvironmentSecret = {
         id: randomUUID(),
         name: body.name.trim(),
@@ -77,21 +86,22 @@ export class SecretController {
       };
       return { secrets: [...before.secrets, secret], subject: secret };
     });
-    await this.cacheSync.secretsAdded(ctx.org, ctx.project!, env, [subject.value]);
+    await this.cacheSync.secretsAdded(ctx.org, project, env, [subject.value]);
     return SecretDto.from(subject);
   }
 
   @Put(':secretId')
   @Permission('UpdateEnvSecret', Res.env())
+  @ApiEnvId()
   @Operation('renameEnvironmentSecret', 'Rename a secret')
   @ApiOkEnvelope(SecretDto)
   async rename(
     @Ctx() ctx: ApiContext,
-    @IdParam('envId') _e: string,
+    @CurrentEnv() routeEnv: Environment,
     @IdParam('secretId') secretId: string,
     @Body() body: UpdateSecretDto,
   ): Promise<SecretDto> {
-    const { subject } = await this.mutate(ctx, 'Update', (before) => {
+    const { subject } = await this.mutate(ctx, routeEnv, 'Update', (before) => {
       const renamed = { ...this.find(before, secretId), name: body.name.trim() };
       return { secrets: before.secrets.map((s) => (s.id === secretId ? renamed : s)), subject: renamed };
     });
@@ -100,6 +110,7 @@ export class SecretController {
 
   @Put(':secretId/rotate')
   @Permission('UpdateEnvSecret', Res.env())
+  @ApiEnvId()
   @Operation(
     'rotateEnvironmentSecret',
     'Replace the value of a secret',
@@ -108,31 +119,33 @@ export class SecretController {
   @ApiOkEnvelope(SecretDto)
   async rotate(
     @Ctx() ctx: ApiContext,
-    @IdParam('envId') _e: string,
+    @CurrentProject() project: Project,
+    @CurrentEnv() routeEnv: Environment,
     @IdParam('secretId') secretId: string,
   ): Promise<SecretDto> {
     let oldValue = '';
-    const { env, subject } = await this.mutate(ctx, 'Update', (before) => {
+    const { env, subject } = await this.mutate(ctx, routeEnv, 'Update', (before) => {
       const current = this.find(before, secretId);
       oldValue = current.value;
       const rotated = { ...current, value: createEnvironmentSecret(before.id, randomUUID()) };
       return { secrets: before.secrets.map((s) => (s.id === secretId ? rotated : s)), subject: rotated };
     });
     await this.cacheSync.secretsRemoved([oldValue]);
-    await this.cacheSync.secretsAdded(ctx.org, ctx.project!, env, [subject.value]);
+    await this.cacheSync.secretsAdded(ctx.org, project, env, [subject.value]);
     return SecretDto.from(subject);
   }
 
   @Delete(':secretId')
   @Permission('DeleteEnvSecret', Res.env())
+  @ApiEnvId()
   @Operation('removeEnvironmentSecret', 'Remove a secret (SDKs using it stop authenticating)')
   @ApiOkEnvelope('boolean')
   async remove(
     @Ctx() ctx: ApiContext,
-    @IdParam('envId') _e: string,
+    @CurrentEnv() routeEnv: Environment,
     @IdParam('secretId') secretId: string,
   ): Promise<boolean> {
-    const { subject } = await this.mutate(ctx, 'Remove', (before) => {
+    const { subject } = await this.mutate(ctx, routeEnv, 'Remove', (before) => {
       const secret = this.find(before, secretId);
       return { secrets: before.secrets.filter((s) => s.id !== secretId), subject: secret };
     });

@@ -113,10 +113,6 @@ export class UpdateSecretDto {
   @IsName() name!: string;
 }
 
-export class IsKeyUsedDto {
-  @ApiProperty() isUsed!: boolean;
-}
-
 export class OrgMemberDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;

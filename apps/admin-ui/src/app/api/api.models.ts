@@ -28,7 +28,6 @@ export type TargetUser = Schemas['TargetUserDto'];
 export type Condition = Schemas['ConditionDto'];
 export type RolloutVariation = Schemas['RolloutVariationDto'];
 export type TargetRule = Schemas['TargetRuleDto'];
-export type Fallthrough = Schemas['FallthroughDto'];
 export type FlagListItem = Schemas['FlagListItemDto'];
 export type FlagUsage = Schemas['FlagUsageDto'];
 export type CreateFlagRequest = Schemas['CreateFlagDto'];
@@ -54,7 +53,6 @@ export type FlagReference = Schemas['FlagReferenceDto'];
 
 // end users
 export type StoredEndUser = Schemas['EndUserDto'];
-export type UserProperty = Schemas['UserPropertyDto'];
 export type EndUserCursor = Schemas['CursorDto'];
 export type EndUserPage = Schemas['EndUserPageDto'];
 export type EvaluatedFlag = Schemas['EvaluatedFlagDto'];
@@ -65,4 +63,3 @@ export type PresetValue = Schemas['PresetValueDto'];
 // audit logs and access tokens
 export type AuditLogEntry = Schemas['AuditLogDto'];
 export type AccessTokenItem = Schemas['AccessTokenDto'];
-export type CreatedAccessToken = Schemas['CreatedAccessTokenDto'];

@@ -353,7 +353,7 @@ export interface paths {
     post?: never;
     /**
      * Delete an archived flag for good (422 CannotDeleteUnarchivedFeatureFlag otherwise)
-     * @description No change message is published (as FeatBit): SDKs already received the archived flag, which evaluates to no variation, and drop it at their next full sync.
+     * @description Evaluation servers forget the flag at once; nothing is pushed to SDKs (as FeatBit): they already received the archived flag, which evaluates to no variation, and drop it at their next full sync.
      */
     delete: operations['deleteFeatureFlag'];
     options?: never;
@@ -2221,8 +2221,8 @@ export interface components {
       kind: string;
       /** @example turned the flag on */
       text: string;
-      /** @description Kind-specific value */
-      value: Record<string, never>;
+      /** @description Kind-specific value (a string, a list, or an object) */
+      value: (string | number | boolean | unknown[] | Record<string, never>) | null;
     };
     LastChangeDto: {
       comment: string;
@@ -4846,6 +4846,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -4946,6 +4947,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5047,6 +5049,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5148,6 +5151,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5350,6 +5354,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5451,6 +5456,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5552,6 +5558,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5653,6 +5660,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5754,6 +5762,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -5855,6 +5864,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
         status: 'true' | 'false';
       };
@@ -6054,6 +6064,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -6251,6 +6262,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         key: string;
       };
       cookie?: never;
@@ -7329,6 +7341,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
@@ -7429,6 +7442,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
@@ -7529,6 +7543,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
@@ -7726,6 +7741,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
@@ -7826,6 +7842,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
@@ -7926,6 +7943,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
@@ -8026,6 +8044,7 @@ export interface operations {
         Workspace?: string;
       };
       path: {
+        envId: string;
         segmentId: string;
       };
       cookie?: never;
