@@ -8,6 +8,7 @@ import { requestIdOf } from '../../shared/http/http-setup';
 import { type AuthOutcome, isAuthorized, SdkAuthenticator } from './sdk-auth';
 import { clientLatestAll, evaluate, ofrepBulk, ofrepSingle, serverLatestAll } from './sdk-handlers';
 import { BODY_TOO_DEEP, INTERNAL_ERROR, type SdkResponse, jsonResponse } from './sdk-response';
+import { SECURITY_HEADERS } from '../../shared/http/security-headers';
 
 // The hot SDK REST routes answered before Fastify (issue 8: ≥ 15,000 evaluations/s on one core).
 // Fastify's per-request machinery (content-type parser with an AsyncResource, CORS options built
@@ -293,7 +294,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     this.write(req, res, route, started, response);
   }
 
-  /** The headers Fastify's hooks would add (CORS for SDK routes, request id), then the answer. */
+  /** The headers Fastify's hooks would add (CORS for SDK routes, security, request id), then the answer. */
   private write(
     req: IncomingMessage,
     res: ServerResponse,
@@ -308,6 +309,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     headers.push('access-control-expose-headers', EXPOSED);
     if (r.headers !== undefined) for (const [name, value] of r.headers) headers.push(name, value);
     if (r.contentType !== null) headers.push('content-type', r.contentType);
+    for (const [name, value] of SECURITY_HEADERS) headers.push(name, value);
     headers.push('x-request-id', requestId);
     const body = r.body;
     if (body !== null) {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import type { Logger } from '../../infrastructure/logging/logger';
 import { isSdkPath, routeKind } from './route-prefixes';
+import { SECURITY_HEADERS } from './security-headers';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -38,46 +38,14 @@ async function registerCors(fastify: FastifyInstance, config: AppConfig): Promis
   });
 }
 
-/**
- * Security headers on every answer: no framing, no MIME sniffing, no referrer, and a content policy
- * that lets the console and /docs load only their own scripts. Angular Material sets inline styles,
- * so styles allow 'unsafe-inline'. Cross-origin resource and embedder policies stay off: browser
- * SDKs on other origins read the SDK routes.
- */
-async function registerSecurityHeaders(fastify: FastifyInstance): Promise<void> {
-  await fastify.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginResourcePolicy: false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    frameguard: { action: 'deny' },
-    // Set only behind TLS by whoever terminates it; on plain HTTP it would pin nothing.
-    strictTransportSecurity: false,
-  });
-}
-
 /** Plugins and hooks every role needs: CORS, security headers, cookies, request ids and access logs. */
 export async function setupHttp(fastify: FastifyInstance, config: AppConfig, logger: Logger): Promise<void> {
   await registerCors(fastify, config);
-  await registerSecurityHeaders(fastify);
   await fastify.register(cookie);
 
   const accessLog = logger.child({ component: 'http' });
   fastify.addHook('onSend', async (req, reply, payload) => {
+    for (const [name, value] of SECURITY_HEADERS) reply.header(name, value);
     reply.header('x-request-id', req.id);
     return payload;
   });

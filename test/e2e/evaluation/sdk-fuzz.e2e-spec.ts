@@ -147,7 +147,18 @@ describe('SDK fuzzer (streaming and REST)', () => {
         if (input !== null) headers['content-type'] = type;
         rest.sent++;
         bump(rest.kinds, input?.kind ?? 'none');
-        const res = await fetch(`${app.baseUrl}${path}`, { method, headers, body: input?.body ?? null });
+        let res: Response;
+        try {
+          res = await fetch(`${app.baseUrl}${path}`, { method, headers, body: input?.body ?? null });
+        } catch (err) {
+          // A connection the server closed after refusing an oversized body can surface on the client
+          // as a reset of this or the next pooled request: counted, and the server must still answer.
+          bump(rest.statuses, 'reset');
+          const live = () => fetch(`${app.baseUrl}/health/liveness`).catch(() => null);
+          const probe = (await live()) ?? (await live());
+          if (probe?.status !== 200) rest.failures.push(`${method} ${path} [${input?.kind}] ${String(err)}`);
+          continue;
+        }
         const text = await res.text();
         bump(rest.statuses, res.status);
         if (res.status >= 500) {
