@@ -41,6 +41,69 @@ const forbiddenInCore = [
   '**/roles/**',
 ];
 
+// Database, queue, cache and analytics drivers live only in an adapter folder,
+// src/infrastructure/<port>/<provider>/; everything else reaches them through the ports in src/core.
+// A regex rather than a glob so that a relative path such as '../mongodb/x' is not taken for the package.
+const driverImports = {
+  regex:
+    '^(pg|pg-listen|mongoose|mongodb|ioredis|kafkajs|typeorm|typeorm-[^/]+)(/.*)?$|^@clickhouse/|^@electric-sql/',
+  message: 'Drivers belong in src/infrastructure/<port>/<provider>/; depend on a port from src/core instead.',
+};
+
+// The three roles run together or as separate processes, so none may depend on another; what they
+// share goes to src/core (domain) or src/shared (framework helpers). Lower layers import no role.
+const roleFolders = ['api', 'evaluation', 'analytics'];
+
+// Which role folders each top-level folder of src/ must not import (src/core has its own, stricter list).
+const forbiddenRoles = {
+  api: ['evaluation', 'analytics'],
+  evaluation: ['api', 'analytics'],
+  analytics: ['api', 'evaluation'],
+  shared: roleFolders,
+  config: roleFolders,
+  roles: roleFolders,
+  infrastructure: roleFolders,
+};
+
+// no-restricted-imports sees the import text, not the resolved file, so a role folder is matched by its
+// exact distance from src/: from src/api/x/y.ts, '../../evaluation/...' is the role but
+// '../../core/evaluation' is the domain. One block per depth keeps that exact.
+const maxDepth = 8; // src/ is 4 deep today
+function boundaryBlocks() {
+  const blocks = [];
+  for (const [folder, roles] of Object.entries(forbiddenRoles)) {
+    for (let depth = 1; depth <= maxDepth; depth++) {
+      const dirs = Array.from({ length: depth - 1 }, () => '*').join('/');
+      const file = `src/${folder}/${dirs ? `${dirs}/` : ''}*.ts`;
+      // Adapter folders (src/infrastructure/<port>/<provider>/) are where drivers are allowed.
+      const driversAllowed = folder === 'infrastructure' && depth >= 3;
+      blocks.push({
+        files: [file],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                {
+                  regex: `^(\\.\\./){${depth}}(${roles.join('|')})(/|$)`,
+                  message: `src/${folder} must not import the ${roles.join(', ')} role folder(s): move what is shared to src/core or src/shared.`,
+                },
+                ...(driversAllowed ? [] : [driverImports]),
+              ],
+            },
+          ],
+        },
+      });
+    }
+  }
+  // The composition root (src/main.ts, src/app.*.ts) wires the roles together but uses no driver.
+  blocks.push({
+    files: ['src/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [driverImports] }] },
+  });
+  return blocks;
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -77,6 +140,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...boundaryBlocks(),
   {
     files: ['src/core/**/*.ts'],
     rules: {

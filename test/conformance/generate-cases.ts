@@ -1,5 +1,6 @@
-// Writes test/conformance/evaluation-cases.json. The JSON file is the source of truth; this script
-// only saves typing. Run: node -r ./bench/evaluation/register-ts.cjs test/conformance/generate-cases.ts
+// Writes test/conformance/evaluation-cases.json from the case groups here: `npm run conformance:generate`.
+// The JSON is what other implementations consume; evaluation-cases-drift.spec.ts fails when it differs
+// from what this script would write, so edit the case groups and regenerate rather than editing the JSON.
 //
 // Expected results are stated by hand from docs/reference/evaluation.md. Where a case depends on a bucket,
 // the bucket comes from the listed vectors (docs/reference/evaluation.md#bucket-vectors) or from
@@ -17,7 +18,8 @@ export function referenceBucket(key: string): number {
   return Math.abs(n / -2147483648);
 }
 
-function main(): void {
+/** The exact text of evaluation-cases.json; the drift check (evaluation-cases-drift.spec.ts) compares it. */
+export function renderCaseFile(): { text: string; count: number } {
   const cases = caseGroups(referenceBucket).flat();
   const names = new Set<string>();
   for (const c of cases) {
@@ -32,12 +34,18 @@ function main(): void {
       "default missingAttribute 'empty-string') and compare variationId, value, reason and sendToExperiment.",
     cases,
   };
-  const path = join(__dirname, 'evaluation-cases.json');
   // One case per line: small, greppable and diff-friendly.
   const header = JSON.stringify({ specVersion: file.specVersion, description: file.description }, null, 2);
   const body = cases.map((c) => '    ' + JSON.stringify(c)).join(',\n');
-  writeFileSync(path, `${header.slice(0, -2)},\n  "cases": [\n${body}\n  ]\n}\n`);
-  console.log(`wrote ${cases.length} cases to ${path}`);
+  return { text: `${header.slice(0, -2)},\n  "cases": [\n${body}\n  ]\n}\n`, count: cases.length };
+}
+
+export const CASE_FILE = join(__dirname, 'evaluation-cases.json');
+
+function main(): void {
+  const { text, count } = renderCaseFile();
+  writeFileSync(CASE_FILE, text);
+  console.log(`wrote ${count} cases to ${CASE_FILE}`);
 }
 
 if (require.main === module) main();

@@ -97,9 +97,13 @@ export const OPERATORS: readonly OperatorInfo[] = [
 
 export const OPERATOR_NAMES: readonly string[] = OPERATORS.map((o) => o.op);
 
-/** Operators that official FeatBit SDKs do not know (they evaluate them as non-matching). */
+/**
+ * Operators that official FeatBit SDKs do not know (they evaluate them as non-matching).
+ * @public Part of the evaluation core's documented API (docs/evaluation.md), for the console.
+ */
 export const ADDITIVE_OPERATORS: readonly string[] = OPERATORS.filter((o) => !o.featbit).map((o) => o.op);
 
+/** @public Part of the evaluation core's documented API (docs/evaluation.md). */
 export function isKnownOperator(op: unknown): boolean {
   return typeof op === 'string' && OPERATOR_NAMES.includes(op);
 }

@@ -22,7 +22,6 @@ export const BROADCAST_TOPICS: readonly BroadcastTopic[] = [
   TOPICS.segmentChange,
   TOPICS.removal,
 ];
-export const JOB_TOPICS: readonly JobTopic[] = [TOPICS.endUsers, TOPICS.insights, TOPICS.usage];
 
 export interface BusMessage<T = unknown> {
   /** Unique message id: consumers are idempotent on it. */

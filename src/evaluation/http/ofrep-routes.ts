@@ -11,8 +11,6 @@ import { sendResponse } from './sdk-response';
 // environment's client or server secret (Authorization raw or Bearer, or X-API-Key). The
 // evaluations are usually answered by the fast path (sdk-fast-path.ts) with the same handlers.
 
-export { etagMatches } from './sdk-handlers';
-
 const CONFIGURATION = JSON.stringify({
   name: 'featbit-ts',
   capabilities: {

@@ -12,8 +12,6 @@ import { sendResponse } from './sdk-response';
 // Nest pipeline). The router matches paths case-insensitively, as ASP.NET does. The hot ones are
 // usually answered before Fastify by the fast path (sdk-fast-path.ts) with the same handlers.
 
-export { timestampParam } from './sdk-handlers';
-
 @Injectable()
 export class SdkRoutes implements OnModuleInit {
   private readonly log: Logger;

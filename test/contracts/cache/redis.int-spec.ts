@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { createRedisFlagCache } from '../../../src/infrastructure/cache/redis/redis-flag.cache';
 import { describeFlagCacheContract, makeFlag, makeSecret, makeSegment } from './flag-cache.contract';
 import type { FlagCache } from '../../../src/core/ports/cache.port';
-import { createTcpProxy, type TcpProxy } from '../mq/support/tcp-proxy';
+import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const runPrefix = `cachetest-${process.pid}-${Date.now()}`;
@@ -125,7 +125,7 @@ describe('Redis cache: FeatBit key layout and recovery', () => {
 });
 
 describe('Redis cache: writes lost to an outage', () => {
-  // The API replica talks to Redis through a socat proxy we can cut; readers connect directly.
+  // The API replica talks to Redis through a proxy we can cut; readers connect directly.
   let proxy: TcpProxy | null = null;
   const startProxy = () => proxy!.start();
   const stopProxy = async () => proxy?.stop();

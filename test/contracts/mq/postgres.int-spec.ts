@@ -3,7 +3,7 @@ import { Client, Pool } from 'pg';
 import { TOPICS, type MessageBus } from '../../../src/core/ports/messaging.ports';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
-import { createTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { describeMessageBusContract, sleep, waitFor, type MessageBusHarness } from './message-bus.contract';
 import {
   createPostgresDataStore,

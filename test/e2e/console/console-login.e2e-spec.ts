@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { type RunningProduct, startProduct, TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD } from '../support/product';
+import { launchChromium } from '../../support/chromium';
 import { ensureConsoleBuilt } from './support/console-build';
 import {
   bound,
   eventually,
-  launchBrowser,
   newContext,
   screenshot,
   signInThroughForm,
@@ -22,7 +22,7 @@ describe('console: sign-in, session and serving', () => {
   beforeAll(async () => {
     ensureConsoleBuilt();
     product = await startProduct();
-    browser = await launchBrowser();
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

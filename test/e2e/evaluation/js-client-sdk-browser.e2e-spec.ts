@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser';
+import { launchChromium } from '../../support/chromium';
+import { serveStatic, type StaticSite } from '../support/browser';
 import { type EnvironmentInfo, type ManagementClient, signIn } from '../support/management-client';
 import { REPO_ROOT, type RunningProduct, startProduct } from '../support/product';
 import { waitUntil } from './support/evaluation-product';

@@ -6,7 +6,7 @@ import {
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
-import { TcpProxy } from '../../integration/database/support/tcp-proxy';
+import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../support/postgres-database';
 import { type RunningProduct, startProduct } from '../support/product';
 import { openStreaming } from '../support/streaming-client';
@@ -34,10 +34,7 @@ describe('evaluation through a database outage', () => {
   beforeAll(async () => {
     database = await createTestDatabase('eval_outage');
     const target = new URL(TEST_POSTGRES_URL);
-    proxy = new TcpProxy(await TcpProxy.freePort(), {
-      host: target.hostname,
-      port: Number(target.port || 5432),
-    });
+    proxy = await createTcpProxy(target.hostname, Number(target.port || 5432));
     await proxy.start();
     const viaProxy = new URL(database.url);
     viaProxy.hostname = '127.0.0.1';

@@ -1,27 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { type Browser, chromium } from 'playwright-core';
 import { freePort } from '../../support/free-port';
 
-// Headless Debian chromium driven by playwright-core (Playwright's own browser download is not
-// used), and a tiny static server for test pages.
-
-export const CHROMIUM_PATH =
-  ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-}
+// A tiny static server for browser test pages (the browser itself: test/support/chromium.ts).
 
 export interface StaticSite {
   url: string;

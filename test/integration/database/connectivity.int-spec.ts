@@ -9,7 +9,8 @@ import { createPostgresDataStore } from '../../../src/infrastructure/database/po
 import type { StoreLogger } from '../../../src/infrastructure/database/shared/store-logger';
 import { workspace } from '../../contracts/database/contract-fixtures';
 import { createTestDatabase } from '../../contracts/database/postgres-test-database';
-import { TcpProxy } from './support/tcp-proxy';
+import { freePort } from '../../support/free-port';
+import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 jest.setTimeout(90_000);
 
@@ -63,10 +64,7 @@ describe('PostgreSQL store connectivity', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('featbit_connectivity');
-    proxy = new TcpProxy(await TcpProxy.freePort(), {
-      host: '127.0.0.1',
-      port: Number(new URL(db.url).port || 5432),
-    });
+    proxy = await createTcpProxy('127.0.0.1', Number(new URL(db.url).port || 5432));
   });
   afterAll(async () => {
     await store?.close();
@@ -121,7 +119,7 @@ describe('PostgreSQL store connectivity', () => {
   it('close() stops retrying cleanly', async () => {
     const log = recordingLogger();
     const unreachable = createPostgresDataStore({
-      url: withPort(db.url, await TcpProxy.freePort()),
+      url: withPort(db.url, await freePort()),
       poolSize: 1,
       logger: log,
     });
@@ -130,7 +128,7 @@ describe('PostgreSQL store connectivity', () => {
   });
 });
 
-describe('MongoDB store connectivity (stand-in)', () => {
+describe('MongoDB store connectivity (FerretDB)', () => {
   let proxy: TcpProxy;
   let store: DataStore;
   const database = `featbit_connectivity_${randomUUID().slice(0, 8)}`;
@@ -138,10 +136,7 @@ describe('MongoDB store connectivity (stand-in)', () => {
 
   beforeAll(async () => {
     const target = new URL(TEST_MONGO_URL);
-    proxy = new TcpProxy(await TcpProxy.freePort(), {
-      host: target.hostname,
-      port: Number(target.port || 27017),
-    });
+    proxy = await createTcpProxy(target.hostname, Number(target.port || 27017));
   });
   afterAll(async () => {
     await store?.close();
@@ -176,7 +171,7 @@ describe('MongoDB store connectivity (stand-in)', () => {
   it('close() stops retrying cleanly', async () => {
     const log = recordingLogger();
     const unreachable = createMongoDataStore({
-      url: `mongodb://127.0.0.1:${await TcpProxy.freePort()}`,
+      url: `mongodb://127.0.0.1:${await freePort()}`,
       database,
       logger: log,
     });

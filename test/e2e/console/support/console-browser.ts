@@ -1,34 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-// Headless Debian Chromium driven by playwright-core (Playwright's own browser download is not used).
-
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser'];
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'Chromium not found: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)',
-    );
-  }
-  return found;
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: LAUNCH_ARGS });
-}
+// Helpers for driving the console in Chromium (launched by test/support/chromium.ts).
 
 export async function newContext(browser: Browser, width = 1280, height = 860): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width, height }, locale: 'en-US', timezoneId: 'UTC' });

@@ -7,7 +7,8 @@ import {
   TEST_ADMIN_PASSWORD,
 } from '../../support/product';
 import { ensureConsoleBuilt } from './console-build';
-import { launchBrowser, newContext, signInThroughForm, watchPage } from './console-browser';
+import { launchChromium } from '../../../support/chromium';
+import { newContext, signInThroughForm, watchPage } from './console-browser';
 
 /** One product, one browser and a signed-in console page shared by the tests of a suite. */
 export interface ConsoleSession {
@@ -34,7 +35,7 @@ interface EnvDto {
 export async function openConsole(): Promise<ConsoleSession> {
   ensureConsoleBuilt();
   const product = await startProduct();
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   const context = await newContext(browser);
   const page = await context.newPage();
   const watch = watchPage(page);

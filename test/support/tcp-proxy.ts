@@ -1,10 +1,11 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
-import { freePort } from '../../../support/free-port';
+import { freePort } from './free-port';
 
 /**
- * A loopback TCP proxy in front of a test server, so a test can make the database "go away"
- * (stop: every connection dropped, port closed) and "come back" (start) without touching the
- * shared server itself.
+ * A loopback TCP proxy in front of a test server, so a test can take that server away from one
+ * client (stop: every connection dropped, port closed) and bring it back (start) without touching
+ * the shared server or the other clients. In-process Node rather than socat: no extra program, no
+ * child processes to reap, and the byte count that cutAfterBytes needs.
  */
 export class TcpProxy {
   private server: Server | null = null;
@@ -17,15 +18,11 @@ export class TcpProxy {
     private readonly target: { host: string; port: number },
   ) {}
 
-  /** A free loopback port (see test/support/free-port.ts). */
-  static freePort(): Promise<number> {
-    return freePort();
-  }
-
   get listening(): boolean {
     return this.server !== null;
   }
 
+  /** Opens the port (idempotent); resolves once it accepts connections. */
   async start(): Promise<void> {
     if (this.server) return;
     const server = createServer((client) => {
@@ -55,7 +52,7 @@ export class TcpProxy {
     this.server = server;
   }
 
-  /** Drops every connection and closes the port. */
+  /** Drops every connection and closes the port (idempotent). */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
@@ -70,4 +67,9 @@ export class TcpProxy {
       this.cutAfter = { bytes: this.forwarded + bytes, onCut: resolve };
     });
   }
+}
+
+/** A proxy to `targetHost:targetPort` on a free loopback port, not yet started. */
+export async function createTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+  return new TcpProxy(await freePort(), { host: targetHost, port: targetPort });
 }
