@@ -15,7 +15,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WITH_BROWSER=${WITH_BROWSER:-1}
 WITH_CLICKHOUSE=${WITH_CLICKHOUSE:-1}
 WITH_KAFKA=${WITH_KAFKA:-1} # Apache Kafka (Maven Central, cached): .ci/kafka.sh
-WITH_MONGO=${WITH_MONGO:-1}
+WITH_MONGO=${WITH_MONGO:-1} # FerretDB (Go module proxy, cached) on the project's PostgreSQL: .ci/ferretdb.sh
 WITH_SCHEMATHESIS=${WITH_SCHEMATHESIS:-1}
 WITH_CHDB=${WITH_CHDB:-1} # current ClickHouse engine in-process (npm, cached): .ci/chdb.sh
 WITH_COMPOSE=${WITH_COMPOSE:-1} # Docker Compose v2 for the deploy/ file check (Go proxy, cached): .ci/compose.sh
@@ -42,7 +42,6 @@ install_missing() {
   # tests' cuttable TCP proxies.
   local wanted=(postgresql redis-server gcc socat) missing=()
   ((WITH_CLICKHOUSE)) && wanted+=(clickhouse-server clickhouse-client)
-  ((WITH_MONGO)) && wanted+=(python3-mockupdb python3-mongomock python3-bson-ext)
   ((WITH_BROWSER)) && wanted+=(chromium)
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -128,14 +127,6 @@ XML
   await_port $CH_PORT 300
 }
 
-# No mongod is installable here: a MongoDB wire-protocol stand-in (mockupdb + mongomock).
-start_mongo_standin() {
-  listening $MONGO_PORT && return 0
-  nohup /usr/bin/python3 "$ROOT/.ci/mongo-standin.py" $MONGO_PORT >"$INFRA_DIR/mongo-standin.log" 2>&1 &
-  echo $! >"$INFRA_DIR/mongo-standin.pid"
-  await_port $MONGO_PORT
-}
-
 # The API fuzz campaign (test/e2e/api/schemathesis.e2e-spec.ts); reinstalled only when the pinned version changes.
 install_schemathesis() {
   local venv="$INFRA_DIR/schemathesis"
@@ -164,7 +155,7 @@ write_env() {
 }
 
 stop_all() {
-  # kafka-proxy/kafka-mock: the Kafka stand-in of earlier versions, should one still run.
+  # kafka-proxy/kafka-mock/mongo-standin: stand-ins of earlier versions, should one still run.
   for name in mongo-standin kafka-proxy kafka-mock clickhouse redis; do
     if running "$INFRA_DIR/$name.pid"; then kill "$(cat "$INFRA_DIR/$name.pid")" && say "stopped $name"; fi
     rm -f "$INFRA_DIR/$name.pid"
@@ -191,7 +182,7 @@ case "${1:-up}" in
     start_redis && say "redis ready"
     if ((WITH_CLICKHOUSE)); then start_clickhouse && say "clickhouse ready"; fi
     if ((WITH_KAFKA)); then INFRA_DIR=$INFRA_DIR KAFKA_PORT=$KAFKA_PORT "$ROOT/.ci/kafka.sh" up; fi
-    if ((WITH_MONGO)); then start_mongo_standin && say "mongo stand-in ready"; fi
+    if ((WITH_MONGO)); then INFRA_DIR=$INFRA_DIR MONGO_PORT=$MONGO_PORT PG_ADMIN_URL=$PG_ADMIN_URL "$ROOT/.ci/ferretdb.sh" up; fi
     if ((WITH_SCHEMATHESIS)); then install_schemathesis && say "schemathesis ready"; fi
     if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" up; fi
     if ((WITH_COMPOSE)); then "$ROOT/.ci/compose.sh" up; fi
@@ -205,8 +196,11 @@ case "${1:-up}" in
     if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" status; fi
     if ((WITH_COMPOSE)); then "$ROOT/.ci/compose.sh" status; fi
     if ((WITH_SDKS)); then INFRA_DIR=$INFRA_DIR "$ROOT/.ci/sdks.sh" status; fi
+    if ((WITH_MONGO)); then INFRA_DIR=$INFRA_DIR MONGO_PORT=$MONGO_PORT "$ROOT/.ci/ferretdb.sh" status; fi
     ;;
   down)
+    # FerretDB first: it runs on the PostgreSQL that stop_all stops.
+    if ((WITH_MONGO)); then INFRA_DIR=$INFRA_DIR MONGO_PORT=$MONGO_PORT "$ROOT/.ci/ferretdb.sh" down; fi
     stop_all
     if ((WITH_KAFKA)); then INFRA_DIR=$INFRA_DIR KAFKA_PORT=$KAFKA_PORT "$ROOT/.ci/kafka.sh" down; fi
     if ((WITH_CHDB)); then "$ROOT/.ci/chdb.sh" down; fi
