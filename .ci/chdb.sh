@@ -12,10 +12,7 @@
 set -euo pipefail
 
 CHDB_VERSION=${CHDB_VERSION:-3.4.0}
-cache_root() {
-  local root=${INFRA_CACHE:-/var/cache/featbit-ts-ci}
-  if mkdir -p "$root" 2>/dev/null && [[ -w $root ]]; then echo "$root"; else echo "$HOME/.cache/featbit-ts-ci"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/cache-root.sh"
 DIR="$(cache_root)/chdb-$CHDB_VERSION"
 MODULE="$DIR/node_modules/chdb"
 

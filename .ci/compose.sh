@@ -12,10 +12,7 @@
 set -euo pipefail
 
 COMPOSE_VERSION=${COMPOSE_VERSION:-v2.29.7}
-cache_root() {
-  local root=${INFRA_CACHE:-/var/cache/featbit-ts-ci}
-  if mkdir -p "$root" 2>/dev/null && [[ -w $root ]]; then echo "$root"; else echo "$HOME/.cache/featbit-ts-ci"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/cache-root.sh"
 DIR="$(cache_root)/compose-$COMPOSE_VERSION"
 BIN="$DIR/docker-compose"
 

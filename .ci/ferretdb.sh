@@ -22,12 +22,7 @@ FERRETDB_DATABASE=ferretdb
 STATE_DIR=$INFRA_DIR/ferretdb
 PID_FILE=$INFRA_DIR/ferretdb.pid
 
-cache_root() {
-  local dir=${INFRA_CACHE:-/var/cache/featbit-ts-ci}
-  if mkdir -p "$dir" 2>/dev/null && [[ -w $dir ]]; then echo "$dir"; else
-    mkdir -p "$HOME/.cache/featbit-ts-ci" && echo "$HOME/.cache/featbit-ts-ci"
-  fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/cache-root.sh"
 CACHE=$(cache_root)/ferretdb-$FERRETDB_VERSION
 BIN=$CACHE/ferretdb
 

@@ -18,8 +18,8 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 INFRA_DIR=${INFRA_DIR:-/tmp/featbit-ts-infra}
 KAFKA_DIR=${KAFKA_DIR:-$INFRA_DIR/kafka}
-CACHE=${INFRA_CACHE:-/var/cache/featbit-ts-ci}
-[[ -w $(dirname "$CACHE") || -w $CACHE ]] || CACHE=$HOME/.cache/featbit-ts-ci
+. "$(dirname "${BASH_SOURCE[0]}")/cache-root.sh"
+CACHE=$(cache_root)
 LIBS=$CACHE/kafka/$KAFKA_VERSION/libs
 # base64url of the 16 bytes "featbit-ts-kafka": a fixed cluster id, so a kept data dir is reused.
 CLUSTER_ID=ZmVhdGJpdC10cy1rYWZrYQ

@@ -14,8 +14,8 @@ set -euo pipefail
 INFRA_DIR=${INFRA_DIR:-/tmp/featbit-ts-infra}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SRC=$ROOT/test/e2e/sdks
-CACHE=${INFRA_CACHE:-/var/cache/featbit-ts-ci}
-mkdir -p "$CACHE" 2>/dev/null && [[ -w $CACHE ]] || CACHE=$HOME/.cache/featbit-ts-ci
+. "$(dirname "${BASH_SOURCE[0]}")/cache-root.sh"
+CACHE=$(cache_root)
 CACHE=$CACHE/sdks
 STATE=$INFRA_DIR/sdks
 PY_SDK_VERSION=1.2.1
