@@ -7,7 +7,7 @@ export interface ConsumerTuning {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   rebalanceTimeoutMs: number;
-  /** Longest a fetch waits for data; also bounds how long subscribe() waits to be positioned. */
+  /** Longest a fetch waits for data. */
   maxWaitTimeMs: number;
 }
 

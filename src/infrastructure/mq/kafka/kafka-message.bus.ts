@@ -38,6 +38,12 @@ export interface KafkaMessageBusOptions {
   topicPrefix?: string;
   /** Group session timeout (default 30 s); a dead member's partitions move after this. */
   sessionTimeoutMs?: number;
+  /**
+   * Longest subscribe()/consume() wait for the new consumer to join and be positioned (default 30 s).
+   * Apart from the session timeout: a broadcast subscriber reads from "latest", so returning before
+   * it is positioned would miss what is published right after (seen on a loaded machine).
+   */
+  positionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   rebalanceTimeoutMs?: number;
   /** Per-request timeout; a broker that stops answering is noticed after this (default 30 s). */
@@ -67,6 +73,7 @@ class KafkaMessageBus extends MessageBus {
   private readonly kafka: Kafka;
   private readonly prefix: string;
   private readonly tuning: ConsumerTuning;
+  private readonly positionTimeoutMs: number;
   private producer: Producer | null = null;
   private producerReady: Promise<Producer> | null = null;
   private readonly sendQueue: KafkaSendQueue;
@@ -92,6 +99,7 @@ class KafkaMessageBus extends MessageBus {
       instanceId: options.instanceId,
     });
     this.prefix = options.topicPrefix ?? '';
+    this.positionTimeoutMs = options.positionTimeoutMs ?? 30_000;
     this.tuning = {
       sessionTimeoutMs: options.sessionTimeoutMs ?? 30_000,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 3_000,
@@ -137,7 +145,7 @@ class KafkaMessageBus extends MessageBus {
     const entry = { topic, handler, active: true };
     this.handlers.add(entry);
     const consumer = await this.startBroadcastConsumer();
-    await consumer.whenPositioned(this.tuning.sessionTimeoutMs);
+    await consumer.whenPositioned(this.positionTimeoutMs);
     return {
       unsubscribe: () => {
         entry.active = false;
@@ -170,7 +178,7 @@ class KafkaMessageBus extends MessageBus {
     await this.startConsumer(consumer, [topic], true, (payload) =>
       handleJobBatch(consumer, payload, this.prefix, jobOptions, this.logger),
     );
-    await consumer.whenPositioned(this.tuning.sessionTimeoutMs);
+    await consumer.whenPositioned(this.positionTimeoutMs);
     return {
       unsubscribe: async () => {
         this.jobConsumers.delete(consumer);
