@@ -28,16 +28,20 @@ npm run build
 # PGlite loads its WebAssembly through dynamic import(), which Jest's VM sandbox only allows with this flag.
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 
+# Each runner's counts are kept so the run ends on one closing line with the totals.
+results="$(mktemp -d)"
+
 step "unit tests"
-npx jest --selectProjects unit --ci
+npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json"
 
 step "console component tests"
-npm run test:ui
+npm run test:ui 2>&1 | tee "$results/console.log"
 
 step "integration tests"
-npx jest --selectProjects integration --ci --maxWorkers=2
+npx jest --selectProjects integration --ci --maxWorkers=2 --json --outputFile="$results/integration.json"
 
 step "e2e tests"
-npx jest --selectProjects e2e --ci --maxWorkers=2
+npx jest --selectProjects e2e --ci --maxWorkers=2 --json --outputFile="$results/e2e.json"
 
 step "all suites passed"
+node scripts/test-totals.mjs "$results"
