@@ -4,7 +4,7 @@ import { registerConsole } from './api/console/console-static';
 import { setupOpenApi } from './api/openapi/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
-import type { Logger } from './infrastructure/logging/logger';
+import type { Logger } from './core/ports/logger.port';
 import { NestLoggerBridge } from './infrastructure/logging/pino-logger';
 import { requestIdOf, setupHttp } from './shared/http/http-setup';
 

@@ -9,7 +9,7 @@ import { CacheModule } from './infrastructure/cache/cache.module';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { HealthModule } from './infrastructure/health/health.module';
 import { InfrastructureLifecycle } from './infrastructure/lifecycle/infrastructure-lifecycle.service';
-import { type Logger } from './infrastructure/logging/logger';
+import { type Logger } from './core/ports/logger.port';
 import { MqModule } from './infrastructure/mq/mq.module';
 import { type Role } from './roles/role';
 

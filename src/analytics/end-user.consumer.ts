@@ -1,9 +1,9 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { UserProperty } from '../core/end-users/end-user';
 import { DataStore } from '../core/ports/data-store.port';
-import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/messaging.ports';
+import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/message-bus.port';
 import type { EndUserUpsert } from '../core/ports/users-and-events.repositories';
-import { Logger } from '../infrastructure/logging/logger';
+import { Logger } from '../core/ports/logger.port';
 
 /** Validates a `featbit-endusers` payload `{envId, keyId, name, customizedProperties}`. */
 export function parseEndUserMessage(payload: unknown): EndUserUpsert | null {

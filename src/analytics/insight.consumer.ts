@@ -5,11 +5,11 @@ import {
   insightMessageToEvent,
   type InsightMessage,
 } from '../core/insights/insight-event';
-import { AnalyticsStore } from '../core/ports/analytics.port';
+import { AnalyticsStore } from '../core/ports/analytics-store.port';
 import { DataStore } from '../core/ports/data-store.port';
-import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/messaging.ports';
+import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/message-bus.port';
 import { ReadinessService } from '../infrastructure/health/readiness.service';
-import { Logger } from '../infrastructure/logging/logger';
+import { Logger } from '../core/ports/logger.port';
 import { flagUsageDeltas } from '../core/insights/flag-usage';
 import { GroupCommit } from './group-commit';
 

@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_ROLES } from '../roles/role';
-import { Logger } from '../infrastructure/logging/logger';
+import { Logger } from '../core/ports/logger.port';
 import { AppConfig } from './app-config';
 
 /** Provides the validated AppConfig, the roles and the root logger to every module. */

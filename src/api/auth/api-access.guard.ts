@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DataStore } from '../../core/ports/data-store.port';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { ForbiddenError, ValidationFailedError } from '../http/api-errors';
 import { ACCESS_RULE } from '../../shared/http/route-access';
 import type { AccessRule, TenantScope } from './access.decorators';

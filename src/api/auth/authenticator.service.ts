@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataStore } from '../../core/ports/data-store.port';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { UnauthorizedError } from '../http/api-errors';
 import type { Principal } from './api-context';
 import { JwtService } from './jwt.service';

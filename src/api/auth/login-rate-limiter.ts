@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { TrackedRedis } from '../../infrastructure/mq/redis/redis-connection';
 import { TooManyRequestsError } from '../http/api-errors';
 

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { ExecutionContext } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { FastifyRequest } from 'fastify';
-import type { Logger } from '../../infrastructure/logging/logger';
+import type { Logger } from '../../core/ports/logger.port';
 import { mapApiError } from '../http/api-exception.filter';
 import { ApiContext, type Principal } from './api-context';
 import { CurrentActor, CurrentEnv, CurrentFlag, RequestStateMissingError } from './request-state.decorators';

@@ -14,7 +14,7 @@ import {
   newEnvironment,
 } from '../../core/tenancy/tenancy-factory';
 import { ReadinessService } from '../../infrastructure/health/readiness.service';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { generatePassword, hashPassword } from '../../shared/crypto/password-hasher';
 
 /** In DATA_DIR: the generated password of the first admin (mode 0600). */

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { FlagCache } from '../../core/ports/cache.port';
+import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import { toWireSegment } from '../../core/segments/segment';
 import {
@@ -9,7 +9,7 @@ import {
   type Project,
   type SecretContext,
 } from '../../core/tenancy/tenancy';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { FirstBootService } from '../bootstrap/first-boot.service';
 
 /**

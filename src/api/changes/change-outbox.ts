@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import type { DataStore } from '../../core/ports/data-store.port';
-import { type OutboxMessage, TOPICS } from '../../core/ports/messaging.ports';
+import { type OutboxMessage, TOPICS } from '../../core/ports/message-bus.port';
 import type { RemovalMessage } from '../../core/sdk/removal-message';
 import type { WireSegment } from '../../core/segments/segment';
 

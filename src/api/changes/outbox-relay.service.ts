@@ -1,10 +1,10 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
-import { FlagCache } from '../../core/ports/cache.port';
+import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
-import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/messaging.ports';
+import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/message-bus.port';
 import { parseRemovalMessage } from '../../core/sdk/removal-message';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import type { SegmentChangePayload } from './change-outbox';
 
 const BATCH = 100;

@@ -5,7 +5,7 @@ import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { nextVersion } from '../../core/flags/flag-factory';
 import type { ValidationProblem } from '../../core/flags/flag-validation';
 import { DataStore } from '../../core/ports/data-store.port';
-import type { OutboxMessage } from '../../core/ports/messaging.ports';
+import type { OutboxMessage } from '../../core/ports/message-bus.port';
 import { RevisionConflictError } from '../../core/shared/errors';
 import type { Environment } from '../../core/tenancy/tenancy';
 import type { Actor } from '../auth/api-context';

@@ -7,7 +7,7 @@ import {
   RevisionConflictError,
   StoreUnavailableError,
 } from '../../core/shared/errors';
-import { silentLogger } from '../../infrastructure/logging/logger';
+import { silentLogger } from '../../core/ports/logger.port';
 import { BusinessRuleError, TooManyRequestsError, ValidationFailedError } from './api-errors';
 import { isManagementRequest, mapApiError } from './api-exception.filter';
 import { flattenValidationErrors } from './api-validation.pipe';

@@ -7,7 +7,7 @@ import {
   RevisionConflictError,
   StoreUnavailableError,
 } from '../../core/shared/errors';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { RequestStateMissingError } from '../auth/request-state.decorators';
 import { routeKind } from '../../shared/http/route-prefixes';
 import { type ApiEnvelope } from './api-envelope';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DataStore } from '../../core/ports/data-store.port';
 import type { UserAccount } from '../../core/tenancy/tenancy';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { hashPassword, verifyPassword } from '../../shared/crypto/password-hasher';
 import { JwtService } from '../auth/jwt.service';
 import { LoginRateLimiter } from '../auth/login-rate-limiter';

@@ -7,7 +7,7 @@ import type { ValidationProblem } from '../../core/flags/flag-validation';
 import type { PermissionAction } from '../../core/iam/permissions';
 import { RN } from '../../core/iam/resource-name';
 import { DataStore } from '../../core/ports/data-store.port';
-import type { OutboxMessage } from '../../core/ports/messaging.ports';
+import type { OutboxMessage } from '../../core/ports/message-bus.port';
 import { type Segment, toWireSegment } from '../../core/segments/segment';
 import { RevisionConflictError } from '../../core/shared/errors';
 import type { ApiContext } from '../auth/api-context';

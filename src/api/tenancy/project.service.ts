@@ -18,7 +18,7 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { CacheSync } from '../changes/cache-sync.service';
 import { enqueueRemoval } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 
 export interface NewEnvironmentInput {
   name: string;

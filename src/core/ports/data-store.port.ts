@@ -1,4 +1,4 @@
-import type { HealthCheckable, HealthStatus } from './health';
+import type { HealthCheckable, HealthStatus } from './health-checkable.port';
 import type {
   AccessTokenRepository,
   GroupRepository,
@@ -15,7 +15,7 @@ import type {
   TriggerRepository,
   WebhookRepository,
 } from './integrations.repositories';
-import type { OutboxRepository } from './messaging.ports';
+import type { OutboxRepository } from './message-bus.port';
 import type { FlagRepository, FlagRevisionRepository, SegmentRepository } from './targeting.repositories';
 import type {
   EnvironmentRepository,

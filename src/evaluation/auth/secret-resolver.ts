@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FlagCache } from '../../core/ports/cache.port';
+import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import { envIdFromSecret } from '../../core/tenancy/secret-format';
 import type { SecretContext } from '../../core/tenancy/tenancy';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { valueExceedsDepth } from '../../core/json/bounded-json';
-import type { Logger } from '../../infrastructure/logging/logger';
+import type { Logger } from '../../core/ports/logger.port';
 import { BODY_TOO_DEEP, INTERNAL_ERROR, sendResponse } from './sdk-response';
 
 // The wrapper of every SDK route Fastify answers: the body Fastify parsed gets the same nesting

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { containedRoute, type SdkRouteHandler } from './contained-route';
 import { SdkAuthenticator, sendJson } from './sdk-auth';
 import { ofrepBulk, ofrepSingle } from './sdk-handlers';

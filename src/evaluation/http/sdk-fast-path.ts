@@ -3,7 +3,7 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '../../config/app-config';
 import { parseBoundedJson } from '../../core/json/bounded-json';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { requestIdOf } from '../../shared/http/http-setup';
 import { type AuthOutcome, isAuthorized, SdkAuthenticator } from './sdk-auth';
 import { clientLatestAll, evaluate, ofrepBulk, ofrepSingle, serverLatestAll } from './sdk-handlers';

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/app-config';
-import { type BusMessage, type MessageBus, TOPICS } from '../../core/ports/messaging.ports';
-import { silentLogger } from '../../infrastructure/logging/logger';
+import { type BusMessage, type MessageBus, TOPICS } from '../../core/ports/message-bus.port';
+import { silentLogger } from '../../core/ports/logger.port';
 import { createInProcessMessageBus } from '../../infrastructure/mq/inprocess/in-process-message.bus';
 import { EndUserPublisher } from './end-user-publisher';
 

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import type { EndUser } from '../../core/end-users/end-user';
-import { MessageBus, TOPICS } from '../../core/ports/messaging.ports';
+import { MessageBus, TOPICS } from '../../core/ports/message-bus.port';
 import { endUserMessage, type EndUserMessage } from '../../core/sdk/sdk-user';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 
 // End users seen by SDKs go to `featbit-endusers`, once per (environment, keyId) per dedupe window
 // (FeatBit: 3 minutes, bounded memory). Streaming syncs are batched; insight/track publishes inline.

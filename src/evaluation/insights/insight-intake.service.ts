@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { MessageBus, TOPICS } from '../../core/ports/messaging.ports';
+import { MessageBus, TOPICS } from '../../core/ports/message-bus.port';
 import { parseInsightBody } from '../../core/sdk/insight-intake';
 import { endUserMessage, type EndUserMessage } from '../../core/sdk/sdk-user';
 import { EndUserPublisher } from './end-user-publisher';

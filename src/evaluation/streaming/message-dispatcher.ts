@@ -1,7 +1,7 @@
 import type { RawData } from 'ws';
 import { dataSyncTimestamp, echoJson, parseSdkMessage, PONG_JSON } from '../../core/sdk/sdk-payloads';
 import { isRecord, parseSdkUser, userSignature } from '../../core/sdk/sdk-user';
-import type { Logger } from '../../infrastructure/logging/logger';
+import type { Logger } from '../../core/ports/logger.port';
 import type { EndUserPublisher } from '../insights/end-user-publisher';
 import { CLOSE_POLICY, type SdkConnection } from './sdk-connection';
 

@@ -6,7 +6,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { AppConfig } from '../../config/app-config';
 import { decodeStreamingToken, isTokenFresh } from '../../core/sdk/streaming-token';
 import { envIdFromSecret } from '../../core/tenancy/secret-format';
-import { Logger } from '../../infrastructure/logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { SecretResolver } from '../auth/secret-resolver';
 import type { EnvironmentState } from '../environments/environment-state';
 import { EnvironmentRegistry } from '../environments/environment-registry';

@@ -1,8 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { AnalyticsStore } from '../../core/ports/analytics.port';
+import { AnalyticsStore } from '../../core/ports/analytics-store.port';
 import { DataStore } from '../../core/ports/data-store.port';
-import { Logger } from '../logging/logger';
+import { Logger } from '../../core/ports/logger.port';
 import { PrimaryAnalyticsStore } from './primary/primary-analytics.store';
 
 /**

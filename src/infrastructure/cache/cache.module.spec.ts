@@ -1,6 +1,6 @@
 import { loadAppConfig } from '../../config/load-app-config';
 import type { Role } from '../../roles/role';
-import { silentLogger } from '../logging/logger';
+import { silentLogger } from '../../core/ports/logger.port';
 import { createFlagCache } from './cache.module';
 
 const env = {

@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { FlagCache } from '../../core/ports/cache.port';
-import { Logger } from '../logging/logger';
+import { FlagCache } from '../../core/ports/flag-cache.port';
+import { Logger } from '../../core/ports/logger.port';
 
 /** Only the api (which fills the cache) and evaluation (which reads it) roles use the cache. */
 function usesCache(config: AppConfig): boolean {

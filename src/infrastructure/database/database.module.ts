@@ -2,8 +2,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DataStore } from '../../core/ports/data-store.port';
 import { isAllInOne } from '../../roles/role';
-import { Logger } from '../logging/logger';
-import { lockDataDir } from './pglite-lock/data-dir-lock';
+import { Logger } from '../../core/ports/logger.port';
+import { lockDataDir } from './postgres/pglite/data-dir-lock';
 
 /**
  * Binds the DataStore port to the adapter DB_PROVIDER selects. The driver is imported only for the

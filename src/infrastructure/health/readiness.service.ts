@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { FlagCache } from '../../core/ports/cache.port';
+import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
-import type { HealthCheckable, HealthStatus } from '../../core/ports/health';
-import { MessageBus } from '../../core/ports/messaging.ports';
+import type { HealthCheckable, HealthStatus } from '../../core/ports/health-checkable.port';
+import { MessageBus } from '../../core/ports/message-bus.port';
 
 export interface ReadinessReport {
   ready: boolean;

@@ -1,9 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AnalyticsStore } from '../../core/ports/analytics.port';
-import { FlagCache } from '../../core/ports/cache.port';
+import { AnalyticsStore } from '../../core/ports/analytics-store.port';
+import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
-import { MessageBus } from '../../core/ports/messaging.ports';
-import { Logger } from '../logging/logger';
+import { MessageBus } from '../../core/ports/message-bus.port';
+import { Logger } from '../../core/ports/logger.port';
 
 /** Closes the providers after the roles have stopped: bus first (no new work), store last. */
 @Injectable()

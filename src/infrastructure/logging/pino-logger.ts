@@ -1,7 +1,7 @@
 import pino, { type Logger as Pino } from 'pino';
 import type { LoggerService } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
-import { Logger } from './logger';
+import { Logger } from '../../core/ports/logger.port';
 
 // Keys whose values never reach a log line, wherever they appear.
 const REDACT = [

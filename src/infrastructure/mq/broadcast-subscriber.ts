@@ -1,5 +1,5 @@
-import type { BroadcastTopic, BusMessage } from '../../core/ports/messaging.ports';
-import type { Logger } from '../logging/logger';
+import type { BroadcastTopic, BusMessage } from '../../core/ports/message-bus.port';
+import type { Logger } from '../../core/ports/logger.port';
 import { safeMessage } from './safe-message';
 
 // One in-process subscriber of a broadcast topic (PostgreSQL and Redis buses): messages are handed over one at a time, in the

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DataStore } from '../../core/ports/data-store.port';
-import { MessageBus } from '../../core/ports/messaging.ports';
-import { Logger } from '../logging/logger';
+import { MessageBus } from '../../core/ports/message-bus.port';
+import { Logger } from '../../core/ports/logger.port';
 
 /** Identifies this process to brokers (Kafka consumer groups, queue claims). */
 export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;

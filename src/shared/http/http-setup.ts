@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
-import type { Logger } from '../../infrastructure/logging/logger';
+import type { Logger } from '../../core/ports/logger.port';
 import { isSdkPath, routeKind } from './route-prefixes';
 import { SECURITY_HEADERS } from './security-headers';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
-import type { AnalyticsStore } from '../../../src/core/ports/analytics.port';
+import type { AnalyticsStore } from '../../../src/core/ports/analytics-store.port';
 
 export interface AnalyticsHarness {
   store: AnalyticsStore;

@@ -1,7 +1,7 @@
 // One contract for FlagCache adapters. A storing cache (Redis) must give back what was written;
 // the null cache (none) must answer null everywhere so callers read the database.
 import { randomUUID } from 'node:crypto';
-import type { FlagCache } from '../../../src/core/ports/cache.port';
+import type { FlagCache } from '../../../src/core/ports/flag-cache.port';
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
 import type { WireSegment } from '../../../src/core/segments/segment';
 import type { SecretContext } from '../../../src/core/tenancy/tenancy';

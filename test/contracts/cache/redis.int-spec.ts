@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { createRedisFlagCache } from '../../../src/infrastructure/cache/redis/redis-flag.cache';
 import { describeFlagCacheContract, makeFlag, makeSecret, makeSegment } from './flag-cache.contract';
-import type { FlagCache } from '../../../src/core/ports/cache.port';
+import type { FlagCache } from '../../../src/core/ports/flag-cache.port';
 import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

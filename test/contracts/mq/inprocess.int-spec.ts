@@ -1,4 +1,4 @@
-import type { HealthStatus } from '../../../src/core/ports/health';
+import type { HealthStatus } from '../../../src/core/ports/health-checkable.port';
 import {
   MessageBus,
   type BroadcastTopic,
@@ -6,10 +6,10 @@ import {
   type ConsumeOptions,
   type JobTopic,
   type Subscription,
-} from '../../../src/core/ports/messaging.ports';
+} from '../../../src/core/ports/message-bus.port';
 import { createInProcessMessageBus } from '../../../src/infrastructure/mq/inprocess/in-process-message.bus';
 import { describeMessageBusContract, sleep, waitFor } from './message-bus.contract';
-import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import { TOPICS } from '../../../src/core/ports/message-bus.port';
 
 /**
  * The in-process bus serves one process, so the contract's "instances" are views of one shared bus:

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
-import { type BusMessage, type MessageBus, TOPICS } from '../../../src/core/ports/messaging.ports';
+import { type BusMessage, type MessageBus, TOPICS } from '../../../src/core/ports/message-bus.port';
 import { StoreUnavailableError } from '../../../src/core/shared/errors';
 import {
   createPostgresDataStore,

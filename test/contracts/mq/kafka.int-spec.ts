@@ -1,4 +1,4 @@
-import { TOPICS, type MessageBus } from '../../../src/core/ports/messaging.ports';
+import { TOPICS, type MessageBus } from '../../../src/core/ports/message-bus.port';
 import { createKafkaMessageBus } from '../../../src/infrastructure/mq/kafka/kafka-message.bus';
 import { startKafkaBroker, type KafkaBroker } from '../../support/kafka-broker';
 import { describeMessageBusContract, waitFor, type MessageBusHarness } from './message-bus.contract';

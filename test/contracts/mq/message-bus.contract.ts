@@ -1,6 +1,6 @@
 // One contract for every MessageBus adapter. Each runner supplies a harness that creates buses the
 // way separate processes would (own connections), so "N subscribers" are N instances.
-import { TOPICS, type BusMessage, type MessageBus } from '../../../src/core/ports/messaging.ports';
+import { TOPICS, type BusMessage, type MessageBus } from '../../../src/core/ports/message-bus.port';
 
 export interface MessageBusHarness {
   /** A bus as another process would have it. */

@@ -1,6 +1,6 @@
 import { runInThisContext } from 'node:vm';
 import { Client, Pool } from 'pg';
-import { TOPICS, type MessageBus } from '../../../src/core/ports/messaging.ports';
+import { TOPICS, type MessageBus } from '../../../src/core/ports/message-bus.port';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
 import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
@@ -9,7 +9,7 @@ import {
   createPostgresDataStore,
   type PostgresDataStore,
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
-import type { QueueMessageRepository } from '../../../src/core/ports/messaging.ports';
+import type { QueueMessageRepository } from '../../../src/core/ports/message-bus.port';
 
 const baseUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 

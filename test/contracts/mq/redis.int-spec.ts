@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { TOPICS, type MessageBus } from '../../../src/core/ports/messaging.ports';
+import { TOPICS, type MessageBus } from '../../../src/core/ports/message-bus.port';
 import { createRedisMessageBus, jobStreamKey } from '../../../src/infrastructure/mq/redis/redis-message.bus';
 import { describeMessageBusContract, sleep, waitFor, type MessageBusHarness } from './message-bus.contract';
 

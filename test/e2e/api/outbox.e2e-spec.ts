@@ -1,5 +1,5 @@
 jest.setTimeout(60_000);
-import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import { TOPICS } from '../../../src/core/ports/message-bus.port';
 import { ApiApp } from './support/api-app';
 import { boolFlag, waitFor } from './support/fixtures';
 

@@ -1,6 +1,6 @@
 jest.setTimeout(60_000);
 import { randomUUID } from 'node:crypto';
-import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import { TOPICS } from '../../../src/core/ports/message-bus.port';
 import { ApiApp } from './support/api-app';
 import { boolFlag, waitFor } from './support/fixtures';
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
 import { buildStreamingToken } from '../../../src/core/sdk/streaming-token';
-import { openStreaming, type StreamingClient } from '../../e2e/support/streaming-client';
+import { openStreaming, type StreamingClient } from '../support/streaming-client';
 import {
   buildFlag,
   nextVersion,
   ruleServingFirst,
   type SeededEnvironment,
-} from '../../e2e/support/targeting-fixtures';
+} from '../support/targeting-fixtures';
 import { EvaluationProduct } from './support/evaluation-product';
 import { Fuzz, percentEncode, prng, restBody, restQuery, wsMessage } from './support/sdk-fuzz-inputs';
 

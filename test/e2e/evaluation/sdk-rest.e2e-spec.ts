@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are untyped JSON */
 import { randomUUID } from 'node:crypto';
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
-import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import { TOPICS } from '../../../src/core/ports/message-bus.port';
 import { createEnvironmentSecret } from '../../../src/core/tenancy/secret-format';
 import { buildFlag, ruleServingFirst, type SeededEnvironment } from '../support/targeting-fixtures';
 import { EvaluationProduct, waitUntil } from './support/evaluation-product';

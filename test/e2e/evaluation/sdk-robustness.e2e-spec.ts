@@ -1,6 +1,6 @@
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
-import { openStreaming, type StreamingClient } from '../../e2e/support/streaming-client';
-import { buildFlag, nextVersion, type SeededEnvironment } from '../../e2e/support/targeting-fixtures';
+import { openStreaming, type StreamingClient } from '../support/streaming-client';
+import { buildFlag, nextVersion, type SeededEnvironment } from '../support/targeting-fixtures';
 import { EvaluationProduct, waitUntil } from './support/evaluation-product';
 
 // Findings of the security probe on the SDK side, as reported: one deeply nested echo message

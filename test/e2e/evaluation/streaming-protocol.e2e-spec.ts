@@ -2,17 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
-import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import { TOPICS } from '../../../src/core/ports/message-bus.port';
 import { buildStreamingToken } from '../../../src/core/sdk/streaming-token';
 import { createEnvironmentSecret } from '../../../src/core/tenancy/secret-format';
-import { openStreaming, type StreamingClient } from '../../e2e/support/streaming-client';
+import { openStreaming, type StreamingClient } from '../support/streaming-client';
 import {
   buildFlag,
   buildSegment,
   nextVersion,
   ruleServingFirst,
   type SeededEnvironment,
-} from '../../e2e/support/targeting-fixtures';
+} from '../support/targeting-fixtures';
 import { EvaluationProduct, waitUntil } from './support/evaluation-product';
 
 jest.setTimeout(180_000);

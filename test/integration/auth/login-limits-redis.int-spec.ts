@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LoginRateLimiter } from '../../../src/api/auth/login-rate-limiter';
 import { TooManyRequestsError } from '../../../src/api/http/api-errors';
 import { loadAppConfig } from '../../../src/config/load-app-config';
-import { silentLogger } from '../../../src/infrastructure/logging/logger';
+import { silentLogger } from '../../../src/core/ports/logger.port';
 
 jest.setTimeout(60_000);
 

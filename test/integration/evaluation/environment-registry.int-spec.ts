@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { AppConfig } from '../../../src/config/app-config';
-import { TOPICS } from '../../../src/core/ports/messaging.ports';
+import { TOPICS } from '../../../src/core/ports/message-bus.port';
 import type { SecretContext } from '../../../src/core/tenancy/tenancy';
 import type { EnvConnection } from '../../../src/evaluation/environments/environment-state';
 import { SecretResolver } from '../../../src/evaluation/auth/secret-resolver';
@@ -10,7 +10,7 @@ import {
   createPostgresDataStore,
   type PostgresDataStore,
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
-import { silentLogger } from '../../../src/infrastructure/logging/logger';
+import { silentLogger } from '../../../src/core/ports/logger.port';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
 import {

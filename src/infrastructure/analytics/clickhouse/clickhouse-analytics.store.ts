@@ -5,11 +5,11 @@ import {
   type ClickHouseClientConfigOptions,
 } from '@clickhouse/client';
 import type { InsightEvent } from '../../../core/insights/insight-event';
-import { AnalyticsStore } from '../../../core/ports/analytics.port';
-import type { HealthStatus } from '../../../core/ports/health';
+import { AnalyticsStore } from '../../../core/ports/analytics-store.port';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { StoreUnavailableError } from '../../../core/shared/errors';
 import { maskUrl } from '../../../config/connection-strings';
-import { silentLogger, type Logger } from '../../logging/logger';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import { eventsTableDdl, integer, quoteIdentifier, quoteString } from './clickhouse-sql';
 
 export interface ClickHouseAnalyticsOptions {

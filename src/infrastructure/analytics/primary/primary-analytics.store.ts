@@ -1,7 +1,7 @@
 import type { InsightEvent } from '../../../core/insights/insight-event';
-import { AnalyticsStore } from '../../../core/ports/analytics.port';
+import { AnalyticsStore } from '../../../core/ports/analytics-store.port';
 import type { DataStore } from '../../../core/ports/data-store.port';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 
 /** Standalone/standard analytics: insight events live in the primary database's `events` table. */
 export class PrimaryAnalyticsStore extends AnalyticsStore {

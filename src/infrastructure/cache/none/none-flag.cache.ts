@@ -1,5 +1,5 @@
-import { FlagCache } from '../../../core/ports/cache.port';
-import type { HealthStatus } from '../../../core/ports/health';
+import { FlagCache } from '../../../core/ports/flag-cache.port';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 
 /**
  * CACHE_PROVIDER=none: a null object. Writes do nothing, reads answer null ("ask the database"),

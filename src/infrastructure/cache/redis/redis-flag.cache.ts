@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { FlagCache } from '../../../core/ports/cache.port';
+import { FlagCache } from '../../../core/ports/flag-cache.port';
 import type { FeatureFlag } from '../../../core/flags/feature-flag';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import type { WireSegment } from '../../../core/segments/segment';
 import type { SecretContext } from '../../../core/tenancy/tenancy';
-import { silentLogger, type Logger } from '../../logging/logger';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import { redactRedis, TrackedRedis } from '../../mq/redis/redis-connection';
 import { hashToSecret, RedisCacheKeys, scoreOf, secretToHash } from './redis-cache.keys';
 

@@ -1,5 +1,5 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { ConnectionSupervisor } from '../shared/connection-supervisor';
 import { describeError, describeTarget } from '../shared/redact';
 import type { StoreLogger } from '../shared/store-logger';

@@ -1,5 +1,5 @@
 import { DataStore } from '../../../core/ports/data-store.port';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { silentStoreLogger, type StoreLogger } from '../shared/store-logger';
 import { MongoConnection } from './mongo-connection';
 import {

@@ -1,11 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { type DataSource, MigrationExecutor } from 'typeorm';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { ConnectionSupervisor } from '../shared/connection-supervisor';
 import type { ReentrantMutex } from '../shared/mutex';
 import { describeError } from '../shared/redact';
 import type { StoreLogger } from '../shared/store-logger';
-import type { RootSessionHost } from './pg-session';
+import type { RootSessionHost } from './postgres-session';
 
 // Serialises migrations when several processes start against one database at once.
 const MIGRATION_LOCK_KEY = 4_242_000_001;

@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { type Extension, PGlite } from '@electric-sql/pglite';
 import { DataSource } from 'typeorm';
 import { DataStore } from '../../../core/ports/data-store.port';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { ReentrantMutex } from '../shared/mutex';
 import { describeTarget, describeError } from '../shared/redact';
 import { silentStoreLogger, type StoreLogger } from '../shared/store-logger';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres-migrations';
-import { pglitePgDriver } from './pglite-pool';
+import { pglitePgDriver } from './pglite/pglite-pool';
 import { PostgresConnection } from './postgres-connection';
-import { PgRootSession, type SqlSession } from './pg-session';
+import { PgRootSession, type SqlSession } from './postgres-session';
 import {
   PostgresAccessTokenRepository,
   PostgresGroupRepository,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import {
   MessageBus,
   type BroadcastTopic,
@@ -7,8 +7,8 @@ import {
   type ConsumeOptions,
   type JobTopic,
   type Subscription,
-} from '../../../core/ports/messaging.ports';
-import { silentLogger, type Logger } from '../../logging/logger';
+} from '../../../core/ports/message-bus.port';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 
 export interface InProcessMessageBusOptions {
   logger?: Logger;

@@ -1,7 +1,7 @@
 import { type EachBatchPayload, Kafka, logLevel } from 'kafkajs';
-import type { BusMessage } from '../../../core/ports/messaging.ports';
+import type { BusMessage } from '../../../core/ports/message-bus.port';
 import { StoreUnavailableError } from '../../../core/shared/errors';
-import { silentLogger } from '../../logging/logger';
+import { silentLogger } from '../../../core/ports/logger.port';
 import { handleJobBatch, TrackedConsumer } from './kafka-consumers';
 
 // handleJobBatch with the batch kafkajs hands to eachBatch: offsets are resolved and committed only

@@ -1,6 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import type { BroadcastTopic, BusMessage, JobTopic, Topic } from '../../../core/ports/messaging.ports';
-import type { Logger } from '../../logging/logger';
+import type { BroadcastTopic, BusMessage, JobTopic, Topic } from '../../../core/ports/message-bus.port';
+import type { Logger } from '../../../core/ports/logger.port';
 import { isTransientFailure } from '../transient-failure';
 
 export interface ConsumerTuning {

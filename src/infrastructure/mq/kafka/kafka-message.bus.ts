@@ -8,7 +8,7 @@ import {
   type LogEntry,
   type Producer,
 } from 'kafkajs';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import {
   BROADCAST_TOPICS,
   MessageBus,
@@ -18,8 +18,8 @@ import {
   type ConsumeOptions,
   type JobTopic,
   type Subscription,
-} from '../../../core/ports/messaging.ports';
-import { silentLogger, type Logger } from '../../logging/logger';
+} from '../../../core/ports/message-bus.port';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import {
   handleBroadcastBatch,
   handleJobBatch,

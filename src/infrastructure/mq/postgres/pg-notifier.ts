@@ -1,7 +1,7 @@
 import type { PGliteInterface } from '@electric-sql/pglite';
 import createPostgresSubscriber, { type Subscriber } from 'pg-listen';
-import type { HealthStatus } from '../../../core/ports/health';
-import { silentLogger, type Logger } from '../../logging/logger';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import { safeMessage } from '../safe-message';
 
 /**

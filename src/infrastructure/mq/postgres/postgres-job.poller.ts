@@ -1,4 +1,4 @@
-import type { BusMessage, JobTopic, QueueMessage } from '../../../core/ports/messaging.ports';
+import type { BusMessage, JobTopic, QueueMessage } from '../../../core/ports/message-bus.port';
 
 /** What a poller needs from the PostgreSQL bus. */
 export interface JobSource {

@@ -2,8 +2,8 @@ import {
   TOPICS,
   type BroadcastTopic,
   type QueueMessageRepository,
-} from '../../../core/ports/messaging.ports';
-import type { Logger } from '../../logging/logger';
+} from '../../../core/ports/message-bus.port';
+import type { Logger } from '../../../core/ports/logger.port';
 import type { PgNotifier } from './pg-notifier';
 
 /** LISTEN channels of the broadcast topics (FeatBit's, and ours for removals). */

@@ -1,4 +1,4 @@
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import {
   BROADCAST_TOPICS,
   MessageBus,
@@ -9,8 +9,8 @@ import {
   type QueueMessage,
   type QueueMessageRepository,
   type Subscription,
-} from '../../../core/ports/messaging.ports';
-import { silentLogger, type Logger } from '../../logging/logger';
+} from '../../../core/ports/message-bus.port';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import { isTransientFailure } from '../transient-failure';
 import { type PgNotifier } from './pg-notifier';
 import { safeMessage } from '../safe-message';

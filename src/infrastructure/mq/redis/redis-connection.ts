@@ -1,6 +1,6 @@
 import Redis, { type RedisOptions } from 'ioredis';
-import type { HealthStatus } from '../../../core/ports/health';
-import type { Logger } from '../../logging/logger';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
+import type { Logger } from '../../../core/ports/logger.port';
 
 export interface TrackedRedisOptions {
   url: string;

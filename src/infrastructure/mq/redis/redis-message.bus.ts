@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HealthStatus } from '../../../core/ports/health';
+import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import {
   BROADCAST_TOPICS,
   MessageBus,
@@ -8,8 +8,8 @@ import {
   type ConsumeOptions,
   type JobTopic,
   type Subscription,
-} from '../../../core/ports/messaging.ports';
-import { silentLogger, type Logger } from '../../logging/logger';
+} from '../../../core/ports/message-bus.port';
+import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import { type BroadcastHandler, type BroadcastSubscriber, drainSubscriber } from '../broadcast-subscriber';
 import { TrackedRedis } from './redis-connection';
 import { StreamConsumer } from './redis-stream.consumer';

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
-import type { BusMessage, JobTopic } from '../../../core/ports/messaging.ports';
-import type { Logger } from '../../logging/logger';
+import type { BusMessage, JobTopic } from '../../../core/ports/message-bus.port';
+import type { Logger } from '../../../core/ports/logger.port';
 import { isTransientFailure } from '../transient-failure';
 import { redactRedis, TrackedRedis } from './redis-connection';
 

@@ -11,10 +11,10 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from '../../../../src/app.module';
 import type { AppConfig } from '../../../../src/config/app-config';
 import { loadAppConfig } from '../../../../src/config/load-app-config';
-import { FlagCache } from '../../../../src/core/ports/cache.port';
+import { FlagCache } from '../../../../src/core/ports/flag-cache.port';
 import { DataStore } from '../../../../src/core/ports/data-store.port';
-import { MessageBus } from '../../../../src/core/ports/messaging.ports';
-import { silentLogger } from '../../../../src/infrastructure/logging/logger';
+import { MessageBus } from '../../../../src/core/ports/message-bus.port';
+import { silentLogger } from '../../../../src/core/ports/logger.port';
 import { requestIdOf, setupHttp } from '../../../../src/shared/http/http-setup';
 import { RecordingFlagCache } from './recording-flag-cache';
 

@@ -1,6 +1,6 @@
 import type { FeatureFlag } from '../../../../src/core/flags/feature-flag';
-import { FlagCache } from '../../../../src/core/ports/cache.port';
-import type { HealthStatus } from '../../../../src/core/ports/health';
+import { FlagCache } from '../../../../src/core/ports/flag-cache.port';
+import type { HealthStatus } from '../../../../src/core/ports/health-checkable.port';
 import type { WireSegment } from '../../../../src/core/segments/segment';
 import type { SecretContext } from '../../../../src/core/tenancy/tenancy';
 

@@ -4,7 +4,7 @@ import {
   type JobTopic,
   type MessageBus,
   TOPICS,
-} from '../../../../src/core/ports/messaging.ports';
+} from '../../../../src/core/ports/message-bus.port';
 import { type Segment, toWireSegment } from '../../../../src/core/segments/segment';
 import {
   createPostgresDataStore,

@@ -16,7 +16,7 @@ import {
   TriggerRepository,
   WebhookRepository,
 } from '../../../../core/ports/integrations.repositories';
-import { type OutboxMessage, OutboxRepository } from '../../../../core/ports/messaging.ports';
+import { type OutboxMessage, OutboxRepository } from '../../../../core/ports/message-bus.port';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../core/workflow/workflow';
 import { pageWindow } from '../../shared/paging';

@@ -1,7 +1,7 @@
 import type { FlagUsage, FlagUsageDelta } from '../../../../core/insights/flag-usage';
 import { FlagUsageRepository } from '../../../../core/ports/users-and-events.repositories';
-import type { Row, SqlSession } from '../pg-session';
-import { iso, str } from '../pg-values';
+import type { Row, SqlSession } from '../postgres-session';
+import { iso, str } from '../postgres-values';
 
 const SELECT = 'env_id, flag_key, first_evaluated_at, last_evaluated_at';
 

@@ -11,9 +11,9 @@ import type { Page } from '../../../../core/shared/paging';
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { nowIso, toDate } from '../../shared/timestamps';
-import type { SqlSession } from '../pg-session';
-import { PgTable } from '../pg-table';
-import { str } from '../pg-values';
+import type { SqlSession } from '../postgres-session';
+import { PgTable } from '../postgres-table';
+import { str } from '../postgres-values';
 
 const POLICIES = new PgTable<Policy>('policies', 'Policy', [
   { field: 'id', column: 'id' },

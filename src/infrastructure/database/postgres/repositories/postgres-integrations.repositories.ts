@@ -20,8 +20,8 @@ import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../cor
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
-import type { SqlSession } from '../pg-session';
-import { type ColumnSpec, PgTable } from '../pg-table';
+import type { SqlSession } from '../postgres-session';
+import { type ColumnSpec, PgTable } from '../postgres-table';
 
 const time = <T>(field: keyof T & string, column: string): ColumnSpec<T> => ({ field, column, kind: 'time' });
 const json = <T>(field: keyof T & string, column: string): ColumnSpec<T> => ({ field, column, kind: 'json' });

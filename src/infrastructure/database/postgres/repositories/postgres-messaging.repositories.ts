@@ -4,11 +4,11 @@ import {
   OutboxRepository,
   type QueueMessage,
   QueueMessageRepository,
-} from '../../../../core/ports/messaging.ports';
+} from '../../../../core/ports/message-bus.port';
 import { toDate } from '../../shared/timestamps';
-import type { Row, SqlSession } from '../pg-session';
-import { PgTable } from '../pg-table';
-import { iso, isoOrNull, num, str, strOrNull } from '../pg-values';
+import type { Row, SqlSession } from '../postgres-session';
+import { PgTable } from '../postgres-table';
+import { iso, isoOrNull, num, str, strOrNull } from '../postgres-values';
 
 const QUEUE_COLUMNS = 'id, topic, status, payload, enqueued_at, not_visible_until, deliver_count, error';
 

@@ -16,9 +16,9 @@ import { pageWindow } from '../../shared/paging';
 import { coveringScopes } from '../../shared/segment-scopes';
 import { likePattern } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
-import type { SqlSession } from '../pg-session';
-import { PgTable } from '../pg-table';
-import { iso, str } from '../pg-values';
+import type { SqlSession } from '../postgres-session';
+import { PgTable } from '../postgres-table';
+import { iso, str } from '../postgres-values';
 
 export const FLAGS = new PgTable<FeatureFlag>('feature_flags', 'FeatureFlag', [
   { field: 'id', column: 'id' },

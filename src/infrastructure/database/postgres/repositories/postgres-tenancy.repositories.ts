@@ -19,9 +19,9 @@ import type {
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { nowIso } from '../../shared/timestamps';
-import type { SqlSession } from '../pg-session';
-import { PgTable } from '../pg-table';
-import { iso, str, strOrNull } from '../pg-values';
+import type { SqlSession } from '../postgres-session';
+import { PgTable } from '../postgres-table';
+import { iso, str, strOrNull } from '../postgres-values';
 
 const WORKSPACES = new PgTable<Workspace>('workspaces', 'Workspace', [
   { field: 'id', column: 'id' },

@@ -19,9 +19,9 @@ import { normalizeEventProperties } from '../../shared/event-properties';
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { nowIso, toDate } from '../../shared/timestamps';
-import type { SqlSession } from '../pg-session';
-import { PgTable } from '../pg-table';
-import { num, str } from '../pg-values';
+import type { SqlSession } from '../postgres-session';
+import { PgTable } from '../postgres-table';
+import { num, str } from '../postgres-values';
 
 const END_USERS = new PgTable<StoredEndUser>('end_users', 'EndUser', [
   { field: 'id', column: 'id' },

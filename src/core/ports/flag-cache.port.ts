@@ -1,7 +1,7 @@
 import type { FeatureFlag } from '../flags/feature-flag';
 import type { WireSegment } from '../segments/segment';
 import type { SecretContext } from '../tenancy/tenancy';
-import type { HealthCheckable, HealthStatus } from './health';
+import type { HealthCheckable, HealthStatus } from './health-checkable.port';
 
 /**
  * Read cache of what the evaluation role serves, in FeatBit's Redis layout

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../core/shared/errors';
 import { toDate, toIso } from '../shared/timestamps';
-import type { Row, SqlSession } from './pg-session';
+import type { Row, SqlSession } from './postgres-session';
 
 /**
  * How a model field is stored: `plain` (text/boolean, null kept), `number` (int/float/bigint),

@@ -1,4 +1,4 @@
-import type { HealthCheckable, HealthStatus } from './health';
+import type { HealthCheckable, HealthStatus } from './health-checkable.port';
 
 // Topic names and payloads are FeatBit's (docs/reference/wire-protocol.md#internal-topics).
 export const TOPICS = {

@@ -1,5 +1,5 @@
 import type { InsightEvent } from '../insights/insight-event';
-import type { HealthCheckable, HealthStatus } from './health';
+import type { HealthCheckable, HealthStatus } from './health-checkable.port';
 
 /** Where insight events land: the primary database (standalone/standard) or ClickHouse (pro). */
 export abstract class AnalyticsStore implements HealthCheckable {

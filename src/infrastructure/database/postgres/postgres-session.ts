@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { ReentrantMutex } from '../shared/mutex';
-import { mapPgError } from './pg-errors';
+import { mapPgError } from './postgres-errors';
 
 export type Row = Record<string, unknown>;
 
