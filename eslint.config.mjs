@@ -162,6 +162,18 @@ export default tseslint.config(
     },
   },
   {
+    // One place reads the environment: src/config derives every setting from its tables, and the
+    // composition root hands it process.env. docs/architecture.md names the table to touch.
+    files: ['src/**/*.ts'],
+    ignores: ['src/config/**', 'src/main.ts', 'src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration from AppConfig (src/config).' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'src/**/*.spec.ts'],
     rules: {
       'no-console': 'off',
