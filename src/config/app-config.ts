@@ -1,83 +1,78 @@
 import type { Role } from '../roles/role';
-import type { AnalyticsProvider, CacheProvider, DbProvider, MqProvider } from './env-variables';
+import type { SectionValues } from './env-variable.types';
+import type { ANALYTICS_CONFIG } from './sections/analytics.config';
+import type { AUTH_CONFIG } from './sections/auth.config';
+import type { EVALUATION_CONFIG } from './sections/evaluation.config';
+import type { LIMITS_CONFIG } from './sections/limits.config';
+import type { LOGGING_CONFIG } from './sections/logging.config';
+import type { SERVER_CONFIG } from './sections/server.config';
+
+/**
+ * One provider's settings: `provider` names it, its own settings are typed, and the settings of
+ * the other providers are null (so readers written before the union still type-check).
+ */
+type Variant<P extends string, Settings, Own extends keyof Settings = never> = { readonly provider: P } & {
+  readonly [K in Own]: Settings[K];
+} & { readonly [K in Exclude<keyof Settings, Own>]: null };
+
+interface DatabaseSettings {
+  postgres: { readonly url: string; readonly poolSize: number };
+  mongo: { readonly url: string; readonly database: string };
+}
+
+type DatabaseConfig = {
+  /** Where the embedded database lives (only opened when the provider is pglite). */
+  readonly pglite: { readonly dataDir: string };
+} & (
+  | Variant<'pglite', DatabaseSettings>
+  | Variant<'postgres', DatabaseSettings, 'postgres'>
+  | Variant<'mongodb', DatabaseSettings, 'mongo'>
+);
+
+interface MqSettings {
+  /** null: the embedded database (PGlite) holds the queue tables. */
+  postgresUrl: string | null;
+  redisUrl: string;
+  kafka: { readonly brokers: readonly string[]; readonly clientId: string };
+}
+
+type MqConfig =
+  | Variant<'inprocess', MqSettings>
+  | Variant<'postgres', MqSettings, 'postgresUrl'>
+  | Variant<'redis', MqSettings, 'redisUrl'>
+  | Variant<'kafka', MqSettings, 'kafka'>;
+
+type CacheConfig = Variant<'none', { redisUrl: string }> | Variant<'redis', { redisUrl: string }, 'redisUrl'>;
+
+interface AnalyticsSettings {
+  clickhouse: {
+    readonly url: string;
+    readonly database: string;
+    readonly user: string;
+    readonly password: string;
+  };
+}
+
+type AnalyticsConfig = Pick<SectionValues<typeof ANALYTICS_CONFIG>, 'flushIntervalMs' | 'flushSize'> &
+  (Variant<'primary', AnalyticsSettings> | Variant<'clickhouse', AnalyticsSettings, 'clickhouse'>);
 
 /**
  * The validated, frozen configuration. It is the injection token too: nothing else reads
- * process.env. Built by loadAppConfig().
+ * process.env. Built by loadAppConfig(); the plain sections are the section tables' values
+ * (src/config/sections/), the provider sections are unions keyed by provider.
  */
 export abstract class AppConfig {
   abstract readonly roles: readonly Role[];
-  abstract readonly server: {
-    readonly host: string;
-    readonly port: number;
-    readonly dataDir: string;
-    readonly uiDir: string;
-    readonly publicApiUrl: string | null;
-    readonly publicEvaluationUrl: string | null;
-    /** '*' or explicit origins. */
-    readonly corsOrigins: readonly string[];
-    readonly trustProxy: boolean;
-    readonly shutdownGraceMs: number;
-  };
-  abstract readonly database: {
-    readonly provider: DbProvider;
-    readonly pglite: { readonly dataDir: string };
-    readonly postgres: { readonly url: string; readonly poolSize: number } | null;
-    readonly mongo: { readonly url: string; readonly database: string } | null;
-  };
-  abstract readonly mq: {
-    readonly provider: MqProvider;
-    readonly postgresUrl: string | null;
-    readonly redisUrl: string | null;
-    readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string } | null;
-  };
-  abstract readonly cache: {
-    readonly provider: CacheProvider;
-    readonly redisUrl: string | null;
-  };
-  abstract readonly analytics: {
-    readonly provider: AnalyticsProvider;
-    readonly clickhouse: {
-      readonly url: string;
-      readonly database: string;
-      readonly user: string;
-      readonly password: string;
-    } | null;
-    readonly flushIntervalMs: number;
-    readonly flushSize: number;
-  };
-  abstract readonly auth: {
-    /** null: a key is generated once and kept in the database. */
-    readonly jwtSecret: string | null;
-    readonly issuer: string;
-    readonly audience: string;
-    readonly accessTokenTtlSeconds: number;
-    readonly refreshTokenTtlDays: number;
-    readonly cookieSecure: 'auto' | 'true' | 'false';
-    readonly adminEmail: string;
-    readonly adminPassword: string | null;
-    readonly loginMaxAttemptsPerAccount: number;
-    readonly loginMaxAttemptsPerIp: number;
-  };
-  abstract readonly evaluation: {
-    readonly tokenExpirySeconds: number;
-    readonly missingAttribute: 'empty-string' | 'no-match';
-    readonly endUserDedupeSeconds: number;
-    readonly sdkRateLimitPerMinute: number;
-  };
-  abstract readonly limits: {
-    readonly bodyLimitBytes: number;
-    readonly uploadLimitBytes: number;
-    readonly insightMaxItems: number;
-    readonly wsMaxMessageBytes: number;
-    readonly wsMaxBufferedBytes: number;
-    /** Open streaming connections per client address; 0 = no limit. */
-    readonly wsMaxConnectionsPerIp: number;
-  };
-  abstract readonly logging: {
-    readonly level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
-    readonly format: 'json' | 'pretty';
-  };
+  /** ROLES is read by main.ts before the configuration (it chooses the roles). */
+  abstract readonly server: Omit<SectionValues<typeof SERVER_CONFIG>, 'roles'>;
+  abstract readonly database: DatabaseConfig;
+  abstract readonly mq: MqConfig;
+  abstract readonly cache: CacheConfig;
+  abstract readonly analytics: AnalyticsConfig;
+  abstract readonly auth: SectionValues<typeof AUTH_CONFIG>;
+  abstract readonly evaluation: SectionValues<typeof EVALUATION_CONFIG>;
+  abstract readonly limits: SectionValues<typeof LIMITS_CONFIG>;
+  abstract readonly logging: SectionValues<typeof LOGGING_CONFIG>;
 }
 
 export class ConfigError extends Error {

@@ -1,76 +1,15 @@
 import { resolve } from 'node:path';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../core/iam/password-policy';
-import { defaultPort, isAllInOne, type Role } from '../roles/role';
+import { isAllInOne, type Role } from '../roles/role';
 import { type AppConfig, ConfigError } from './app-config';
 import {
   maskUrl,
   normalizePostgresConnectionString,
   normalizeRedisConnectionString,
 } from './connection-strings';
-import { ENV_VARIABLES, SENSITIVE_VARIABLES } from './env-variables';
-import { EnvSchema } from './env.schema';
-
-/**
- * The built console inside the installation (this file is src/config/ or dist/config/), so that
- * `node /opt/featbit-ts/dist/main.js` finds it from any working directory.
- */
-export const DEFAULT_UI_DIR = resolve(__dirname, '../../apps/admin-ui/dist/admin-ui/browser');
+import { readEnv } from './read-env';
 
 type RawEnv = Readonly<Record<string, string | undefined>>;
-
-interface Resolved {
-  values: Record<string, string>;
-  /** Which variable each value came from, for messages ("DbProvider (alias of DB_PROVIDER)"). */
-  sources: Record<string, string>;
-  problems: string[];
-}
-
-function shown(name: string, value: string): string {
-  return SENSITIVE_VARIABLES.has(name) ? '***' : value;
-}
-
-function resolveAliases(env: RawEnv): Resolved {
-  const values: Record<string, string> = {};
-  const sources: Record<string, string> = {};
-  const problems: string[] = [];
-  for (const variable of ENV_VARIABLES) {
-    const direct = env[variable.name];
-    if (direct !== undefined && direct.trim() !== '') {
-      values[variable.name] = direct.trim();
-      sources[variable.name] = variable.name;
-      continue;
-    }
-    for (const alias of variable.aliases ?? []) {
-      const raw = env[alias.name];
-      if (raw === undefined || raw.trim() === '') continue;
-      const mapped = alias.mapValue ? alias.mapValue(raw) : raw.trim();
-      if (mapped === undefined) {
-        problems.push(
-          `${alias.name} (alias of ${variable.name})='${shown(alias.name, raw)}': must be one of ` +
-            `${(alias.allowed ?? []).join(', ')} (or set ${variable.name} to one of ${(variable.allowed ?? []).join(', ')})`,
-        );
-      } else {
-        values[variable.name] = mapped;
-        sources[variable.name] = `${alias.name} (alias of ${variable.name})`;
-      }
-      break;
-    }
-  }
-  return { values, sources, problems };
-}
-
-function validateSchema(resolved: Resolved): EnvSchema {
-  const schema = plainToInstance(EnvSchema, resolved.values, { exposeDefaultValues: true });
-  for (const error of validateSync(schema, { whitelist: false })) {
-    const source = resolved.sources[error.property] ?? error.property;
-    const raw = resolved.values[error.property];
-    const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-    resolved.problems.push(`${source}='${shown(error.property, raw ?? '')}': ${message}`);
-  }
-  return schema;
-}
 
 function requireSetting(
   problems: string[],
@@ -103,109 +42,107 @@ function deepFreeze<T>(value: T): T {
 /**
  * Validate the environment once and build the typed, frozen configuration. Every problem is
  * collected (not just the first) and raised together as a ConfigError naming each variable.
+ * Variables are declared in the section tables (src/config/sections/); this function holds only
+ * what spans variables: provider unions, required connections and refused combinations.
  */
 export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process.cwd()): AppConfig {
-  const resolved = resolveAliases(env);
-  const e = validateSchema(resolved);
-  const problems = resolved.problems;
+  const { values, sources, isSet, problems } = readEnv(env, { cwd, roles });
+  const { database: db, messaging: mq, cache, analytics } = values;
   const allInOne = isAllInOne(roles);
   const roleText = roles.join(',');
 
   // Combinations that cannot work, refused with the reason.
-  if (!allInOne && e.MQ_PROVIDER === 'inprocess') {
+  if (!allInOne && mq.provider === 'inprocess') {
     problems.push(
       `MQ_PROVIDER=inprocess only connects roles inside one process, but this process runs '${roleText}' ` +
         `(not all of api, evaluation, analytics): choose postgres, redis or kafka so the roles can reach each other`,
     );
   }
-  if (e.MQ_PROVIDER === 'postgres' && e.DB_PROVIDER === 'mongodb' && !resolved.values.POSTGRES_URL) {
+  if (mq.provider === 'postgres' && db.provider === 'mongodb' && !isSet('POSTGRES_URL')) {
     problems.push('MQ_PROVIDER=postgres with DB_PROVIDER=mongodb needs POSTGRES_URL for the queue tables');
   }
 
-  const dataDir = resolve(cwd, e.DATA_DIR);
-  let postgres: AppConfig['database']['postgres'] = null;
+  let postgres: { url: string; poolSize: number } | null = null;
   const needsPostgres =
-    e.DB_PROVIDER === 'postgres' || (e.MQ_PROVIDER === 'postgres' && e.DB_PROVIDER !== 'pglite');
+    db.provider === 'postgres' || (mq.provider === 'postgres' && db.provider !== 'pglite');
   if (
     needsPostgres &&
     requireSetting(
       problems,
-      e.POSTGRES_URL,
+      db.postgresUrl,
       'POSTGRES_URL',
-      `${e.DB_PROVIDER === 'postgres' ? 'DB_PROVIDER' : 'MQ_PROVIDER'}=postgres`,
+      `${db.provider === 'postgres' ? 'DB_PROVIDER' : 'MQ_PROVIDER'}=postgres`,
     )
   ) {
-    const url = tryNormalize(problems, resolved.sources.POSTGRES_URL ?? 'POSTGRES_URL', () =>
-      normalizePostgresConnectionString(e.POSTGRES_URL!, e.POSTGRES_PASSWORD),
+    const postgresUrl = db.postgresUrl;
+    const url = tryNormalize(problems, sources.POSTGRES_URL ?? 'POSTGRES_URL', () =>
+      normalizePostgresConnectionString(postgresUrl, db.postgresPassword),
     );
-    if (url) postgres = { url, poolSize: e.POSTGRES_POOL_SIZE };
+    if (url) postgres = { url, poolSize: db.postgresPoolSize };
   }
 
-  let mongo: AppConfig['database']['mongo'] = null;
+  let mongo: { url: string; database: string } | null = null;
   if (
-    e.DB_PROVIDER === 'mongodb' &&
-    requireSetting(problems, e.MONGO_URL, 'MONGO_URL', 'DB_PROVIDER=mongodb')
+    db.provider === 'mongodb' &&
+    requireSetting(problems, db.mongoUrl, 'MONGO_URL', 'DB_PROVIDER=mongodb')
   ) {
-    if (!/^mongodb(\+srv)?:\/\//.test(e.MONGO_URL)) {
-      problems.push(`${resolved.sources.MONGO_URL}: must start with mongodb:// or mongodb+srv://`);
+    if (!/^mongodb(\+srv)?:\/\//.test(db.mongoUrl)) {
+      problems.push(`${sources.MONGO_URL}: must start with mongodb:// or mongodb+srv://`);
     } else {
-      mongo = { url: e.MONGO_URL, database: e.MONGO_DATABASE };
+      mongo = { url: db.mongoUrl, database: db.mongoDatabase };
     }
   }
 
   let redisUrl: string | null = null;
   const redisUsers = [
-    e.MQ_PROVIDER === 'redis' && 'MQ_PROVIDER=redis',
-    e.CACHE_PROVIDER === 'redis' && 'CACHE_PROVIDER=redis',
+    mq.provider === 'redis' && 'MQ_PROVIDER=redis',
+    cache.provider === 'redis' && 'CACHE_PROVIDER=redis',
   ].filter(Boolean) as string[];
-  if (redisUsers.length > 0 && requireSetting(problems, e.REDIS_URL, 'REDIS_URL', redisUsers.join(' and '))) {
-    redisUrl = tryNormalize(problems, resolved.sources.REDIS_URL ?? 'REDIS_URL', () =>
-      normalizeRedisConnectionString(e.REDIS_URL!, e.REDIS_PASSWORD),
+  if (redisUsers.length > 0 && requireSetting(problems, mq.redisUrl, 'REDIS_URL', redisUsers.join(' and '))) {
+    const raw = mq.redisUrl;
+    redisUrl = tryNormalize(problems, sources.REDIS_URL ?? 'REDIS_URL', () =>
+      normalizeRedisConnectionString(raw, mq.redisPassword),
     );
   }
 
-  let kafka: AppConfig['mq']['kafka'] = null;
+  let kafka: { brokers: string[]; clientId: string } | null = null;
   if (
-    e.MQ_PROVIDER === 'kafka' &&
-    requireSetting(problems, e.KAFKA_BROKERS, 'KAFKA_BROKERS', 'MQ_PROVIDER=kafka')
+    mq.provider === 'kafka' &&
+    requireSetting(problems, mq.kafkaBrokers, 'KAFKA_BROKERS', 'MQ_PROVIDER=kafka')
   ) {
-    const brokers = e.KAFKA_BROKERS.split(',')
+    const brokers = mq.kafkaBrokers
+      .split(',')
       .map((b) => b.trim())
       .filter(Boolean);
     const bad = brokers.filter((b) => !/^[^:\s]+:\d{1,5}$/.test(b));
     if (bad.length > 0)
-      problems.push(`${resolved.sources.KAFKA_BROKERS}: '${bad.join(',')}' must be host:port entries`);
-    else kafka = { brokers, clientId: e.KAFKA_CLIENT_ID };
+      problems.push(`${sources.KAFKA_BROKERS}: '${bad.join(',')}' must be host:port entries`);
+    else kafka = { brokers, clientId: mq.kafkaClientId };
   }
 
-  let clickhouse: AppConfig['analytics']['clickhouse'] = null;
+  let clickhouse: { url: string; database: string; user: string; password: string } | null = null;
   if (
-    e.ANALYTICS_PROVIDER === 'clickhouse' &&
-    requireSetting(problems, e.CLICKHOUSE_URL, 'CLICKHOUSE_URL', 'ANALYTICS_PROVIDER=clickhouse')
+    analytics.provider === 'clickhouse' &&
+    requireSetting(problems, analytics.clickhouseUrl, 'CLICKHOUSE_URL', 'ANALYTICS_PROVIDER=clickhouse')
   ) {
     clickhouse = {
-      url: e.CLICKHOUSE_URL,
-      database: e.CLICKHOUSE_DATABASE,
-      user: e.CLICKHOUSE_USER,
-      password: e.CLICKHOUSE_PASSWORD ?? '',
+      url: analytics.clickhouseUrl,
+      database: analytics.clickhouseDatabase,
+      user: analytics.clickhouseUser,
+      password: analytics.clickhousePassword,
     };
   }
 
-  for (const name of ['PUBLIC_API_URL', 'PUBLIC_EVALUATION_URL'] as const) {
-    const value = e[name];
-    if (value && !/^https?:\/\/[^\s]+$/.test(value))
-      problems.push(`${resolved.sources[name]}='${value}': must be an http(s) URL`);
-  }
-
-  if (e.ADMIN_PASSWORD) {
-    const weak = passwordProblem(e.ADMIN_PASSWORD);
+  const adminPassword = values.auth.adminPassword;
+  if (adminPassword) {
+    const weak = passwordProblem(adminPassword);
     if (weak === 'too-short')
       problems.push(
-        `${resolved.sources.ADMIN_PASSWORD ?? 'ADMIN_PASSWORD'}: must have at least ${MIN_PASSWORD_LENGTH} characters besides leading and trailing spaces`,
+        `${sources.ADMIN_PASSWORD ?? 'ADMIN_PASSWORD'}: must have at least ${MIN_PASSWORD_LENGTH} characters besides leading and trailing spaces`,
       );
     else if (weak === 'too-common')
       problems.push(
-        `${resolved.sources.ADMIN_PASSWORD ?? 'ADMIN_PASSWORD'}: is a commonly used password; choose another`,
+        `${sources.ADMIN_PASSWORD ?? 'ADMIN_PASSWORD'}: is a commonly used password; choose another`,
       );
   }
 
@@ -213,106 +150,81 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
   // can read it: on PostgreSQL/MongoDB the key comes from the environment only.
   if (
     roles.includes('api') &&
-    (e.DB_PROVIDER === 'postgres' || e.DB_PROVIDER === 'mongodb') &&
-    !e.JWT_SECRET
+    (db.provider === 'postgres' || db.provider === 'mongodb') &&
+    !values.auth.jwtSecret
   ) {
     problems.push(
-      `JWT_SECRET (or its FeatBit name Jwt__Key) is required because the api role runs on DB_PROVIDER=${e.DB_PROVIDER}: ` +
+      `JWT_SECRET (or its FeatBit name Jwt__Key) is required because the api role runs on DB_PROVIDER=${db.provider}: ` +
         'every api replica must sign sessions with the same key, and it must not be kept in the database',
     );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
+  // No problem: every connection its provider needs was built above.
+  const built = <T>(value: T | null): T => value as T;
 
+  const { roles: _readByMain, ...server } = values.server;
+  const pglite = { dataDir: resolve(server.dataDir, 'pglite') };
+  const nulls = { postgres: null, mongo: null };
+  const mqNulls = { postgresUrl: null, redisUrl: null, kafka: null };
   const config: AppConfig = {
     roles: [...roles],
-    server: {
-      host: e.HOST,
-      port: e.PORT ?? defaultPort(roles),
-      dataDir,
-      uiDir: e.UI_DIR === undefined ? DEFAULT_UI_DIR : resolve(cwd, e.UI_DIR),
-      publicApiUrl: e.PUBLIC_API_URL?.replace(/\/+$/, '') ?? null,
-      publicEvaluationUrl: e.PUBLIC_EVALUATION_URL?.replace(/\/+$/, '') ?? null,
-      corsOrigins: e.CORS_ORIGINS.split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-      trustProxy: e.TRUST_PROXY === 'true',
-      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    },
-    database: { provider: e.DB_PROVIDER, pglite: { dataDir: resolve(dataDir, 'pglite') }, postgres, mongo },
-    mq: {
-      provider: e.MQ_PROVIDER,
-      postgresUrl: e.MQ_PROVIDER === 'postgres' ? (postgres?.url ?? null) : null,
-      redisUrl: e.MQ_PROVIDER === 'redis' ? redisUrl : null,
-      kafka,
-    },
-    cache: { provider: e.CACHE_PROVIDER, redisUrl: e.CACHE_PROVIDER === 'redis' ? redisUrl : null },
+    server,
+    database:
+      db.provider === 'postgres'
+        ? { provider: 'postgres', pglite, ...nulls, postgres: built(postgres) }
+        : db.provider === 'mongodb'
+          ? { provider: 'mongodb', pglite, ...nulls, mongo: built(mongo) }
+          : { provider: 'pglite', pglite, ...nulls },
+    mq:
+      mq.provider === 'postgres'
+        ? { provider: 'postgres', ...mqNulls, postgresUrl: postgres?.url ?? null }
+        : mq.provider === 'redis'
+          ? { provider: 'redis', ...mqNulls, redisUrl: built(redisUrl) }
+          : mq.provider === 'kafka'
+            ? { provider: 'kafka', ...mqNulls, kafka: built(kafka) }
+            : { provider: 'inprocess', ...mqNulls },
+    cache:
+      cache.provider === 'redis'
+        ? { provider: 'redis', redisUrl: built(redisUrl) }
+        : { provider: 'none', redisUrl: null },
     analytics: {
-      provider: e.ANALYTICS_PROVIDER,
-      clickhouse,
-      flushIntervalMs: e.INSIGHT_FLUSH_INTERVAL_MS,
-      flushSize: e.INSIGHT_FLUSH_SIZE,
+      flushIntervalMs: analytics.flushIntervalMs,
+      flushSize: analytics.flushSize,
+      ...(analytics.provider === 'clickhouse'
+        ? { provider: 'clickhouse', clickhouse: built(clickhouse) }
+        : { provider: 'primary', clickhouse: null }),
     },
-    auth: {
-      jwtSecret: e.JWT_SECRET ?? null,
-      issuer: e.JWT_ISSUER,
-      audience: e.JWT_AUDIENCE,
-      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
-      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
-      cookieSecure: e.COOKIE_SECURE,
-      adminEmail: e.ADMIN_EMAIL,
-      adminPassword: e.ADMIN_PASSWORD ?? null,
-      loginMaxAttemptsPerAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
-      loginMaxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
-    },
-    evaluation: {
-      tokenExpirySeconds: e.TOKEN_EXPIRY_SECONDS,
-      missingAttribute: e.EVAL_MISSING_ATTRIBUTE,
-      endUserDedupeSeconds: e.ENDUSER_DEDUPE_SECONDS,
-      sdkRateLimitPerMinute: e.SDK_RATE_LIMIT_PER_MINUTE,
-    },
-    limits: {
-      bodyLimitBytes: e.BODY_LIMIT_BYTES,
-      uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
-      insightMaxItems: e.INSIGHT_MAX_ITEMS,
-      wsMaxMessageBytes: e.WS_MAX_MESSAGE_BYTES,
-      wsMaxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
-      wsMaxConnectionsPerIp: e.WS_MAX_CONNECTIONS_PER_IP,
-    },
-    logging: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    auth: values.auth,
+    evaluation: values.evaluation,
+    limits: values.limits,
+    logging: values.logging,
   };
   return deepFreeze(config);
 }
 
+function target(url: string | null): string | null {
+  return url === null ? null : maskUrl(url);
+}
+
 /** A log-safe summary: providers and where they point, with credentials masked. */
 export function describeConfig(config: AppConfig): Record<string, unknown> {
+  const { database, mq, cache, analytics } = config;
   return {
     roles: config.roles,
     port: config.server.port,
     database: {
-      provider: config.database.provider,
+      provider: database.provider,
       target:
-        config.database.provider === 'pglite'
-          ? config.database.pglite.dataDir
-          : config.database.provider === 'postgres'
-            ? maskUrl(config.database.postgres!.url)
-            : maskUrl(config.database.mongo!.url),
+        database.provider === 'pglite'
+          ? database.pglite.dataDir
+          : maskUrl(database.provider === 'postgres' ? database.postgres.url : database.mongo.url),
     },
     mq: {
-      provider: config.mq.provider,
-      target:
-        config.mq.kafka?.brokers.join(',') ??
-        ((config.mq.redisUrl ?? config.mq.postgresUrl)
-          ? maskUrl((config.mq.redisUrl ?? config.mq.postgresUrl)!)
-          : null),
+      provider: mq.provider,
+      target: mq.kafka?.brokers.join(',') ?? target(mq.redisUrl ?? mq.postgresUrl),
     },
-    cache: {
-      provider: config.cache.provider,
-      target: config.cache.redisUrl ? maskUrl(config.cache.redisUrl) : null,
-    },
-    analytics: {
-      provider: config.analytics.provider,
-      target: config.analytics.clickhouse ? maskUrl(config.analytics.clickhouse.url) : null,
-    },
+    cache: { provider: cache.provider, target: target(cache.redisUrl) },
+    analytics: { provider: analytics.provider, target: target(analytics.clickhouse?.url ?? null) },
   };
 }

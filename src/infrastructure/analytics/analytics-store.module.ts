@@ -14,14 +14,18 @@ export async function createAnalyticsStore(
   store: DataStore,
   logger: Logger,
 ): Promise<AnalyticsStore> {
-  const provider = config.roles.includes('analytics') ? config.analytics.provider : 'primary';
-  switch (provider) {
+  const analytics = config.roles.includes('analytics')
+    ? config.analytics
+    : ({ provider: 'primary' } as const);
+  switch (analytics.provider) {
     case 'primary':
       return new PrimaryAnalyticsStore(store);
     case 'clickhouse': {
       const { createClickHouseAnalyticsStore } = await import('./clickhouse/clickhouse-analytics.store');
-      const ch = config.analytics.clickhouse!;
-      return createClickHouseAnalyticsStore({ ...ch, logger: logger.child({ component: 'analytics' }) });
+      return createClickHouseAnalyticsStore({
+        ...analytics.clickhouse,
+        logger: logger.child({ component: 'analytics' }),
+      });
     }
   }
 }

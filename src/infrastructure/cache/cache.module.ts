@@ -14,8 +14,8 @@ function usesCache(config: AppConfig): boolean {
  * not make it unready.
  */
 export async function createFlagCache(config: AppConfig, logger: Logger): Promise<FlagCache> {
-  const provider = usesCache(config) ? config.cache.provider : 'none';
-  switch (provider) {
+  const cache = usesCache(config) ? config.cache : ({ provider: 'none' } as const);
+  switch (cache.provider) {
     case 'none': {
       const { NoneFlagCache } = await import('./none/none-flag.cache');
       return new NoneFlagCache();
@@ -23,7 +23,7 @@ export async function createFlagCache(config: AppConfig, logger: Logger): Promis
     case 'redis': {
       const { createRedisFlagCache } = await import('./redis/redis-flag.cache');
       return createRedisFlagCache({
-        url: config.cache.redisUrl!,
+        url: cache.redisUrl,
         logger: logger.child({ component: 'cache' }),
       });
     }
