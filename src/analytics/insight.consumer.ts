@@ -1,10 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import {
-  type InsightEvent,
-  insightMessageToEvent,
-  type InsightMessage,
-} from '../core/insights/insight-event';
+import type { InsightEvent } from '../core/insights/insight-event';
+import { parseInsightMessage } from '../core/messages/insight.message';
 import { AnalyticsStore } from '../core/ports/analytics-store.port';
 import { DataStore } from '../core/ports/data-store.port';
 import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/message-bus.port';
@@ -12,16 +9,6 @@ import { ReadinessService } from '../infrastructure/health/readiness.service';
 import { Logger } from '../core/ports/logger.port';
 import { flagUsageDeltas } from '../core/insights/flag-usage';
 import { GroupCommit } from './group-commit';
-
-/** Validates a `featbit-insights` payload (FeatBit's events shape, timestamp in µs). */
-export function parseInsightMessage(payload: unknown): InsightEvent | null {
-  if (!payload || typeof payload !== 'object') return null;
-  const m = payload as Partial<InsightMessage>;
-  const strings = [m.uuid, m.distinct_id, m.env_id, m.event, m.properties];
-  if (strings.some((s) => typeof s !== 'string') || !m.uuid || !m.env_id) return null;
-  if (typeof m.timestamp !== 'number' || !Number.isFinite(m.timestamp) || m.timestamp < 0) return null;
-  return insightMessageToEvent(m as InsightMessage);
-}
 
 /**
  * Writes insight events to the analytics store in bulk, and each flag's first/last evaluation to
@@ -65,9 +52,9 @@ export class InsightConsumer implements OnApplicationBootstrap, OnModuleDestroy 
   async handle(batch: BusMessage[]): Promise<void> {
     const events: InsightEvent[] = [];
     for (const message of batch) {
-      const event = parseInsightMessage(message.payload);
-      if (event) events.push(event);
-      else this.log.warn('dropped a malformed insight message', { id: message.id });
+      const parsed = parseInsightMessage(message.payload);
+      if (parsed.ok) events.push(parsed.value);
+      else this.log.warn('dropped a malformed insight message', { id: message.id, error: parsed.error });
     }
     // Usage goes to the primary database whatever the analytics provider; both writes are
     // idempotent, so a batch that fails either is simply delivered again.

@@ -1,11 +1,12 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { parseFlagChangeMessage } from '../../core/messages/flag-change.message';
+import { RawJson } from '../../core/messages/raw-json';
+import { parseRemovalMessage } from '../../core/messages/removal.message';
+import { parseSegmentChangeMessage } from '../../core/messages/segment-change.message';
 import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/message-bus.port';
-import { parseRemovalMessage } from '../../core/sdk/removal-message';
 import { Logger } from '../../core/ports/logger.port';
-import type { SegmentChangePayload } from './change-outbox';
 
 const BATCH = 100;
 const LOOP_INTERVAL_MS = 5_000;
@@ -130,29 +131,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relay(message: OutboxMessage): Promise<void> {
-    let payload: unknown;
-    try {
-      payload = JSON.parse(message.payload);
-    } catch {
-      this.log.error('unreadable outbox message dropped', { id: message.id });
-      return;
-    }
     if (message.topic === TOPICS.flagChange) {
-      if (this.cache.enabled) await this.cache.upsertFlag(payload as FeatureFlag);
+      const change = parseFlagChangeMessage(message.payload);
+      if (!change.ok) return this.dropUnreadable(message, change.error);
+      if (this.cache.enabled) await this.cache.upsertFlag(change.value);
     } else if (message.topic === TOPICS.removal) {
       // Relayed in order with the upserts, so an earlier upsert cannot bring a removed item back.
-      const removal = parseRemovalMessage(payload);
-      if (removal === null) {
-        this.log.error('unreadable removal message dropped', { id: message.id });
-        return;
-      }
+      const parsed = parseRemovalMessage(message.payload);
+      if (!parsed.ok) return this.dropUnreadable(message, parsed.error);
+      const removal = parsed.value;
       if (this.cache.enabled && removal.kind === 'flag')
         await this.cache.removeFlag(removal.envId, removal.flagId);
       if (this.cache.enabled && removal.kind === 'segment') {
         for (const envId of removal.envIds) await this.cache.removeSegment(envId, removal.segmentId);
       }
     } else {
-      const { segment, affectedFlagIds } = payload as SegmentChangePayload;
+      const change = parseSegmentChangeMessage(message.payload);
+      if (!change.ok) return this.dropUnreadable(message, change.error);
+      const { segment, affectedFlagIds } = change.value;
       if (this.cache.enabled) {
         await this.cache.upsertSegment(segment.envId, segment);
         // The referencing flags got a new updatedAt with the segment change: refresh them too.
@@ -160,6 +156,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           await this.cache.upsertFlag(flag);
       }
     }
-    await this.bus.publish(message.topic, payload);
+    // The row holds the message JSON: published as it is, not parsed and serialized again.
+    await this.bus.publish(message.topic, new RawJson(message.payload));
+  }
+
+  /** A row no version could read: relaying it again would fail the same way. */
+  private dropUnreadable(message: OutboxMessage, error: string): void {
+    this.log.error('unreadable outbox message dropped', { id: message.id, topic: message.topic, error });
   }
 }

@@ -14,24 +14,3 @@ export interface InsightEvent {
   /** Microseconds since the Unix epoch. */
   timestamp: number;
 }
-
-/** The message FeatBit's evaluation server puts on `featbit-insights`. */
-export interface InsightMessage {
-  uuid: string;
-  distinct_id: string;
-  env_id: string;
-  event: string;
-  properties: string;
-  timestamp: number;
-}
-
-export function insightMessageToEvent(m: InsightMessage): InsightEvent {
-  return {
-    uuid: m.uuid,
-    distinctId: m.distinct_id,
-    envId: m.env_id,
-    event: m.event,
-    properties: m.properties,
-    timestamp: m.timestamp,
-  };
-}

@@ -1,5 +1,5 @@
 import type { EndUser } from '../end-users/end-user';
-import type { InsightMessage } from '../insights/insight-event';
+import { type InsightMessage, insightMessage } from '../messages/insight.message';
 import { checkSdkUser, fieldOf, isRecord, propertyValueText } from './sdk-user';
 
 // POST /api/public/insight/track (docs/reference/wire-protocol.md#insight-track): a JSON array of {user,
@@ -130,14 +130,14 @@ function flagMessage(envId: string, user: EndUser, e: FlagEvent, id: string): In
     tag_2: e.sendToExperiment ? 'true' : 'false',
     tag_3: name,
   };
-  return {
+  return insightMessage({
     uuid: id,
-    distinct_id: flagId,
-    env_id: envId,
+    distinctId: flagId,
+    envId,
     event: 'FlagValue',
     properties: JSON.stringify(properties),
     timestamp: e.timestampMs * 1000,
-  };
+  });
 }
 
 function metricMessage(envId: string, user: EndUser, e: MetricEvent, id: string): InsightMessage {
@@ -157,14 +157,14 @@ function metricMessage(envId: string, user: EndUser, e: MetricEvent, id: string)
     tag_1: float32Text(e.numericValue),
     tag_2: name,
   };
-  return {
+  return insightMessage({
     uuid: id,
-    distinct_id: e.eventName,
-    env_id: envId,
+    distinctId: e.eventName,
+    envId,
     event: e.type,
     properties: JSON.stringify(properties),
     timestamp: e.timestampMs * 1000,
-  };
+  });
 }
 
 /** Validates the whole body, then builds the messages. Nothing is built when any part is invalid. */

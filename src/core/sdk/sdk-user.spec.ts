@@ -1,4 +1,4 @@
-import { checkSdkUser, endUserMessage, parseSdkUser, userSignature } from './sdk-user';
+import { checkSdkUser, parseSdkUser, userSignature } from './sdk-user';
 
 describe('SDK user', () => {
   it('reads the wire user', () => {
@@ -56,14 +56,5 @@ describe('SDK user', () => {
     const b = parseSdkUser({ keyId: 'u1', name: 'B' })!;
     expect(userSignature(a)).toBe(userSignature(parseSdkUser({ keyId: 'u1', name: 'A' })!));
     expect(userSignature(a)).not.toBe(userSignature(b));
-  });
-
-  it('builds the featbit-endusers message', () => {
-    expect(endUserMessage('env', { keyId: 'u1' })).toEqual({
-      envId: 'env',
-      keyId: 'u1',
-      name: '',
-      customizedProperties: [],
-    });
   });
 });

@@ -88,20 +88,3 @@ export function parseSdkUser(raw: unknown): EndUser | null {
 export function userSignature(user: EndUser): string {
   return JSON.stringify([user.keyId, user.name ?? null, user.customizedProperties ?? []]);
 }
-
-/** The `featbit-endusers` message payload for a user seen in an environment. */
-export interface EndUserMessage {
-  envId: string;
-  keyId: string;
-  name: string;
-  customizedProperties: UserProperty[];
-}
-
-export function endUserMessage(envId: string, user: EndUser): EndUserMessage {
-  return {
-    envId,
-    keyId: user.keyId,
-    name: user.name ?? '',
-    customizedProperties: user.customizedProperties ?? [],
-  };
-}

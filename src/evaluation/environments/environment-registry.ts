@@ -1,12 +1,14 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { parseFlagChangeMessage } from '../../core/messages/flag-change.message';
+import { parseRemovalMessage, type RemovalMessage } from '../../core/messages/removal.message';
+import { parseSegmentChangeMessage } from '../../core/messages/segment-change.message';
 import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import type { HealthStatus } from '../../core/ports/health-checkable.port';
 import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../../core/ports/message-bus.port';
 import type { SegmentScope } from '../../core/ports/targeting.repositories';
-import { parseRemovalMessage, type RemovalMessage } from '../../core/sdk/removal-message';
 import { toWireSegment, type WireSegment } from '../../core/segments/segment';
 import { environmentResourceName, type SecretContext } from '../../core/tenancy/tenancy';
 import { Logger } from '../../core/ports/logger.port';
@@ -33,29 +35,6 @@ const CLOSE_ENVIRONMENT_DELETED = 4003;
 const SUBSCRIBE_RETRY_MS = 3_000;
 /** An environment with no connections and no requests for this long is dropped from memory. */
 export const IDLE_ENVIRONMENT_MS = 10 * 60_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isFlag(value: unknown): value is FeatureFlag {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.envId === 'string' &&
-    typeof value.key === 'string' &&
-    typeof value.updatedAt === 'string'
-  );
-}
-
-function isSegment(value: unknown): value is WireSegment {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.envId === 'string' &&
-    typeof value.updatedAt === 'string'
-  );
-}
 
 export function scopeOf(context: SecretContext): SegmentScope {
   return {
@@ -139,37 +118,33 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     }
   }
 
-  /** Applies a change message (also used by tests). */
+  /** Applies a change message (also used by tests); the topic's module in src/core/messages/ reads it. */
   handleFlagMessage(payload: unknown): void {
-    if (!isFlag(payload)) {
-      this.log.warn('ignored a malformed flag-change message');
+    const change = parseFlagChangeMessage(payload);
+    if (!change.ok) {
+      this.log.warn('ignored a malformed flag-change message', { error: change.error });
       return;
     }
-    this.route(payload.envId, { kind: 'flag', flag: payload });
+    this.route(change.value.envId, { kind: 'flag', flag: change.value });
   }
 
   handleSegmentMessage(payload: unknown): void {
-    if (!isRecord(payload) || !isSegment(payload.segment)) {
-      this.log.warn('ignored a malformed segment-change message');
+    const change = parseSegmentChangeMessage(payload);
+    if (!change.ok) {
+      this.log.warn('ignored a malformed segment-change message', { error: change.error });
       return;
     }
-    const affected = Array.isArray(payload.affectedFlagIds)
-      ? payload.affectedFlagIds.filter((id): id is string => typeof id === 'string')
-      : [];
-    this.route(payload.segment.envId, {
-      kind: 'segment',
-      segment: payload.segment,
-      affectedFlagIds: affected,
-    });
+    const { segment, affectedFlagIds } = change.value;
+    this.route(segment.envId, { kind: 'segment', segment, affectedFlagIds });
   }
 
   handleRemovalMessage(payload: unknown): void {
     const removal = parseRemovalMessage(payload);
-    if (removal === null) {
-      this.log.warn('ignored a malformed removal message');
+    if (!removal.ok) {
+      this.log.warn('ignored a malformed removal message', { error: removal.error });
       return;
     }
-    this.remove(removal);
+    this.remove(removal.value);
   }
 
   private remove(removal: RemovalMessage): void {

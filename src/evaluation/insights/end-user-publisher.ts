@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import type { EndUser } from '../../core/end-users/end-user';
 import { MessageBus, TOPICS } from '../../core/ports/message-bus.port';
-import { endUserMessage, type EndUserMessage } from '../../core/sdk/sdk-user';
+import { endUserMessage, type EndUserMessage } from '../../core/messages/end-users.message';
 import { Logger } from '../../core/ports/logger.port';
 
 // End users seen by SDKs go to `featbit-endusers`, once per (environment, keyId) per dedupe window

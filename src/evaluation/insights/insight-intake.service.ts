@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { MessageBus, TOPICS } from '../../core/ports/message-bus.port';
 import { parseInsightBody } from '../../core/sdk/insight-intake';
-import { endUserMessage, type EndUserMessage } from '../../core/sdk/sdk-user';
+import { endUserMessage, type EndUserMessage } from '../../core/messages/end-users.message';
 import { EndUserPublisher } from './end-user-publisher';
 
 export type TrackOutcome =

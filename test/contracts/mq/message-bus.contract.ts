@@ -1,5 +1,6 @@
 // One contract for every MessageBus adapter. Each runner supplies a harness that creates buses the
 // way separate processes would (own connections), so "N subscribers" are N instances.
+import { RawJson } from '../../../src/core/messages/raw-json';
 import { TOPICS, type BusMessage, type MessageBus } from '../../../src/core/ports/message-bus.port';
 
 export interface MessageBusHarness {
@@ -142,6 +143,21 @@ export function describeMessageBusContract(
         expect(flags).toEqual([{ n: 8, run }]);
         expect(segments).toEqual([{ n: 7, run }]);
         expect(removals).toEqual([{ n: 9, run }]);
+      },
+      timeout,
+    );
+
+    it(
+      'publishes pre-serialized JSON (RawJson) as the value it encodes',
+      async () => {
+        const received: unknown[] = [];
+        const subscriber = await bus('sub');
+        await subscriber.subscribe(TOPICS.flagChange, (m) => void (mine(m) && received.push(m.payload)));
+        const publisher = await bus('pub');
+        // The outbox relay's case: the row's JSON text goes out as it is.
+        await publisher.publish(TOPICS.flagChange, new RawJson(`{"run":${JSON.stringify(run)},"n":10}`));
+        await waitFor('the pre-serialized broadcast', () => received.length === 1);
+        expect(received).toEqual([{ run, n: 10 }]);
       },
       timeout,
     );

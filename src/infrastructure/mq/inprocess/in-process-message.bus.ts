@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HealthStatus } from '../../../core/ports/health-checkable.port';
+import { payloadValue } from '../../../core/messages/raw-json';
 import {
   MessageBus,
   type BroadcastTopic,
@@ -104,7 +105,8 @@ class InProcessMessageBus extends MessageBus {
 
   publish(topic: BroadcastTopic, payload: unknown): Promise<void> {
     if (this.closed) return closedError();
-    const message: BusMessage = { id: randomUUID(), topic, payload };
+    // No wire in between: pre-serialized JSON (RawJson) is handed over as the value it encodes.
+    const message: BusMessage = { id: randomUUID(), topic, payload: payloadValue(payload) };
     for (const subscriber of this.subscribers) {
       if (subscriber.topic === topic) subscriber.push(message);
     }

@@ -9,6 +9,7 @@ import {
   type Producer,
 } from 'kafkajs';
 import type { HealthStatus } from '../../../core/ports/health-checkable.port';
+import { payloadJson } from '../../../core/messages/raw-json';
 import {
   BROADCAST_TOPICS,
   MessageBus,
@@ -124,7 +125,7 @@ class KafkaMessageBus extends MessageBus {
   async publish(topic: BroadcastTopic, payload: unknown): Promise<void> {
     this.assertOpen();
     // Keyed by topic: one partition, so every instance sees the changes in publish order.
-    await this.send(topic, [{ key: topic, value: JSON.stringify(payload), headers: { id: randomUUID() } }]);
+    await this.send(topic, [{ key: topic, value: payloadJson(payload), headers: { id: randomUUID() } }]);
   }
 
   async enqueue(topic: JobTopic, payloads: readonly unknown[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HealthStatus } from '../../../core/ports/health-checkable.port';
+import { payloadJson } from '../../../core/messages/raw-json';
 import {
   BROADCAST_TOPICS,
   MessageBus,
@@ -81,7 +82,7 @@ class RedisMessageBus extends MessageBus {
 
   async publish(topic: BroadcastTopic, payload: unknown): Promise<void> {
     this.assertOpen();
-    await this.commands.client.publish(this.prefix + topic, JSON.stringify(payload));
+    await this.commands.client.publish(this.prefix + topic, payloadJson(payload));
   }
 
   async enqueue(topic: JobTopic, payloads: readonly unknown[]): Promise<void> {
