@@ -1,13 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
 import { Logger } from '../../core/ports/logger.port';
-import { TrackedRedis } from '../../infrastructure/mq/redis/redis-connection';
+import { RateLimitStore } from '../../shared/rate-limit/rate-limit-store';
 import { TooManyRequestsError } from '../http/api-errors';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -23,37 +18,19 @@ const WINDOW_SECONDS = 15 * 60;
 export class LoginRateLimiter implements OnApplicationShutdown {
   private readonly account: RateLimiterAbstract;
   private readonly address: RateLimiterAbstract;
-  private readonly redis: TrackedRedis | null;
+  private readonly store: RateLimitStore;
 
   constructor(config: AppConfig, logger: Logger) {
-    const redisUrl = config.cache.redisUrl ?? config.mq.redisUrl;
-    this.redis = redisUrl
-      ? new TrackedRedis({
-          url: redisUrl,
-          name: 'featbit-login-limits',
-          logger: logger.child({ component: 'auth' }),
-          // Fail fast to the in-memory insurance limiter instead of queueing sign-ins during an outage.
-          redis: { enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-        })
-      : null;
-    const make = (prefix: string, points: number): RateLimiterAbstract => {
-      const opts = { keyPrefix: `featbit:login:${prefix}`, points, duration: WINDOW_SECONDS };
-      const memory = new RateLimiterMemory(opts);
-      if (!this.redis) return memory;
-      return new RateLimiterRedis({
-        ...opts,
-        storeClient: this.redis.client,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: memory,
-      });
-    };
+    this.store = new RateLimitStore(config, logger.child({ component: 'auth' }), 'featbit-login-limits');
+    const make = (prefix: string, points: number): RateLimiterAbstract =>
+      this.store.limiter({ keyPrefix: `featbit:login:${prefix}`, points, duration: WINDOW_SECONDS });
     this.account = make('account', config.auth.loginMaxAttemptsPerAccount);
     this.address = make('address', config.auth.loginMaxAttemptsPerIp);
   }
 
   /** Whether the counters are currently shared through Redis. */
   get shared(): boolean {
-    return this.redis?.ready ?? false;
+    return this.store.shared;
   }
 
   /** Takes one attempt from both budgets, or throws 429 when either is spent. */
@@ -82,7 +59,7 @@ export class LoginRateLimiter implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.close();
+    await this.store.close();
   }
 }
 

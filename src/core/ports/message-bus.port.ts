@@ -41,7 +41,10 @@ export interface ConsumeOptions {
 
 export abstract class MessageBus implements HealthCheckable {
   abstract readonly healthName: string;
-  /** Publish to every subscriber of a broadcast topic. Resolves once the broker accepted it. */
+  /**
+   * Publish to every subscriber of a broadcast topic. Resolves once the broker accepted it. A
+   * `RawJson` payload (src/core/messages/raw-json.ts) is JSON already: it goes on the wire as it is.
+   */
   abstract publish(topic: BroadcastTopic, payload: unknown): Promise<void>;
   /** Enqueue job messages (one consumer each). Resolves once the broker accepted them. */
   abstract enqueue(topic: JobTopic, payloads: readonly unknown[]): Promise<void>;
@@ -66,45 +69,6 @@ export abstract class MessageBus implements HealthCheckable {
   abstract onReconnect(listener: () => void): void;
   abstract health(): Promise<HealthStatus>;
   abstract close(): Promise<void>;
-}
-
-/** Row of FeatBit's `queue_messages` table (PostgreSQL message queue). */
-export interface QueueMessage {
-  id: number;
-  topic: string;
-  status: 'Pending' | 'Processing' | 'Notified' | 'Completed' | 'Failed';
-  payload: string;
-  enqueuedAt: string;
-  notVisibleUntil: string | null;
-  deliverCount: number;
-  error: string | null;
-}
-
-/** The PostgreSQL queue table, used only by the PostgreSQL message-queue adapter. */
-export abstract class QueueMessageRepository {
-  abstract enqueue(
-    topic: string,
-    payloads: readonly string[],
-    status: 'Pending' | 'Notified',
-  ): Promise<number[]>;
-  /**
-   * Inserts one `Notified` row and announces its id on `channel` (pg_notify) in the same statement:
-   * listeners hear of the row when it commits, one round trip after the call instead of two.
-   */
-  abstract enqueueNotified(topic: string, payload: string, channel: string): Promise<number>;
-  abstract findByIds(ids: readonly number[]): Promise<QueueMessage[]>;
-  /** Claim up to `limit` visible Pending rows with FOR UPDATE SKIP LOCKED; they stay invisible for `visibilityMs`. */
-  abstract claim(topic: string, limit: number, visibilityMs: number): Promise<QueueMessage[]>;
-  abstract complete(ids: readonly number[]): Promise<void>;
-  abstract fail(id: number, error: string): Promise<void>;
-  /**
-   * Makes claimed rows claimable again after `delayMs` (a failed batch is retried soon rather than
-   * after the visibility timeout). `countDelivery: false` takes back the delivery the claim counted.
-   */
-  abstract release(ids: readonly number[], delayMs: number, countDelivery: boolean): Promise<void>;
-  /** Broadcast rows after `afterId` (replay after a reconnect). */
-  abstract listNotifiedAfter(topics: readonly string[], afterId: number): Promise<QueueMessage[]>;
-  abstract purgeNotifiedBefore(before: string): Promise<number>;
 }
 
 /** A change message persisted with the change itself, published afterwards (transactional outbox). */

@@ -4,7 +4,7 @@ import type { SecretContext } from '../../core/tenancy/tenancy';
 import { SecretResolver } from '../auth/secret-resolver';
 import type { EnvironmentState } from '../environments/environment-state';
 import { EnvironmentRegistry } from '../environments/environment-registry';
-import { SdkRateLimiter } from './sdk-rate-limiter';
+import { type RateDecision, SdkRateLimiter } from './sdk-rate-limiter';
 import { errorResponse, isSdkResponse, jsonResponse, type SdkResponse, sendResponse } from './sdk-response';
 
 // REST authentication for SDK routes: the environment secret travels raw in `Authorization`
@@ -95,7 +95,13 @@ export class SdkAuthenticator {
   ): AuthOutcome | Promise<AuthOutcome> {
     if (context === null) return UNKNOWN_SECRET;
     if (serverOnly && context.type !== 'server') return SERVER_ONLY;
-    const decision = this.rateLimiter.hit(secret);
+    const decision = this.rateLimiter.check(secret);
+    // A promise only when the counters live in Redis (shared by the replicas).
+    if (decision instanceof Promise) return decision.then((d) => this.withinLimit(d, context));
+    return this.withinLimit(decision, context);
+  }
+
+  private withinLimit(decision: RateDecision, context: SecretContext): AuthOutcome | Promise<AuthOutcome> {
     if (!decision.ok) {
       return jsonResponse(429, RATE_LIMITED_BODY, [['retry-after', String(decision.retryAfterSeconds)]]);
     }

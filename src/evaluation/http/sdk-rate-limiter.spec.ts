@@ -1,8 +1,13 @@
 import type { AppConfig } from '../../config/app-config';
+import { silentLogger } from '../../core/ports/logger.port';
 import { SdkRateLimiter } from './sdk-rate-limiter';
 
+// No Redis configured: the in-process counters.
 const limiter = (perMinute: number) =>
-  new SdkRateLimiter({ evaluation: { sdkRateLimitPerMinute: perMinute } } as AppConfig);
+  new SdkRateLimiter(
+    { evaluation: { sdkRateLimitPerMinute: perMinute }, cache: {}, mq: {} } as AppConfig,
+    silentLogger,
+  );
 
 describe('SdkRateLimiter', () => {
   it('allows the limit per key per fixed minute, then says when to retry', () => {

@@ -8,6 +8,7 @@ import {
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
+import { createPostgresQueueMessageRepository } from '../../../src/infrastructure/mq/postgres/postgres-queue-message.repository';
 import { createRedisMessageBus, jobStreamKey } from '../../../src/infrastructure/mq/redis/redis-message.bus';
 import { waitFor } from './message-bus.contract';
 
@@ -47,7 +48,7 @@ async function postgresHarness(): Promise<Harness> {
   const store: PostgresDataStore = createPostgresDataStore({ url: url.toString(), poolSize: 4 });
   await store.whenReady();
   const bus = createPostgresMessageBus({
-    queue: store.queueMessages,
+    queue: createPostgresQueueMessageRepository(store.connection),
     notifier: createPgListenNotifier({ url: url.toString() }),
     instanceId: 'retries',
     visibilityTimeoutMs: VISIBILITY_MS,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createPgliteDataStore } from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import { createPgliteNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
+import { createPostgresQueueMessageRepository } from '../../../src/infrastructure/mq/postgres/postgres-queue-message.repository';
 import { describeMessageBusContract, type MessageBusHarness } from './message-bus.contract';
 
 // PGlite lives inside one process, so the contract's "instances" share one embedded database, as
@@ -21,7 +22,7 @@ async function createHarness(): Promise<MessageBusHarness> {
     createBus: (instanceId) =>
       Promise.resolve(
         createPostgresMessageBus({
-          queue: store.queueMessages,
+          queue: createPostgresQueueMessageRepository(store.connection),
           notifier: createPgliteNotifier({ pglite, query: (sql, params) => store.query(sql, params) }),
           instanceId,
           visibilityTimeoutMs: 1_500,

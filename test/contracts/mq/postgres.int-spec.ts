@@ -9,7 +9,10 @@ import {
   createPostgresDataStore,
   type PostgresDataStore,
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
-import type { QueueMessageRepository } from '../../../src/core/ports/message-bus.port';
+import {
+  createPostgresQueueMessageRepository,
+  type QueueMessageRepository,
+} from '../../../src/infrastructure/mq/postgres/postgres-queue-message.repository';
 
 const baseUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://featbit:featbit@127.0.0.1:15432/postgres';
 
@@ -50,7 +53,7 @@ async function createHarness(): Promise<PgHarness> {
   const bus = (
     notifierUrl: string,
     instanceId: string,
-    queue: QueueMessageRepository = store.queueMessages,
+    queue: QueueMessageRepository = createPostgresQueueMessageRepository(store.connection),
   ): MessageBus =>
     createPostgresMessageBus({
       queue,
@@ -80,7 +83,9 @@ async function createHarness(): Promise<PgHarness> {
       const unreachable = 'postgres://postgres:s3cret@127.0.0.1:1/nowhere';
       const deadStore = createPostgresDataStore({ url: unreachable, poolSize: 1 });
       stores.push(deadStore);
-      return Promise.resolve(bus(unreachable, 'unreachable', deadStore.queueMessages));
+      return Promise.resolve(
+        bus(unreachable, 'unreachable', createPostgresQueueMessageRepository(deadStore.connection)),
+      );
     },
     teardown: async () => {
       await Promise.all(stores.map((s) => s.close().catch(() => undefined)));
@@ -130,7 +135,7 @@ describe('PostgreSQL bus: replay after an outage', () => {
     const viaProxy = new URL(withDatabase(baseUrl, harness.database, 'mq-replay-sub'));
     viaProxy.port = String(proxy.port);
     const subscriber = createPostgresMessageBus({
-      queue: harness.store.queueMessages,
+      queue: createPostgresQueueMessageRepository(harness.store.connection),
       notifier: createPgListenNotifier({ url: viaProxy.toString(), maxRetryDelayMs: 300 }),
       instanceId: 'replay-sub',
     });
@@ -168,7 +173,7 @@ describe('PostgreSQL bus: replay after an outage', () => {
     const viaProxy = new URL(withDatabase(baseUrl, harness.database, 'mq-retry-sub'));
     viaProxy.port = String(cut.port);
     let queueDown = false;
-    const real = harness.store.queueMessages;
+    const real = createPostgresQueueMessageRepository(harness.store.connection);
     const flaky = new Proxy(real, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
@@ -213,7 +218,11 @@ describe('PostgreSQL bus: replay after an outage', () => {
     buses.push(subscriber);
     const seen: string[] = [];
     await subscriber.subscribe(TOPICS.flagChange, (m) => void seen.push(m.id));
-    const [id] = await harness.store.queueMessages.enqueue(TOPICS.flagChange, ['{"dupe":true}'], 'Notified');
+    const [id] = await createPostgresQueueMessageRepository(harness.store.connection).enqueue(
+      TOPICS.flagChange,
+      ['{"dupe":true}'],
+      'Notified',
+    );
     for (let i = 0; i < 3; i++) {
       await harness.pool.query('select pg_notify($1, $2)', [
         'featbit_feature_flag_change_channel',

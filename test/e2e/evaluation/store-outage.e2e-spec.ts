@@ -6,6 +6,7 @@ import {
 } from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
+import { createPostgresQueueMessageRepository } from '../../../src/infrastructure/mq/postgres/postgres-queue-message.repository';
 import { createTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../support/postgres-database';
 import { type RunningProduct, startProduct } from '../support/product';
@@ -51,7 +52,7 @@ describe('evaluation through a database outage', () => {
     store = createPostgresDataStore({ url: database.url, poolSize: 2 });
     await store.whenReady();
     bus = createPostgresMessageBus({
-      queue: store.queueMessages,
+      queue: createPostgresQueueMessageRepository(store.connection),
       notifier: createPgListenNotifier({ url: database.url }),
       instanceId: `outage-${process.pid}`,
     });

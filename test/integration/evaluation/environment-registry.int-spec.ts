@@ -13,6 +13,7 @@ import {
 import { silentLogger } from '../../../src/core/ports/logger.port';
 import { createPgListenNotifier } from '../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../src/infrastructure/mq/postgres/postgres-message.bus';
+import { createPostgresQueueMessageRepository } from '../../../src/infrastructure/mq/postgres/postgres-queue-message.repository';
 import {
   createTestDatabase,
   TEST_POSTGRES_URL,
@@ -80,7 +81,7 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
     const listenUrl = new URL(database.url);
     listenUrl.searchParams.set('application_name', APP_NAME);
     bus = createPostgresMessageBus({
-      queue: store.queueMessages,
+      queue: createPostgresQueueMessageRepository(store.connection),
       notifier: createPgListenNotifier({ url: listenUrl.toString(), maxRetryDelayMs: 300 }),
       instanceId: 'registry-test',
     });

@@ -29,7 +29,6 @@ import {
 } from './repositories/postgres-integrations.repositories';
 import {
   PostgresOutboxRepository,
-  PostgresQueueMessageRepository,
   PostgresSystemSettingRepository,
 } from './repositories/postgres-messaging.repositories';
 import {
@@ -94,12 +93,13 @@ export class PostgresDataStore extends DataStore {
   readonly flagSchedules: PostgresFlagScheduleRepository;
   readonly outbox: PostgresOutboxRepository;
   readonly settings: PostgresSystemSettingRepository;
-  /** FeatBit's `queue_messages` table, for the PostgreSQL message-queue adapter. */
-  readonly queueMessages: PostgresQueueMessageRepository;
 
-  /** @param session the pool, or one transaction (views created by `transaction`). */
+  /**
+   * @param connection also shared by the PostgreSQL message queue (its own queue_messages repository).
+   * @param session the pool, or one transaction (views created by `transaction`).
+   */
   constructor(
-    private readonly connection: PostgresConnection,
+    readonly connection: PostgresConnection,
     provider: 'pglite' | 'postgres',
     private readonly session: SqlSession = new PgRootSession(connection),
   ) {
@@ -134,7 +134,6 @@ export class PostgresDataStore extends DataStore {
     this.flagSchedules = new PostgresFlagScheduleRepository(db);
     this.outbox = new PostgresOutboxRepository(db);
     this.settings = new PostgresSystemSettingRepository(db);
-    this.queueMessages = new PostgresQueueMessageRepository(db);
   }
 
   /** The embedded PGlite instance once ready (for `listen()` / NOTIFY); null for PostgreSQL. */
@@ -155,7 +154,7 @@ export class PostgresDataStore extends DataStore {
     );
   }
 
-  /** Raw SQL on this store's session (the queue adapter's `pg_notify`). Errors are mapped like repository errors. */
+  /** Raw SQL on this store's session. Errors are mapped like repository errors. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.session.query<T>(sql, params);
   }
@@ -178,6 +177,15 @@ export interface PostgresDataStoreOptions {
 
 /** Returns at once; connects and migrates in the background (see `whenReady` / `health`). */
 export function createPostgresDataStore(options: PostgresDataStoreOptions): PostgresDataStore {
+  const connection = createPostgresConnection(options);
+  return new PostgresDataStore(connection, 'postgres');
+}
+
+/**
+ * A started PostgreSQL connection (pool, migrations) without a store: the PostgreSQL message queue's
+ * own when the primary database is not PostgreSQL.
+ */
+export function createPostgresConnection(options: PostgresDataStoreOptions): PostgresConnection {
   const logger = options.logger ?? silentStoreLogger;
   const connection = new PostgresConnection({
     service: 'PostgreSQL',
@@ -201,9 +209,8 @@ export function createPostgresDataStore(options: PostgresDataStoreOptions): Post
           logger.warn('PostgreSQL pool error', { reason: describeError(error) }),
       }),
   });
-  const store = new PostgresDataStore(connection, 'postgres');
   connection.start();
-  return store;
+  return connection;
 }
 
 export interface PgliteDataStoreOptions {

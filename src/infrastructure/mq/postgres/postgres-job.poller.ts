@@ -1,4 +1,5 @@
-import type { BusMessage, JobTopic, QueueMessage } from '../../../core/ports/message-bus.port';
+import type { BusMessage, JobTopic } from '../../../core/ports/message-bus.port';
+import type { QueueMessage } from './postgres-queue-message.repository';
 
 /** What a poller needs from the PostgreSQL bus. */
 export interface JobSource {

@@ -1,10 +1,7 @@
-import {
-  TOPICS,
-  type BroadcastTopic,
-  type QueueMessageRepository,
-} from '../../../core/ports/message-bus.port';
+import { TOPICS, type BroadcastTopic } from '../../../core/ports/message-bus.port';
 import type { Logger } from '../../../core/ports/logger.port';
 import type { PgNotifier } from './pg-notifier';
+import type { QueueMessageRepository } from './postgres-queue-message.repository';
 
 /** LISTEN channels of the broadcast topics (FeatBit's, and ours for removals). */
 export const BROADCAST_CHANNELS: Record<BroadcastTopic, string> = {

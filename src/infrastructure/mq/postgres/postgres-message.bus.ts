@@ -1,4 +1,5 @@
 import type { HealthStatus } from '../../../core/ports/health-checkable.port';
+import { payloadJson } from '../../../core/messages/raw-json';
 import {
   BROADCAST_TOPICS,
   MessageBus,
@@ -6,8 +7,6 @@ import {
   type BusMessage,
   type ConsumeOptions,
   type JobTopic,
-  type QueueMessage,
-  type QueueMessageRepository,
   type Subscription,
 } from '../../../core/ports/message-bus.port';
 import { silentLogger, type Logger } from '../../../core/ports/logger.port';
@@ -16,6 +15,7 @@ import { type PgNotifier } from './pg-notifier';
 import { safeMessage } from '../safe-message';
 import { type BroadcastHandler, type BroadcastSubscriber, drainSubscriber } from '../broadcast-subscriber';
 import { JobPoller, type JobSource } from './postgres-job.poller';
+import type { QueueMessage, QueueMessageRepository } from './postgres-queue-message.repository';
 import {
   BROADCAST_CHANNELS,
   JOBS_CHANNEL,
@@ -105,7 +105,7 @@ class PostgresMessageBus extends MessageBus implements JobSource {
     this.assertOpen();
     // The row and its announcement in one statement: a change reaches the evaluation servers one
     // database round trip sooner, and publishing does not depend on the listening connection.
-    await this.queue.enqueueNotified(topic, JSON.stringify(payload), BROADCAST_CHANNELS[topic]);
+    await this.queue.enqueueNotified(topic, payloadJson(payload), BROADCAST_CHANNELS[topic]);
     this.lastError = null;
     this.purgeLazily();
   }

@@ -12,6 +12,7 @@ import {
 } from '../../../../src/infrastructure/database/postgres/postgres-data-store';
 import { createPgListenNotifier } from '../../../../src/infrastructure/mq/postgres/pg-notifier';
 import { createPostgresMessageBus } from '../../../../src/infrastructure/mq/postgres/postgres-message.bus';
+import { createPostgresQueueMessageRepository } from '../../../../src/infrastructure/mq/postgres/postgres-queue-message.repository';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database';
 import { type RunningProduct, startProduct } from '../../support/product';
 import { seedEnvironment, type SeededEnvironment } from '../../support/targeting-fixtures';
@@ -57,7 +58,7 @@ export class EvaluationProduct {
       const store = createPostgresDataStore({ url: database.url, poolSize: 4 });
       await store.whenReady();
       const bus = createPostgresMessageBus({
-        queue: store.queueMessages,
+        queue: createPostgresQueueMessageRepository(store.connection),
         notifier: createPgListenNotifier({ url: database.url }),
         instanceId: `e2e-${process.pid}`,
         pollIntervalMs: 200,

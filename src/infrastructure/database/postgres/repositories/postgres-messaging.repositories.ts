@@ -1,145 +1,13 @@
 import { SystemSettingRepository } from '../../../../core/ports/data-store.port';
-import {
-  type OutboxMessage,
-  OutboxRepository,
-  type QueueMessage,
-  QueueMessageRepository,
-} from '../../../../core/ports/message-bus.port';
-import { toDate } from '../../shared/timestamps';
-import type { Row, SqlSession } from '../postgres-session';
+import { type OutboxMessage, OutboxRepository } from '../../../../core/ports/message-bus.port';
+import { OUTBOX_ENTITY } from '../../shared/entities/outbox.entity';
+import { SYSTEM_SETTING_ENTITY } from '../../shared/entities/system-setting.entity';
+import { nowIso } from '../../shared/timestamps';
+import type { SqlSession } from '../postgres-session';
 import { PgTable } from '../postgres-table';
-import { iso, isoOrNull, num, str, strOrNull } from '../postgres-values';
 
-const QUEUE_COLUMNS = 'id, topic, status, payload, enqueued_at, not_visible_until, deliver_count, error';
-
-function queueMessage(row: Row): QueueMessage {
-  return {
-    id: num(row.id),
-    topic: str(row.topic),
-    status: str(row.status) as QueueMessage['status'],
-    payload: str(row.payload),
-    enqueuedAt: iso(row.enqueued_at),
-    notVisibleUntil: isoOrNull(row.not_visible_until),
-    deliverCount: num(row.deliver_count),
-    error: strOrNull(row.error),
-  };
-}
-
-const byId = (a: QueueMessage, b: QueueMessage) => a.id - b.id;
-
-/**
- * FeatBit's `queue_messages` table (docs/reference/wire-protocol.md#internal-topics), PostgreSQL and PGlite
- * only.
- */
-export class PostgresQueueMessageRepository extends QueueMessageRepository {
-  constructor(private readonly db: SqlSession) {
-    super();
-  }
-
-  async enqueue(
-    topic: string,
-    payloads: readonly string[],
-    status: 'Pending' | 'Notified',
-  ): Promise<number[]> {
-    if (!payloads.length) return [];
-    const rows = await this.db.query(
-      `INSERT INTO queue_messages (topic, status, payload)
-       SELECT $1, $2, p.payload FROM unnest($3::text[]) WITH ORDINALITY AS p(payload, n) ORDER BY p.n
-       RETURNING id`,
-      [topic, status, [...payloads]],
-    );
-    // bigserial values are handed out in insertion order, which is payload order.
-    return rows.map((r) => num(r.id)).sort((a, b) => a - b);
-  }
-
-  async enqueueNotified(topic: string, payload: string, channel: string): Promise<number> {
-    const rows = await this.db.query(
-      `WITH inserted AS (
-         INSERT INTO queue_messages (topic, status, payload) VALUES ($1, 'Notified', $2) RETURNING id)
-       SELECT id, pg_notify($3, id::text) FROM inserted`,
-      [topic, payload, channel],
-    );
-    return num(rows[0].id);
-  }
-
-  async findByIds(ids: readonly number[]): Promise<QueueMessage[]> {
-    if (!ids.length) return [];
-    const rows = await this.db.query(
-      `SELECT ${QUEUE_COLUMNS} FROM queue_messages WHERE id = ANY($1::bigint[]) ORDER BY id`,
-      [ids.map((id) => String(id))],
-    );
-    return rows.map(queueMessage);
-  }
-
-  async claim(topic: string, limit: number, visibilityMs: number): Promise<QueueMessage[]> {
-    // Rows being handled by a consumer that died become visible again once not_visible_until passes.
-    const rows = await this.db.query(
-      `UPDATE queue_messages SET status = 'Processing',
-              not_visible_until = now() + $3::double precision * interval '1 millisecond',
-              last_deliver_at = now(), deliver_count = deliver_count + 1
-       WHERE id IN (
-         SELECT id FROM queue_messages
-         WHERE topic = $1 AND (status = 'Pending' OR (status = 'Processing' AND not_visible_until < now()))
-         ORDER BY id LIMIT $2
-         FOR UPDATE SKIP LOCKED)
-       RETURNING ${QUEUE_COLUMNS}`,
-      [topic, Math.max(1, Math.floor(limit)), Math.max(0, visibilityMs)],
-    );
-    return rows.map(queueMessage).sort(byId);
-  }
-
-  async complete(ids: readonly number[]): Promise<void> {
-    if (!ids.length) return;
-    await this.db.query('DELETE FROM queue_messages WHERE id = ANY($1::bigint[])', [
-      ids.map((id) => String(id)),
-    ]);
-  }
-
-  async fail(id: number, error: string): Promise<void> {
-    await this.db.query(
-      `UPDATE queue_messages SET status = 'Failed', error = $2, last_handled_at = now(), not_visible_until = NULL
-       WHERE id = $1`,
-      [String(id), error],
-    );
-  }
-
-  async release(ids: readonly number[], delayMs: number, countDelivery: boolean): Promise<void> {
-    if (!ids.length) return;
-    await this.db.query(
-      `UPDATE queue_messages
-       SET not_visible_until = now() + $2::double precision * interval '1 millisecond',
-           deliver_count = CASE WHEN $3 THEN deliver_count ELSE greatest(deliver_count - 1, 0) END
-       WHERE id = ANY($1::bigint[]) AND status = 'Processing'`,
-      [ids.map((id) => String(id)), Math.max(0, delayMs), countDelivery],
-    );
-  }
-
-  async listNotifiedAfter(topics: readonly string[], afterId: number): Promise<QueueMessage[]> {
-    if (!topics.length) return [];
-    const rows = await this.db.query(
-      `SELECT ${QUEUE_COLUMNS} FROM queue_messages
-       WHERE status = 'Notified' AND topic = ANY($1::text[]) AND id > $2::bigint ORDER BY id`,
-      [[...topics], String(Math.trunc(afterId))],
-    );
-    return rows.map(queueMessage);
-  }
-
-  async purgeNotifiedBefore(before: string): Promise<number> {
-    const rows = await this.db.query(
-      `DELETE FROM queue_messages WHERE status = 'Notified' AND enqueued_at < $1::timestamptz RETURNING id`,
-      [toDate(before, 'before').toISOString()],
-    );
-    return rows.length;
-  }
-}
-
-const OUTBOX = new PgTable<OutboxMessage>('outbox', 'OutboxMessage', [
-  { field: 'id', column: 'id' },
-  { field: 'topic', column: 'topic' },
-  { field: 'payload', column: 'payload' },
-  { field: 'attempts', column: 'attempts', kind: 'number' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-]);
+const OUTBOX = PgTable.of(OUTBOX_ENTITY);
+const SETTINGS = PgTable.of(SYSTEM_SETTING_ENTITY);
 
 export class PostgresOutboxRepository extends OutboxRepository {
   constructor(private readonly db: SqlSession) {
@@ -148,11 +16,8 @@ export class PostgresOutboxRepository extends OutboxRepository {
   async add(message: OutboxMessage): Promise<void> {
     await OUTBOX.insert(this.db, message);
   }
-  async listPending(limit: number): Promise<OutboxMessage[]> {
-    const rows = await this.db.query(`SELECT ${OUTBOX.select} FROM outbox ORDER BY created_at, id LIMIT $1`, [
-      Math.max(1, Math.floor(limit)),
-    ]);
-    return rows.map((r) => OUTBOX.fromRow(r));
+  listPending(limit: number): Promise<OutboxMessage[]> {
+    return OUTBOX.findMany(this.db, 'true', [], 'created_at, id', Math.max(1, Math.floor(limit)));
   }
   remove(id: string): Promise<void> {
     return OUTBOX.deleteById(this.db, id);
@@ -167,18 +32,13 @@ export class PostgresSystemSettingRepository extends SystemSettingRepository {
     super();
   }
   async get(key: string): Promise<string | null> {
-    const rows = await this.db.query('SELECT value FROM system_settings WHERE key = $1', [key]);
-    return rows.length ? str(rows[0].value) : null;
+    return (await SETTINGS.findById(this.db, key))?.value ?? null;
   }
   async setIfAbsent(key: string, value: string): Promise<string> {
-    const inserted = await this.db.query(
-      'INSERT INTO system_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING value',
-      [key, value],
-    );
-    if (inserted.length) return str(inserted[0].value);
-    return (await this.get(key)) ?? value;
+    const inserted = await SETTINGS.insertIfAbsent(this.db, { key, value, updatedAt: nowIso() });
+    return inserted?.value ?? (await this.get(key)) ?? value;
   }
-  async delete(key: string): Promise<void> {
-    await this.db.query('DELETE FROM system_settings WHERE key = $1', [key]);
+  delete(key: string): Promise<void> {
+    return SETTINGS.deleteById(this.db, key);
   }
 }
