@@ -1,9 +1,50 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { DataStore } from '../../core/ports/data-store.port';
+import { type Provider } from '@nestjs/common';
+import { DataStore, SystemSettingRepository } from '../../core/ports/data-store.port';
+import {
+  AccessTokenRepository,
+  GroupRepository,
+  PolicyRepository,
+  RefreshTokenRepository,
+} from '../../core/ports/iam.repositories';
+import {
+  ExperimentMetricRepository,
+  ExperimentRepository,
+  FlagChangeRequestRepository,
+  FlagDraftRepository,
+  FlagScheduleRepository,
+  RelayProxyRepository,
+  TriggerRepository,
+  WebhookRepository,
+} from '../../core/ports/integrations.repositories';
+import { OutboxRepository } from '../../core/ports/message-bus.port';
+import {
+  FlagRepository,
+  FlagRevisionRepository,
+  SegmentRepository,
+} from '../../core/ports/targeting.repositories';
+import {
+  EnvironmentRepository,
+  OrganizationRepository,
+  ProjectRepository,
+  UserRepository,
+  WorkspaceRepository,
+} from '../../core/ports/tenancy.repositories';
+import {
+  AuditLogRepository,
+  EndUserPropertyRepository,
+  EndUserRepository,
+  FlagUsageRepository,
+  InsightEventRepository,
+} from '../../core/ports/users-and-events.repositories';
 import { isAllInOne } from '../../roles/role';
 import { Logger } from '../../core/ports/logger.port';
 import { lockDataDir } from './postgres/pglite/data-dir-lock';
+import {
+  PRIMARY_POSTGRES_CONNECTION,
+  primaryPostgresConnectionProvider,
+} from './postgres/primary-postgres-connection.provider';
 
 /**
  * Binds the DataStore port to the adapter DB_PROVIDER selects. The driver is imported only for the
@@ -31,14 +72,56 @@ export async function createDataStore(config: AppConfig, logger: Logger): Promis
     }
     case 'postgres': {
       const { createPostgresDataStore } = await import('./postgres/postgres-data-store');
-      return createPostgresDataStore({ url: db.postgres!.url, poolSize: db.postgres!.poolSize, logger: log });
+      return createPostgresDataStore({ ...db.postgres, logger: log });
     }
     case 'mongodb': {
       const { createMongoDataStore } = await import('./mongodb/mongo-data-store');
-      return createMongoDataStore({ url: db.mongo!.url, database: db.mongo!.database, logger: log });
+      return createMongoDataStore({ ...db.mongo, logger: log });
     }
   }
 }
+
+/**
+ * Each repository port as its own injectable, taken from the one DataStore instance, so a service
+ * depends only on the repositories it reads with (and on DataStore only for a transaction).
+ */
+type Port = abstract new (...args: never[]) => unknown;
+
+const repositories: [Port, (store: DataStore) => unknown][] = [
+  [WorkspaceRepository, (store) => store.workspaces],
+  [UserRepository, (store) => store.users],
+  [OrganizationRepository, (store) => store.organizations],
+  [ProjectRepository, (store) => store.projects],
+  [EnvironmentRepository, (store) => store.environments],
+  [PolicyRepository, (store) => store.policies],
+  [GroupRepository, (store) => store.groups],
+  [AccessTokenRepository, (store) => store.accessTokens],
+  [RefreshTokenRepository, (store) => store.refreshTokens],
+  [FlagRepository, (store) => store.flags],
+  [FlagRevisionRepository, (store) => store.flagRevisions],
+  [SegmentRepository, (store) => store.segments],
+  [EndUserRepository, (store) => store.endUsers],
+  [EndUserPropertyRepository, (store) => store.endUserProperties],
+  [AuditLogRepository, (store) => store.auditLogs],
+  [InsightEventRepository, (store) => store.insightEvents],
+  [FlagUsageRepository, (store) => store.flagUsage],
+  [WebhookRepository, (store) => store.webhooks],
+  [TriggerRepository, (store) => store.triggers],
+  [ExperimentRepository, (store) => store.experiments],
+  [ExperimentMetricRepository, (store) => store.experimentMetrics],
+  [RelayProxyRepository, (store) => store.relayProxies],
+  [FlagDraftRepository, (store) => store.flagDrafts],
+  [FlagChangeRequestRepository, (store) => store.flagChangeRequests],
+  [FlagScheduleRepository, (store) => store.flagSchedules],
+  [OutboxRepository, (store) => store.outbox],
+  [SystemSettingRepository, (store) => store.settings],
+];
+
+const repositoryProviders: Provider[] = repositories.map(([port, pick]) => ({
+  provide: port,
+  useFactory: pick,
+  inject: [DataStore],
+}));
 
 @Global()
 @Module({})
@@ -46,8 +129,12 @@ export class DatabaseModule {
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataStore, useFactory: createDataStore, inject: [AppConfig, Logger] }],
-      exports: [DataStore],
+      providers: [
+        { provide: DataStore, useFactory: createDataStore, inject: [AppConfig, Logger] },
+        ...repositoryProviders,
+        primaryPostgresConnectionProvider,
+      ],
+      exports: [DataStore, ...repositoryProviders, PRIMARY_POSTGRES_CONNECTION],
     };
   }
 }

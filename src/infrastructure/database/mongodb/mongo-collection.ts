@@ -1,19 +1,14 @@
 import type { Model, SortOrder } from 'mongoose';
 import { NotFoundError } from '../../../core/shared/errors';
-import { toDate, toIso } from '../shared/timestamps';
+import {
+  type EntityDefinition,
+  entityFields,
+  entityName,
+  type MongoSidecar,
+} from '../shared/entities/entity-definition';
+import { FIELD_CODECS, type FieldCodec } from '../shared/entities/field-codecs';
 import { duplicateIndexName, isDuplicateKey, mapMongoError } from './mongo-errors';
 import type { MongoDoc } from './schemas/mongo-schema';
-
-/**
- * How a model field is stored (same name, `id` as `_id`): `plain` (string/boolean, null kept),
- * `number`, `json` (sub-document / Mixed), `array` (string array), `time` (Date; ISO in the model).
- */
-export type FieldKind = 'plain' | 'number' | 'json' | 'array' | 'time';
-
-export interface FieldSpec<T> {
-  field: keyof T & string;
-  kind?: FieldKind;
-}
 
 export type MongoFilter = Record<string, unknown>;
 export type MongoSort = Record<string, SortOrder>;
@@ -22,21 +17,44 @@ export type MongoSort = Record<string, SortOrder>;
 export type ModelSource = () => Model<MongoDoc>;
 
 /**
- * Maps one core model type to one collection and runs the plain operations with error mapping
- * (E11000 → DuplicateKeyError, network → StoreUnavailableError). Repositories with richer queries
- * use `run`, `toDoc` and `fromDoc`.
+ * Maps one entity definition (shared/entities) to its collection and runs the plain operations
+ * with error mapping (E11000 → DuplicateKeyError, network → StoreUnavailableError). Repositories
+ * with richer queries use `run`, `toDoc` and `fromDoc`.
  */
 export class MongoCollection<T extends object> {
-  private readonly fields: Required<FieldSpec<T>>[];
+  readonly entity: string;
+  private readonly fields: { field: keyof T & string; name: string; codec: FieldCodec }[];
+  /** The model field stored as `_id` (a one-column primary key); undefined with a composite `_id`. */
+  private readonly keyField: (keyof T & string) | undefined;
+  private readonly compositeId: MongoSidecar<T>['id'];
+  private readonly derived: MongoSidecar<T>['derived'];
 
-  constructor(
+  /** The collection of an entity definition: its fields under their model names. */
+  static of<T extends object>(model: ModelSource, definition: EntityDefinition<T>): MongoCollection<T> {
+    return new MongoCollection<T>(model, definition);
+  }
+
+  private constructor(
     private readonly model: ModelSource,
-    readonly entity: string,
-    fields: FieldSpec<T>[],
-    /** Extra stored fields derived from the model (e.g. a lower-cased e-mail for uniqueness). */
-    private readonly derived?: (model: T) => Record<string, unknown>,
+    definition: EntityDefinition<T>,
   ) {
-    this.fields = fields.map((f) => ({ kind: 'plain', ...f }));
+    const fields = entityFields(definition);
+    this.entity = entityName(definition);
+    this.compositeId = definition.mongo.id;
+    this.derived = definition.mongo.derived;
+    // The one primary column is stored as `_id`; with a composite key, `_id` is computed and every
+    // field keeps its own name.
+    this.keyField = this.compositeId ? undefined : fields.find((f) => f.primary)?.field;
+    this.fields = fields.map((f) => ({
+      field: f.field,
+      name: f.field === this.keyField ? '_id' : f.field,
+      codec: FIELD_CODECS[f.kind],
+    }));
+  }
+
+  /** The `_id` of a model. */
+  idOf(model: T): string {
+    return this.compositeId ? this.compositeId(model) : String(model[this.keyField!]);
   }
 
   /** `candidate` is the document written, to find the violated unique index when the server does not name it. */
@@ -55,48 +73,15 @@ export class MongoCollection<T extends object> {
 
   toDoc(model: T): MongoDoc {
     const doc: Record<string, unknown> = {};
-    for (const f of this.fields) {
-      const value = model[f.field] as unknown;
-      const name = f.field === 'id' ? '_id' : f.field;
-      switch (f.kind) {
-        case 'time':
-          doc[name] = value == null || value === '' ? null : toDate(value as string, f.field);
-          break;
-        case 'number':
-          doc[name] = value == null ? null : Number(value);
-          break;
-        case 'array':
-          doc[name] = Array.isArray(value) ? value.map((v) => v as string) : [];
-          break;
-        case 'json':
-        case 'plain':
-          doc[name] = value ?? null;
-          break;
-      }
-    }
-    return { ...doc, ...this.derived?.(model) } as MongoDoc;
+    if (this.compositeId) doc._id = this.compositeId(model);
+    for (const f of this.fields) doc[f.name] = f.codec.toMongo(model[f.field], f.field);
+    for (const [name, derive] of Object.entries(this.derived ?? {})) doc[name] = derive(model);
+    return doc as MongoDoc;
   }
 
   fromDoc(doc: Record<string, unknown>): T {
     const model: Record<string, unknown> = {};
-    for (const f of this.fields) {
-      const value: unknown = doc[f.field === 'id' ? '_id' : f.field];
-      switch (f.kind) {
-        case 'time':
-          model[f.field] = value == null ? null : toIso(value as Date);
-          break;
-        case 'number':
-          model[f.field] = value == null ? null : Number(value);
-          break;
-        case 'array':
-          model[f.field] = Array.isArray(value) ? value : [];
-          break;
-        case 'json':
-        case 'plain':
-          model[f.field] = value ?? null;
-          break;
-      }
-    }
+    for (const f of this.fields) model[f.field] = f.codec.fromStored(doc[f.name]);
     return model as T;
   }
 
@@ -104,6 +89,12 @@ export class MongoCollection<T extends object> {
     const doc = this.toDoc(record);
     await this.run((m) => m.insertMany([doc], { lean: true }), doc);
     return this.fromDoc(doc);
+  }
+
+  /** Inserts unless a document with the same `_id` exists (which is left as it is). */
+  async insertIfAbsent(record: T): Promise<void> {
+    const { _id, ...fields } = this.toDoc(record);
+    await this.run((m) => m.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true }).exec());
   }
 
   /** Sets every field but `_id` and `createdAt` where `_id` (and `extra`) match; null when nothing matched. */
@@ -122,7 +113,7 @@ export class MongoCollection<T extends object> {
 
   async replaceOrThrow(record: T): Promise<T> {
     const updated = await this.replace(record);
-    if (!updated) throw new NotFoundError(this.entity, (record as { id?: string }).id ?? '');
+    if (!updated) throw new NotFoundError(this.entity, this.idOf(record));
     return updated;
   }
 
@@ -159,9 +150,7 @@ export class MongoCollection<T extends object> {
         .lean<MongoDoc[]>()
         .exec(),
     );
-    return docs
-      .map((d) => this.fromDoc(d))
-      .sort((a, b) => compare((a as { id: string }).id, (b as { id: string }).id));
+    return docs.map((d) => this.fromDoc(d)).sort((a, b) => compare(this.idOf(a), this.idOf(b)));
   }
 
   count(filter: MongoFilter): Promise<number> {

@@ -1,90 +1,78 @@
 import { NotFoundError } from '../../../core/shared/errors';
-import { toDate, toIso } from '../shared/timestamps';
+import {
+  type EntityDefinition,
+  type EntityField,
+  entityFields,
+  entityName,
+  tableName,
+} from '../shared/entities/entity-definition';
+import { FIELD_CODECS, type FieldKind, SQL_CASTS } from '../shared/entities/field-codecs';
 import type { Row, SqlSession } from './postgres-session';
 
-/**
- * How a model field is stored: `plain` (text/boolean, null kept), `number` (int/float/bigint),
- * `json` (jsonb), `array` (text[]), `time` (timestamptz, ISO string in the model, null kept).
- */
-export type ColumnKind = 'plain' | 'number' | 'json' | 'array' | 'time';
-
-export interface ColumnSpec<T> {
+interface Column<T> {
   field: keyof T & string;
   column: string;
-  kind?: ColumnKind;
+  kind: FieldKind;
+  toSql: (value: unknown, field: string) => unknown;
+  fromSql: (value: unknown) => unknown;
 }
 
-const CASTS: Record<ColumnKind, string> = {
-  plain: '',
-  number: '',
-  json: '::jsonb',
-  array: '::text[]',
-  time: '::timestamptz',
-};
-
 /**
- * Maps one model type to one table: parameter binding, row decoding and the plain CRUD
- * statements. Repositories with richer queries build on `select`, `toParams` and `fromRow`.
+ * Maps one entity definition (shared/entities) to its table: parameter binding, row decoding and
+ * the plain CRUD statements. Repositories with richer queries build on `select`, `toParams` and
+ * `fromRow`.
  */
 export class PgTable<T extends object> {
   /** `col1, col2, …` in column order. */
   readonly select: string;
-  private readonly columns: Required<ColumnSpec<T>>[];
+  private readonly columns: Column<T>[];
 
-  constructor(
+  /** The table of an entity definition, with its PostgreSQL column names. */
+  static of<T extends object>(definition: EntityDefinition<T>): PgTable<T> {
+    const fields = entityFields(definition);
+    const key = fields.find((f) => f.primary)?.column ?? 'id';
+    return new PgTable<T>(tableName(definition), entityName(definition), fields, key);
+  }
+
+  private constructor(
     readonly table: string,
     readonly entity: string,
-    columns: ColumnSpec<T>[],
-    readonly keyColumn = 'id',
+    fields: EntityField<T>[],
+    /** The (first) primary-key column. */
+    readonly keyColumn: string,
   ) {
-    this.columns = columns.map((c) => ({ kind: 'plain', ...c }));
+    this.columns = fields.map((f) => {
+      const codec = FIELD_CODECS[f.kind];
+      return {
+        field: f.field,
+        column: f.column,
+        kind: f.kind,
+        toSql: codec.toSql,
+        fromSql: codec.fromSql ?? codec.fromStored,
+      };
+    });
     this.select = this.columns.map((c) => c.column).join(', ');
   }
 
-  toParams(model: T): unknown[] {
-    return this.columns.map((c) => {
-      const value = model[c.field] as unknown;
-      switch (c.kind) {
-        case 'json':
-          return JSON.stringify(value ?? null);
-        case 'array':
-          return Array.isArray(value) ? value.map(String) : [];
-        case 'time':
-          return value == null || value === '' ? null : toDate(value as string, c.field).toISOString();
-        case 'number':
-          return value == null ? null : Number(value);
-        case 'plain':
-          return value ?? null;
-      }
-    });
+  /** `alias.col AS <prefix>col, …`: this table's columns in a join, read back with `fromRow(row, prefix)`. */
+  selectFrom(alias: string, prefix = ''): string {
+    return this.columns.map((c) => `${alias}.${c.column} AS ${prefix}${c.column}`).join(', ');
   }
 
-  fromRow(row: Row): T {
+  toParams(model: T): unknown[] {
+    return this.columns.map((c) => c.toSql(model[c.field], c.field));
+  }
+
+  /** `prefix`: the column aliases' prefix given to `selectFrom`. */
+  fromRow(row: Row, prefix = ''): T {
     const model: Record<string, unknown> = {};
-    for (const c of this.columns) {
-      const value = row[c.column];
-      switch (c.kind) {
-        case 'time':
-          model[c.field] = value == null ? null : toIso(value as Date);
-          break;
-        case 'number':
-          model[c.field] = value == null ? null : Number(value);
-          break;
-        case 'array':
-          model[c.field] = Array.isArray(value) ? value : [];
-          break;
-        case 'json':
-        case 'plain':
-          model[c.field] = value ?? null;
-          break;
-      }
-    }
+    for (const c of this.columns) model[c.field] = c.fromSql(row[`${prefix}${c.column}`]);
     return model as T;
   }
 
   /** `$1::cast, $2, …` for an INSERT of every column. */
   valuesList(offset = 0): string {
-    return this.columns.map((c, i) => `$${offset + i + 1}${CASTS[c.kind]}`).join(', ');
+    return this.columns.map((c, i) => `$${offset + i + 1}${SQL_CASTS[c.kind]}`).join(', ');
   }
 
   async insert(db: SqlSession, model: T): Promise<T> {
@@ -93,6 +81,16 @@ export class PgTable<T extends object> {
       this.toParams(model),
     );
     return this.fromRow(rows[0]);
+  }
+
+  /** Inserts unless the row (any unique key) exists; the inserted row, or null when it existed. */
+  async insertIfAbsent(db: SqlSession, model: T): Promise<T | null> {
+    const rows = await db.query(
+      `INSERT INTO ${this.table} (${this.select}) VALUES (${this.valuesList()})
+       ON CONFLICT DO NOTHING RETURNING ${this.select}`,
+      this.toParams(model),
+    );
+    return rows.length ? this.fromRow(rows[0]) : null;
   }
 
   /**
@@ -108,7 +106,7 @@ export class PgTable<T extends object> {
       if (c.column === 'created_at') return;
       params.push(all[i]);
       if (c.column === this.keyColumn) keyPlaceholder = `$${params.length}`;
-      else sets.push(`${c.column} = $${params.length}${CASTS[c.kind]}`);
+      else sets.push(`${c.column} = $${params.length}${SQL_CASTS[c.kind]}`);
     });
     const where = `${this.keyColumn} = ${keyPlaceholder}${extraWhere ? ` AND ${extraWhere}` : ''}`;
     const rows = await db.query(
@@ -138,10 +136,17 @@ export class PgTable<T extends object> {
     return this.findOne(db, `${this.keyColumn} = $1`, [id]);
   }
 
-  async findMany(db: SqlSession, where: string, params: readonly unknown[], orderBy = ''): Promise<T[]> {
+  async findMany(
+    db: SqlSession,
+    where: string,
+    params: readonly unknown[],
+    orderBy = '',
+    limit?: number,
+  ): Promise<T[]> {
+    const order = orderBy ? ` ORDER BY ${orderBy}` : '';
     const rows = await db.query(
-      `SELECT ${this.select} FROM ${this.table} WHERE ${where}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
-      params,
+      `SELECT ${this.select} FROM ${this.table} WHERE ${where}${order}${limit ? ` LIMIT $${params.length + 1}` : ''}`,
+      limit ? [...params, limit] : params,
     );
     return rows.map((r) => this.fromRow(r));
   }
@@ -168,6 +173,10 @@ export class PgTable<T extends object> {
       ),
     ]);
     return { totalCount: Number(countRows[0]?.count ?? 0), items: rows.map((r) => this.fromRow(r)) };
+  }
+
+  async exists(db: SqlSession, id: string): Promise<boolean> {
+    return (await db.query(`SELECT 1 FROM ${this.table} WHERE ${this.keyColumn} = $1`, [id])).length > 0;
   }
 
   async deleteById(db: SqlSession, id: string): Promise<void> {

@@ -8,110 +8,51 @@ import {
   RefreshTokenRepository,
 } from '../../../../core/ports/iam.repositories';
 import type { Page } from '../../../../core/shared/paging';
+import { ACCESS_TOKEN_ENTITY } from '../../shared/entities/access-token.entity';
+import { linkId } from '../../shared/entities/entity-definition';
+import {
+  GROUP_ENTITY,
+  GROUP_MEMBER_ENTITY,
+  GROUP_POLICY_ENTITY,
+  type GroupMember,
+  type GroupPolicy,
+} from '../../shared/entities/group.entity';
+import { MEMBER_POLICY_ENTITY, type MemberPolicy, POLICY_ENTITY } from '../../shared/entities/policy.entity';
+import { REFRESH_TOKEN_ENTITY } from '../../shared/entities/refresh-token.entity';
 import { pageWindow } from '../../shared/paging';
 import { nowIso, toDate } from '../../shared/timestamps';
 import { MongoCollection, type MongoFilter } from '../mongo-collection';
 import type { MongoConnection } from '../mongo-connection';
-import { contains, linkId } from './mongo-tenancy.repositories';
-
-const stamps = [
-  { field: 'createdAt', kind: 'time' },
-  { field: 'updatedAt', kind: 'time' },
-] as const;
-
-interface Link {
-  id: string;
-  createdAt: string;
-  [key: string]: string;
-}
+import { contains } from './mongo-tenancy.repositories';
 
 export class MongoIamCollections {
   readonly policies: MongoCollection<Policy>;
   readonly groups: MongoCollection<Group>;
   readonly accessTokens: MongoCollection<AccessToken>;
   readonly refreshTokens: MongoCollection<RefreshToken>;
-  readonly groupMembers: MongoCollection<Link>;
-  readonly groupPolicies: MongoCollection<Link>;
-  readonly memberPolicies: MongoCollection<Link>;
+  readonly groupMembers: MongoCollection<GroupMember>;
+  readonly groupPolicies: MongoCollection<GroupPolicy>;
+  readonly memberPolicies: MongoCollection<MemberPolicy>;
 
   constructor(conn: MongoConnection) {
-    this.policies = new MongoCollection(() => conn.model('policies'), 'Policy', [
-      { field: 'id' },
-      { field: 'organizationId' },
-      { field: 'name' },
-      { field: 'key' },
-      { field: 'description' },
-      { field: 'type' },
-      { field: 'statements', kind: 'json' },
-      ...stamps,
-    ]);
-    this.groups = new MongoCollection(() => conn.model('groups'), 'Group', [
-      { field: 'id' },
-      { field: 'organizationId' },
-      { field: 'name' },
-      { field: 'description' },
-      ...stamps,
-    ]);
-    this.accessTokens = new MongoCollection(() => conn.model('accessTokens'), 'AccessToken', [
-      { field: 'id' },
-      { field: 'organizationId' },
-      { field: 'name' },
-      { field: 'type' },
-      { field: 'status' },
-      { field: 'tokenHash' },
-      { field: 'tokenPrefix' },
-      { field: 'creatorId' },
-      { field: 'permissions', kind: 'json' },
-      { field: 'lastUsedAt', kind: 'time' },
-      ...stamps,
-    ]);
-    this.refreshTokens = new MongoCollection(() => conn.model('refreshTokens'), 'RefreshToken', [
-      { field: 'id' },
-      { field: 'tokenHash' },
-      { field: 'userId' },
-      { field: 'sessionId' },
-      { field: 'isRevoked' },
-      { field: 'replacedByTokenHash' },
-      { field: 'createdByIp' },
-      { field: 'revokedByIp' },
-      { field: 'expiresAt', kind: 'time' },
-      { field: 'revokedAt', kind: 'time' },
-      { field: 'lastUsedAt', kind: 'time' },
-      { field: 'createdAt', kind: 'time' },
-    ]);
-    const link = (
-      key: 'groupMembers' | 'groupPolicies' | 'memberPolicies',
-      entity: string,
-      fields: string[],
-    ) =>
-      new MongoCollection<Link>(() => conn.model(key), entity, [
-        { field: 'id' },
-        ...fields.map((field) => ({ field })),
-        { field: 'createdAt', kind: 'time' as const },
-      ]);
-    this.groupMembers = link('groupMembers', 'GroupMember', ['groupId', 'organizationId', 'memberId']);
-    this.groupPolicies = link('groupPolicies', 'GroupPolicy', ['groupId', 'policyId']);
-    this.memberPolicies = link('memberPolicies', 'MemberPolicy', ['organizationId', 'memberId', 'policyId']);
+    this.policies = MongoCollection.of(() => conn.model('policies'), POLICY_ENTITY);
+    this.groups = MongoCollection.of(() => conn.model('groups'), GROUP_ENTITY);
+    this.accessTokens = MongoCollection.of(() => conn.model('accessTokens'), ACCESS_TOKEN_ENTITY);
+    this.refreshTokens = MongoCollection.of(() => conn.model('refreshTokens'), REFRESH_TOKEN_ENTITY);
+    this.groupMembers = MongoCollection.of(() => conn.model('groupMembers'), GROUP_MEMBER_ENTITY);
+    this.groupPolicies = MongoCollection.of(() => conn.model('groupPolicies'), GROUP_POLICY_ENTITY);
+    this.memberPolicies = MongoCollection.of(() => conn.model('memberPolicies'), MEMBER_POLICY_ENTITY);
   }
 }
 
-/** Adds a membership row once (composite `_id`): adding it again changes nothing. */
-async function addLink(collection: MongoCollection<Link>, fields: Record<string, string>): Promise<void> {
-  const { _id, ...rest } = collection.toDoc({
-    id: linkId(...Object.values(fields)),
-    ...fields,
-    createdAt: nowIso(),
-  });
-  await collection.run((m) => m.updateOne({ _id }, { $setOnInsert: rest }, { upsert: true }).exec());
-}
-
-async function linked(
-  collection: MongoCollection<Link>,
+/** The `field` of the links matching `filter`, oldest first. */
+async function linked<T extends { createdAt: string }>(
+  collection: MongoCollection<T>,
   filter: MongoFilter,
-  field: string,
+  field: keyof T & string,
 ): Promise<string[]> {
   const rows = await collection.findMany(filter, { createdAt: 1, [field]: 1 });
-  return rows.map((r) => r[field]);
+  return rows.map((r) => String(r[field]));
 }
 
 export class MongoPolicyRepository extends PolicyRepository {
@@ -145,7 +86,7 @@ export class MongoPolicyRepository extends PolicyRepository {
     return this.c.policies.exists({ organizationId: { $in: [organizationId, null] }, key });
   }
   attachToMember(organizationId: string, memberId: string, policyId: string): Promise<void> {
-    return addLink(this.c.memberPolicies, { organizationId, memberId, policyId });
+    return this.c.memberPolicies.insertIfAbsent({ organizationId, memberId, policyId, createdAt: nowIso() });
   }
   detachFromMember(organizationId: string, memberId: string, policyId: string): Promise<void> {
     return this.c.memberPolicies.deleteById(linkId(organizationId, memberId, policyId));
@@ -185,7 +126,7 @@ export class MongoGroupRepository extends GroupRepository {
     return this.c.groups.exists({ organizationId, name });
   }
   addMember(organizationId: string, groupId: string, memberId: string): Promise<void> {
-    return addLink(this.c.groupMembers, { groupId, organizationId, memberId });
+    return this.c.groupMembers.insertIfAbsent({ groupId, organizationId, memberId, createdAt: nowIso() });
   }
   async removeMember(groupId: string, memberId: string): Promise<void> {
     await this.c.groupMembers.deleteMany({ groupId, memberId });
@@ -197,7 +138,7 @@ export class MongoGroupRepository extends GroupRepository {
     return linked(this.c.groupMembers, { organizationId, memberId }, 'groupId');
   }
   attachPolicy(groupId: string, policyId: string): Promise<void> {
-    return addLink(this.c.groupPolicies, { groupId, policyId });
+    return this.c.groupPolicies.insertIfAbsent({ groupId, policyId, createdAt: nowIso() });
   }
   detachPolicy(groupId: string, policyId: string): Promise<void> {
     return this.c.groupPolicies.deleteById(linkId(groupId, policyId));

@@ -19,21 +19,24 @@ import {
 import { type OutboxMessage, OutboxRepository } from '../../../../core/ports/message-bus.port';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../core/workflow/workflow';
+import type { EntityDefinition } from '../../shared/entities/entity-definition';
+import { EXPERIMENT_ENTITY, EXPERIMENT_METRIC_ENTITY } from '../../shared/entities/experiment.entity';
+import {
+  FLAG_CHANGE_REQUEST_ENTITY,
+  FLAG_DRAFT_ENTITY,
+  FLAG_SCHEDULE_ENTITY,
+} from '../../shared/entities/flag-workflow.entity';
+import { OUTBOX_ENTITY } from '../../shared/entities/outbox.entity';
+import { RELAY_PROXY_ENTITY } from '../../shared/entities/relay-proxy.entity';
+import { SYSTEM_SETTING_ENTITY, type SystemSetting } from '../../shared/entities/system-setting.entity';
+import { TRIGGER_ENTITY } from '../../shared/entities/trigger.entity';
+import { WEBHOOK_DELIVERY_ENTITY, WEBHOOK_ENTITY } from '../../shared/entities/webhook.entity';
 import { pageWindow } from '../../shared/paging';
 import { toDate } from '../../shared/timestamps';
-import { type FieldSpec, MongoCollection, type MongoFilter } from '../mongo-collection';
+import { MongoCollection, type MongoFilter } from '../mongo-collection';
 import type { CollectionKey, MongoConnection } from '../mongo-connection';
 import type { MongoDoc } from '../schemas/mongo-schema';
 import { contains } from './mongo-tenancy.repositories';
-
-type Spec<T> = FieldSpec<T>;
-const plain = <T>(...fields: (keyof T & string)[]): Spec<T>[] => fields.map((field) => ({ field }));
-const json = <T>(...fields: (keyof T & string)[]): Spec<T>[] =>
-  fields.map((field) => ({ field, kind: 'json' }));
-const time = <T>(...fields: (keyof T & string)[]): Spec<T>[] =>
-  fields.map((field) => ({ field, kind: 'time' }));
-const num = <T>(...fields: (keyof T & string)[]): Spec<T>[] =>
-  fields.map((field) => ({ field, kind: 'number' }));
 
 export class MongoIntegrationCollections {
   readonly webhooks: MongoCollection<Webhook>;
@@ -46,97 +49,22 @@ export class MongoIntegrationCollections {
   readonly changeRequests: MongoCollection<FlagChangeRequest>;
   readonly schedules: MongoCollection<FlagSchedule>;
   readonly outbox: MongoCollection<OutboxMessage>;
-  readonly settings: MongoCollection<{ id: string; value: string; updatedAt: string }>;
+  readonly settings: MongoCollection<SystemSetting>;
 
   constructor(conn: MongoConnection) {
-    const of = <T extends object>(key: CollectionKey, entity: string, fields: Spec<T>[]) =>
-      new MongoCollection<T>(() => conn.model(key), entity, fields);
-    this.webhooks = of<Webhook>('webhooks', 'Webhook', [
-      ...plain<Webhook>(
-        'id',
-        'organizationId',
-        'name',
-        'url',
-        'payloadTemplateType',
-        'payloadTemplate',
-        'secret',
-      ),
-      ...plain<Webhook>('isActive', 'preventEmptyPayloads', 'creatorId', 'updatorId'),
-      { field: 'scopes', kind: 'array' },
-      { field: 'events', kind: 'array' },
-      ...json<Webhook>('headers', 'lastDelivery'),
-      ...time<Webhook>('createdAt', 'updatedAt'),
-    ]);
-    this.deliveries = of<WebhookDelivery>('webhookDeliveries', 'WebhookDelivery', [
-      ...plain<WebhookDelivery>('id', 'webhookId', 'success', 'events'),
-      ...json<WebhookDelivery>('request', 'response', 'error'),
-      ...time<WebhookDelivery>('startedAt', 'endedAt'),
-    ]);
-    this.triggers = of<Trigger>('triggers', 'Trigger', [
-      ...plain<Trigger>('id', 'targetId', 'type', 'action', 'tokenHash', 'description', 'isEnabled'),
-      ...num<Trigger>('triggeredTimes'),
-      ...time<Trigger>('lastTriggeredAt', 'createdAt', 'updatedAt'),
-    ]);
-    this.metrics = of<ExperimentMetric>('experimentMetrics', 'ExperimentMetric', [
-      ...plain<ExperimentMetric>('id', 'envId', 'name', 'description', 'maintainerUserId', 'eventName'),
-      ...plain<ExperimentMetric>('customEventUnit', 'elementTargets', 'isArchived'),
-      ...num<ExperimentMetric>('eventType', 'customEventTrackOption', 'customEventSuccessCriteria'),
-      ...json<ExperimentMetric>('targetUrls'),
-      ...time<ExperimentMetric>('createdAt', 'updatedAt'),
-    ]);
-    this.experiments = of<Experiment>('experiments', 'Experiment', [
-      ...plain<Experiment>(
-        'id',
-        'envId',
-        'metricId',
-        'featureFlagId',
-        'isArchived',
-        'status',
-        'baselineVariationId',
-      ),
-      ...num<Experiment>('alpha'),
-      ...json<Experiment>('iterations'),
-      ...time<Experiment>('createdAt', 'updatedAt'),
-    ]);
-    this.relayProxies = of<RelayProxy>('relayProxies', 'RelayProxy', [
-      ...plain<RelayProxy>('id', 'organizationId', 'name', 'keyHash', 'description', 'isAllEnvs'),
-      ...json<RelayProxy>('scopes', 'agents', 'autoAgents'),
-      ...time<RelayProxy>('createdAt', 'updatedAt'),
-    ]);
-    this.drafts = of<FlagDraft>('flagDrafts', 'FlagDraft', [
-      ...plain<FlagDraft>('id', 'envId', 'flagId', 'status', 'comment', 'creatorId', 'updatorId'),
-      ...json<FlagDraft>('dataChange'),
-      ...time<FlagDraft>('createdAt', 'updatedAt'),
-    ]);
-    this.changeRequests = of<FlagChangeRequest>('flagChangeRequests', 'FlagChangeRequest', [
-      ...plain<FlagChangeRequest>(
-        'id',
-        'organizationId',
-        'envId',
-        'flagDraftId',
-        'flagId',
-        'status',
-        'reason',
-      ),
-      ...plain<FlagChangeRequest>('scheduleId'),
-      ...json<FlagChangeRequest>('reviewers'),
-      ...time<FlagChangeRequest>('createdAt', 'updatedAt'),
-    ]);
-    this.schedules = of<FlagSchedule>('flagSchedules', 'FlagSchedule', [
-      ...plain<FlagSchedule>('id', 'organizationId', 'envId', 'flagDraftId', 'flagId', 'status', 'title'),
-      ...plain<FlagSchedule>('changeRequestId'),
-      ...time<FlagSchedule>('scheduledTime', 'createdAt', 'updatedAt'),
-    ]);
-    this.outbox = of<OutboxMessage>('outbox', 'OutboxMessage', [
-      ...plain<OutboxMessage>('id', 'topic', 'payload'),
-      ...num<OutboxMessage>('attempts'),
-      ...time<OutboxMessage>('createdAt'),
-    ]);
-    this.settings = of<{ id: string; value: string; updatedAt: string }>('systemSettings', 'SystemSetting', [
-      { field: 'id' },
-      { field: 'value' },
-      { field: 'updatedAt', kind: 'time' },
-    ]);
+    const of = <T extends object>(key: CollectionKey, definition: EntityDefinition<T>) =>
+      MongoCollection.of<T>(() => conn.model(key), definition);
+    this.webhooks = of('webhooks', WEBHOOK_ENTITY);
+    this.deliveries = of('webhookDeliveries', WEBHOOK_DELIVERY_ENTITY);
+    this.triggers = of('triggers', TRIGGER_ENTITY);
+    this.metrics = of('experimentMetrics', EXPERIMENT_METRIC_ENTITY);
+    this.experiments = of('experiments', EXPERIMENT_ENTITY);
+    this.relayProxies = of('relayProxies', RELAY_PROXY_ENTITY);
+    this.drafts = of('flagDrafts', FLAG_DRAFT_ENTITY);
+    this.changeRequests = of('flagChangeRequests', FLAG_CHANGE_REQUEST_ENTITY);
+    this.schedules = of('flagSchedules', FLAG_SCHEDULE_ENTITY);
+    this.outbox = of('outbox', OUTBOX_ENTITY);
+    this.settings = of('systemSettings', SYSTEM_SETTING_ENTITY);
   }
 }
 

@@ -9,24 +9,21 @@ import {
   type SegmentScope,
 } from '../../../../core/ports/targeting.repositories';
 import type { Segment } from '../../../../core/segments/segment';
-import { NotFoundError, RevisionConflictError } from '../../../../core/shared/errors';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
+import { FEATURE_FLAG_ENTITY, FLAG_REVISION_ENTITY } from '../../shared/entities/feature-flag.entity';
+import { SEGMENT_ENTITY } from '../../shared/entities/segment.entity';
 import { referencesSegment, sortedUnique } from '../../shared/flag-references';
 import { pageWindow } from '../../shared/paging';
 import { coveringScopes } from '../../shared/segment-scopes';
 import { regexLiteral } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
+import { unmatchedUpdate } from '../../shared/update-outcome';
 import type { Model } from 'mongoose';
 import { MongoCollection, type MongoFilter, type MongoSort } from '../mongo-collection';
 import { compareAndReplace } from '../mongo-compare-and-set';
 import type { MongoConnection } from '../mongo-connection';
 import type { MongoDoc } from '../schemas/mongo-schema';
 import { contains } from './mongo-tenancy.repositories';
-
-const stamps = [
-  { field: 'createdAt', kind: 'time' },
-  { field: 'updatedAt', kind: 'time' },
-] as const;
 
 export class MongoTargetingCollections {
   readonly flags: MongoCollection<FeatureFlag>;
@@ -36,50 +33,9 @@ export class MongoTargetingCollections {
 
   constructor(conn: MongoConnection) {
     this.updateClaims = () => conn.model('updateClaims');
-    this.flags = new MongoCollection(() => conn.model('flags'), 'FeatureFlag', [
-      { field: 'id' },
-      { field: 'envId' },
-      { field: 'revision' },
-      { field: 'name' },
-      { field: 'description' },
-      { field: 'key' },
-      { field: 'variationType' },
-      { field: 'variations', kind: 'json' },
-      { field: 'targetUsers', kind: 'json' },
-      { field: 'rules', kind: 'json' },
-      { field: 'isEnabled' },
-      { field: 'disabledVariationId' },
-      { field: 'fallthrough', kind: 'json' },
-      { field: 'exptIncludeAllTargets' },
-      { field: 'tags', kind: 'array' },
-      { field: 'isArchived' },
-      { field: 'creatorId' },
-      { field: 'updatorId' },
-      ...stamps,
-    ]);
-    this.revisions = new MongoCollection(() => conn.model('flagRevisions'), 'FlagRevision', [
-      { field: 'id' },
-      { field: 'flagId' },
-      { field: 'flag', kind: 'json' },
-      { field: 'comment' },
-      { field: 'createdAt', kind: 'time' },
-    ]);
-    this.segments = new MongoCollection(() => conn.model('segments'), 'Segment', [
-      { field: 'id' },
-      { field: 'workspaceId' },
-      { field: 'envId' },
-      { field: 'name' },
-      { field: 'key' },
-      { field: 'type' },
-      { field: 'scopes', kind: 'array' },
-      { field: 'description' },
-      { field: 'included', kind: 'array' },
-      { field: 'excluded', kind: 'array' },
-      { field: 'rules', kind: 'json' },
-      { field: 'tags', kind: 'array' },
-      { field: 'isArchived' },
-      ...stamps,
-    ]);
+    this.flags = MongoCollection.of(() => conn.model('flags'), FEATURE_FLAG_ENTITY);
+    this.revisions = MongoCollection.of(() => conn.model('flagRevisions'), FLAG_REVISION_ENTITY);
+    this.segments = MongoCollection.of(() => conn.model('segments'), SEGMENT_ENTITY);
   }
 }
 
@@ -130,9 +86,9 @@ export class MongoFlagRepository extends FlagRepository {
       { revision: expectedRevision },
       expectedRevision,
     );
-    if (updated) return updated;
-    if (!(await this.c.flags.exists({ _id: flag.id }))) throw new NotFoundError('FeatureFlag', flag.id);
-    throw new RevisionConflictError('FeatureFlag', flag.id);
+    return (
+      updated ?? unmatchedUpdate(this.c.flags.entity, flag.id, () => this.c.flags.exists({ _id: flag.id }))
+    );
   }
   delete(id: string): Promise<void> {
     return this.c.flags.deleteById(id);
@@ -220,9 +176,10 @@ export class MongoSegmentRepository extends SegmentRepository {
       { updatedAt: toDate(expectedUpdatedAt, 'expectedUpdatedAt') },
       expectedUpdatedAt,
     );
-    if (updated) return updated;
-    if (!(await this.c.segments.exists({ _id: segment.id }))) throw new NotFoundError('Segment', segment.id);
-    throw new RevisionConflictError('Segment', segment.id);
+    return (
+      updated ??
+      unmatchedUpdate(this.c.segments.entity, segment.id, () => this.c.segments.exists({ _id: segment.id }))
+    );
   }
   delete(id: string): Promise<void> {
     return this.c.segments.deleteById(id);

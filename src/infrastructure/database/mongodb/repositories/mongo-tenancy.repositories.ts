@@ -16,16 +16,21 @@ import type {
   UserAccount,
   Workspace,
 } from '../../../../core/tenancy/tenancy';
+import { linkId } from '../../shared/entities/entity-definition';
+import { ENVIRONMENT_ENTITY } from '../../shared/entities/environment.entity';
+import { ORGANIZATION_ENTITY, ORGANIZATION_MEMBER_ENTITY } from '../../shared/entities/organization.entity';
+import { PROJECT_ENTITY } from '../../shared/entities/project.entity';
+import { USER_ENTITY } from '../../shared/entities/user.entity';
+import {
+  WORKSPACE_ENTITY,
+  WORKSPACE_USER_ENTITY,
+  type WorkspaceUser,
+} from '../../shared/entities/workspace.entity';
 import { pageWindow } from '../../shared/paging';
 import { regexLiteral } from '../../shared/text-search';
 import { nowIso } from '../../shared/timestamps';
 import { MongoCollection } from '../mongo-collection';
 import type { MongoConnection } from '../mongo-connection';
-
-const stamps = [
-  { field: 'createdAt', kind: 'time' },
-  { field: 'updatedAt', kind: 'time' },
-] as const;
 
 /** Case-insensitive "contains" for user text. */
 export const contains = (text: string) => ({ $regex: regexLiteral(text), $options: 'i' });
@@ -33,84 +38,22 @@ export const contains = (text: string) => ({ $regex: regexLiteral(text), $option
 export class MongoTenancyCollections {
   readonly workspaces: MongoCollection<Workspace>;
   readonly users: MongoCollection<UserAccount>;
-  readonly workspaceUsers: MongoCollection<{
-    id: string;
-    workspaceId: string;
-    userId: string;
-    createdAt: string;
-  }>;
+  readonly workspaceUsers: MongoCollection<WorkspaceUser>;
   readonly organizations: MongoCollection<Organization>;
-  readonly members: MongoCollection<OrganizationMember & { id: string }>;
+  readonly members: MongoCollection<OrganizationMember>;
   readonly projects: MongoCollection<Project>;
   readonly environments: MongoCollection<Environment>;
 
   constructor(conn: MongoConnection) {
-    this.workspaces = new MongoCollection(() => conn.model('workspaces'), 'Workspace', [
-      { field: 'id' },
-      { field: 'name' },
-      { field: 'key' },
-      { field: 'license' },
-      { field: 'sso', kind: 'json' },
-      ...stamps,
-    ]);
-    this.users = new MongoCollection(
-      () => conn.model('users'),
-      'User',
-      [
-        { field: 'id' },
-        { field: 'email' },
-        { field: 'name' },
-        { field: 'passwordHash' },
-        { field: 'origin' },
-        ...stamps,
-      ],
-      (u) => ({ emailLower: u.email.toLowerCase() }),
-    );
-    this.workspaceUsers = new MongoCollection(() => conn.model('workspaceUsers'), 'WorkspaceUser', [
-      { field: 'id' },
-      { field: 'workspaceId' },
-      { field: 'userId' },
-      { field: 'createdAt', kind: 'time' },
-    ]);
-    this.organizations = new MongoCollection(() => conn.model('organizations'), 'Organization', [
-      { field: 'id' },
-      { field: 'workspaceId' },
-      { field: 'name' },
-      { field: 'key' },
-      { field: 'initialized' },
-      { field: 'defaultPermissions', kind: 'json' },
-      { field: 'settings', kind: 'json' },
-      ...stamps,
-    ]);
-    this.members = new MongoCollection(() => conn.model('organizationUsers'), 'OrganizationMember', [
-      { field: 'id' },
-      { field: 'organizationId' },
-      { field: 'userId' },
-      { field: 'invitorId' },
-      { field: 'createdAt', kind: 'time' },
-    ]);
-    this.projects = new MongoCollection(() => conn.model('projects'), 'Project', [
-      { field: 'id' },
-      { field: 'organizationId' },
-      { field: 'name' },
-      { field: 'key' },
-      ...stamps,
-    ]);
-    this.environments = new MongoCollection(() => conn.model('environments'), 'Environment', [
-      { field: 'id' },
-      { field: 'projectId' },
-      { field: 'name' },
-      { field: 'key' },
-      { field: 'description' },
-      { field: 'secrets', kind: 'json' },
-      { field: 'settings', kind: 'json' },
-      ...stamps,
-    ]);
+    this.workspaces = MongoCollection.of(() => conn.model('workspaces'), WORKSPACE_ENTITY);
+    this.users = MongoCollection.of(() => conn.model('users'), USER_ENTITY);
+    this.workspaceUsers = MongoCollection.of(() => conn.model('workspaceUsers'), WORKSPACE_USER_ENTITY);
+    this.organizations = MongoCollection.of(() => conn.model('organizations'), ORGANIZATION_ENTITY);
+    this.members = MongoCollection.of(() => conn.model('organizationUsers'), ORGANIZATION_MEMBER_ENTITY);
+    this.projects = MongoCollection.of(() => conn.model('projects'), PROJECT_ENTITY);
+    this.environments = MongoCollection.of(() => conn.model('environments'), ENVIRONMENT_ENTITY);
   }
 }
-
-/** Membership rows use a composite `_id`, so adding twice is a no-op upsert. */
-export const linkId = (...parts: string[]) => parts.join(':');
 
 export class MongoWorkspaceRepository extends WorkspaceRepository {
   constructor(private readonly c: MongoTenancyCollections) {
@@ -131,17 +74,8 @@ export class MongoWorkspaceRepository extends WorkspaceRepository {
   count(): Promise<number> {
     return this.c.workspaces.count({});
   }
-  async addUser(workspaceId: string, userId: string): Promise<void> {
-    const link = this.c.workspaceUsers.toDoc({
-      id: linkId(workspaceId, userId),
-      workspaceId,
-      userId,
-      createdAt: nowIso(),
-    });
-    const { _id, ...fields } = link;
-    await this.c.workspaceUsers.run((m) =>
-      m.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true }).exec(),
-    );
+  addUser(workspaceId: string, userId: string): Promise<void> {
+    return this.c.workspaceUsers.insertIfAbsent({ workspaceId, userId, createdAt: nowIso() });
   }
   removeUser(workspaceId: string, userId: string): Promise<void> {
     return this.c.workspaceUsers.deleteById(linkId(workspaceId, userId));
@@ -210,28 +144,21 @@ export class MongoOrganizationRepository extends OrganizationRepository {
   isKeyUsed(workspaceId: string, key: string): Promise<boolean> {
     return this.c.organizations.exists({ workspaceId, key });
   }
-  async addMember(member: OrganizationMember): Promise<void> {
-    const { _id, ...fields } = this.c.members.toDoc({
-      ...member,
-      id: linkId(member.organizationId, member.userId),
-    });
-    await this.c.members.run((m) => m.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true }).exec());
+  addMember(member: OrganizationMember): Promise<void> {
+    return this.c.members.insertIfAbsent(member);
   }
   removeMember(organizationId: string, userId: string): Promise<void> {
     return this.c.members.deleteById(linkId(organizationId, userId));
   }
-  async findMember(organizationId: string, userId: string): Promise<OrganizationMember | null> {
-    const found = await this.c.members.findById(linkId(organizationId, userId));
-    return found && stripId(found);
+  findMember(organizationId: string, userId: string): Promise<OrganizationMember | null> {
+    return this.c.members.findById(linkId(organizationId, userId));
   }
   async listMembers(
     organizationId: string,
     search: MemberSearch,
   ): Promise<Page<{ member: OrganizationMember; user: UserAccount }>> {
     const { offset, limit } = pageWindow(search);
-    const members = new Map(
-      (await this.c.members.findMany({ organizationId })).map((m) => [m.userId, stripId(m)]),
-    );
+    const members = new Map((await this.c.members.findMany({ organizationId })).map((m) => [m.userId, m]));
     const filter: Record<string, unknown> = { _id: { $in: [...members.keys()] } };
     if (search.searchText)
       filter.$or = [{ name: contains(search.searchText) }, { email: contains(search.searchText) }];
@@ -241,11 +168,6 @@ export class MongoOrganizationRepository extends OrganizationRepository {
       items: page.items.map((user) => ({ member: members.get(user.id)!, user })),
     };
   }
-}
-
-function stripId(member: OrganizationMember & { id: string }): OrganizationMember {
-  const { id: _id, ...rest } = member;
-  return rest;
 }
 
 export class MongoProjectRepository extends ProjectRepository {

@@ -15,6 +15,10 @@ import {
 } from '../../../../core/ports/users-and-events.repositories';
 import type { CursorPage, Page, PageRequest } from '../../../../core/shared/paging';
 import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
+import { AUDIT_LOG_ENTITY } from '../../shared/entities/audit-log.entity';
+import { END_USER_ENTITY, END_USER_PROPERTY_ENTITY } from '../../shared/entities/end-user.entity';
+import { INSIGHT_EVENT_ENTITY } from '../../shared/entities/insight-event.entity';
+import { streamEndUsers } from '../../shared/end-user-stream';
 import { normalizeProperties, samePropertyList } from '../../shared/end-user-properties';
 import { normalizeEventProperties } from '../../shared/event-properties';
 import { pageWindow } from '../../shared/paging';
@@ -25,62 +29,19 @@ import { isDuplicateKey } from '../mongo-errors';
 import type { MongoDoc } from '../schemas/mongo-schema';
 import { contains } from './mongo-tenancy.repositories';
 
-const stamps = [
-  { field: 'createdAt', kind: 'time' },
-  { field: 'updatedAt', kind: 'time' },
-] as const;
-
 const EVENT_CHUNK = 5000;
 
 export class MongoUsersAndEventsCollections {
   readonly endUsers: MongoCollection<StoredEndUser>;
   readonly properties: MongoCollection<EndUserPropertyDefinition>;
   readonly auditLogs: MongoCollection<AuditLog>;
-  readonly events: MongoCollection<InsightEvent & { id: string }>;
+  readonly events: MongoCollection<InsightEvent>;
 
   constructor(conn: MongoConnection) {
-    this.endUsers = new MongoCollection(() => conn.model('endUsers'), 'EndUser', [
-      { field: 'id' },
-      { field: 'envId' },
-      { field: 'workspaceId' },
-      { field: 'keyId' },
-      { field: 'name' },
-      { field: 'customizedProperties', kind: 'json' },
-      ...stamps,
-    ]);
-    this.properties = new MongoCollection(() => conn.model('endUserProperties'), 'EndUserProperty', [
-      { field: 'id' },
-      { field: 'envId' },
-      { field: 'name' },
-      { field: 'presetValues', kind: 'json' },
-      { field: 'usePresetValuesOnly' },
-      { field: 'isBuiltIn' },
-      { field: 'isDigestField' },
-      { field: 'remark' },
-      ...stamps,
-    ]);
-    this.auditLogs = new MongoCollection(() => conn.model('auditLogs'), 'AuditLog', [
-      { field: 'id' },
-      { field: 'envId' },
-      { field: 'organizationId' },
-      { field: 'refId' },
-      { field: 'refType' },
-      { field: 'keyword' },
-      { field: 'operation' },
-      { field: 'dataChange', kind: 'json' },
-      { field: 'comment' },
-      { field: 'creatorId' },
-      { field: 'createdAt', kind: 'time' },
-    ]);
-    // The event uuid is the _id.
-    this.events = new MongoCollection(() => conn.model('events'), 'InsightEvent', [
-      { field: 'id' },
-      { field: 'distinctId' },
-      { field: 'envId' },
-      { field: 'event' },
-      { field: 'properties' },
-      { field: 'timestamp', kind: 'number' },
-    ]);
+    this.endUsers = MongoCollection.of(() => conn.model('endUsers'), END_USER_ENTITY);
+    this.properties = MongoCollection.of(() => conn.model('endUserProperties'), END_USER_PROPERTY_ENTITY);
+    this.auditLogs = MongoCollection.of(() => conn.model('auditLogs'), AUDIT_LOG_ENTITY);
+    this.events = MongoCollection.of(() => conn.model('events'), INSIGHT_EVENT_ENTITY);
   }
 }
 
@@ -203,22 +164,8 @@ export class MongoEndUserRepository extends EndUserRepository {
     return cursorPage(rows, window);
   }
 
-  async *stream(
-    envId: string,
-    searchText: string | undefined,
-    batchSize: number,
-  ): AsyncIterable<StoredEndUser[]> {
-    let last: StoredEndUser | null = null;
-    for (;;) {
-      const page: CursorPage<StoredEndUser> = await this.search(envId, {
-        searchText,
-        pageSize: batchSize,
-        cursor: last ? { id: last.id, updatedAt: last.updatedAt, direction: 'forward' } : null,
-      });
-      if (page.items.length) yield page.items;
-      if (!page.nextCursor) return;
-      last = page.items[page.items.length - 1];
-    }
+  stream(envId: string, searchText: string | undefined, batchSize: number): AsyncIterable<StoredEndUser[]> {
+    return streamEndUsers(this, envId, searchText, batchSize);
   }
 
   count(envId: string, searchText?: string): Promise<number> {
@@ -327,10 +274,7 @@ export class MongoInsightEventRepository extends InsightEventRepository {
       const fresh = new Map<string, MongoDoc>();
       for (const e of events.slice(i, i + EVENT_CHUNK)) {
         if (fresh.has(e.uuid)) continue;
-        fresh.set(
-          e.uuid,
-          this.c.events.toDoc({ ...e, id: e.uuid, properties: normalizeEventProperties(e.properties) }),
-        );
+        fresh.set(e.uuid, this.c.events.toDoc({ ...e, properties: normalizeEventProperties(e.properties) }));
       }
       // Unordered: uuids already stored fail alone with E11000 and the rest go in. No lookup of
       // existing uuids first: FerretDB evaluates `_id: {$in}` by scanning the whole collection.
@@ -361,11 +305,7 @@ export class MongoInsightEventRepository extends InsightEventRepository {
     return this.c.events.count(filter);
   }
 
-  async listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
-    const result = await this.c.events.page({ envId }, { timestamp: -1, _id: 1 }, pageWindow(page));
-    return {
-      totalCount: result.totalCount,
-      items: result.items.map(({ id: uuid, ...rest }) => ({ ...rest, uuid })),
-    };
+  listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
+    return this.c.events.page({ envId }, { timestamp: -1, _id: 1 }, pageWindow(page));
   }
 }

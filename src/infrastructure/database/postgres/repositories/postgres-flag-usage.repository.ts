@@ -1,18 +1,10 @@
 import type { FlagUsage, FlagUsageDelta } from '../../../../core/insights/flag-usage';
 import { FlagUsageRepository } from '../../../../core/ports/users-and-events.repositories';
-import type { Row, SqlSession } from '../postgres-session';
-import { iso, str } from '../postgres-values';
+import { FLAG_USAGE_ENTITY } from '../../shared/entities/flag-usage.entity';
+import type { SqlSession } from '../postgres-session';
+import { PgTable } from '../postgres-table';
 
-const SELECT = 'env_id, flag_key, first_evaluated_at, last_evaluated_at';
-
-function fromRow(row: Row): FlagUsage {
-  return {
-    envId: str(row.env_id),
-    flagKey: str(row.flag_key),
-    firstEvaluatedAt: iso(row.first_evaluated_at),
-    lastEvaluatedAt: iso(row.last_evaluated_at),
-  };
-}
+const USAGE = PgTable.of(FLAG_USAGE_ENTITY);
 
 export class PostgresFlagUsageRepository extends FlagUsageRepository {
   constructor(private readonly db: SqlSession) {
@@ -38,27 +30,21 @@ export class PostgresFlagUsageRepository extends FlagUsageRepository {
     );
   }
 
-  async find(envId: string, flagKey: string): Promise<FlagUsage | null> {
-    const rows = await this.db.query(`SELECT ${SELECT} FROM flag_usage WHERE env_id = $1 AND flag_key = $2`, [
-      envId,
-      flagKey,
-    ]);
-    return rows.length === 0 ? null : fromRow(rows[0]);
+  find(envId: string, flagKey: string): Promise<FlagUsage | null> {
+    return USAGE.findOne(this.db, 'env_id = $1 AND flag_key = $2', [envId, flagKey]);
   }
 
   async findByKeys(envId: string, flagKeys: readonly string[]): Promise<FlagUsage[]> {
     if (flagKeys.length === 0) return [];
-    const rows = await this.db.query(
-      `SELECT ${SELECT} FROM flag_usage WHERE env_id = $1 AND flag_key = ANY($2::text[]) ORDER BY flag_key`,
+    return USAGE.findMany(
+      this.db,
+      'env_id = $1 AND flag_key = ANY($2::text[])',
       [envId, [...flagKeys]],
+      'flag_key',
     );
-    return rows.map(fromRow);
   }
 
-  async listByEnv(envId: string): Promise<FlagUsage[]> {
-    const rows = await this.db.query(`SELECT ${SELECT} FROM flag_usage WHERE env_id = $1 ORDER BY flag_key`, [
-      envId,
-    ]);
-    return rows.map(fromRow);
+  listByEnv(envId: string): Promise<FlagUsage[]> {
+    return USAGE.findMany(this.db, 'env_id = $1', [envId], 'flag_key');
   }
 }

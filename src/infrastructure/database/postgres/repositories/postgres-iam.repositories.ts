@@ -8,6 +8,10 @@ import {
   RefreshTokenRepository,
 } from '../../../../core/ports/iam.repositories';
 import type { Page } from '../../../../core/shared/paging';
+import { ACCESS_TOKEN_ENTITY } from '../../shared/entities/access-token.entity';
+import { GROUP_ENTITY, GROUP_MEMBER_ENTITY, GROUP_POLICY_ENTITY } from '../../shared/entities/group.entity';
+import { MEMBER_POLICY_ENTITY, POLICY_ENTITY } from '../../shared/entities/policy.entity';
+import { REFRESH_TOKEN_ENTITY } from '../../shared/entities/refresh-token.entity';
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { nowIso, toDate } from '../../shared/timestamps';
@@ -15,56 +19,13 @@ import type { SqlSession } from '../postgres-session';
 import { PgTable } from '../postgres-table';
 import { str } from '../postgres-values';
 
-const POLICIES = new PgTable<Policy>('policies', 'Policy', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'name', column: 'name' },
-  { field: 'key', column: 'key' },
-  { field: 'description', column: 'description' },
-  { field: 'type', column: 'type' },
-  { field: 'statements', column: 'statements', kind: 'json' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const GROUPS = new PgTable<Group>('groups', 'Group', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'name', column: 'name' },
-  { field: 'description', column: 'description' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const ACCESS_TOKENS = new PgTable<AccessToken>('access_tokens', 'AccessToken', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'name', column: 'name' },
-  { field: 'type', column: 'type' },
-  { field: 'status', column: 'status' },
-  { field: 'tokenHash', column: 'token_hash' },
-  { field: 'tokenPrefix', column: 'token_prefix' },
-  { field: 'creatorId', column: 'creator_id' },
-  { field: 'permissions', column: 'permissions', kind: 'json' },
-  { field: 'lastUsedAt', column: 'last_used_at', kind: 'time' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const REFRESH_TOKENS = new PgTable<RefreshToken>('refresh_tokens', 'RefreshToken', [
-  { field: 'id', column: 'id' },
-  { field: 'tokenHash', column: 'token_hash' },
-  { field: 'userId', column: 'user_id' },
-  { field: 'sessionId', column: 'session_id' },
-  { field: 'isRevoked', column: 'is_revoked' },
-  { field: 'replacedByTokenHash', column: 'replaced_by_token_hash' },
-  { field: 'createdByIp', column: 'created_by_ip' },
-  { field: 'revokedByIp', column: 'revoked_by_ip' },
-  { field: 'expiresAt', column: 'expires_at', kind: 'time' },
-  { field: 'revokedAt', column: 'revoked_at', kind: 'time' },
-  { field: 'lastUsedAt', column: 'last_used_at', kind: 'time' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-]);
+const POLICIES = PgTable.of(POLICY_ENTITY);
+const MEMBER_POLICIES = PgTable.of(MEMBER_POLICY_ENTITY);
+const GROUPS = PgTable.of(GROUP_ENTITY);
+const GROUP_MEMBERS = PgTable.of(GROUP_MEMBER_ENTITY);
+const GROUP_POLICIES = PgTable.of(GROUP_POLICY_ENTITY);
+const ACCESS_TOKENS = PgTable.of(ACCESS_TOKEN_ENTITY);
+const REFRESH_TOKENS = PgTable.of(REFRESH_TOKEN_ENTITY);
 
 async function exists(db: SqlSession, sql: string, params: unknown[]): Promise<boolean> {
   return (await db.query(`SELECT EXISTS (${sql}) AS found`, params))[0]?.found === true;
@@ -117,11 +78,12 @@ export class PostgresPolicyRepository extends PolicyRepository {
     );
   }
   async attachToMember(organizationId: string, memberId: string, policyId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO member_policies (organization_id, member_id, policy_id, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [organizationId, memberId, policyId, nowIso()],
-    );
+    await MEMBER_POLICIES.insertIfAbsent(this.db, {
+      organizationId,
+      memberId,
+      policyId,
+      createdAt: nowIso(),
+    });
   }
   async detachFromMember(organizationId: string, memberId: string, policyId: string): Promise<void> {
     await this.db.query(
@@ -177,11 +139,7 @@ export class PostgresGroupRepository extends GroupRepository {
     ]);
   }
   async addMember(organizationId: string, groupId: string, memberId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO group_members (group_id, organization_id, member_id, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [groupId, organizationId, memberId, nowIso()],
-    );
+    await GROUP_MEMBERS.insertIfAbsent(this.db, { groupId, organizationId, memberId, createdAt: nowIso() });
   }
   async removeMember(groupId: string, memberId: string): Promise<void> {
     await this.db.query('DELETE FROM group_members WHERE group_id = $1 AND member_id = $2', [
@@ -204,10 +162,7 @@ export class PostgresGroupRepository extends GroupRepository {
     );
   }
   async attachPolicy(groupId: string, policyId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO group_policies (group_id, policy_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [groupId, policyId, nowIso()],
-    );
+    await GROUP_POLICIES.insertIfAbsent(this.db, { groupId, policyId, createdAt: nowIso() });
   }
   async detachPolicy(groupId: string, policyId: string): Promise<void> {
     await this.db.query('DELETE FROM group_policies WHERE group_id = $1 AND policy_id = $2', [

@@ -17,143 +17,30 @@ import {
 } from '../../../../core/ports/integrations.repositories';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../core/workflow/workflow';
+import { EXPERIMENT_ENTITY, EXPERIMENT_METRIC_ENTITY } from '../../shared/entities/experiment.entity';
+import {
+  FLAG_CHANGE_REQUEST_ENTITY,
+  FLAG_DRAFT_ENTITY,
+  FLAG_SCHEDULE_ENTITY,
+} from '../../shared/entities/flag-workflow.entity';
+import { RELAY_PROXY_ENTITY } from '../../shared/entities/relay-proxy.entity';
+import { TRIGGER_ENTITY } from '../../shared/entities/trigger.entity';
+import { WEBHOOK_DELIVERY_ENTITY, WEBHOOK_ENTITY } from '../../shared/entities/webhook.entity';
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
 import type { SqlSession } from '../postgres-session';
-import { type ColumnSpec, PgTable } from '../postgres-table';
+import { PgTable } from '../postgres-table';
 
-const time = <T>(field: keyof T & string, column: string): ColumnSpec<T> => ({ field, column, kind: 'time' });
-const json = <T>(field: keyof T & string, column: string): ColumnSpec<T> => ({ field, column, kind: 'json' });
-const stamps = <T extends { createdAt: string; updatedAt: string }>(): ColumnSpec<T>[] => [
-  time<T>('createdAt', 'created_at'),
-  time<T>('updatedAt', 'updated_at'),
-];
-
-const WEBHOOKS = new PgTable<Webhook>('webhooks', 'Webhook', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'name', column: 'name' },
-  { field: 'url', column: 'url' },
-  { field: 'scopes', column: 'scopes', kind: 'array' },
-  { field: 'events', column: 'events', kind: 'array' },
-  json('headers', 'headers'),
-  { field: 'payloadTemplateType', column: 'payload_template_type' },
-  { field: 'payloadTemplate', column: 'payload_template' },
-  { field: 'secret', column: 'secret' },
-  { field: 'isActive', column: 'is_active' },
-  { field: 'preventEmptyPayloads', column: 'prevent_empty_payloads' },
-  json('lastDelivery', 'last_delivery'),
-  { field: 'creatorId', column: 'creator_id' },
-  { field: 'updatorId', column: 'updator_id' },
-  ...stamps<Webhook>(),
-]);
-
-const DELIVERIES = new PgTable<WebhookDelivery>('webhook_deliveries', 'WebhookDelivery', [
-  { field: 'id', column: 'id' },
-  { field: 'webhookId', column: 'webhook_id' },
-  { field: 'success', column: 'success' },
-  { field: 'events', column: 'events' },
-  json('request', 'request'),
-  json('response', 'response'),
-  json('error', 'error'),
-  time('startedAt', 'started_at'),
-  time('endedAt', 'ended_at'),
-]);
-
-const TRIGGERS = new PgTable<Trigger>('triggers', 'Trigger', [
-  { field: 'id', column: 'id' },
-  { field: 'targetId', column: 'target_id' },
-  { field: 'type', column: 'type' },
-  { field: 'action', column: 'action' },
-  { field: 'tokenHash', column: 'token_hash' },
-  { field: 'description', column: 'description' },
-  { field: 'isEnabled', column: 'is_enabled' },
-  { field: 'triggeredTimes', column: 'triggered_times', kind: 'number' },
-  time('lastTriggeredAt', 'last_triggered_at'),
-  ...stamps<Trigger>(),
-]);
-
-const METRICS = new PgTable<ExperimentMetric>('experiment_metrics', 'ExperimentMetric', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'name', column: 'name' },
-  { field: 'description', column: 'description' },
-  { field: 'maintainerUserId', column: 'maintainer_user_id' },
-  { field: 'eventName', column: 'event_name' },
-  { field: 'eventType', column: 'event_type', kind: 'number' },
-  { field: 'customEventTrackOption', column: 'custom_event_track_option', kind: 'number' },
-  { field: 'customEventUnit', column: 'custom_event_unit' },
-  { field: 'customEventSuccessCriteria', column: 'custom_event_success_criteria', kind: 'number' },
-  { field: 'elementTargets', column: 'element_targets' },
-  json('targetUrls', 'target_urls'),
-  { field: 'isArchived', column: 'is_archived' },
-  ...stamps<ExperimentMetric>(),
-]);
-
-const EXPERIMENTS = new PgTable<Experiment>('experiments', 'Experiment', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'metricId', column: 'metric_id' },
-  { field: 'featureFlagId', column: 'feature_flag_id' },
-  { field: 'isArchived', column: 'is_archived' },
-  { field: 'status', column: 'status' },
-  { field: 'baselineVariationId', column: 'baseline_variation_id' },
-  { field: 'alpha', column: 'alpha', kind: 'number' },
-  json('iterations', 'iterations'),
-  ...stamps<Experiment>(),
-]);
-
-const RELAY_PROXIES = new PgTable<RelayProxy>('relay_proxies', 'RelayProxy', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'name', column: 'name' },
-  { field: 'keyHash', column: 'key_hash' },
-  { field: 'description', column: 'description' },
-  { field: 'isAllEnvs', column: 'is_all_envs' },
-  json('scopes', 'scopes'),
-  json('agents', 'agents'),
-  json('autoAgents', 'auto_agents'),
-  ...stamps<RelayProxy>(),
-]);
-
-const DRAFTS = new PgTable<FlagDraft>('flag_drafts', 'FlagDraft', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'flagId', column: 'flag_id' },
-  { field: 'status', column: 'status' },
-  { field: 'comment', column: 'comment' },
-  json('dataChange', 'data_change'),
-  { field: 'creatorId', column: 'creator_id' },
-  { field: 'updatorId', column: 'updator_id' },
-  ...stamps<FlagDraft>(),
-]);
-
-const CHANGE_REQUESTS = new PgTable<FlagChangeRequest>('flag_change_requests', 'FlagChangeRequest', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'flagDraftId', column: 'flag_draft_id' },
-  { field: 'flagId', column: 'flag_id' },
-  { field: 'status', column: 'status' },
-  { field: 'reason', column: 'reason' },
-  json('reviewers', 'reviewers'),
-  { field: 'scheduleId', column: 'schedule_id' },
-  ...stamps<FlagChangeRequest>(),
-]);
-
-const SCHEDULES = new PgTable<FlagSchedule>('flag_schedules', 'FlagSchedule', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'flagDraftId', column: 'flag_draft_id' },
-  { field: 'flagId', column: 'flag_id' },
-  { field: 'status', column: 'status' },
-  { field: 'title', column: 'title' },
-  time('scheduledTime', 'scheduled_time'),
-  { field: 'changeRequestId', column: 'change_request_id' },
-  ...stamps<FlagSchedule>(),
-]);
+const WEBHOOKS = PgTable.of(WEBHOOK_ENTITY);
+const DELIVERIES = PgTable.of(WEBHOOK_DELIVERY_ENTITY);
+const TRIGGERS = PgTable.of(TRIGGER_ENTITY);
+const METRICS = PgTable.of(EXPERIMENT_METRIC_ENTITY);
+const EXPERIMENTS = PgTable.of(EXPERIMENT_ENTITY);
+const RELAY_PROXIES = PgTable.of(RELAY_PROXY_ENTITY);
+const DRAFTS = PgTable.of(FLAG_DRAFT_ENTITY);
+const CHANGE_REQUESTS = PgTable.of(FLAG_CHANGE_REQUEST_ENTITY);
+const SCHEDULES = PgTable.of(FLAG_SCHEDULE_ENTITY);
 
 /** create / findById / update / delete over one table. */
 function crud<T extends { id: string }>(table: PgTable<T>, db: SqlSession) {

@@ -9,58 +9,24 @@ import {
   type SegmentScope,
 } from '../../../../core/ports/targeting.repositories';
 import type { Segment } from '../../../../core/segments/segment';
-import { NotFoundError, RevisionConflictError } from '../../../../core/shared/errors';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
+import { FEATURE_FLAG_ENTITY, FLAG_REVISION_ENTITY } from '../../shared/entities/feature-flag.entity';
+import { SEGMENT_ENTITY } from '../../shared/entities/segment.entity';
 import { referencesSegment, sortedUnique } from '../../shared/flag-references';
 import { pageWindow } from '../../shared/paging';
 import { coveringScopes } from '../../shared/segment-scopes';
+import { unmatchedUpdate } from '../../shared/update-outcome';
 import { likePattern } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
 import type { SqlSession } from '../postgres-session';
 import { PgTable } from '../postgres-table';
-import { iso, str } from '../postgres-values';
+import { str } from '../postgres-values';
 
-export const FLAGS = new PgTable<FeatureFlag>('feature_flags', 'FeatureFlag', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'revision', column: 'revision' },
-  { field: 'name', column: 'name' },
-  { field: 'description', column: 'description' },
-  { field: 'key', column: 'key' },
-  { field: 'variationType', column: 'variation_type' },
-  { field: 'variations', column: 'variations', kind: 'json' },
-  { field: 'targetUsers', column: 'target_users', kind: 'json' },
-  { field: 'rules', column: 'rules', kind: 'json' },
-  { field: 'isEnabled', column: 'is_enabled' },
-  { field: 'disabledVariationId', column: 'disabled_variation_id' },
-  { field: 'fallthrough', column: 'fallthrough', kind: 'json' },
-  { field: 'exptIncludeAllTargets', column: 'expt_include_all_targets' },
-  { field: 'tags', column: 'tags', kind: 'array' },
-  { field: 'isArchived', column: 'is_archived' },
-  { field: 'creatorId', column: 'creator_id' },
-  { field: 'updatorId', column: 'updator_id' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
+export const FLAGS = PgTable.of(FEATURE_FLAG_ENTITY);
 
 // Shared segments are stored with env_id NULL; the model carries "".
-const SEGMENTS = new PgTable<Segment>('segments', 'Segment', [
-  { field: 'id', column: 'id' },
-  { field: 'workspaceId', column: 'workspace_id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'name', column: 'name' },
-  { field: 'key', column: 'key' },
-  { field: 'type', column: 'type' },
-  { field: 'scopes', column: 'scopes', kind: 'array' },
-  { field: 'description', column: 'description' },
-  { field: 'included', column: 'included', kind: 'array' },
-  { field: 'excluded', column: 'excluded', kind: 'array' },
-  { field: 'rules', column: 'rules', kind: 'json' },
-  { field: 'tags', column: 'tags', kind: 'array' },
-  { field: 'isArchived', column: 'is_archived' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
+const SEGMENTS = PgTable.of(SEGMENT_ENTITY);
+const REVISIONS = PgTable.of(FLAG_REVISION_ENTITY);
 
 const toStoredSegment = (s: Segment): Segment => ({ ...s, envId: s.envId || (null as unknown as string) });
 const fromStoredSegment = (s: Segment): Segment => ({ ...s, envId: s.envId ?? '' });
@@ -123,10 +89,7 @@ export class PostgresFlagRepository extends FlagRepository {
     const [updated] = await FLAGS.update(this.db, flag, `revision = $${FLAGS.updateParamCount() + 1}`, [
       expectedRevision,
     ]);
-    if (updated) return updated;
-    const current = await this.db.query('SELECT 1 FROM feature_flags WHERE id = $1', [flag.id]);
-    if (!current.length) throw new NotFoundError('FeatureFlag', flag.id);
-    throw new RevisionConflictError('FeatureFlag', flag.id);
+    return updated ?? unmatchedUpdate(FLAGS.entity, flag.id, () => FLAGS.exists(this.db, flag.id));
   }
   delete(id: string): Promise<void> {
     return FLAGS.deleteById(this.db, id);
@@ -158,44 +121,18 @@ export class PostgresFlagRepository extends FlagRepository {
   }
 }
 
-const REVISION_COLUMNS = 'id, flag_id, flag, comment, created_at';
-
 export class PostgresFlagRevisionRepository extends FlagRevisionRepository {
   constructor(private readonly db: SqlSession) {
     super();
   }
   async append(record: FlagRevisionRecord): Promise<void> {
     await this.db.query(
-      `INSERT INTO flag_revisions (${REVISION_COLUMNS}) VALUES ($1, $2, $3::jsonb, $4, $5)`,
-      [
-        record.id,
-        record.flagId,
-        JSON.stringify(record.flag),
-        record.comment,
-        toDate(record.createdAt, 'createdAt').toISOString(),
-      ],
+      `INSERT INTO flag_revisions (${REVISIONS.select}) VALUES (${REVISIONS.valuesList()})`,
+      REVISIONS.toParams(record),
     );
   }
   async listByFlag(flagId: string, page: PageRequest): Promise<Page<FlagRevisionRecord>> {
-    const { offset, limit } = pageWindow(page);
-    const [count, rows] = await Promise.all([
-      this.db.query('SELECT count(*) AS count FROM flag_revisions WHERE flag_id = $1', [flagId]),
-      this.db.query(
-        `SELECT ${REVISION_COLUMNS} FROM flag_revisions WHERE flag_id = $1
-         ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`,
-        [flagId, offset, limit],
-      ),
-    ]);
-    return {
-      totalCount: Number(count[0].count),
-      items: rows.map((r) => ({
-        id: str(r.id),
-        flagId: str(r.flag_id),
-        flag: r.flag as FeatureFlag,
-        comment: str(r.comment),
-        createdAt: iso(r.created_at),
-      })),
-    };
+    return REVISIONS.page(this.db, 'flag_id = $1', [flagId], 'created_at DESC, id DESC', pageWindow(page));
   }
 }
 
@@ -263,10 +200,9 @@ export class PostgresSegmentRepository extends SegmentRepository {
       `date_trunc('milliseconds', updated_at) = $${SEGMENTS.updateParamCount() + 1}::timestamptz`,
       [expected],
     );
-    if (updated) return fromStoredSegment(updated);
-    const current = await this.db.query('SELECT 1 FROM segments WHERE id = $1', [segment.id]);
-    if (!current.length) throw new NotFoundError('Segment', segment.id);
-    throw new RevisionConflictError('Segment', segment.id);
+    return updated
+      ? fromStoredSegment(updated)
+      : unmatchedUpdate(SEGMENTS.entity, segment.id, () => SEGMENTS.exists(this.db, segment.id));
   }
   delete(id: string): Promise<void> {
     return SEGMENTS.deleteById(this.db, id);

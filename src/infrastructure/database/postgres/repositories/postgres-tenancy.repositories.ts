@@ -16,65 +16,25 @@ import type {
   UserAccount,
   Workspace,
 } from '../../../../core/tenancy/tenancy';
+import { ENVIRONMENT_ENTITY } from '../../shared/entities/environment.entity';
+import { ORGANIZATION_ENTITY, ORGANIZATION_MEMBER_ENTITY } from '../../shared/entities/organization.entity';
+import { PROJECT_ENTITY } from '../../shared/entities/project.entity';
+import { USER_ENTITY } from '../../shared/entities/user.entity';
+import { WORKSPACE_ENTITY, WORKSPACE_USER_ENTITY } from '../../shared/entities/workspace.entity';
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { nowIso } from '../../shared/timestamps';
 import type { SqlSession } from '../postgres-session';
 import { PgTable } from '../postgres-table';
-import { iso, str, strOrNull } from '../postgres-values';
+import { str } from '../postgres-values';
 
-const WORKSPACES = new PgTable<Workspace>('workspaces', 'Workspace', [
-  { field: 'id', column: 'id' },
-  { field: 'name', column: 'name' },
-  { field: 'key', column: 'key' },
-  { field: 'license', column: 'license' },
-  { field: 'sso', column: 'sso', kind: 'json' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-export const USERS = new PgTable<UserAccount>('users', 'User', [
-  { field: 'id', column: 'id' },
-  { field: 'email', column: 'email' },
-  { field: 'name', column: 'name' },
-  { field: 'passwordHash', column: 'password_hash' },
-  { field: 'origin', column: 'origin' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const ORGANIZATIONS = new PgTable<Organization>('organizations', 'Organization', [
-  { field: 'id', column: 'id' },
-  { field: 'workspaceId', column: 'workspace_id' },
-  { field: 'name', column: 'name' },
-  { field: 'key', column: 'key' },
-  { field: 'initialized', column: 'initialized' },
-  { field: 'defaultPermissions', column: 'default_permissions', kind: 'json' },
-  { field: 'settings', column: 'settings', kind: 'json' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const PROJECTS = new PgTable<Project>('projects', 'Project', [
-  { field: 'id', column: 'id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'name', column: 'name' },
-  { field: 'key', column: 'key' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const ENVIRONMENTS = new PgTable<Environment>('environments', 'Environment', [
-  { field: 'id', column: 'id' },
-  { field: 'projectId', column: 'project_id' },
-  { field: 'name', column: 'name' },
-  { field: 'key', column: 'key' },
-  { field: 'description', column: 'description' },
-  { field: 'secrets', column: 'secrets', kind: 'json' },
-  { field: 'settings', column: 'settings', kind: 'json' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
+const WORKSPACES = PgTable.of(WORKSPACE_ENTITY);
+const WORKSPACE_USERS = PgTable.of(WORKSPACE_USER_ENTITY);
+const USERS = PgTable.of(USER_ENTITY);
+const ORGANIZATIONS = PgTable.of(ORGANIZATION_ENTITY);
+const MEMBERS = PgTable.of(ORGANIZATION_MEMBER_ENTITY);
+const PROJECTS = PgTable.of(PROJECT_ENTITY);
+const ENVIRONMENTS = PgTable.of(ENVIRONMENT_ENTITY);
 
 async function exists(db: SqlSession, sql: string, params: unknown[]): Promise<boolean> {
   return (await db.query(`SELECT EXISTS (${sql}) AS found`, params))[0]?.found === true;
@@ -100,11 +60,7 @@ export class PostgresWorkspaceRepository extends WorkspaceRepository {
     return Number((await this.db.query('SELECT count(*) AS count FROM workspaces'))[0].count);
   }
   async addUser(workspaceId: string, userId: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO workspace_users (workspace_id, user_id, created_at) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING`,
-      [workspaceId, userId, nowIso()],
-    );
+    await WORKSPACE_USERS.insertIfAbsent(this.db, { workspaceId, userId, createdAt: nowIso() });
   }
   async removeUser(workspaceId: string, userId: string): Promise<void> {
     await this.db.query('DELETE FROM workspace_users WHERE workspace_id = $1 AND user_id = $2', [
@@ -146,15 +102,6 @@ export class PostgresUserRepository extends UserRepository {
   }
 }
 
-function memberFromRow(row: Record<string, unknown>): OrganizationMember {
-  return {
-    organizationId: str(row.organization_id),
-    userId: str(row.user_id),
-    invitorId: strOrNull(row.invitor_id),
-    createdAt: iso(row.member_created_at ?? row.created_at),
-  };
-}
-
 export class PostgresOrganizationRepository extends OrganizationRepository {
   constructor(private readonly db: SqlSession) {
     super();
@@ -192,11 +139,7 @@ export class PostgresOrganizationRepository extends OrganizationRepository {
     ]);
   }
   async addMember(member: OrganizationMember): Promise<void> {
-    await this.db.query(
-      `INSERT INTO organization_users (organization_id, user_id, invitor_id, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [member.organizationId, member.userId, member.invitorId, member.createdAt],
-    );
+    await MEMBERS.insertIfAbsent(this.db, member);
   }
   async removeMember(organizationId: string, userId: string): Promise<void> {
     await this.db.query('DELETE FROM organization_users WHERE organization_id = $1 AND user_id = $2', [
@@ -204,12 +147,8 @@ export class PostgresOrganizationRepository extends OrganizationRepository {
       userId,
     ]);
   }
-  async findMember(organizationId: string, userId: string): Promise<OrganizationMember | null> {
-    const rows = await this.db.query(
-      'SELECT * FROM organization_users WHERE organization_id = $1 AND user_id = $2',
-      [organizationId, userId],
-    );
-    return rows.length ? memberFromRow(rows[0]) : null;
+  findMember(organizationId: string, userId: string): Promise<OrganizationMember | null> {
+    return MEMBERS.findOne(this.db, 'organization_id = $1 AND user_id = $2', [organizationId, userId]);
   }
   async listMembers(
     organizationId: string,
@@ -226,11 +165,7 @@ export class PostgresOrganizationRepository extends OrganizationRepository {
     const [countRows, rows] = await Promise.all([
       this.db.query(`SELECT count(*) AS count FROM ${from} WHERE ${where}`, params),
       this.db.query(
-        `SELECT m.organization_id, m.user_id, m.invitor_id, m.created_at AS member_created_at,
-                ${USERS.select
-                  .split(', ')
-                  .map((c) => `u.${c}`)
-                  .join(', ')}
+        `SELECT ${MEMBERS.selectFrom('m', 'm_')}, ${USERS.selectFrom('u')}
          FROM ${from} WHERE ${where} ORDER BY lower(u.email) COLLATE "C", u.id
          OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
         [...params, offset, limit],
@@ -238,7 +173,7 @@ export class PostgresOrganizationRepository extends OrganizationRepository {
     ]);
     return {
       totalCount: Number(countRows[0].count),
-      items: rows.map((row) => ({ member: memberFromRow(row), user: USERS.fromRow(row) })),
+      items: rows.map((row) => ({ member: MEMBERS.fromRow(row, 'm_'), user: USERS.fromRow(row) })),
     };
   }
 }

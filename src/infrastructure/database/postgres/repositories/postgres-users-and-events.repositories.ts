@@ -14,6 +14,10 @@ import {
 } from '../../../../core/ports/users-and-events.repositories';
 import type { CursorPage, Page, PageRequest } from '../../../../core/shared/paging';
 import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
+import { AUDIT_LOG_ENTITY } from '../../shared/entities/audit-log.entity';
+import { END_USER_ENTITY, END_USER_PROPERTY_ENTITY } from '../../shared/entities/end-user.entity';
+import { INSIGHT_EVENT_ENTITY } from '../../shared/entities/insight-event.entity';
+import { streamEndUsers } from '../../shared/end-user-stream';
 import { normalizeProperties } from '../../shared/end-user-properties';
 import { normalizeEventProperties } from '../../shared/event-properties';
 import { pageWindow } from '../../shared/paging';
@@ -23,44 +27,11 @@ import type { SqlSession } from '../postgres-session';
 import { PgTable } from '../postgres-table';
 import { num, str } from '../postgres-values';
 
-const END_USERS = new PgTable<StoredEndUser>('end_users', 'EndUser', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'workspaceId', column: 'workspace_id' },
-  { field: 'keyId', column: 'key_id' },
-  { field: 'name', column: 'name' },
-  { field: 'customizedProperties', column: 'customized_properties', kind: 'json' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
-const PROPERTIES = new PgTable<EndUserPropertyDefinition>('end_user_properties', 'EndUserProperty', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'name', column: 'name' },
-  { field: 'presetValues', column: 'preset_values', kind: 'json' },
-  { field: 'usePresetValuesOnly', column: 'use_preset_values_only' },
-  { field: 'isBuiltIn', column: 'is_built_in' },
-  { field: 'isDigestField', column: 'is_digest_field' },
-  { field: 'remark', column: 'remark' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-  { field: 'updatedAt', column: 'updated_at', kind: 'time' },
-]);
-
+const END_USERS = PgTable.of(END_USER_ENTITY);
+const PROPERTIES = PgTable.of(END_USER_PROPERTY_ENTITY);
 // Organization-level entries have env_id NULL; the model carries "".
-const AUDIT_LOGS = new PgTable<AuditLog>('audit_logs', 'AuditLog', [
-  { field: 'id', column: 'id' },
-  { field: 'envId', column: 'env_id' },
-  { field: 'organizationId', column: 'organization_id' },
-  { field: 'refId', column: 'ref_id' },
-  { field: 'refType', column: 'ref_type' },
-  { field: 'keyword', column: 'keyword' },
-  { field: 'operation', column: 'operation' },
-  { field: 'dataChange', column: 'data_change', kind: 'json' },
-  { field: 'comment', column: 'comment' },
-  { field: 'creatorId', column: 'creator_id' },
-  { field: 'createdAt', column: 'created_at', kind: 'time' },
-]);
+const AUDIT_LOGS = PgTable.of(AUDIT_LOG_ENTITY);
+const EVENTS = PgTable.of(INSIGHT_EVENT_ENTITY);
 
 const UPSERT_CHUNK = 1000;
 const EVENT_CHUNK = 5000;
@@ -177,22 +148,8 @@ export class PostgresEndUserRepository extends EndUserRepository {
     );
   }
 
-  async *stream(
-    envId: string,
-    searchText: string | undefined,
-    batchSize: number,
-  ): AsyncIterable<StoredEndUser[]> {
-    let cursor: StoredEndUser | null = null;
-    for (;;) {
-      const page: CursorPage<StoredEndUser> = await this.search(envId, {
-        searchText,
-        pageSize: batchSize,
-        cursor: cursor ? { id: cursor.id, updatedAt: cursor.updatedAt, direction: 'forward' } : null,
-      });
-      if (page.items.length) yield page.items;
-      if (!page.nextCursor) return;
-      cursor = page.items[page.items.length - 1];
-    }
+  stream(envId: string, searchText: string | undefined, batchSize: number): AsyncIterable<StoredEndUser[]> {
+    return streamEndUsers(this, envId, searchText, batchSize);
   }
 
   async count(envId: string, searchText?: string): Promise<number> {
@@ -338,26 +295,7 @@ export class PostgresInsightEventRepository extends InsightEventRepository {
     return num((await this.db.query(`SELECT count(*) AS count FROM events WHERE ${where}`, params))[0].count);
   }
 
-  async listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
-    const { offset, limit } = pageWindow(page);
-    const [count, rows] = await Promise.all([
-      this.db.query('SELECT count(*) AS count FROM events WHERE env_id = $1', [envId]),
-      this.db.query(
-        `SELECT uuid, distinct_id, env_id, event, properties, timestamp FROM events WHERE env_id = $1
-         ORDER BY timestamp DESC, uuid OFFSET $2 LIMIT $3`,
-        [envId, offset, limit],
-      ),
-    ]);
-    return {
-      totalCount: num(count[0].count),
-      items: rows.map((r) => ({
-        uuid: str(r.uuid),
-        distinctId: str(r.distinct_id),
-        envId: str(r.env_id),
-        event: str(r.event),
-        properties: JSON.stringify(r.properties),
-        timestamp: num(r.timestamp),
-      })),
-    };
+  listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
+    return EVENTS.page(this.db, 'env_id = $1', [envId], 'timestamp DESC, uuid', pageWindow(page));
   }
 }

@@ -1,0 +1,62 @@
+import { EntitySchema } from 'typeorm';
+import type { Experiment, ExperimentMetric } from '../../../../core/experiments/experiments';
+import { bool, double, integer, jsonb, primaryId, stamps, text } from './column-types';
+import type { EntityDefinition } from './entity-definition';
+
+export const EXPERIMENT_METRIC_ENTITY: EntityDefinition<ExperimentMetric> = {
+  schema: new EntitySchema<ExperimentMetric>({
+    name: 'ExperimentMetric',
+    tableName: 'experiment_metrics',
+    columns: {
+      id: primaryId,
+      envId: text('env_id'),
+      name: text(),
+      description: text(),
+      maintainerUserId: text('maintainer_user_id'),
+      eventName: text('event_name'),
+      eventType: integer('event_type'),
+      customEventTrackOption: integer('custom_event_track_option'),
+      customEventUnit: text('custom_event_unit'),
+      customEventSuccessCriteria: integer('custom_event_success_criteria'),
+      elementTargets: text('element_targets'),
+      targetUrls: jsonb('target_urls'),
+      isArchived: bool('is_archived'),
+      ...stamps,
+    },
+    indices: [{ name: 'ix_experiment_metrics_env', columns: ['envId', 'createdAt'] }],
+  }),
+  mongo: {
+    collection: 'ExperimentMetrics',
+    indexes: [[{ envId: 1, createdAt: -1 }, { name: 'ix_experiment_metrics_env' }]],
+  },
+};
+
+export const EXPERIMENT_ENTITY: EntityDefinition<Experiment> = {
+  schema: new EntitySchema<Experiment>({
+    name: 'Experiment',
+    tableName: 'experiments',
+    columns: {
+      id: primaryId,
+      envId: text('env_id'),
+      metricId: text('metric_id'),
+      featureFlagId: text('feature_flag_id'),
+      isArchived: bool('is_archived'),
+      status: text(),
+      baselineVariationId: text('baseline_variation_id'),
+      alpha: double(),
+      iterations: jsonb(),
+      ...stamps,
+    },
+    indices: [
+      { name: 'ix_experiments_env', columns: ['envId', 'createdAt'] },
+      { name: 'ix_experiments_flag', columns: ['featureFlagId'] },
+    ],
+  }),
+  mongo: {
+    collection: 'Experiments',
+    indexes: [
+      [{ envId: 1, createdAt: -1 }, { name: 'ix_experiments_env' }],
+      [{ featureFlagId: 1 }, { name: 'ix_experiments_flag' }],
+    ],
+  },
+};
