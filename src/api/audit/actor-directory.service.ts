@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataStore } from '../../core/ports/data-store.port';
-import { SYSTEM_ID } from '../auth/api-context';
+import { SYSTEM_ID } from '../../core/iam/actor';
 
 export interface ActorInfo {
   id: string;

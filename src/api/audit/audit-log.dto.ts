@@ -115,3 +115,8 @@ export class OrgAuditLogQueryDto extends AuditLogQueryDto {
   @IsUUID()
   envId?: string;
 }
+
+export class AuditLogPageDto {
+  @ApiProperty() totalCount!: number;
+  @ApiProperty({ type: [AuditLogDto] }) items!: AuditLogDto[];
+}

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
+import type { Actor } from '../../core/iam/actor';
 import type { AccessToken, PolicyStatement } from '../../core/iam/iam';
 import type { PermissionAction } from '../../core/iam/permissions';
 import { isAllowed } from '../../core/iam/policy-decision';
@@ -12,17 +13,6 @@ import { ForbiddenError, UnauthorizedError } from '../http/api-errors';
 export type Principal =
   | { kind: 'user'; user: UserAccount; sessionId: string }
   | { kind: 'access-token'; token: AccessToken; creator: UserAccount | null };
-
-/** Who made a change, as recorded in audit logs. */
-export interface Actor {
-  /** A user id, an access-token id, or the empty GUID for the system. */
-  creatorId: string;
-  kind: 'user' | 'access-token' | 'system';
-  /** The user acting (for an access token, its creator), used for creator/updator fields. */
-  userId: string;
-}
-
-export const SYSTEM_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Everything the access guard established for one request: the principal, its tenant, its

@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import type { Segment } from '../../core/segments/segment';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
-import { type Actor, type ApiContext, contextOf } from './api-context';
+import type { Actor } from '../../core/iam/actor';
+import { type ApiContext, contextOf } from './api-context';
 
 // Typed access to what the access guard resolved for a request. A handler names what it needs
 // (`@CurrentFlag() flag: FeatureFlag`) instead of asserting a context field non-null: when the route's access rule

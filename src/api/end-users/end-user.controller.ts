@@ -2,11 +2,6 @@ import { Body, Get, Put, Query, Req, Res as Reply } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
-import { EnvironmentEvaluator } from '../../core/evaluation';
-import type { FeatureFlag } from '../../core/flags/feature-flag';
-import { SEGMENT_IN } from '../../core/flags/feature-flag';
-import type { EndUser, StoredEndUser } from '../../core/end-users/end-user';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { CurrentEnv, CurrentProject } from '../auth/request-state.decorators';
@@ -14,12 +9,7 @@ import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { Res } from '../auth/resources';
 import { TenantLookup } from '../auth/tenant-lookup.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
-import {
-  BadRequestError,
-  PayloadTooLargeError,
-  ResourceNotFoundError,
-  ValidationFailedError,
-} from '../http/api-errors';
+import { BadRequestError, PayloadTooLargeError, ValidationFailedError } from '../http/api-errors';
 import { RawResponse } from '../http/envelope.interceptor';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
@@ -34,76 +24,23 @@ import {
   UpsertEndUserDto,
 } from './end-user.dto';
 import { EndUserImporter } from './end-user-import.service';
-
-/** A throw-away flag that serves "in" exactly when the user is in the segment. */
-function segmentProbe(segmentId: string, envId: string): FeatureFlag {
-  const roll = (id: string) => [{ id, rollout: [0, 1] as [number, number], exptRollout: 1 }];
-  return {
-    id: `probe-${segmentId}`,
-    envId,
-    revision: '',
-    name: 'probe',
-    description: '',
-    key: 'segment-probe',
-    variationType: 'boolean',
-    variations: [
-      { id: 'in', name: 'in', value: 'true' },
-      { id: 'out', name: 'out', value: 'false' },
-    ],
-    targetUsers: [],
-    rules: [
-      {
-        id: 'r',
-        name: 'in',
-        dispatchKey: null,
-        includedInExpt: false,
-        conditions: [{ property: SEGMENT_IN, op: null, value: JSON.stringify([segmentId]) }],
-        variations: roll('in'),
-      },
-    ],
-    isEnabled: true,
-    disabledVariationId: 'out',
-    fallthrough: { dispatchKey: null, includedInExpt: false, variations: roll('out') },
-    exptIncludeAllTargets: false,
-    tags: [],
-    isArchived: false,
-    creatorId: '',
-    updatorId: '',
-    createdAt: '',
-    updatedAt: '',
-  };
-}
+import { EndUserService } from './end-user.service';
 
 @ManagementController('envs/:envId/end-users', 'End users')
 export class EndUserController {
   constructor(
-    private readonly store: DataStore,
+    private readonly endUsers: EndUserService,
     private readonly tenant: TenantLookup,
     private readonly importer: EndUserImporter,
     private readonly config: AppConfig,
   ) {}
-
-  private async user(envId: string, userId: string): Promise<StoredEndUser> {
-    const user = await this.store.endUsers.findById(userId);
-    if (!user || user.envId !== envId) throw new ResourceNotFoundError('end user');
-    return user;
-  }
-
-  private evaluator(
-    ctx: ApiContext,
-    segments: Parameters<EnvironmentEvaluator['setSegments']>[0],
-  ): EnvironmentEvaluator {
-    const evaluator = new EnvironmentEvaluator({ missingAttribute: this.config.evaluation.missingAttribute });
-    evaluator.setSegments(segments);
-    return evaluator;
-  }
 
   @PostOk('list')
   @Permission('CanAccessEnv', Res.env())
   @Operation('searchEndUsers', 'Cursor-paged end users, newest first; searchText matches keyId or name')
   @ApiOkEnvelope(EndUserPageDto)
   async list(@IdParam('envId') envId: string, @Body() body: EndUserSearchDto): Promise<EndUserPageDto> {
-    const page = await this.store.endUsers.search(envId, {
+    const page = await this.endUsers.search(envId, {
       searchText: body.searchText || undefined,
       cursor: body.cursor ?? null,
       pageSize: body.pageSize ?? 10,
@@ -120,20 +57,14 @@ export class EndUserController {
   @Operation('upsertEndUser', 'Create or update one end user by keyId; new property names join the catalogue')
   @ApiOkEnvelope(EndUserDto)
   async upsert(@IdParam('envId') envId: string, @Body() body: UpsertEndUserDto): Promise<EndUserDto> {
-    const customizedProperties = (body.customizedProperties ?? []).map((p) => ({
-      name: p.name,
-      value: p.value ?? null,
-    }));
-    const { user } = await this.store.endUsers.upsert({
-      envId,
+    const user = await this.endUsers.upsert(envId, {
       keyId: body.keyId,
       name: body.name ?? null,
-      customizedProperties,
+      customizedProperties: (body.customizedProperties ?? []).map((p) => ({
+        name: p.name,
+        value: p.value ?? null,
+      })),
     });
-    await this.store.endUserProperties.registerNames(
-      envId,
-      customizedProperties.map((p) => p.name),
-    );
     return EndUserDto.from(user);
   }
 
@@ -150,7 +81,7 @@ export class EndUserController {
     ) {
       throw ValidationFailedError.of('body', 'keyIds_is_invalid', 'a JSON array of at most 500 keyIds');
     }
-    return (await this.store.endUsers.findByKeyIds(envId, keyIds as string[])).map((u) => EndUserDto.from(u));
+    return (await this.endUsers.byKeyIds(envId, keyIds as string[])).map((u) => EndUserDto.from(u));
   }
 
   @PostOk('upload')
@@ -234,7 +165,7 @@ export class EndUserController {
     @IdParam('envId') envId: string,
     @IdParam('userId', 'end user') userId: string,
   ): Promise<EndUserDto> {
-    return EndUserDto.from(await this.user(envId, userId));
+    return EndUserDto.from(await this.endUsers.find(envId, userId));
   }
 
   @Get(':userId/flags')
@@ -249,33 +180,12 @@ export class EndUserController {
     @IdParam('userId', 'end user') userId: string,
     @Query() query: ExportQueryDto,
   ): Promise<EvaluatedFlagDto[]> {
-    const stored = await this.user(envId, userId);
-    const user: EndUser = {
-      keyId: stored.keyId,
-      name: stored.name,
-      customizedProperties: stored.customizedProperties,
-    };
-    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project));
-    const evaluator = this.evaluator(ctx, segments);
-    const text = query.searchText?.toLowerCase();
-    return (await this.store.flags.listAll(envId))
-      .filter(
-        (f) =>
-          !f.isArchived &&
-          (!text || f.name.toLowerCase().includes(text) || f.key.toLowerCase().includes(text)),
-      )
-      .map((flag) => {
-        const result = evaluator.evaluateFlag(flag, user);
-        return {
-          id: flag.id,
-          name: flag.name,
-          key: flag.key,
-          variationType: flag.variationType,
-          variations: flag.variations,
-          matchVariation: flag.variations.find((v) => v.id === result.variationId) ?? null,
-          matchReason: result.reason,
-        };
-      });
+    return this.endUsers.evaluatedFlags(
+      envId,
+      userId,
+      this.tenant.segmentScope(ctx, env, project),
+      query.searchText,
+    );
   }
 
   @Get(':userId/segments')
@@ -289,18 +199,6 @@ export class EndUserController {
     @IdParam('envId') envId: string,
     @IdParam('userId', 'end user') userId: string,
   ): Promise<MatchedSegmentDto[]> {
-    const stored = await this.user(envId, userId);
-    const user: EndUser = {
-      keyId: stored.keyId,
-      name: stored.name,
-      customizedProperties: stored.customizedProperties,
-    };
-    const segments = (await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project))).filter(
-      (s) => !s.isArchived,
-    );
-    const evaluator = this.evaluator(ctx, segments);
-    return segments
-      .filter((s) => evaluator.evaluateFlag(segmentProbe(s.id, envId), user).variationId === 'in')
-      .map((s) => ({ id: s.id, name: s.name, key: s.key, type: s.type, updatedAt: s.updatedAt }));
+    return this.endUsers.matchedSegments(envId, userId, this.tenant.segmentScope(ctx, env, project));
   }
 }

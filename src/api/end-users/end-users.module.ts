@@ -5,11 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { EndUserController } from './end-user.controller';
 import { EndUserImporter } from './end-user-import.service';
+import { EndUserService } from './end-user.service';
 import { EndUserPropertyController } from './end-user-property.controller';
 
 @Module({
   controllers: [EndUserController, EndUserPropertyController],
-  providers: [EndUserImporter],
+  providers: [EndUserImporter, EndUserService],
 })
 export class EndUsersModule implements OnModuleInit {
   constructor(

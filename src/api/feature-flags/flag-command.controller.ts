@@ -7,21 +7,12 @@ import { targetingPermissions } from '../../core/flags/flag-instructions';
 import { validateTargeting, validateVariations } from '../../core/flags/flag-validation';
 import { RN } from '../../core/iam/resource-name';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { CurrentEnv, CurrentFlag, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
-import { enqueueRemoval } from '../changes/change-outbox';
-import { OutboxRelay } from '../changes/outbox-relay.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
-import {
-  BusinessRuleError,
-  ERROR_CODES,
-  ForbiddenError,
-  ResourceNotFoundError,
-  ValidationFailedError,
-} from '../http/api-errors';
+import { ForbiddenError, ResourceNotFoundError, ValidationFailedError } from '../http/api-errors';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { CommentDto } from '../http/validators';
@@ -35,7 +26,7 @@ import {
   UpdateTargetingDto,
   UpdateVariationsDto,
 } from './flag-input.dto';
-import { FlagMutations, requireComment } from './flag-mutation.service';
+import { FlagMutations } from './flag-mutation.service';
 import { FlagTargeting } from './flag-targeting.service';
 import { ApiFlagKey, KeyParam } from './key-param';
 
@@ -44,10 +35,8 @@ const REVISION = { description: 'The new revision of the flag' };
 @ManagementController('envs/:envId/feature-flags', 'Feature flags')
 export class FlagCommandController {
   constructor(
-    private readonly store: DataStore,
     private readonly mutations: FlagMutations,
     private readonly targeting: FlagTargeting,
-    private readonly relay: OutboxRelay,
   ) {}
 
   @PostOk()
@@ -250,19 +239,7 @@ export class FlagCommandController {
     @CurrentFlag() flag: FeatureFlag,
     @Body() body: CommentDto,
   ): Promise<boolean> {
-    if (!flag.isArchived) {
-      throw new BusinessRuleError(
-        ERROR_CODES.cannotDeleteUnarchivedFeatureFlag,
-        'archive the flag before deleting it',
-      );
-    }
-    requireComment(env, body?.comment);
-    const committed = await this.store.transaction(async (tx) => {
-      await tx.flags.delete(flag.id);
-      await this.mutations.auditOnly(tx, ctx.actor, ctx.org.id, flag, body?.comment ?? '');
-      return enqueueRemoval(tx, { kind: 'flag', envId: flag.envId, flagId: flag.id });
-    });
-    this.relay.kick([committed]);
+    await this.mutations.delete(ctx.actor, ctx.org.id, env, flag, body?.comment ?? '');
     return true;
   }
 

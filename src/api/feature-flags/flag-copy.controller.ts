@@ -4,7 +4,6 @@ import { ApiBody } from '@nestjs/swagger';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { type CopyPrecheck, copyFlagTo, precheckCopy } from '../../core/flags/flag-copy';
 import { RN } from '../../core/iam/resource-name';
-import { DataStore } from '../../core/ports/data-store.port';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { environmentResourceName } from '../../core/tenancy/tenancy';
 import { Permission } from '../auth/access.decorators';
@@ -13,20 +12,21 @@ import { CurrentEnv, CurrentFlag, CurrentProject } from '../auth/request-state.d
 import { Res } from '../auth/resources';
 import { isUuid, TenantLookup } from '../auth/tenant-lookup.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
-import { ResourceNotFoundError, ValidationFailedError } from '../http/api-errors';
+import { ValidationFailedError } from '../http/api-errors';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { CopyPrecheckDto, CopyResultDto, FeatureFlagDto } from './flag.dto';
 import { CloneFlagDto, CopyToEnvDto } from './flag-input.dto';
 import { FlagMutations } from './flag-mutation.service';
+import { FlagQueries } from './flag-query.service';
 import { ApiFlagKey } from './key-param';
 
 @ManagementController('envs/:envId/feature-flags', 'Feature flags')
 export class FlagCopyController {
   constructor(
-    private readonly store: DataStore,
     private readonly tenant: TenantLookup,
     private readonly mutations: FlagMutations,
+    private readonly queries: FlagQueries,
   ) {}
 
   @PostOk('clone/:key')
@@ -72,35 +72,21 @@ export class FlagCopyController {
     if (!Array.isArray(flagIds) || flagIds.length === 0 || flagIds.length > 500 || !flagIds.every(isUuid)) {
       throw ValidationFailedError.of('flagIds', 'flagIds_is_invalid', 'a list of 1 to 500 flag ids');
     }
-    const flags = (await this.store.flags.findByIds(flagIds)).filter((f) => f.envId === envId);
-    if (flags.length !== new Set(flagIds).size) throw new ResourceNotFoundError('feature flag');
+    const flags = await this.queries.inEnvironment(envId, flagIds);
     for (const flag of flags)
       ctx.require('CopyFlagTo', RN.flag(from.project.key, from.env.key, flag.key, flag.tags));
     return flags;
   }
 
-  private async targetFacts(
-    ctx: ApiContext,
-    target: { env: Environment; project: Project },
-    flags: FeatureFlag[],
-  ) {
-    const scope = {
-      envId: target.env.id,
-      workspaceId: ctx.org.workspaceId,
-      envResourceName: environmentResourceName(ctx.org.key, target.project.key, target.env.key),
-    };
-    const keyIds = [...new Set(flags.flatMap((f) => f.targetUsers.flatMap((t) => t.keyIds)))];
-    const usedKeys = new Set<string>();
-    for (const flag of flags)
-      if (await this.store.flags.isKeyUsed(target.env.id, flag.key)) usedKeys.add(flag.key);
-    return {
-      usedKeys,
-      existingKeyIds: new Set(
-        (await this.store.endUsers.findByKeyIds(target.env.id, keyIds)).map((u) => u.keyId),
-      ),
-      segmentIds: new Set((await this.store.segments.listAll(scope)).map((s) => s.id)),
-      propertyNames: new Set((await this.store.endUserProperties.list(target.env.id)).map((p) => p.name)),
-    };
+  private targetFacts(ctx: ApiContext, target: { env: Environment; project: Project }, flags: FeatureFlag[]) {
+    return this.queries.copyTargetFacts(
+      {
+        envId: target.env.id,
+        workspaceId: ctx.org.workspaceId,
+        envResourceName: environmentResourceName(ctx.org.key, target.project.key, target.env.key),
+      },
+      flags,
+    );
   }
 
   @PostOk('copy-to-env-precheck/:targetEnvId')

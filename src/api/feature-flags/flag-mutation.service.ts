@@ -8,9 +8,9 @@ import { DataStore } from '../../core/ports/data-store.port';
 import type { OutboxMessage } from '../../core/ports/message-bus.port';
 import { RevisionConflictError } from '../../core/shared/errors';
 import type { Environment } from '../../core/tenancy/tenancy';
-import type { Actor } from '../auth/api-context';
+import type { Actor } from '../../core/iam/actor';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { enqueueFlagChange } from '../changes/change-outbox';
+import { enqueueFlagChange, enqueueRemoval } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
 import { BusinessRuleError, ConflictError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
 
@@ -90,25 +90,40 @@ export class FlagMutations {
     return flag;
   }
 
-  /** The audit entry of a permanent delete (no revision, no change message: see deleteFeatureFlag). */
-  async auditOnly(
-    tx: DataStore,
+  /**
+   * Deletes an archived flag for good: the row, its audit entry and the removal message commit
+   * together (no revision; no change pushed to SDKs, see deleteFeatureFlag).
+   */
+  async delete(
     actor: Actor,
     organizationId: string,
+    env: Environment,
     flag: FeatureFlag,
-    comment: string,
+    comment = '',
   ): Promise<void> {
-    await this.audit.record(tx, actor, {
-      organizationId,
-      envId: flag.envId,
-      refType: 'FeatureFlag',
-      refId: flag.id,
-      keywords: [flag.key, flag.name],
-      operation: 'Remove',
-      previous: flag,
-      current: null,
-      comment,
+    if (!flag.isArchived) {
+      throw new BusinessRuleError(
+        ERROR_CODES.cannotDeleteUnarchivedFeatureFlag,
+        'archive the flag before deleting it',
+      );
+    }
+    requireComment(env, comment);
+    const committed = await this.store.transaction(async (tx) => {
+      await tx.flags.delete(flag.id);
+      await this.audit.record(tx, actor, {
+        organizationId,
+        envId: flag.envId,
+        refType: 'FeatureFlag',
+        refId: flag.id,
+        keywords: [flag.key, flag.name],
+        operation: 'Remove',
+        previous: flag,
+        current: null,
+        comment,
+      });
+      return enqueueRemoval(tx, { kind: 'flag', envId: flag.envId, flagId: flag.id });
     });
+    this.relay.kick([committed]);
   }
 
   /**

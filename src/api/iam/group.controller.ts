@@ -1,14 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { OWNER_POLICY_ID } from '../../core/iam/built-in-policies';
-import type { Group } from '../../core/iam/iam';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
 import { ApiOkEnvelope, ApiPagedEnvelope } from '../http/api-envelope';
-import { ResourceNotFoundError } from '../http/api-errors';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { pageArray, pageOf } from '../http/paging.dto';
@@ -21,7 +16,7 @@ import {
   GroupPolicyDto,
   NameSearchQueryDto,
 } from './iam.dto';
-import { MemberService } from './member.service';
+import { GroupService } from './group.service';
 
 export class GroupPageDto {
   @ApiProperty() totalCount!: number;
@@ -32,40 +27,14 @@ const IAM = () => Permission('CanManageIAM', Res.iam());
 
 @ManagementController('groups', 'Groups')
 export class GroupController {
-  constructor(
-    private readonly store: DataStore,
-    private readonly members: MemberService,
-  ) {}
-
-  private async group(ctx: ApiContext, groupId: string): Promise<Group> {
-    const group = await this.store.groups.findById(groupId);
-    if (!group || group.organizationId !== ctx.org.id) throw new ResourceNotFoundError('group');
-    return group;
-  }
-
-  private audit(
-    ctx: ApiContext,
-    group: Group,
-    operation: 'Create' | 'Update' | 'Remove',
-    previous: unknown,
-    current: unknown,
-  ) {
-    return this.members.auditRecord(ctx, {
-      refType: 'Group',
-      refId: group.id,
-      keywords: [group.name],
-      operation,
-      previous,
-      current,
-    });
-  }
+  constructor(private readonly groups: GroupService) {}
 
   @Get()
   @IAM()
   @Operation('listGroups', 'Groups of the current organization')
   @ApiPagedEnvelope(GroupDto)
   async list(@Ctx() ctx: ApiContext, @Query() query: NameSearchQueryDto): Promise<GroupPageDto> {
-    const page = await this.store.groups.list(ctx.org.id, { ...pageOf(query), name: query.name });
+    const page = await this.groups.list(ctx.org.id, { ...pageOf(query), name: query.name });
     return { totalCount: page.totalCount, items: page.items.map((g) => GroupDto.from(g)) };
   }
 
@@ -74,7 +43,7 @@ export class GroupController {
   @Operation('isGroupNameUsed', 'Whether a group name is taken')
   @ApiOkEnvelope('boolean')
   isNameUsed(@Ctx() ctx: ApiContext, @Query() query: NameQueryDto): Promise<boolean> {
-    return this.store.groups.isNameUsed(ctx.org.id, query.name);
+    return this.groups.isNameUsed(ctx.org.id, query.name);
   }
 
   @Get(':groupId')
@@ -82,7 +51,7 @@ export class GroupController {
   @Operation('getGroup', 'One group')
   @ApiOkEnvelope(GroupDto)
   async get(@Ctx() ctx: ApiContext, @IdParam('groupId') groupId: string): Promise<GroupDto> {
-    return GroupDto.from(await this.group(ctx, groupId));
+    return GroupDto.from(await this.groups.find(ctx.org.id, groupId));
   }
 
   @PostOk()
@@ -90,17 +59,7 @@ export class GroupController {
   @Operation('createGroup', 'Create a group (422 NameHasBeenUsed)')
   @ApiOkEnvelope(GroupDto)
   async create(@Ctx() ctx: ApiContext, @Body() body: CreateGroupDto): Promise<GroupDto> {
-    const now = new Date().toISOString();
-    const group = await this.store.groups.create({
-      id: randomUUID(),
-      organizationId: ctx.org.id,
-      name: body.name.trim(),
-      description: body.description ?? '',
-      createdAt: now,
-      updatedAt: now,
-    });
-    await this.audit(ctx, group, 'Create', null, group);
-    return GroupDto.from(group);
+    return GroupDto.from(await this.groups.create(ctx.actor, ctx.org.id, body));
   }
 
   @Put(':groupId')
@@ -112,15 +71,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @Body() body: CreateGroupDto,
   ): Promise<GroupDto> {
-    const before = await this.group(ctx, groupId);
-    const after = await this.store.groups.update({
-      ...before,
-      name: body.name.trim(),
-      description: body.description ?? before.description,
-      updatedAt: new Date().toISOString(),
-    });
-    await this.audit(ctx, after, 'Update', before, after);
-    return GroupDto.from(after);
+    return GroupDto.from(await this.groups.update(ctx.actor, ctx.org.id, groupId, body));
   }
 
   @Delete(':groupId')
@@ -128,29 +79,8 @@ export class GroupController {
   @Operation('deleteGroup', 'Delete a group (its members keep their direct policies)')
   @ApiOkEnvelope('boolean')
   async delete(@Ctx() ctx: ApiContext, @IdParam('groupId') groupId: string): Promise<boolean> {
-    const group = await this.group(ctx, groupId);
-    if ((await this.store.groups.listPolicyIds(groupId)).includes(OWNER_POLICY_ID)) {
-      await this.members.keepAnOwner(ctx.org, await this.lostOwners(ctx, groupId));
-    }
-    await this.store.groups.delete(groupId);
-    await this.audit(ctx, group, 'Remove', group, null);
+    await this.groups.delete(ctx.actor, ctx.org.id, groupId);
     return true;
-  }
-
-  /** Members who own the organization only through this group. */
-  private async lostOwners(ctx: ApiContext, groupId: string): Promise<string[]> {
-    const direct = new Set(await this.store.policies.listMemberIdsWithPolicy(ctx.org.id, OWNER_POLICY_ID));
-    const lost: string[] = [];
-    for (const memberId of await this.store.groups.listMemberIds(groupId)) {
-      if (direct.has(memberId)) continue;
-      let other = false;
-      for (const g of await this.store.groups.listGroupIdsOfMember(ctx.org.id, memberId)) {
-        if (g !== groupId && (await this.store.groups.listPolicyIds(g)).includes(OWNER_POLICY_ID))
-          other = true;
-      }
-      if (!other) lost.push(memberId);
-    }
-    return lost;
   }
 
   @Get(':groupId/members')
@@ -165,22 +95,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @Query() query: GroupMembersQueryDto,
   ): Promise<{ totalCount: number; items: GroupMemberDto[] }> {
-    await this.group(ctx, groupId);
-    const inGroup = new Set(await this.store.groups.listMemberIds(groupId));
-    const all = await this.store.organizations.listMembers(ctx.org.id, {
-      pageIndex: 0,
-      pageSize: 100_000,
-      searchText: query.searchText,
-    });
-    const items = all.items
-      .map(({ user }) => ({
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        isGroupMember: inGroup.has(user.id),
-      }))
-      .filter((m) => query.getAllMembers || m.isGroupMember);
-    return pageArray(items, query);
+    return pageArray(await this.groups.membersOf(ctx.org.id, groupId, query), query);
   }
 
   @Put(':groupId/add-member/:memberId')
@@ -192,12 +107,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @IdParam('memberId') memberId: string,
   ): Promise<boolean> {
-    const group = await this.group(ctx, groupId);
-    const user = await this.members.member(ctx.org, memberId);
-    if (!(await this.store.groups.listMemberIds(groupId)).includes(memberId)) {
-      await this.store.groups.addMember(ctx.org.id, groupId, memberId);
-    }
-    await this.audit(ctx, group, 'Update', null, { addedMember: { id: user.id, email: user.email } });
+    await this.groups.addMember(ctx.actor, ctx.org.id, groupId, memberId);
     return true;
   }
 
@@ -210,14 +120,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @IdParam('memberId') memberId: string,
   ): Promise<boolean> {
-    const group = await this.group(ctx, groupId);
-    const user = await this.members.member(ctx.org, memberId);
-    if ((await this.store.groups.listPolicyIds(groupId)).includes(OWNER_POLICY_ID)) {
-      const lost = await this.lostOwners(ctx, groupId);
-      if (lost.includes(memberId)) await this.members.keepAnOwner(ctx.org, [memberId]);
-    }
-    await this.store.groups.removeMember(groupId, memberId);
-    await this.audit(ctx, group, 'Update', { removedMember: { id: user.id, email: user.email } }, null);
+    await this.groups.removeMember(ctx.actor, ctx.org.id, groupId, memberId);
     return true;
   }
 
@@ -230,22 +133,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @Query() query: NameSearchQueryDto,
   ): Promise<{ totalCount: number; items: GroupPolicyDto[] }> {
-    await this.group(ctx, groupId);
-    const attached = new Set(await this.store.groups.listPolicyIds(groupId));
-    const all = await this.store.policies.list(ctx.org.id, {
-      pageIndex: 0,
-      pageSize: 10_000,
-      name: query.name,
-    });
-    const items = all.items.map((p) => ({
-      id: p.id,
-      name: p.name,
-      key: p.key,
-      description: p.description,
-      type: p.type,
-      isGroupPolicy: attached.has(p.id),
-    }));
-    return pageArray(items, query);
+    return pageArray(await this.groups.policiesOf(ctx.org.id, groupId, query.name), query);
   }
 
   @Put(':groupId/add-policy/:policyId')
@@ -257,11 +145,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @IdParam('policyId') policyId: string,
   ): Promise<boolean> {
-    const group = await this.group(ctx, groupId);
-    const policy = await this.members.policy(ctx.org, policyId);
-    if (!(await this.store.groups.listPolicyIds(groupId)).includes(policyId))
-      await this.store.groups.attachPolicy(groupId, policyId);
-    await this.audit(ctx, group, 'Update', null, { attachedPolicy: { id: policy.id, key: policy.key } });
+    await this.groups.addPolicy(ctx.actor, ctx.org.id, groupId, policyId);
     return true;
   }
 
@@ -274,12 +158,7 @@ export class GroupController {
     @IdParam('groupId') groupId: string,
     @IdParam('policyId') policyId: string,
   ): Promise<boolean> {
-    const group = await this.group(ctx, groupId);
-    const policy = await this.members.policy(ctx.org, policyId);
-    if (policyId === OWNER_POLICY_ID)
-      await this.members.keepAnOwner(ctx.org, await this.lostOwners(ctx, groupId));
-    await this.store.groups.detachPolicy(groupId, policyId);
-    await this.audit(ctx, group, 'Update', { attachedPolicy: { id: policy.id, key: policy.key } }, null);
+    await this.groups.removePolicy(ctx.actor, ctx.org.id, groupId, policyId);
     return true;
   }
 }

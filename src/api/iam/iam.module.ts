@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenController } from '../access-tokens/access-token.controller';
+import { AccessTokenService } from '../access-tokens/access-token.service';
 import { GroupController } from './group.controller';
+import { GroupService } from './group.service';
 import { MemberController } from './member.controller';
 import { MemberService } from './member.service';
+import { OwnerGuard } from './owner-guard.service';
 import { PolicyController } from './policy.controller';
+import { PolicyService } from './policy.service';
 
 @Module({
   controllers: [MemberController, GroupController, PolicyController, AccessTokenController],
-  providers: [MemberService],
+  providers: [MemberService, GroupService, PolicyService, OwnerGuard, AccessTokenService],
 })
 export class IamModule {}

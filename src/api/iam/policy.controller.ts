@@ -3,14 +3,13 @@ import { Body, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiProperty } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Policy, PolicyStatement } from '../../core/iam/iam';
+import type { PolicyStatement } from '../../core/iam/iam';
 import { validateStatements } from '../../core/iam/statement-validation';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
 import { ApiOkEnvelope, ApiPagedEnvelope } from '../http/api-envelope';
-import { BusinessRuleError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
+import { ValidationFailedError } from '../http/api-errors';
 import { flattenValidationErrors } from '../http/api-validation.pipe';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
@@ -23,8 +22,8 @@ import {
   NameSearchQueryDto,
   UpdatePolicySettingsDto,
 } from './iam.dto';
-import { MemberService } from './member.service';
 import { PolicyDto, PolicyStatementDto } from './policy.dto';
+import { PolicyService } from './policy.service';
 
 export class PolicyPageDto {
   @ApiProperty() totalCount!: number;
@@ -63,37 +62,7 @@ export function parseStatements(body: unknown, field = 'statements'): PolicyStat
 
 @ManagementController('policies', 'Policies')
 export class PolicyController {
-  constructor(
-    private readonly store: DataStore,
-    private readonly members: MemberService,
-  ) {}
-
-  private editable(policy: Policy): Policy {
-    if (policy.type === 'SysManaged') {
-      throw new BusinessRuleError(
-        ERROR_CODES.cannotModifySysManagedPolicy,
-        'built-in policies are read-only',
-      );
-    }
-    return policy;
-  }
-
-  private audit(
-    ctx: ApiContext,
-    policy: Policy,
-    operation: 'Create' | 'Update' | 'Remove',
-    previous: unknown,
-    current: unknown,
-  ) {
-    return this.members.auditRecord(ctx, {
-      refType: 'Policy',
-      refId: policy.id,
-      keywords: [policy.key, policy.name],
-      operation,
-      previous,
-      current,
-    });
-  }
+  constructor(private readonly policies: PolicyService) {}
 
   @Get()
   @IAM()
@@ -103,7 +72,7 @@ export class PolicyController {
   )
   @ApiPagedEnvelope(PolicyDto)
   async list(@Ctx() ctx: ApiContext, @Query() query: NameSearchQueryDto): Promise<PolicyPageDto> {
-    const page = await this.store.policies.list(ctx.org.id, { ...pageOf(query), name: query.name });
+    const page = await this.policies.list(ctx.org.id, { ...pageOf(query), name: query.name });
     return { totalCount: page.totalCount, items: page.items.map((p) => PolicyDto.from(p)) };
   }
 
@@ -112,7 +81,7 @@ export class PolicyController {
   @Operation('isPolicyKeyUsed', 'Whether a policy key is taken')
   @ApiOkEnvelope('boolean')
   isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
-    return this.store.policies.isKeyUsed(ctx.org.id, query.key);
+    return this.policies.isKeyUsed(ctx.org.id, query.key);
   }
 
   @Get(':policyId')
@@ -120,31 +89,7 @@ export class PolicyController {
   @Operation('getPolicy', 'One policy with its statements')
   @ApiOkEnvelope(PolicyDto)
   async get(@Ctx() ctx: ApiContext, @IdParam('policyId') policyId: string): Promise<PolicyDto> {
-    return PolicyDto.from(await this.members.policy(ctx.org, policyId));
-  }
-
-  private async insert(
-    ctx: ApiContext,
-    body: CreatePolicyDto,
-    statements: PolicyStatement[],
-  ): Promise<Policy> {
-    if (await this.store.policies.isKeyUsed(ctx.org.id, body.key)) {
-      throw new BusinessRuleError(ERROR_CODES.keyHasBeenUsed, 'a policy with this key exists');
-    }
-    const now = new Date().toISOString();
-    const policy = await this.store.policies.create({
-      id: randomUUID(),
-      organizationId: ctx.org.id,
-      name: body.name.trim(),
-      key: body.key,
-      description: body.description ?? '',
-      type: 'CustomerManaged',
-      statements,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await this.audit(ctx, policy, 'Create', null, policy);
-    return policy;
+    return PolicyDto.from(await this.policies.find(ctx.org.id, policyId));
   }
 
   @PostOk()
@@ -152,7 +97,7 @@ export class PolicyController {
   @Operation('createPolicy', 'Create a policy without statements')
   @ApiOkEnvelope(PolicyDto)
   async create(@Ctx() ctx: ApiContext, @Body() body: CreatePolicyDto): Promise<PolicyDto> {
-    return PolicyDto.from(await this.insert(ctx, body, []));
+    return PolicyDto.from(await this.policies.create(ctx.actor, ctx.org.id, body));
   }
 
   @PostOk('clone/:policyId')
@@ -164,14 +109,7 @@ export class PolicyController {
     @IdParam('policyId') policyId: string,
     @Body() body: CreatePolicyDto,
   ): Promise<PolicyDto> {
-    const source = await this.members.policy(ctx.org, policyId);
-    return PolicyDto.from(
-      await this.insert(
-        ctx,
-        body,
-        source.statements.map((s) => ({ ...s, id: randomUUID() })),
-      ),
-    );
+    return PolicyDto.from(await this.policies.clone(ctx.actor, ctx.org.id, policyId, body));
   }
 
   @Put(':policyId/settings')
@@ -183,15 +121,7 @@ export class PolicyController {
     @IdParam('policyId') policyId: string,
     @Body() body: UpdatePolicySettingsDto,
   ): Promise<PolicyDto> {
-    const before = this.editable(await this.members.policy(ctx.org, policyId));
-    const after = await this.store.policies.update({
-      ...before,
-      name: body.name.trim(),
-      description: body.description ?? before.description,
-      updatedAt: new Date().toISOString(),
-    });
-    await this.audit(ctx, after, 'Update', before, after);
-    return PolicyDto.from(after);
+    return PolicyDto.from(await this.policies.updateSettings(ctx.actor, ctx.org.id, policyId, body));
   }
 
   @Put(':policyId/statements')
@@ -208,15 +138,9 @@ export class PolicyController {
     @IdParam('policyId') policyId: string,
     @Body() body: unknown,
   ): Promise<PolicyDto> {
-    const before = this.editable(await this.members.policy(ctx.org, policyId));
-    const statements = parseStatements(body);
-    const after = await this.store.policies.update({
-      ...before,
-      statements,
-      updatedAt: new Date().toISOString(),
-    });
-    await this.audit(ctx, after, 'Update', before, after);
-    return PolicyDto.from(after);
+    return PolicyDto.from(
+      await this.policies.updateStatements(ctx.actor, ctx.org.id, policyId, () => parseStatements(body)),
+    );
   }
 
   @Delete(':policyId')
@@ -224,15 +148,7 @@ export class PolicyController {
   @Operation('deletePolicy', 'Delete a policy (not built-in ones); it is detached from members and groups')
   @ApiOkEnvelope('boolean')
   async delete(@Ctx() ctx: ApiContext, @IdParam('policyId') policyId: string): Promise<boolean> {
-    const policy = this.editable(await this.members.policy(ctx.org, policyId));
-    const memberIds = await this.store.policies.listMemberIdsWithPolicy(ctx.org.id, policyId);
-    const groupIds = await this.store.groups.listGroupIdsWithPolicy(policyId);
-    await this.store.transaction(async (tx) => {
-      for (const memberId of memberIds) await tx.policies.detachFromMember(ctx.org.id, memberId, policyId);
-      for (const groupId of groupIds) await tx.groups.detachPolicy(groupId, policyId);
-      await tx.policies.delete(policyId);
-    });
-    await this.audit(ctx, policy, 'Remove', policy, null);
+    await this.policies.delete(ctx.actor, ctx.org.id, policyId);
     return true;
   }
 
@@ -241,11 +157,7 @@ export class PolicyController {
   @Operation('getPolicyGroups', 'Groups the policy is attached to')
   @ApiOkEnvelope(GroupDto, { isArray: true })
   async groups(@Ctx() ctx: ApiContext, @IdParam('policyId') policyId: string): Promise<GroupDto[]> {
-    await this.members.policy(ctx.org, policyId);
-    const groups = await Promise.all(
-      (await this.store.groups.listGroupIdsWithPolicy(policyId)).map((id) => this.store.groups.findById(id)),
-    );
-    return groups.filter((g) => g !== null && g.organizationId === ctx.org.id).map((g) => GroupDto.from(g!));
+    return (await this.policies.groupsOf(ctx.org.id, policyId)).map((g) => GroupDto.from(g));
   }
 
   @Get(':policyId/members')
@@ -256,10 +168,10 @@ export class PolicyController {
     @Ctx() ctx: ApiContext,
     @IdParam('policyId') policyId: string,
   ): Promise<MemberRefDto[]> {
-    await this.members.policy(ctx.org, policyId);
-    const users = await this.store.users.findByIds(
-      await this.store.policies.listMemberIdsWithPolicy(ctx.org.id, policyId),
-    );
-    return users.map((u) => ({ id: u.id, name: u.name, email: u.email }));
+    return (await this.policies.membersOf(ctx.org.id, policyId)).map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+    }));
   }
 }

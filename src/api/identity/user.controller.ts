@@ -1,5 +1,4 @@
 import { Body, Get, Put } from '@nestjs/common';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Authenticated } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { EffectivePolicies } from '../auth/effective-policies.service';
@@ -8,11 +7,12 @@ import { ManagementController, Operation } from '../http/management-controller.d
 import { PolicyDto } from '../iam/policy.dto';
 import { WorkspaceDto } from '../tenancy/tenancy.dto';
 import { ProfileDto, UpdateProfileDto } from './identity.dto';
+import { ProfileService } from './profile.service';
 
 @ManagementController('user', 'Current user')
 export class UserController {
   constructor(
-    private readonly store: DataStore,
+    private readonly profiles: ProfileService,
     private readonly policies: EffectivePolicies,
   ) {}
 
@@ -30,12 +30,7 @@ export class UserController {
   @Operation('updateProfile', 'Change the own name and e-mail (422 EmailHasBeenUsed)')
   @ApiOkEnvelope(ProfileDto)
   async updateProfile(@Ctx() ctx: ApiContext, @Body() body: UpdateProfileDto): Promise<ProfileDto> {
-    const updated = await this.store.users.update({
-      ...ctx.user,
-      name: body.name.trim(),
-      email: body.email.trim().toLowerCase(),
-      updatedAt: new Date().toISOString(),
-    });
+    const updated = await this.profiles.update(ctx.user, body);
     return { id: updated.id, email: updated.email, name: updated.name, origin: updated.origin };
   }
 
@@ -52,6 +47,6 @@ export class UserController {
   @Operation('getUserWorkspaces', 'Workspaces the signed-in user belongs to')
   @ApiOkEnvelope(WorkspaceDto, { isArray: true })
   async workspaces(@Ctx() ctx: ApiContext): Promise<WorkspaceDto[]> {
-    return (await this.store.workspaces.listForUser(ctx.user.id)).map((x) => WorkspaceDto.from(x));
+    return (await this.profiles.workspacesOf(ctx.user.id)).map((x) => WorkspaceDto.from(x));
   }
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Body, Delete, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { RN } from '../../core/iam/resource-name';
-import { DataStore } from '../../core/ports/data-store.port';
 import type { Segment, SegmentRule } from '../../core/segments/segment';
 import { segmentTargetingPermissions } from '../../core/segments/segment-instructions';
 import { validateSegmentRules, validateSharedScopes } from '../../core/segments/segment-validation';
@@ -11,10 +10,6 @@ import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { CurrentEnv, CurrentProject, CurrentSegment } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
-import { AuditTrail } from '../audit/audit-trail.service';
-import { enqueueRemoval, enqueueSegmentChange } from '../changes/change-outbox';
-import { OutboxRelay } from '../changes/outbox-relay.service';
-import { toWireSegment } from '../../core/segments/segment';
 import { requireComment } from '../feature-flags/flag-mutation.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import { BusinessRuleError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
@@ -36,12 +31,7 @@ const ApiSegmentId = () => ApiParam({ name: 'segmentId', type: String });
 
 @ManagementController('envs/:envId/segments', 'Segments')
 export class SegmentCommandController {
-  constructor(
-    private readonly store: DataStore,
-    private readonly mutations: SegmentMutations,
-    private readonly audit: AuditTrail,
-    private readonly relay: OutboxRelay,
-  ) {}
+  constructor(private readonly mutations: SegmentMutations) {}
 
   @PostOk()
   @Permission('CreateSegment', Res.newSegment())
@@ -83,24 +73,7 @@ export class SegmentCommandController {
       updatedAt: now,
     };
     const envs = await this.mutations.authorizedEnvs(ctx, { env, project }, segment, ['CreateSegment']);
-    const committed = await this.store.transaction(async (tx) => {
-      await tx.segments.create(segment);
-      await this.audit.record(tx, ctx.actor, {
-        organizationId: ctx.org.id,
-        envId: segment.envId,
-        refType: 'Segment',
-        refId: segment.id,
-        keywords: [segment.key, segment.name],
-        operation: 'Create',
-        previous: null,
-        current: segment,
-      });
-      return enqueueSegmentChange(
-        tx,
-        envs.map(({ env }) => ({ segment: toWireSegment(segment, env.id), affectedFlagIds: [] })),
-      );
-    });
-    this.relay.kick(committed);
+    await this.mutations.create(ctx.actor, ctx.org.id, segment, envs);
     return SegmentDto.from(segment);
   }
 
@@ -292,26 +265,7 @@ export class SegmentCommandController {
         refs,
       );
     }
-    const committed = await this.store.transaction(async (tx) => {
-      await tx.segments.delete(segment.id);
-      await this.audit.record(tx, ctx.actor, {
-        organizationId: ctx.org.id,
-        envId: segment.envId,
-        refType: 'Segment',
-        refId: segment.id,
-        keywords: [segment.key, segment.name],
-        operation: 'Remove',
-        previous: segment,
-        current: null,
-        comment: body?.comment ?? '',
-      });
-      return enqueueRemoval(tx, {
-        kind: 'segment',
-        envIds: envs.map(({ env }) => env.id),
-        segmentId: segment.id,
-      });
-    });
-    this.relay.kick([committed]);
+    await this.mutations.delete(ctx.actor, ctx.org.id, segment, envs, body?.comment ?? '');
     return true;
   }
 }

@@ -10,9 +10,10 @@ import { DataStore } from '../../core/ports/data-store.port';
 import type { OutboxMessage } from '../../core/ports/message-bus.port';
 import { type Segment, toWireSegment } from '../../core/segments/segment';
 import { RevisionConflictError } from '../../core/shared/errors';
+import type { Actor } from '../../core/iam/actor';
 import type { ApiContext } from '../auth/api-context';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { enqueueSegmentChange } from '../changes/change-outbox';
+import { enqueueRemoval, enqueueSegmentChange } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
 import { requireComment } from '../feature-flags/flag-mutation.service';
 import { ConflictError, ForbiddenError, ValidationFailedError } from '../http/api-errors';
@@ -42,6 +43,58 @@ export class SegmentMutations {
     private readonly audit: AuditTrail,
     private readonly relay: OutboxRelay,
   ) {}
+
+  /** Stores a new segment with its audit entry and one change message per environment it applies to. */
+  async create(actor: Actor, organizationId: string, segment: Segment, envs: EnvInOrg[]): Promise<void> {
+    const committed = await this.store.transaction(async (tx) => {
+      await tx.segments.create(segment);
+      await this.audit.record(tx, actor, {
+        organizationId,
+        envId: segment.envId,
+        refType: 'Segment',
+        refId: segment.id,
+        keywords: [segment.key, segment.name],
+        operation: 'Create',
+        previous: null,
+        current: segment,
+      });
+      return enqueueSegmentChange(
+        tx,
+        envs.map(({ env }) => ({ segment: toWireSegment(segment, env.id), affectedFlagIds: [] })),
+      );
+    });
+    this.relay.kick(committed);
+  }
+
+  /** Deletes a segment for good with its audit entry and the removal message for `envs`. */
+  async delete(
+    actor: Actor,
+    organizationId: string,
+    segment: Segment,
+    envs: EnvInOrg[],
+    comment: string,
+  ): Promise<void> {
+    const committed = await this.store.transaction(async (tx) => {
+      await tx.segments.delete(segment.id);
+      await this.audit.record(tx, actor, {
+        organizationId,
+        envId: segment.envId,
+        refType: 'Segment',
+        refId: segment.id,
+        keywords: [segment.key, segment.name],
+        operation: 'Remove',
+        previous: segment,
+        current: null,
+        comment,
+      });
+      return enqueueRemoval(tx, {
+        kind: 'segment',
+        envIds: envs.map(({ env }) => env.id),
+        segmentId: segment.id,
+      });
+    });
+    this.relay.kick([committed]);
+  }
 
   /**
    * The environments a segment seen from the route's environment `at` applies to, each with the

@@ -1,6 +1,5 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiParam, ApiProperty } from '@nestjs/swagger';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { type ApiContext, Ctx } from '../auth/api-context';
@@ -19,6 +18,7 @@ import {
   SegmentListQueryDto,
 } from './segment.dto';
 import { SegmentMutations } from './segment-mutation.service';
+import { SegmentQueries } from './segment-query.service';
 
 export class SegmentPageDto {
   @ApiProperty() totalCount!: number;
@@ -28,7 +28,7 @@ export class SegmentPageDto {
 @ManagementController('envs/:envId/segments', 'Segments')
 export class SegmentQueryController {
   constructor(
-    private readonly store: DataStore,
+    private readonly queries: SegmentQueries,
     private readonly tenant: TenantLookup,
     private readonly mutations: SegmentMutations,
   ) {}
@@ -44,7 +44,7 @@ export class SegmentQueryController {
     @CurrentEnv() env: Environment,
     @Query() query: SegmentListQueryDto,
   ): Promise<SegmentPageDto> {
-    const page = await this.store.segments.list(this.tenant.segmentScope(ctx, env, project), {
+    const page = await this.queries.list(this.tenant.segmentScope(ctx, env, project), {
       ...pageOf(query),
       name: query.name,
       isArchived: query.isArchived ?? false,
@@ -63,7 +63,7 @@ export class SegmentQueryController {
     @CurrentEnv() env: Environment,
     @Query() query: SegmentIdsQueryDto,
   ): Promise<SegmentDto[]> {
-    const found = await this.store.segments.findByIds(query.ids);
+    const found = await this.queries.byIds(query.ids);
     return found.filter((s) => this.tenant.isVisible(ctx, s, env, project)).map((s) => SegmentDto.from(s));
   }
 
@@ -79,7 +79,7 @@ export class SegmentQueryController {
     @IdParam('envId') envId: string,
     @Query() query: SegmentKeyQueryDto,
   ): Promise<boolean> {
-    return this.store.segments.isKeyUsed(
+    return this.queries.isKeyUsed(
       { envId, workspaceId: ctx.org.workspaceId, shared: query.type === 'shared' },
       query.key,
     );
@@ -95,7 +95,7 @@ export class SegmentQueryController {
     @CurrentProject() project: Project,
     @CurrentEnv() env: Environment,
   ): Promise<string[]> {
-    return this.store.segments.allTags(this.tenant.segmentScope(ctx, env, project));
+    return this.queries.allTags(this.tenant.segmentScope(ctx, env, project));
   }
 
   @Get(':segmentId')

@@ -1,13 +1,10 @@
 import { applyDecorators, Body, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { redactEnvironment } from '../../core/audit/audit-entry';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Permission } from '../auth/access.decorators';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { CurrentEnv, CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
-import { AuditTrail } from '../audit/audit-trail.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
@@ -24,18 +21,14 @@ const ApiProjectAndEnvIds = () => applyDecorators(ApiProjectId(), ApiParam({ nam
 
 @ManagementController('projects/:projectId/envs', 'Environments')
 export class EnvironmentController {
-  constructor(
-    private readonly store: DataStore,
-    private readonly projects: ProjectService,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly projects: ProjectService) {}
 
   @Get('is-key-used')
   @Permission('CreateEnv', Res.project())
   @Operation('isEnvironmentKeyUsed', 'Whether an environment key is taken in the project')
   @ApiOkEnvelope('boolean')
   isKeyUsed(@IdParam('projectId') projectId: string, @Query() query: KeyQueryDto): Promise<boolean> {
-    return this.store.environments.isKeyUsed(projectId, query.key);
+    return this.projects.isEnvironmentKeyUsed(projectId, query.key);
   }
 
   @Get(':envId')
@@ -81,28 +74,7 @@ export class EnvironmentController {
     @CurrentEnv() before: Environment,
     @Body() body: UpdateEnvironmentDto,
   ): Promise<EnvironmentDto> {
-    const saved = await this.store.transaction(async (tx) => {
-      // Re-read inside the transaction so concurrent secret changes are not overwritten.
-      const current = (await tx.environments.findById(before.id)) ?? before;
-      const updated = await tx.environments.update({
-        ...current,
-        name: body.name?.trim() ?? current.name,
-        description: body.description ?? current.description,
-        settings: { ...current.settings, ...(body.settings ?? {}) },
-        updatedAt: new Date().toISOString(),
-      });
-      await this.audit.record(tx, ctx.actor, {
-        organizationId: ctx.org.id,
-        envId: before.id,
-        refType: 'Environment',
-        refId: before.id,
-        keywords: [updated.key, updated.name, project.key],
-        operation: 'Update',
-        previous: redactEnvironment(current),
-        current: redactEnvironment(updated),
-      });
-      return updated;
-    });
+    const saved = await this.projects.updateEnvironment(ctx.org, project, before, ctx.actor, body);
     return EnvironmentDto.from(saved, canSeeSecrets(ctx, project, saved));
   }
 

@@ -1,18 +1,16 @@
 import { Body, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Authenticated, Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
 import { ApiOkEnvelope, ApiPagedEnvelope } from '../http/api-envelope';
-import { ResourceNotFoundError } from '../http/api-errors';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { pageOf, PageQueryDto } from '../http/paging.dto';
 import { KeyQueryDto } from '../http/validators';
 import { IdParam } from '../http/id-param';
 import { RN } from '../../core/iam/resource-name';
-import { OrganizationService } from './organization.service';
+import { OrganizationService, type OrganizationViewer } from './organization.service';
 import { OrganizationDto } from './tenancy.dto';
 import { CreateOrganizationDto, OrgMemberDto, UpdateOrganizationDto } from './tenancy-input.dto';
 
@@ -29,22 +27,19 @@ export class OrgMembersPageDto {
   @ApiProperty({ type: [OrgMemberDto] }) items!: OrgMemberDto[];
 }
 
+const viewer = (ctx: ApiContext): OrganizationViewer =>
+  ctx.principal?.kind === 'access-token' ? { tokenOrganization: ctx.org } : { userId: ctx.user.id };
+
 @ManagementController('organizations', 'Organizations')
 export class OrganizationController {
-  constructor(
-    private readonly store: DataStore,
-    private readonly orgs: OrganizationService,
-  ) {}
+  constructor(private readonly orgs: OrganizationService) {}
 
   @Get()
   @Authenticated({ scope: 'workspace' })
   @Operation('listOrganizations', 'Organizations of the caller in the current workspace')
   @ApiOkEnvelope(OrganizationDto, { isArray: true })
   async list(@Ctx() ctx: ApiContext): Promise<OrganizationDto[]> {
-    if (ctx.principal?.kind === 'access-token') return [OrganizationDto.from(ctx.org)];
-    return (await this.store.organizations.listForUser(ctx.ws.id, ctx.user.id)).map((x) =>
-      OrganizationDto.from(x),
-    );
+    return (await this.orgs.listVisible(ctx.ws.id, viewer(ctx))).map((x) => OrganizationDto.from(x));
   }
 
   @Get('is-key-used')
@@ -52,7 +47,7 @@ export class OrganizationController {
   @Operation('isOrganizationKeyUsed', 'Whether an organization key is taken in the workspace')
   @ApiOkEnvelope('boolean')
   isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
-    return this.store.organizations.isKeyUsed(ctx.ws.id, query.key);
+    return this.orgs.isKeyUsed(ctx.ws.id, query.key);
   }
 
   @Get('members')
@@ -60,13 +55,10 @@ export class OrganizationController {
   @Operation('listOrganizationMembers', 'Members of the current organization (names and e-mails)')
   @ApiPagedEnvelope(OrgMemberDto)
   async members(@Ctx() ctx: ApiContext, @Query() query: MemberQueryDto): Promise<OrgMembersPageDto> {
-    const page = await this.store.organizations.listMembers(ctx.org.id, {
-      ...pageOf(query),
-      searchText: query.searchText,
-    });
+    const page = await this.orgs.members(ctx.org.id, { ...pageOf(query), searchText: query.searchText });
     return {
       totalCount: page.totalCount,
-      items: page.items.map(({ user }) => ({ id: user.id, name: user.name, email: user.email })),
+      items: page.items.map((user) => ({ id: user.id, name: user.name, email: user.email })),
     };
   }
 
@@ -75,15 +67,7 @@ export class OrganizationController {
   @Operation('getOrganization', 'One organization the caller belongs to')
   @ApiOkEnvelope(OrganizationDto)
   async get(@Ctx() ctx: ApiContext, @IdParam('id', 'organization') id: string): Promise<OrganizationDto> {
-    const org = await this.store.organizations.findById(id);
-    const visible =
-      org !== null &&
-      org.workspaceId === ctx.ws.id &&
-      (ctx.principal?.kind === 'access-token'
-        ? ctx.org.id === id
-        : (await this.store.organizations.findMember(id, ctx.user.id)) !== null);
-    if (!visible) throw new ResourceNotFoundError('organization');
-    return OrganizationDto.from(org);
+    return OrganizationDto.from(await this.orgs.findVisible(ctx.ws.id, id, viewer(ctx)));
   }
 
   @PostOk()

@@ -2,20 +2,58 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEVELOPER_POLICY_ID, OWNER_POLICY_ID } from '../../core/iam/built-in-policies';
 import { DataStore } from '../../core/ports/data-store.port';
-import type { Organization, Workspace } from '../../core/tenancy/tenancy';
-import type { Actor } from '../auth/api-context';
+import { type MemberSearch, OrganizationRepository } from '../../core/ports/tenancy.repositories';
+import type { Page } from '../../core/shared/paging';
+import type { Organization, UserAccount, Workspace } from '../../core/tenancy/tenancy';
+import type { Actor } from '../../core/iam/actor';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { BusinessRuleError } from '../http/api-errors';
+import { BusinessRuleError, ResourceNotFoundError } from '../http/api-errors';
 import { ProjectService } from './project.service';
 import type { UpdateOrganizationDto } from './tenancy-input.dto';
+
+/**
+ * Who looks at organizations: a signed-in user sees those they belong to; an access token only
+ * the organization it was issued for.
+ */
+export type OrganizationViewer = { userId: string } | { tokenOrganization: Organization };
 
 @Injectable()
 export class OrganizationService {
   constructor(
     private readonly store: DataStore,
+    private readonly organizations: OrganizationRepository,
     private readonly audit: AuditTrail,
     private readonly projects: ProjectService,
   ) {}
+
+  /** The organizations of the workspace the viewer may see. */
+  async listVisible(workspaceId: string, viewer: OrganizationViewer): Promise<Organization[]> {
+    if ('tokenOrganization' in viewer) return [viewer.tokenOrganization];
+    return this.organizations.listForUser(workspaceId, viewer.userId);
+  }
+
+  /** One organization of the workspace, if the viewer may see it (404 otherwise). */
+  async findVisible(workspaceId: string, id: string, viewer: OrganizationViewer): Promise<Organization> {
+    const org = await this.organizations.findById(id);
+    const visible =
+      org !== null &&
+      org.workspaceId === workspaceId &&
+      ('tokenOrganization' in viewer
+        ? viewer.tokenOrganization.id === id
+        : (await this.organizations.findMember(id, viewer.userId)) !== null);
+    if (!visible) throw new ResourceNotFoundError('organization');
+    return org;
+  }
+
+  isKeyUsed(workspaceId: string, key: string): Promise<boolean> {
+    return this.organizations.isKeyUsed(workspaceId, key);
+  }
+
+  /** Members' accounts (names and e-mails), a page at a time. */
+  async members(organizationId: string, search: MemberSearch): Promise<Page<UserAccount>> {
+    const page = await this.organizations.listMembers(organizationId, search);
+    return { totalCount: page.totalCount, items: page.items.map(({ user }) => user) };
+  }
 
   /** A new organization; the creating user becomes a member with the built-in Owner policy. */
   async create(

@@ -1,13 +1,11 @@
 import { Body, Delete, Get, Put, Query } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { RN } from '../../core/iam/resource-name';
-import { DataStore } from '../../core/ports/data-store.port';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { Authenticated, Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { CurrentProject } from '../auth/request-state.decorators';
 import { Res } from '../auth/resources';
-import { AuditTrail } from '../audit/audit-trail.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { KeyQueryDto } from '../http/validators';
@@ -20,11 +18,7 @@ const ApiProjectId = () => ApiParam({ name: 'projectId', type: String });
 
 @ManagementController('projects', 'Projects')
 export class ProjectController {
-  constructor(
-    private readonly store: DataStore,
-    private readonly projects: ProjectService,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly projects: ProjectService) {}
 
   /** Only the environments the caller may access (CanAccessEnv). */
   private visibleEnvs(ctx: ApiContext, project: Project, envs: Environment[]): Environment[] {
@@ -40,13 +34,11 @@ export class ProjectController {
   @Operation('listProjects', 'Projects with environments, filtered to what the caller may access')
   @ApiOkEnvelope(ProjectDto, { isArray: true })
   async list(@Ctx() ctx: ApiContext): Promise<ProjectDto[]> {
-    const result: ProjectDto[] = [];
-    for (const project of await this.store.projects.listByOrganization(ctx.org.id)) {
-      if (!ctx.can('CanAccessProject', RN.project(project.key))) continue;
-      const envs = await this.store.environments.listByProject(project.id);
-      result.push(this.dto(ctx, project, this.visibleEnvs(ctx, project, envs)));
-    }
-    return result;
+    return (await this.projects.listWithEnvironments(ctx.org.id))
+      .filter(({ project }) => ctx.can('CanAccessProject', RN.project(project.key)))
+      .map(({ project, environments }) =>
+        this.dto(ctx, project, this.visibleEnvs(ctx, project, environments)),
+      );
   }
 
   @Get('is-key-used')
@@ -54,7 +46,7 @@ export class ProjectController {
   @Operation('isProjectKeyUsed', 'Whether a project key is taken in the organization')
   @ApiOkEnvelope('boolean')
   isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
-    return this.store.projects.isKeyUsed(ctx.org.id, query.key);
+    return this.projects.isKeyUsed(ctx.org.id, query.key);
   }
 
   @Get(':projectId')
@@ -63,7 +55,7 @@ export class ProjectController {
   @Operation('getProject', 'One project with the environments the caller may access')
   @ApiOkEnvelope(ProjectDto)
   async get(@Ctx() ctx: ApiContext, @CurrentProject() project: Project): Promise<ProjectDto> {
-    const envs = await this.store.environments.listByProject(project.id);
+    const envs = await this.projects.environmentsOf(project.id);
     return this.dto(ctx, project, this.visibleEnvs(ctx, project, envs));
   }
 
@@ -89,26 +81,13 @@ export class ProjectController {
     @CurrentProject() before: Project,
     @Body() body: UpdateProjectDto,
   ): Promise<ProjectDto> {
-    const saved = await this.store.transaction(async (tx) => {
-      const updated = await tx.projects.update({
-        ...before,
-        name: body.name.trim(),
-        updatedAt: new Date().toISOString(),
-      });
-      await this.audit.record(tx, ctx.actor, {
-        organizationId: ctx.org.id,
-        envId: '',
-        refType: 'Project',
-        refId: before.id,
-        keywords: [updated.key, updated.name],
-        operation: 'Update',
-        previous: before,
-        current: updated,
-      });
-      return updated;
-    });
-    const envs = await this.store.environments.listByProject(saved.id);
-    return this.dto(ctx, saved, this.visibleEnvs(ctx, saved, envs));
+    const { project, environments } = await this.projects.updateProject(
+      ctx.org,
+      before,
+      ctx.actor,
+      body.name,
+    );
+    return this.dto(ctx, project, this.visibleEnvs(ctx, project, environments));
   }
 
   @Delete(':projectId')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { redactEnvironment } from '../../core/audit/audit-entry';
 import { DataStore } from '../../core/ports/data-store.port';
+import { EnvironmentRepository, ProjectRepository } from '../../core/ports/tenancy.repositories';
 import {
   builtInUserProperties,
   DEFAULT_ENVIRONMENTS,
@@ -10,10 +11,11 @@ import {
 import {
   type Environment,
   environmentResourceName,
+  type EnvironmentSettings,
   type Organization,
   type Project,
 } from '../../core/tenancy/tenancy';
-import type { Actor } from '../auth/api-context';
+import type { Actor } from '../../core/iam/actor';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { CacheSync } from '../changes/cache-sync.service';
 import { enqueueRemoval } from '../changes/change-outbox';
@@ -34,12 +36,97 @@ export class ProjectService {
 
   constructor(
     private readonly store: DataStore,
+    private readonly projects: ProjectRepository,
+    private readonly environments: EnvironmentRepository,
     private readonly audit: AuditTrail,
     private readonly cacheSync: CacheSync,
     private readonly relay: OutboxRelay,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'projects' });
+  }
+
+  /** The organization's projects, each with all its environments. */
+  async listWithEnvironments(
+    organizationId: string,
+  ): Promise<{ project: Project; environments: Environment[] }[]> {
+    const result: { project: Project; environments: Environment[] }[] = [];
+    for (const project of await this.projects.listByOrganization(organizationId)) {
+      result.push({ project, environments: await this.environments.listByProject(project.id) });
+    }
+    return result;
+  }
+
+  environmentsOf(projectId: string): Promise<Environment[]> {
+    return this.environments.listByProject(projectId);
+  }
+
+  isKeyUsed(organizationId: string, key: string): Promise<boolean> {
+    return this.projects.isKeyUsed(organizationId, key);
+  }
+
+  isEnvironmentKeyUsed(projectId: string, key: string): Promise<boolean> {
+    return this.environments.isKeyUsed(projectId, key);
+  }
+
+  /** Renames a project (the key is immutable); returns it with its environments. */
+  async updateProject(
+    org: Organization,
+    before: Project,
+    actor: Actor,
+    name: string,
+  ): Promise<{ project: Project; environments: Environment[] }> {
+    const project = await this.store.transaction(async (tx) => {
+      const updated = await tx.projects.update({
+        ...before,
+        name: name.trim(),
+        updatedAt: new Date().toISOString(),
+      });
+      await this.audit.record(tx, actor, {
+        organizationId: org.id,
+        envId: '',
+        refType: 'Project',
+        refId: before.id,
+        keywords: [updated.key, updated.name],
+        operation: 'Update',
+        previous: before,
+        current: updated,
+      });
+      return updated;
+    });
+    return { project, environments: await this.environments.listByProject(project.id) };
+  }
+
+  /** Updates name, description and settings (the key is immutable). */
+  updateEnvironment(
+    org: Organization,
+    project: Project,
+    before: Environment,
+    actor: Actor,
+    input: { name?: string; description?: string; settings?: EnvironmentSettings },
+  ): Promise<Environment> {
+    return this.store.transaction(async (tx) => {
+      // Re-read inside the transaction so concurrent secret changes are not overwritten.
+      const current = (await tx.environments.findById(before.id)) ?? before;
+      const updated = await tx.environments.update({
+        ...current,
+        name: input.name?.trim() ?? current.name,
+        description: input.description ?? current.description,
+        settings: { ...current.settings, ...(input.settings ?? {}) },
+        updatedAt: new Date().toISOString(),
+      });
+      await this.audit.record(tx, actor, {
+        organizationId: org.id,
+        envId: before.id,
+        refType: 'Environment',
+        refId: before.id,
+        keywords: [updated.key, updated.name, project.key],
+        operation: 'Update',
+        previous: redactEnvironment(current),
+        current: redactEnvironment(updated),
+      });
+      return updated;
+    });
   }
 
   /** A project with FeatBit's default environments (Dev, Prod). */

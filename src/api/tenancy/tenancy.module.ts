@@ -5,7 +5,9 @@ import { OrganizationService } from './organization.service';
 import { ProjectController } from './project.controller';
 import { ProjectService } from './project.service';
 import { SecretController } from './secret.controller';
+import { SecretService } from './secret.service';
 import { WorkspaceController } from './workspace.controller';
+import { WorkspaceService } from './workspace.service';
 
 @Module({
   controllers: [
@@ -15,7 +17,7 @@ import { WorkspaceController } from './workspace.controller';
     EnvironmentController,
     SecretController,
   ],
-  providers: [ProjectService, OrganizationService],
+  providers: [ProjectService, OrganizationService, SecretService, WorkspaceService],
   exports: [ProjectService],
 })
 export class TenancyModule {}

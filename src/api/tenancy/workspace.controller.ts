@@ -1,5 +1,4 @@
 import { Body, Get, Put, Query } from '@nestjs/common';
-import { DataStore } from '../../core/ports/data-store.port';
 import { Authenticated, Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
@@ -8,10 +7,11 @@ import { ManagementController, Operation } from '../http/management-controller.d
 import { KeyQueryDto } from '../http/validators';
 import { WorkspaceDto } from './tenancy.dto';
 import { UpdateWorkspaceDto } from './tenancy-input.dto';
+import { WorkspaceService } from './workspace.service';
 
 @ManagementController('workspaces', 'Workspaces')
 export class WorkspaceController {
-  constructor(private readonly store: DataStore) {}
+  constructor(private readonly workspaces: WorkspaceService) {}
 
   @Get()
   @Authenticated({ scope: 'workspace' })
@@ -26,21 +26,14 @@ export class WorkspaceController {
   @Operation('updateWorkspace', 'Rename the current workspace or change its key')
   @ApiOkEnvelope(WorkspaceDto)
   async update(@Ctx() ctx: ApiContext, @Body() body: UpdateWorkspaceDto): Promise<WorkspaceDto> {
-    const updated = await this.store.workspaces.update({
-      ...ctx.ws,
-      name: body.name.trim(),
-      key: body.key,
-      updatedAt: new Date().toISOString(),
-    });
-    return WorkspaceDto.from(updated);
+    return WorkspaceDto.from(await this.workspaces.update(ctx.ws, body));
   }
 
   @Get('is-key-used')
   @Permission('UpdateWorkspaceGeneralSettings', Res.workspace())
   @Operation('isWorkspaceKeyUsed', 'Whether a workspace key is taken')
   @ApiOkEnvelope('boolean')
-  async isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
-    const found = await this.store.workspaces.findByKey(query.key);
-    return found !== null && found.id !== ctx.ws.id;
+  isKeyUsed(@Ctx() ctx: ApiContext, @Query() query: KeyQueryDto): Promise<boolean> {
+    return this.workspaces.isKeyUsed(ctx.ws, query.key);
   }
 }
