@@ -1,6 +1,6 @@
 import type { FeatureFlag } from '../flags/feature-flag';
 import { newFeatureFlag } from '../flags/flag-factory';
-import { auditInstructions, fieldInstructions } from './audit-diff';
+import { auditDiff, auditInstructions, fieldDiff } from './audit-diff';
 
 const flag = (): FeatureFlag =>
   newFeatureFlag({
@@ -64,8 +64,8 @@ describe('audit instructions', () => {
       previous: JSON.stringify(before),
       current: JSON.stringify(after),
     }).map((i) => i.text);
-    expect(texts).toContain('default rule serves On 25%, Off 75%');
-    expect(texts).toContain('targeted u1 to On');
+    expect(texts).toContain('Default rule: serve 25% On (true) · 75% Off (false) (was On (true))');
+    expect(texts).toContain('Serve On (true) to users u1');
   });
 
   it('marks creation and removal', () => {
@@ -78,17 +78,42 @@ describe('audit instructions', () => {
   });
 
   it('diffs other objects field by field, ignoring bookkeeping fields', () => {
-    const lines = fieldInstructions(
+    const lines = fieldDiff(
       { name: 'Dev', updatedAt: 'a', settings: { x: 1 } },
       { name: 'Development', updatedAt: 'b', settings: { x: 1 } },
     );
     expect(lines).toEqual([
       {
+        of: 'resource',
         kind: 'UpdateField',
         value: { field: 'name', previous: 'Dev', current: 'Development' },
-        text: 'name: Dev → Development',
+        subject: { field: 'name' },
+        before: 'Dev',
+        after: 'Development',
       },
     ]);
-    expect(auditInstructions('Environment', { previous: 'not json', current: '' })).toEqual([]);
+    expect(
+      auditInstructions('Environment', {
+        previous: JSON.stringify({ name: 'Dev', plan: 'free' }),
+        current: JSON.stringify({ name: 'Development', region: 'eu' }),
+      }),
+    ).toEqual([
+      {
+        kind: 'UpdateField',
+        value: { field: 'name', previous: 'Dev', current: 'Development' },
+        text: 'Changed name from "Dev" to "Development"',
+      },
+      {
+        kind: 'UpdateField',
+        value: { field: 'plan', previous: 'free', current: null },
+        text: 'Removed plan',
+      },
+      {
+        kind: 'UpdateField',
+        value: { field: 'region', previous: null, current: 'eu' },
+        text: 'Set region to "eu"',
+      },
+    ]);
+    expect(auditDiff('Environment', { previous: 'not json', current: '' })).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
-import { flagInstructions, type Instruction } from '../flags/flag-instructions';
-import type { FeatureFlag } from '../flags/feature-flag';
-import { segmentInstructions } from '../segments/segment-instructions';
-import type { Segment } from '../segments/segment';
+import type { AuditInstruction, InstructionView } from './audit-instruction';
 import type { AuditDataChange, AuditRefType } from './audit-log';
+import { type FlagVersion, flagDiff } from './flag-diff';
+import { instructionText, type InstructionTextOptions } from './instruction-text';
+import { type SegmentVersion, segmentDiff } from './segment-diff';
 
-const IGNORED = new Set(['updatedAt', 'revision', 'updatorId']);
+// Bookkeeping fields that change on every write and say nothing to a reader.
+const IGNORED = new Set(['updatedAt', 'revision', 'updatorId', 'version']);
 
-function parse(text: string): Record<string, unknown> | null {
+/** The object an audit JSON text holds, or null ("" on the missing side, or not an object). */
+function parse(text: string | null | undefined): Record<string, unknown> | null {
   if (!text) return null;
   try {
     const value: unknown = JSON.parse(text);
@@ -18,44 +20,74 @@ function parse(text: string): Record<string, unknown> | null {
   }
 }
 
-function short(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text === undefined ? 'nothing' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** Field-by-field changes of any object (environments, projects, members, policies …). */
-export function fieldInstructions(
+export function fieldDiff(
   previous: Record<string, unknown> | null,
   current: Record<string, unknown> | null,
-): Instruction[] {
-  if (!previous && current) return [{ kind: 'Create', value: current, text: 'created' }];
-  if (previous && !current) return [{ kind: 'Remove', value: previous, text: 'removed' }];
+): AuditInstruction[] {
+  const of = 'resource';
+  if (!previous && current)
+    return [
+      {
+        of,
+        kind: 'Create',
+        value: current,
+        after: { key: text(current['key']), name: text(current['name']) },
+      },
+    ];
+  if (previous && !current)
+    return [
+      {
+        of,
+        kind: 'Remove',
+        value: previous,
+        before: { key: text(previous['key']), name: text(previous['name']) },
+      },
+    ];
   if (!previous || !current) return [];
-  const out: Instruction[] = [];
+  const out: AuditInstruction[] = [];
   for (const field of new Set([...Object.keys(previous), ...Object.keys(current)])) {
     if (IGNORED.has(field)) continue;
     const before = previous[field];
     const after = current[field];
     if (JSON.stringify(before) === JSON.stringify(after)) continue;
     out.push({
+      of,
       kind: 'UpdateField',
       value: { field, previous: before ?? null, current: after ?? null },
-      text: `${field}: ${short(before)} → ${short(after)}`,
+      subject: { field },
+      before,
+      after,
     });
   }
   return out;
 }
 
-/** Readable change lines of an audit entry (FeatBit's "instructions"), computed from its before/after. */
-export function auditInstructions(refType: AuditRefType, change: AuditDataChange): Instruction[] {
+/** The structured semantic diff of an audit entry, computed from its before/after JSON texts. */
+export function auditDiff(refType: AuditRefType, change: AuditDataChange): AuditInstruction[] {
   const previous = parse(change.previous);
   const current = parse(change.current);
   switch (refType) {
     case 'FeatureFlag':
-      return flagInstructions(previous as FeatureFlag | null, current as FeatureFlag | null);
+      return flagDiff(previous as FlagVersion | null, current as FlagVersion | null);
     case 'Segment':
-      return segmentInstructions(previous as Segment | null, current as Segment | null);
+      return segmentDiff(previous as SegmentVersion | null, current as SegmentVersion | null);
     default:
-      return fieldInstructions(previous, current);
+      return fieldDiff(previous, current);
   }
+}
+
+/** FeatBit's instruction list of an audit entry, as the REST listing returns it (with the sentence). */
+export function auditInstructions(
+  refType: AuditRefType,
+  change: AuditDataChange,
+  options?: InstructionTextOptions,
+): InstructionView[] {
+  return auditDiff(refType, change).map((i) => ({
+    kind: i.kind,
+    value: i.value,
+    text: instructionText(i, options),
+  }));
 }

@@ -1,5 +1,7 @@
 import type { Segment } from './segment';
-import { segmentInstructions, segmentTargetingPermissions } from './segment-instructions';
+import { instructionText } from '../audit/instruction-text';
+import { segmentDiff } from '../audit/segment-diff';
+import { segmentTargetingPermissions } from './segment-instructions';
 import { validateSegmentRules, validateSharedScopes } from './segment-validation';
 
 const env = 'organization/acme:project/web:env/prod';
@@ -57,9 +59,9 @@ describe('segment validation', () => {
       included: ['a', 'b'],
       rules: [{ id: 'r', name: 'pro', conditions: [{ property: 'plan', op: 'Equal', value: 'pro' }] }],
     };
-    expect(segmentInstructions(before, after).map((i) => i.text)).toEqual([
-      'added b to the included users',
-      'added rule "pro": plan Equal pro',
+    expect(segmentDiff(before, after).map((i) => instructionText(i))).toEqual([
+      'Included users b',
+      'Added rule: plan equals pro',
     ]);
     expect(segmentTargetingPermissions(before, after)).toEqual([
       'UpdateSegmentTargetingUsers',

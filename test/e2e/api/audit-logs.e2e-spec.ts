@@ -59,7 +59,9 @@ describe('audit logs (e2e, in-process)', () => {
       'AddTargetUsers',
       'UpdateDefaultRuleVariationOrRollouts',
     ]);
-    expect(targeting.instructions[1].text).toBe('default rule serves On 50%, Off 50%');
+    expect(targeting.instructions[1].text).toBe(
+      'Default rule: serve 50% On (true) · 50% Off (false) (was On (true))',
+    );
   });
 
   it('filters by text, creator and time, and validates the filters', async () => {
@@ -115,7 +117,7 @@ describe('audit logs (e2e, in-process)', () => {
       },
     });
     expect(res.body.data).toEqual([
-      expect.objectContaining({ kind: 'UpdateField', text: 'name: Dev → Development' }),
+      expect.objectContaining({ kind: 'UpdateField', text: 'Changed name from "Dev" to "Development"' }),
     ]);
   });
 });

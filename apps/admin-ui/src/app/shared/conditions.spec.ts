@@ -1,12 +1,10 @@
 import {
   conditionError,
   decodeList,
-  describeCondition,
   encodeList,
   inferAttributeType,
   newSegmentCondition,
   operatorsFor,
-  SEGMENT_IN,
 } from './conditions';
 
 describe('condition editor logic', () => {
@@ -63,17 +61,5 @@ describe('condition editor logic', () => {
   it('requires at least one segment in a segment condition', () => {
     expect(conditionError(newSegmentCondition('1'))).toMatch(/segment/);
     expect(conditionError(newSegmentCondition('1', ['s1']))).toBeNull();
-  });
-
-  it('describes conditions in words', () => {
-    expect(describeCondition({ property: 'country', op: 'IsOneOf', value: '["US","CA"]' })).toBe(
-      'country is one of US, CA',
-    );
-    expect(describeCondition({ property: 'beta', op: 'IsTrue', value: '' })).toBe('beta is true');
-    expect(
-      describeCondition({ property: SEGMENT_IN, op: null, value: '["s1"]' }, (id) =>
-        id === 's1' ? 'Beta' : id,
-      ),
-    ).toBe('User is in segment Beta');
   });
 });

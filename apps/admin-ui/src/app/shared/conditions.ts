@@ -108,19 +108,3 @@ export function newCondition(id: string, property = ''): Condition {
 export function newSegmentCondition(id: string, segmentIds: string[] = []): Condition {
   return { id, property: SEGMENT_IN, op: null, value: encodeList(segmentIds) };
 }
-
-/** "country is one of US, CA" / "User is in segment Beta testers". */
-export function describeCondition(
-  condition: Condition,
-  segmentName: (id: string) => string = (id) => id,
-): string {
-  if (isSegmentCondition(condition)) {
-    const names = decodeList(condition.value).map(segmentName).join(', ');
-    return `${condition.property} ${names}`;
-  }
-  const info = operatorInfo(condition.op);
-  const label = info?.label ?? condition.op ?? '?';
-  if (!info || info.valueType === 'none') return `${condition.property} ${label}`;
-  const value = info.valueType === 'list' ? decodeList(condition.value).join(', ') : condition.value;
-  return `${condition.property} ${label} ${value}`;
-}

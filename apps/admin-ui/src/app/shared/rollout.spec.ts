@@ -1,5 +1,4 @@
 import {
-  describeServe,
   serveError,
   evenSplit,
   partsToRollouts,
@@ -121,20 +120,6 @@ describe('percentage split', () => {
         ]),
       ),
     ).toBeNull();
-  });
-
-  it('describes what is served in words', () => {
-    expect(describeServe(serveSingle('on'), variations)).toBe('On (true)');
-    expect(
-      describeServe(
-        partsToRollouts([
-          { variationId: 'on', percent: 30 },
-          { variationId: 'off', percent: 70 },
-        ]),
-        variations,
-      ),
-    ).toBe('30% On (true) · 70% Off (false)');
-    expect(describeServe(serveSingle('gone'), variations)).toBe('(deleted variation)');
   });
 
   it('checks what a rule serves before saving', () => {

@@ -81,28 +81,6 @@ export function evenSplit(variationIds: readonly string[]): SplitPart[] {
   });
 }
 
-/** "true" or "30% true · 70% false", for change lists and summaries. */
-export function describeServe(
-  rollouts: readonly RolloutVariation[],
-  variations: readonly Variation[],
-): string {
-  const name = (id: string): string => variationLabel(variations, id);
-  const single = singleVariationOf(rollouts);
-  if (single !== null) return name(single);
-  return rolloutsToParts(rollouts)
-    .filter((p) => p.percent > 0)
-    .map((p) => `${p.percent}% ${name(p.variationId)}`)
-    .join(' · ');
-}
-
-export function variationLabel(variations: readonly Variation[], id: string): string {
-  const variation = variations.find((v) => v.id === id);
-  if (!variation) return '(deleted variation)';
-  return variation.name && variation.name !== variation.value
-    ? `${variation.name} (${variation.value})`
-    : variation.value;
-}
-
 /** Why a rule's serve setting cannot be saved, or null. */
 export function serveError(
   rollouts: readonly RolloutVariation[],

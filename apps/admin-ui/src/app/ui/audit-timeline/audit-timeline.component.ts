@@ -5,8 +5,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { AuditLogEntry } from '../../api/api.models';
-import { describeAuditEntry } from '../../shared/audit-diff';
-import type { SegmentNames } from '../../shared/flag-changes';
+import { describeAuditEntry, type SegmentNames } from '../../shared/audit-diff';
 import { relativeTime } from '../../shared/relative-time';
 import { ChangeListComponent } from '../change-list/change-list.component';
 

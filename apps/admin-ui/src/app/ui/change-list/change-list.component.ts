@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
-import type { Change } from '../../shared/flag-changes';
+import type { Change } from '../../shared/audit-diff';
 
 const ICONS: Record<Change['kind'], string> = { add: 'add_circle', remove: 'remove_circle', update: 'edit' };
 

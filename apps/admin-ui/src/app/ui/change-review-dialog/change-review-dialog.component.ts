@@ -11,7 +11,7 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { errorMatcher } from '../../shared/error-state';
-import type { Change } from '../../shared/flag-changes';
+import type { Change } from '../../shared/audit-diff';
 import { ChangeListComponent } from '../change-list/change-list.component';
 
 export interface ChangeReviewData {

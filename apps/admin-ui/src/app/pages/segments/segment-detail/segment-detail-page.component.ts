@@ -31,7 +31,7 @@ import { describeError } from '../../../core/feedback/error-messages';
 import { Notifier } from '../../../core/feedback/notifier.service';
 import { conditionError, newCondition } from '../../../shared/conditions';
 import { newId } from '../../../shared/ids';
-import { diffSegments } from '../../../shared/segment-changes';
+import { diffSegments } from '../../../shared/audit-diff';
 import type { HasUnsavedChanges } from '../../../shared/unsaved-changes.guard';
 import { AuditTimelineComponent } from '../../../ui/audit-timeline/audit-timeline.component';
 import {

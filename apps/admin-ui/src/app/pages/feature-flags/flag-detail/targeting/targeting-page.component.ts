@@ -14,7 +14,7 @@ import { EndUsersApi } from '../../../../api/end-users.api';
 import { FlagsApi, revisionOf } from '../../../../api/flags.api';
 import { ContextStore } from '../../../../core/context/context.store';
 import { Notifier } from '../../../../core/feedback/notifier.service';
-import { diffFlags } from '../../../../shared/flag-changes';
+import { diffFlags } from '../../../../shared/audit-diff';
 import {
   draftProblems,
   isVariationInUse,

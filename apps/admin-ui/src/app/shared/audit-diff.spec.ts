@@ -1,7 +1,5 @@
 import type { AuditLogEntry, Segment } from '../api/api.models';
-import { describeAuditEntry } from './audit-diff';
-import { diffFlags } from './flag-changes';
-import { diffSegments } from './segment-changes';
+import { describeAuditEntry, diffFlags, diffSegments } from './audit-diff';
 import { aFlag } from './test-flag';
 
 const texts = (changes: { text: string }[]) => changes.map((c) => c.text);
