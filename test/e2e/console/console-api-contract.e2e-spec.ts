@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { REPO_ROOT, type RunningProduct, startProduct } from '../support/product';
 import { fetchOpenApi, undocumentedCalls } from './support/openapi-routes';
 
-// The console's HTTP layer is typed from the API's OpenAPI document; this keeps the committed
-// types honest against the document the product serves now.
+// The console's HTTP client is generated from the API's OpenAPI document; this keeps the committed
+// client honest against the document the product serves now.
 
 jest.setTimeout(120_000);
 
@@ -20,8 +20,8 @@ describe('console: API contract', () => {
     await product?.stop();
   });
 
-  it('has generated API types that match the served OpenAPI document', async () => {
-    const script = join(REPO_ROOT, 'apps/admin-ui/scripts/generate-api-types.mjs');
+  it('has a generated API client that matches the served OpenAPI document', async () => {
+    const script = join(REPO_ROOT, 'apps/admin-ui/scripts/generate-api-client.mjs');
     const run = promisify(execFile);
     const { stdout } = await run(
       process.execPath,

@@ -1,30 +1,33 @@
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, seg } from './api-client';
-import type { AccessTokenItem, PagedResult } from './api.models';
+import { ApiClient } from './api-client';
+import type { AccessTokenItem } from './api.models';
+import {
+  createAccessToken,
+  deleteAccessToken,
+  listAccessTokens,
+  toggleAccessToken,
+  type ListAccessTokens$Params,
+} from './generated/functions';
 
 @Injectable({ providedIn: 'root' })
 export class AccessTokensApi {
   private readonly api = inject(ApiClient);
 
-  list(filter: {
-    name?: string;
-    pageIndex: number;
-    pageSize: number;
-  }): Observable<PagedResult<AccessTokenItem>> {
-    return this.api.get('/access-tokens', filter);
+  list(filter: Pick<ListAccessTokens$Params, 'name' | 'pageIndex' | 'pageSize'>) {
+    return this.api.call(listAccessTokens, { ...filter, name: filter.name || undefined });
   }
 
   /** Personal tokens act with their creator's permissions; the value is returned only here. */
   create(name: string, type: 'Personal' | 'Service'): Observable<AccessTokenItem> {
-    return this.api.post('/access-tokens', { name, type, permissions: [] });
+    return this.api.call(createAccessToken, { body: { name, type, permissions: [] } });
   }
 
   toggle(id: string): Observable<unknown> {
-    return this.api.put(`/access-tokens/${seg(id)}/toggle`);
+    return this.api.call(toggleAccessToken, { tokenId: id });
   }
 
   remove(id: string): Observable<unknown> {
-    return this.api.delete(`/access-tokens/${seg(id)}`);
+    return this.api.call(deleteAccessToken, { tokenId: id });
   }
 }

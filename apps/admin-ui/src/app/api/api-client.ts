@@ -1,72 +1,41 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { catchError, map, type Observable, throwError } from 'rxjs';
-import { ApiError, type ApiEnvelope, isEnvelope } from './api-envelope';
-
-export type QueryValue =
-  string | number | boolean | readonly (string | number | boolean)[] | null | undefined;
-export type Query = Record<string, QueryValue>;
+import { ApiError, isEnvelope } from './api-envelope';
+import { Api, type ApiFnOptional, type ApiFnRequired } from './generated/api';
 
 /** Management API base path; the console is served by the same origin. */
 export const API_BASE = '/api/v1';
 
+/** What a call answers once unwrapped: the envelope's `data`, nothing for a body-less answer. */
+export type DataOf<R> = R extends { data: infer D } ? D : void;
+
 /**
- * Thin HTTP layer: relative URLs under /api/v1, envelope unwrapping and one error type (ApiError).
- * The typed facades (*.api.ts) are the only callers.
+ * Runs one generated operation (generated/fn, `npm run generate:api`) through Angular's HttpClient,
+ * so only documented calls with documented params and bodies compile, then unwraps the envelope and
+ * turns every failure into one error type (ApiError). The typed facades (*.api.ts) are the only callers.
  */
 @Injectable({ providedIn: 'root' })
 export class ApiClient {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(Api);
 
-  get<T>(path: string, query?: Query): Observable<T> {
-    return this.unwrap(this.http.get<ApiEnvelope<T>>(API_BASE + path, { params: toParams(query) }));
+  // NoInfer: P comes from the operation alone, so an undocumented param in `params` is an error
+  // (inferred from the literal it would be a wider P, and accepted).
+  call<P, R>(fn: ApiFnRequired<P, R>, params: NoInfer<P>): Observable<DataOf<R>>;
+  call<P, R>(fn: ApiFnOptional<P, R>, params?: NoInfer<P>): Observable<DataOf<R>>;
+  call<P, R>(fn: ApiFnRequired<P, R>, params: P): Observable<DataOf<R>> {
+    return this.api.invoke(fn, params).pipe(unwrapEnvelope<R>());
   }
+}
 
-  post<T>(path: string, body: unknown = {}, query?: Query): Observable<T> {
-    return this.unwrap(this.http.post<ApiEnvelope<T>>(API_BASE + path, body, { params: toParams(query) }));
-  }
-
-  put<T>(path: string, body: unknown = {}): Observable<T> {
-    return this.unwrap(this.http.put<ApiEnvelope<T>>(API_BASE + path, body));
-  }
-
-  patch<T>(path: string, body: unknown): Observable<T> {
-    return this.unwrap(this.http.patch<ApiEnvelope<T>>(API_BASE + path, body));
-  }
-
-  delete<T>(path: string, body?: unknown): Observable<T> {
-    return this.unwrap(this.http.delete<ApiEnvelope<T>>(API_BASE + path, { body }));
-  }
-
-  private unwrap<T>(source: Observable<ApiEnvelope<T> | T>): Observable<T> {
-    return source.pipe(
+function unwrapEnvelope<R>(): (source: Observable<R>) => Observable<DataOf<R>> {
+  return (source) =>
+    source.pipe(
       map((body) => {
-        if (!isEnvelope(body)) return body;
+        if (!isEnvelope(body)) return body as DataOf<R>;
         if (!body.success)
           throw new ApiError(200, body.errors, body.details ?? [], body.message ?? null, body.data);
-        return body.data;
+        return body.data as DataOf<R>;
       }),
       catchError((err: unknown) => throwError(() => ApiError.from(err))),
     );
-  }
-}
-
-export function toParams(query?: Query): HttpParams {
-  let params = new HttpParams();
-  if (!query) return params;
-  for (const [key, value] of Object.entries(query)) {
-    if (value === null || value === undefined || value === '') continue;
-    if (Array.isArray(value)) {
-      for (const item of value as readonly (string | number | boolean)[])
-        params = params.append(key, String(item));
-    } else {
-      params = params.set(key, String(value));
-    }
-  }
-  return params;
-}
-
-/** Encodes one path segment (flag keys may contain dots; ids are GUIDs). */
-export function seg(value: string): string {
-  return encodeURIComponent(value);
 }

@@ -1,65 +1,52 @@
-// The console's names for the management API's shapes. Everything the API documents comes from the
-// types generated from its OpenAPI document (generated/openapi.ts, `npm run generate:api-types`),
-// so a changed DTO breaks the console's build instead of its runtime.
-import type { components } from './generated/openapi';
+// The console's names for the management API's shapes, all taken from the client generated from its
+// OpenAPI document (generated/, `npm run generate:api`), so a changed DTO breaks the console's build
+// instead of its runtime.
+import type * as Dto from './generated/models';
 
-type Schemas = components['schemas'];
-
+/** The shape of every paged list the API answers (declared inline per operation in the document). */
 export interface PagedResult<T> {
   totalCount: number;
   items: T[];
 }
 
 // identity and tenancy
-export type LoginResult = Schemas['LoginResultDto'];
-export type Profile = Schemas['ProfileDto'];
-export type WorkspaceSummary = Schemas['WorkspaceDto'];
-export type OrganizationSummary = Schemas['OrganizationDto'];
-export type EnvironmentSecret = Schemas['SecretDto'];
-export type EnvironmentSettings = Schemas['EnvironmentSettingsDto'];
-export type EnvironmentInfo = Schemas['EnvironmentDto'];
-export type ProjectWithEnvs = Schemas['ProjectDto'];
+export type Profile = Dto.ProfileDto;
+export type WorkspaceSummary = Dto.WorkspaceDto;
+export type OrganizationSummary = Dto.OrganizationDto;
+export type EnvironmentSecret = Dto.SecretDto;
+export type EnvironmentSettings = Dto.EnvironmentSettingsDto;
+export type EnvironmentInfo = Dto.EnvironmentDto;
+export type ProjectWithEnvs = Dto.ProjectDto;
 
 // feature flags
-export type FeatureFlag = Schemas['FeatureFlagDto'];
+export type FeatureFlag = Dto.FeatureFlagDto;
 export type VariationType = FeatureFlag['variationType'];
-export type Variation = Schemas['VariationDto'];
-export type TargetUser = Schemas['TargetUserDto'];
-export type Condition = Schemas['ConditionDto'];
-export type RolloutVariation = Schemas['RolloutVariationDto'];
-export type TargetRule = Schemas['TargetRuleDto'];
-export type FlagListItem = Schemas['FlagListItemDto'];
-export type FlagUsage = Schemas['FlagUsageDto'];
-export type CreateFlagRequest = Schemas['CreateFlagDto'];
-export type TargetingUpdate = Schemas['TargetingInputDto'];
-export type CopyPrecheckResult = Schemas['CopyPrecheckDto'];
-
-export interface FlagListFilter {
-  name?: string;
-  tags?: string[];
-  isEnabled?: boolean | null;
-  isArchived?: boolean;
-  pageIndex: number;
-  pageSize: number;
-  sortBy?: string;
-}
+export type Variation = Dto.VariationDto;
+export type TargetUser = Dto.TargetUserDto;
+export type Condition = Dto.ConditionDto;
+export type RolloutVariation = Dto.RolloutVariationDto;
+export type TargetRule = Dto.TargetRuleDto;
+export type FlagListItem = Dto.FlagListItemDto;
+export type CreateFlagRequest = Dto.CreateFlagDto;
+export type TargetingUpdate = Dto.TargetingInputDto;
+export type CopyPrecheckResult = Dto.CopyPrecheckDto;
 
 // segments
-export type Segment = Schemas['SegmentDto'];
-export type SegmentRule = Schemas['SegmentRuleDto'];
-export type SegmentType = 'environment-specific' | 'shared';
+export type Segment = Dto.SegmentDto;
+export type SegmentRule = Dto.SegmentRuleDto;
+export type SegmentType = Segment['type'];
 export type SegmentListItem = Segment;
-export type FlagReference = Schemas['FlagReferenceDto'];
+export type FlagReference = Dto.FlagReferenceDto;
 
 // end users
-export type StoredEndUser = Schemas['EndUserDto'];
-export type EndUserCursor = Schemas['CursorDto'];
-export type EndUserPage = Schemas['EndUserPageDto'];
-export type EvaluatedFlag = Schemas['EvaluatedFlagDto'];
-export type MatchedSegment = Schemas['MatchedSegmentDto'];
-export type EndUserPropertyDefinition = Schemas['EndUserPropertyDto'];
-export type PresetValue = Schemas['PresetValueDto'];
+export type StoredEndUser = Dto.EndUserDto;
+export type EndUserCursor = Dto.CursorDto;
+export type EndUserPage = Dto.EndUserPageDto;
+export type EvaluatedFlag = Dto.EvaluatedFlagDto;
+export type MatchedSegment = Dto.MatchedSegmentDto;
+export type EndUserPropertyDefinition = Dto.EndUserPropertyDto;
+export type PresetValue = Dto.PresetValueDto;
 
 // audit logs and access tokens
-export type AuditLogEntry = Schemas['AuditLogDto'];
-export type AccessTokenItem = Schemas['AccessTokenDto'];
+export type AuditLogEntry = Dto.AuditLogDto;
+export type AccessTokenItem = Dto.AccessTokenDto;

@@ -1,7 +1,6 @@
 import { inject, Injectable } from '@angular/core';
-import type { Observable } from 'rxjs';
-import { ApiClient, seg } from './api-client';
-import type { AuditLogEntry, PagedResult } from './api.models';
+import { ApiClient } from './api-client';
+import { listAuditLogs, type ListAuditLogs$Params } from './generated/functions';
 
 @Injectable({ providedIn: 'root' })
 export class AuditLogsApi {
@@ -9,14 +8,15 @@ export class AuditLogsApi {
 
   list(
     envId: string,
-    filter: {
-      refId?: string;
+    filter: Pick<ListAuditLogs$Params, 'refId' | 'query' | 'pageIndex' | 'pageSize'> & {
       refType?: 'FeatureFlag' | 'Segment';
-      query?: string;
-      pageIndex: number;
-      pageSize: number;
     },
-  ): Observable<PagedResult<AuditLogEntry>> {
-    return this.api.get(`/envs/${seg(envId)}/audit-logs`, filter);
+  ) {
+    return this.api.call(listAuditLogs, {
+      ...filter,
+      envId,
+      refId: filter.refId || undefined,
+      query: filter.query || undefined,
+    });
   }
 }

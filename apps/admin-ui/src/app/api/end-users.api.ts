@@ -1,39 +1,26 @@
 import { inject, Injectable } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import { ApiClient, seg } from './api-client';
-import type {
-  EndUserCursor,
-  EndUserPage,
-  EndUserPropertyDefinition,
-  EvaluatedFlag,
-  MatchedSegment,
-  PresetValue,
-  StoredEndUser,
-} from './api.models';
+import { ApiClient } from './api-client';
+import type { EndUserCursor, StoredEndUser } from './api.models';
+import type { UpsertPropertyDto } from './generated/models';
+import {
+  deleteEndUserProperty,
+  getEndUser,
+  getEndUserFlags,
+  getEndUserSegments,
+  listEndUserProperties,
+  searchEndUsers,
+  upsertEndUserProperty,
+} from './generated/functions';
 
-export interface PropertyInput {
-  name: string;
-  presetValues: PresetValue[];
-  usePresetValuesOnly: boolean;
-  isDigestField: boolean;
-  remark: string;
-}
+export type PropertyInput = Required<UpsertPropertyDto>;
 
 @Injectable({ providedIn: 'root' })
 export class EndUsersApi {
   private readonly api = inject(ApiClient);
 
-  private base(envId: string): string {
-    return `/envs/${seg(envId)}/end-users`;
-  }
-
-  list(
-    envId: string,
-    searchText: string,
-    cursor: EndUserCursor | null,
-    pageSize: number,
-  ): Observable<EndUserPage> {
-    return this.api.post(`${this.base(envId)}/list`, { searchText, cursor, pageSize });
+  list(envId: string, searchText: string, cursor: EndUserCursor | null, pageSize: number) {
+    return this.api.call(searchEndUsers, { envId, body: { searchText, cursor, pageSize } });
   }
 
   /**
@@ -51,28 +38,28 @@ export class EndUsersApi {
     );
   }
 
-  get(envId: string, id: string): Observable<StoredEndUser> {
-    return this.api.get(`${this.base(envId)}/${seg(id)}`);
+  get(envId: string, id: string) {
+    return this.api.call(getEndUser, { envId, userId: id });
   }
 
   /** Every flag of the environment evaluated on the server for this user, with the reason. */
-  evaluatedFlags(envId: string, id: string): Observable<EvaluatedFlag[]> {
-    return this.api.get(`${this.base(envId)}/${seg(id)}/flags`);
+  evaluatedFlags(envId: string, id: string) {
+    return this.api.call(getEndUserFlags, { envId, userId: id });
   }
 
-  segments(envId: string, id: string): Observable<MatchedSegment[]> {
-    return this.api.get(`${this.base(envId)}/${seg(id)}/segments`);
+  segments(envId: string, id: string) {
+    return this.api.call(getEndUserSegments, { envId, userId: id });
   }
 
-  properties(envId: string): Observable<EndUserPropertyDefinition[]> {
-    return this.api.get(`/envs/${seg(envId)}/end-user-properties`);
+  properties(envId: string) {
+    return this.api.call(listEndUserProperties, { envId });
   }
 
-  upsertProperty(envId: string, id: string, input: PropertyInput): Observable<EndUserPropertyDefinition> {
-    return this.api.put(`/envs/${seg(envId)}/end-user-properties/${seg(id)}/upsert`, input);
+  upsertProperty(envId: string, id: string, input: PropertyInput) {
+    return this.api.call(upsertEndUserProperty, { envId, propertyId: id, body: input });
   }
 
   deleteProperty(envId: string, id: string): Observable<unknown> {
-    return this.api.delete(`/envs/${seg(envId)}/end-user-properties/${seg(id)}`);
+    return this.api.call(deleteEndUserProperty, { envId, propertyId: id });
   }
 }

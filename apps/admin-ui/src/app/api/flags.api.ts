@@ -1,17 +1,40 @@
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, seg } from './api-client';
+import { ApiClient } from './api-client';
 import type {
   CopyPrecheckResult,
   CreateFlagRequest,
   FeatureFlag,
-  FlagListFilter,
-  FlagListItem,
-  FlagUsage,
-  PagedResult,
   TargetingUpdate,
   Variation,
 } from './api.models';
+import {
+  archiveFeatureFlag,
+  cloneFeatureFlag,
+  copyFeatureFlagsToEnv,
+  createFeatureFlag,
+  deleteFeatureFlag,
+  getFeatureFlag,
+  getFeatureFlagUsage,
+  isFeatureFlagKeyUsed,
+  listFeatureFlags,
+  listFeatureFlagTags,
+  precheckCopyFeatureFlags,
+  restoreFeatureFlag,
+  toggleFeatureFlag,
+  updateFeatureFlagDescription,
+  updateFeatureFlagName,
+  updateFeatureFlagOffVariation,
+  updateFeatureFlagTags,
+  updateFeatureFlagTargeting,
+  updateFeatureFlagVariations,
+  type ListFeatureFlags$Params,
+} from './generated/functions';
+
+/** The list's filter: the documented query without the environment, nullable where the page resets it. */
+export type FlagListFilter = Omit<ListFeatureFlags$Params, 'envId' | 'isEnabled'> & {
+  isEnabled?: boolean | null;
+};
 
 /** Mutations that change a flag's revision answer with the new revision (or the whole flag). */
 export type RevisionResult = string | { revision: string } | FeatureFlag | null;
@@ -20,13 +43,10 @@ export type RevisionResult = string | { revision: string } | FeatureFlag | null;
 export class FlagsApi {
   private readonly api = inject(ApiClient);
 
-  private base(envId: string): string {
-    return `/envs/${seg(envId)}/feature-flags`;
-  }
-
-  list(envId: string, filter: FlagListFilter): Observable<PagedResult<FlagListItem>> {
-    return this.api.get(this.base(envId), {
-      name: filter.name,
+  list(envId: string, filter: FlagListFilter) {
+    return this.api.call(listFeatureFlags, {
+      envId,
+      name: filter.name || undefined,
       tags: filter.tags,
       isEnabled: filter.isEnabled ?? undefined,
       isArchived: filter.isArchived ?? false,
@@ -36,82 +56,69 @@ export class FlagsApi {
     });
   }
 
-  get(envId: string, key: string): Observable<FeatureFlag> {
-    return this.api.get(`${this.base(envId)}/${seg(key)}`);
+  get(envId: string, key: string) {
+    return this.api.call(getFeatureFlag, { envId, key });
   }
 
   /** When SDKs first and last evaluated the flag (null when never). */
-  usage(envId: string, key: string): Observable<FlagUsage> {
-    return this.api.get(`${this.base(envId)}/${seg(key)}/usage`);
+  usage(envId: string, key: string) {
+    return this.api.call(getFeatureFlagUsage, { envId, key });
   }
 
-  isKeyUsed(envId: string, key: string): Observable<boolean> {
-    return this.api.get(`${this.base(envId)}/is-key-used`, { key });
+  isKeyUsed(envId: string, key: string) {
+    return this.api.call(isFeatureFlagKeyUsed, { envId, key });
   }
 
-  allTags(envId: string): Observable<string[]> {
-    return this.api.get(`${this.base(envId)}/all-tags`);
+  allTags(envId: string) {
+    return this.api.call(listFeatureFlagTags, { envId });
   }
 
-  create(envId: string, request: CreateFlagRequest): Observable<FeatureFlag> {
-    return this.api.post(this.base(envId), request);
+  create(envId: string, request: CreateFlagRequest) {
+    return this.api.call(createFeatureFlag, { envId, body: request });
   }
 
-  toggle(envId: string, key: string, on: boolean, comment?: string): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/toggle/${on ? 'true' : 'false'}`, { comment });
+  toggle(envId: string, key: string, on: boolean, comment?: string) {
+    return this.api.call(toggleFeatureFlag, { envId, key, status: on ? 'true' : 'false', body: { comment } });
   }
 
   archive(envId: string, key: string, comment?: string): Observable<unknown> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/archive`, { comment });
+    return this.api.call(archiveFeatureFlag, { envId, key, body: { comment } });
   }
 
   restore(envId: string, key: string, comment?: string): Observable<unknown> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/restore`, { comment });
+    return this.api.call(restoreFeatureFlag, { envId, key, body: { comment } });
   }
 
   remove(envId: string, key: string, comment?: string): Observable<unknown> {
-    return this.api.delete(`${this.base(envId)}/${seg(key)}`, { comment });
+    return this.api.call(deleteFeatureFlag, { envId, key, body: { comment } });
   }
 
-  updateName(envId: string, key: string, name: string, comment?: string): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/name`, { name, comment });
+  updateName(envId: string, key: string, name: string, comment?: string) {
+    return this.api.call(updateFeatureFlagName, { envId, key, body: { name, comment } });
   }
 
-  updateDescription(
-    envId: string,
-    key: string,
-    description: string,
-    comment?: string,
-  ): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/description`, { description, comment });
+  updateDescription(envId: string, key: string, description: string, comment?: string) {
+    return this.api.call(updateFeatureFlagDescription, { envId, key, body: { description, comment } });
   }
 
-  updateTags(envId: string, key: string, tags: string[], comment?: string): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/tags`, { tags, comment });
+  updateTags(envId: string, key: string, tags: string[], comment?: string) {
+    return this.api.call(updateFeatureFlagTags, { envId, key, body: { tags, comment } });
   }
 
-  updateOffVariation(
-    envId: string,
-    key: string,
-    offVariationId: string,
-    revision: string,
-    comment?: string,
-  ): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/off-variation`, {
-      offVariationId,
-      revision,
-      comment,
+  updateOffVariation(envId: string, key: string, offVariationId: string, revision: string, comment?: string) {
+    return this.api.call(updateFeatureFlagOffVariation, {
+      envId,
+      key,
+      body: { offVariationId, revision, comment },
     });
   }
 
-  updateVariations(
-    envId: string,
-    key: string,
-    variations: Variation[],
-    revision: string,
-    comment?: string,
-  ): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/variations`, { variations, revision, comment });
+  updateVariations(envId: string, key: string, variations: Variation[], revision: string, comment?: string) {
+    return this.api.call(updateFeatureFlagVariations, {
+      envId,
+      key,
+      body: { variations, revision, comment },
+    });
   }
 
   updateTargeting(
@@ -120,29 +127,24 @@ export class FlagsApi {
     targeting: TargetingUpdate,
     revision: string,
     comment?: string,
-  ): Observable<RevisionResult> {
-    return this.api.put(`${this.base(envId)}/${seg(key)}/targeting`, { targeting, revision, comment });
+  ) {
+    return this.api.call(updateFeatureFlagTargeting, { envId, key, body: { targeting, revision, comment } });
   }
 
   clone(
     envId: string,
     sourceKey: string,
     input: { name: string; key: string; description: string; tags: string[] },
-  ): Observable<FeatureFlag> {
-    return this.api.post(`${this.base(envId)}/clone/${seg(sourceKey)}`, input);
+  ) {
+    return this.api.call(cloneFeatureFlag, { envId, key: sourceKey, body: input });
   }
 
-  copyPrecheck(envId: string, targetEnvId: string, flagIds: string[]): Observable<CopyPrecheckResult[]> {
-    return this.api.post(`${this.base(envId)}/copy-to-env-precheck/${seg(targetEnvId)}`, flagIds);
+  copyPrecheck(envId: string, targetEnvId: string, flagIds: string[]) {
+    return this.api.call(precheckCopyFeatureFlags, { envId, targetEnvId, body: flagIds });
   }
 
-  copyToEnv(
-    envId: string,
-    targetEnvId: string,
-    flagIds: string[],
-    precheckResults: CopyPrecheckResult[],
-  ): Observable<{ copiedCount: number }> {
-    return this.api.post(`${this.base(envId)}/copy-to-env/${seg(targetEnvId)}`, { flagIds, precheckResults });
+  copyToEnv(envId: string, targetEnvId: string, flagIds: string[], precheckResults: CopyPrecheckResult[]) {
+    return this.api.call(copyFeatureFlagsToEnv, { envId, targetEnvId, body: { flagIds, precheckResults } });
   }
 }
 

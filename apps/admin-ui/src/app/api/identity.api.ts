@@ -1,38 +1,46 @@
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { ApiClient } from './api-client';
-import type { LoginResult, Profile, WorkspaceSummary } from './api.models';
+import {
+  getProfile,
+  getUserWorkspaces,
+  loginByEmail,
+  logout,
+  refreshToken,
+  resetPassword,
+  updateProfile,
+} from './generated/functions';
 
 @Injectable({ providedIn: 'root' })
 export class IdentityApi {
   private readonly api = inject(ApiClient);
 
-  loginByEmail(email: string, password: string): Observable<LoginResult> {
-    return this.api.post('/identity/login-by-email', { email, password });
+  loginByEmail(email: string, password: string) {
+    return this.api.call(loginByEmail, { body: { email, password } });
   }
 
   /** Exchanges the HttpOnly refresh cookie for a new access token. */
-  refreshToken(): Observable<LoginResult> {
-    return this.api.post('/identity/refresh-token');
+  refreshToken() {
+    return this.api.call(refreshToken);
   }
 
   logout(): Observable<unknown> {
-    return this.api.post('/identity/logout');
+    return this.api.call(logout);
   }
 
   resetPassword(currentPassword: string, newPassword: string): Observable<unknown> {
-    return this.api.put('/identity/reset-password', { currentPassword, newPassword });
+    return this.api.call(resetPassword, { body: { currentPassword, newPassword } });
   }
 
-  profile(): Observable<Profile> {
-    return this.api.get('/user/profile');
+  profile() {
+    return this.api.call(getProfile);
   }
 
-  updateProfile(name: string, email: string): Observable<Profile> {
-    return this.api.put('/user/profile', { name, email });
+  updateProfile(name: string, email: string) {
+    return this.api.call(updateProfile, { body: { name, email } });
   }
 
-  workspaces(): Observable<WorkspaceSummary[]> {
-    return this.api.get('/user/workspaces');
+  workspaces() {
+    return this.api.call(getUserWorkspaces);
   }
 }

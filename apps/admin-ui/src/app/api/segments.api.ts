@@ -1,49 +1,41 @@
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, seg } from './api-client';
-import type {
-  FlagReference,
-  PagedResult,
-  Segment,
-  SegmentListItem,
-  SegmentRule,
-  SegmentType,
-} from './api.models';
+import { ApiClient } from './api-client';
+import type { SegmentType } from './api.models';
+import {
+  archiveSegment,
+  createSegment,
+  deleteSegment,
+  getSegment,
+  getSegmentFlagReferences,
+  isSegmentKeyUsed,
+  listSegments,
+  restoreSegment,
+  updateSegmentTargeting,
+  type ListSegments$Params,
+} from './generated/functions';
+import type { CreateSegmentDto, UpdateSegmentTargetingDto } from './generated/models';
 
-export interface SegmentTargeting {
-  included: string[];
-  excluded: string[];
-  rules: SegmentRule[];
-}
+export type SegmentTargeting = Omit<UpdateSegmentTargetingDto, 'comment'>;
 
 @Injectable({ providedIn: 'root' })
 export class SegmentsApi {
   private readonly api = inject(ApiClient);
 
-  private base(envId: string): string {
-    return `/envs/${seg(envId)}/segments`;
+  list(envId: string, filter: Omit<ListSegments$Params, 'envId'>) {
+    return this.api.call(listSegments, { ...filter, envId, name: filter.name || undefined });
   }
 
-  list(
-    envId: string,
-    filter: { name?: string; isArchived: boolean; pageIndex: number; pageSize: number },
-  ): Observable<PagedResult<SegmentListItem>> {
-    return this.api.get(this.base(envId), filter);
+  get(envId: string, id: string) {
+    return this.api.call(getSegment, { envId, segmentId: id });
   }
 
-  get(envId: string, id: string): Observable<Segment> {
-    return this.api.get(`${this.base(envId)}/${seg(id)}`);
+  create(envId: string, input: CreateSegmentDto) {
+    return this.api.call(createSegment, { envId, body: input });
   }
 
-  create(
-    envId: string,
-    input: { type: SegmentType; name: string; key: string; description: string; scopes: string[] },
-  ): Observable<Segment> {
-    return this.api.post(this.base(envId), input);
-  }
-
-  isKeyUsed(envId: string, key: string, type: SegmentType): Observable<boolean> {
-    return this.api.get(`${this.base(envId)}/is-key-used`, { key, type });
+  isKeyUsed(envId: string, key: string, type: SegmentType) {
+    return this.api.call(isSegmentKeyUsed, { envId, key, type });
   }
 
   updateTargeting(
@@ -52,22 +44,22 @@ export class SegmentsApi {
     targeting: SegmentTargeting,
     comment?: string,
   ): Observable<unknown> {
-    return this.api.put(`${this.base(envId)}/${seg(id)}/targeting`, { ...targeting, comment });
+    return this.api.call(updateSegmentTargeting, { envId, segmentId: id, body: { ...targeting, comment } });
   }
 
-  flagReferences(envId: string, id: string): Observable<FlagReference[]> {
-    return this.api.get(`${this.base(envId)}/${seg(id)}/flag-references`);
+  flagReferences(envId: string, id: string) {
+    return this.api.call(getSegmentFlagReferences, { envId, segmentId: id });
   }
 
   archive(envId: string, id: string, comment?: string): Observable<unknown> {
-    return this.api.put(`${this.base(envId)}/${seg(id)}/archive`, { comment });
+    return this.api.call(archiveSegment, { envId, segmentId: id, body: { comment } });
   }
 
   restore(envId: string, id: string, comment?: string): Observable<unknown> {
-    return this.api.put(`${this.base(envId)}/${seg(id)}/restore`, { comment });
+    return this.api.call(restoreSegment, { envId, segmentId: id, body: { comment } });
   }
 
   remove(envId: string, id: string, comment?: string): Observable<unknown> {
-    return this.api.delete(`${this.base(envId)}/${seg(id)}`, { comment });
+    return this.api.call(deleteSegment, { envId, segmentId: id, body: { comment } });
   }
 }

@@ -1,13 +1,22 @@
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import { ApiClient, seg } from './api-client';
-import type {
-  EnvironmentInfo,
-  EnvironmentSecret,
-  EnvironmentSettings,
-  OrganizationSummary,
-  ProjectWithEnvs,
-} from './api.models';
+import { ApiClient } from './api-client';
+import type { EnvironmentSettings } from './api.models';
+import {
+  addEnvironmentSecret,
+  createEnvironment,
+  createProject,
+  deleteEnvironment,
+  deleteProject,
+  isEnvironmentKeyUsed,
+  isProjectKeyUsed,
+  listOrganizations,
+  listProjects,
+  removeEnvironmentSecret,
+  rotateEnvironmentSecret,
+  updateEnvironment,
+  updateProject,
+} from './generated/functions';
 
 export interface EnvironmentInput {
   name: string;
@@ -20,56 +29,56 @@ export interface EnvironmentInput {
 export class TenancyApi {
   private readonly api = inject(ApiClient);
 
-  organizations(): Observable<OrganizationSummary[]> {
-    return this.api.get('/organizations');
+  organizations() {
+    return this.api.call(listOrganizations);
   }
 
-  projects(): Observable<ProjectWithEnvs[]> {
-    return this.api.get('/projects');
+  projects() {
+    return this.api.call(listProjects);
   }
 
-  createProject(name: string, key: string): Observable<ProjectWithEnvs> {
-    return this.api.post('/projects', { name, key });
+  createProject(name: string, key: string) {
+    return this.api.call(createProject, { body: { name, key } });
   }
 
-  updateProject(id: string, name: string): Observable<ProjectWithEnvs> {
-    return this.api.put(`/projects/${seg(id)}`, { name });
+  updateProject(id: string, name: string) {
+    return this.api.call(updateProject, { projectId: id, body: { name } });
   }
 
   deleteProject(id: string): Observable<unknown> {
-    return this.api.delete(`/projects/${seg(id)}`);
+    return this.api.call(deleteProject, { projectId: id });
   }
 
-  isProjectKeyUsed(key: string): Observable<boolean> {
-    return this.api.get('/projects/is-key-used', { key });
+  isProjectKeyUsed(key: string) {
+    return this.api.call(isProjectKeyUsed, { key });
   }
 
-  createEnvironment(projectId: string, input: EnvironmentInput): Observable<EnvironmentInfo> {
-    return this.api.post(`/projects/${seg(projectId)}/envs`, input);
+  createEnvironment(projectId: string, input: EnvironmentInput & { key: string }) {
+    return this.api.call(createEnvironment, { projectId, body: input });
   }
 
-  updateEnvironment(projectId: string, envId: string, input: EnvironmentInput): Observable<EnvironmentInfo> {
-    return this.api.put(`/projects/${seg(projectId)}/envs/${seg(envId)}`, input);
+  updateEnvironment(projectId: string, envId: string, input: EnvironmentInput) {
+    return this.api.call(updateEnvironment, { projectId, envId, body: input });
   }
 
   deleteEnvironment(projectId: string, envId: string): Observable<unknown> {
-    return this.api.delete(`/projects/${seg(projectId)}/envs/${seg(envId)}`);
+    return this.api.call(deleteEnvironment, { projectId, envId });
   }
 
-  isEnvironmentKeyUsed(projectId: string, key: string): Observable<boolean> {
-    return this.api.get(`/projects/${seg(projectId)}/envs/is-key-used`, { key });
+  isEnvironmentKeyUsed(projectId: string, key: string) {
+    return this.api.call(isEnvironmentKeyUsed, { projectId, key });
   }
 
-  addSecret(envId: string, name: string, type: 'server' | 'client'): Observable<EnvironmentSecret> {
-    return this.api.post(`/envs/${seg(envId)}/secrets`, { name, type });
+  addSecret(envId: string, name: string, type: 'server' | 'client') {
+    return this.api.call(addEnvironmentSecret, { envId, body: { name, type } });
   }
 
   /** New value for the same secret; the old value stops working at once. */
-  rotateSecret(envId: string, secretId: string): Observable<EnvironmentSecret> {
-    return this.api.put(`/envs/${seg(envId)}/secrets/${seg(secretId)}/rotate`);
+  rotateSecret(envId: string, secretId: string) {
+    return this.api.call(rotateEnvironmentSecret, { envId, secretId });
   }
 
   deleteSecret(envId: string, secretId: string): Observable<unknown> {
-    return this.api.delete(`/envs/${seg(envId)}/secrets/${seg(secretId)}`);
+    return this.api.call(removeEnvironmentSecret, { envId, secretId });
   }
 }

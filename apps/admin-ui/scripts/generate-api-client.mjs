@@ -1,14 +1,14 @@
-// Usage: npm run generate:api-types -w apps/admin-ui [-- [--check] <url-or-file>]
+// Usage: npm run generate:api -w apps/admin-ui [-- [--check] <url-or-file>]
 // Without a source it starts the built product (dist/main.js, embedded database in a temporary
 // directory), reads /docs/openapi.json and stops it again. --check writes nothing and exits 1 when
-// the committed types differ from what the document produces (the e2e drift check uses it).
+// the committed client differs from what the document produces (the e2e drift check uses it).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiTypesFor, GENERATED_PATH } from './api-types.mjs';
+import { filesUnder, generateApiClient, GENERATED_DIR } from './api-client.mjs';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(appRoot, '../..');
@@ -58,22 +58,41 @@ async function load(source) {
   return JSON.parse(readFileSync(source, 'utf8'));
 }
 
+/** Files that differ between the committed client and a fresh one (added, removed or changed). */
+function differences(current, fresh) {
+  const have = existsSync(current) ? filesUnder(current) : [];
+  const want = filesUnder(fresh);
+  const changed = want.filter(
+    (f) =>
+      !have.includes(f) || readFileSync(join(current, f), 'utf8') !== readFileSync(join(fresh, f), 'utf8'),
+  );
+  return [...changed, ...have.filter((f) => !want.includes(f))].sort();
+}
+
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const source = args.find((a) => a !== '--check');
 const document = await load(source);
-const target = join(appRoot, GENERATED_PATH);
-const text = await apiTypesFor(document, target);
-if (check) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== text) {
-    console.error(
-      `${GENERATED_PATH} is out of date with the API's OpenAPI document: run npm run build:server && npm run generate:api-types -w apps/admin-ui, then fix the console where the build breaks.`,
-    );
-    process.exit(1);
+const target = join(appRoot, GENERATED_DIR);
+const fresh = mkdtempSync(join(tmpdir(), 'featbit-ts-api-client-'));
+try {
+  await generateApiClient(document, fresh, target);
+  const stale = differences(target, fresh);
+  if (check) {
+    if (stale.length > 0) {
+      console.error(
+        `${GENERATED_DIR} is out of date with the API's OpenAPI document (${stale.join(', ')}): run npm run build:server && npm run generate:api -w apps/admin-ui, then fix the console where the build breaks.`,
+      );
+      process.exitCode = 1;
+    } else {
+      console.log(`${GENERATED_DIR} matches the OpenAPI document`);
+    }
+  } else {
+    rmSync(target, { recursive: true, force: true });
+    cpSync(fresh, target, { recursive: true });
+    const count = Object.keys(document.paths ?? {}).length;
+    console.log(`wrote ${GENERATED_DIR} (${count} paths, ${stale.length} files changed)`);
   }
-  console.log(`${GENERATED_PATH} matches the OpenAPI document`);
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${GENERATED_PATH} (${Object.keys(document.paths ?? {}).length} paths)`);
+} finally {
+  rmSync(fresh, { recursive: true, force: true });
 }
