@@ -31,12 +31,7 @@ export function filesUnder(dir, base = dir) {
  * @param {object} document an OpenAPI 3 document
  */
 export async function generateApiClient(document, outDir, targetDir) {
-  const doc = structuredClone(document);
-  // The client ignores security requirements; dropping them also spares the generator a reference
-  // to a scheme the document may not declare (it throws on one).
-  for (const item of Object.values(doc.paths ?? {}))
-    for (const op of Object.values(item)) if (op && typeof op === 'object') delete op.security;
-  new NgOpenApiGen(doc, { ...OPTIONS, input: '', output: outDir }).generate();
+  new NgOpenApiGen(structuredClone(document), { ...OPTIONS, input: '', output: outDir }).generate();
   const options = (await resolveConfig(join(targetDir, 'api.ts'))) ?? {};
   for (const file of filesUnder(outDir)) {
     const path = join(outDir, file);
