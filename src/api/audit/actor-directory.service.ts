@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataStore } from '../../core/ports/data-store.port';
+import { AccessTokenRepository } from '../../core/ports/iam.repositories';
+import { UserRepository } from '../../core/ports/tenancy.repositories';
 import { SYSTEM_ID } from '../../core/iam/actor';
 
 export interface ActorInfo {
@@ -13,7 +14,10 @@ export interface ActorInfo {
 /** Names the creators recorded in audit logs and on flags: members, access tokens, the system. */
 @Injectable()
 export class ActorDirectory {
-  constructor(private readonly store: DataStore) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly accessTokens: AccessTokenRepository,
+  ) {}
 
   async resolve(ids: Iterable<string>): Promise<Map<string, ActorInfo>> {
     const wanted = [...new Set(ids)].filter(Boolean);
@@ -22,12 +26,12 @@ export class ActorDirectory {
       result.set(SYSTEM_ID, { id: SYSTEM_ID, name: 'System', email: 'System', kind: 'system' });
     const others = wanted.filter((id) => id !== SYSTEM_ID);
     if (others.length === 0) return result;
-    for (const user of await this.store.users.findByIds(others)) {
+    for (const user of await this.users.findByIds(others)) {
       result.set(user.id, { id: user.id, name: user.name, email: user.email, kind: 'user' });
     }
     for (const id of others) {
       if (result.has(id)) continue;
-      const token = await this.store.accessTokens.findById(id);
+      const token = await this.accessTokens.findById(id);
       result.set(
         id,
         token

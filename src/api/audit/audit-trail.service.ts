@@ -8,6 +8,26 @@ export type AuditRecord = Omit<AuditInput, 'id' | 'creatorId' | 'at' | 'comment'
 /** An organization-level record (members, groups, policies, access tokens): no environment. */
 export type OrganizationAuditRecord = Omit<AuditRecord, 'organizationId' | 'envId'>;
 
+/** A flag or segment as its audit entry names it: by id, in its environment, found by key and name. */
+export interface AuditedSubject {
+  id: string;
+  envId: string;
+  key: string;
+  name: string;
+}
+/**
+ * The change of a flag or segment: id, keywords and environment come from the subject (its current
+ * version, or the previous one once removed); `envId` overrides the environment.
+ */
+export type SubjectAuditRecord = Omit<
+  AuditRecord,
+  'envId' | 'refId' | 'keywords' | 'previous' | 'current'
+> & {
+  envId?: string;
+} & (
+    { previous: AuditedSubject; current: AuditedSubject | null } | { previous: null; current: AuditedSubject }
+  );
+
 /** Writes audit entries inside the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditTrail {
@@ -25,6 +45,18 @@ export class AuditTrail {
         creatorId: actor.creatorId,
         at,
       }),
+    );
+  }
+
+  /** Records the change of a flag or segment inside the caller's transaction. */
+  recordChange(tx: DataStore, actor: Actor, record: SubjectAuditRecord, at?: string): Promise<void> {
+    const { envId, ...rest } = record;
+    const subject = record.previous === null ? record.current : (record.current ?? record.previous);
+    return this.record(
+      tx,
+      actor,
+      { ...rest, envId: envId ?? subject.envId, refId: subject.id, keywords: [subject.key, subject.name] },
+      at,
     );
   }
 

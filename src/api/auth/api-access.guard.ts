@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { DataStore } from '../../core/ports/data-store.port';
+import { OrganizationRepository, WorkspaceRepository } from '../../core/ports/tenancy.repositories';
 import { Logger } from '../../core/ports/logger.port';
 import { ForbiddenError, ValidationFailedError } from '../http/api-errors';
 import { ACCESS_RULE } from '../../shared/http/route-access';
@@ -31,7 +31,8 @@ export class ApiAccessGuard implements CanActivate {
     private readonly authenticator: Authenticator,
     private readonly policies: EffectivePolicies,
     private readonly tenant: TenantLookup,
-    private readonly store: DataStore,
+    private readonly organizations: OrganizationRepository,
+    private readonly workspaces: WorkspaceRepository,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'access-guard' });
@@ -78,15 +79,15 @@ export class ApiAccessGuard implements CanActivate {
     if (scope === 'none') return;
     if (principal.kind === 'access-token') {
       // The token fixes the tenant; headers are ignored (as FeatBit fills them in from the token).
-      const org = await this.store.organizations.findById(principal.token.organizationId);
-      const workspace = org ? await this.store.workspaces.findById(org.workspaceId) : null;
+      const org = await this.organizations.findById(principal.token.organizationId);
+      const workspace = org ? await this.workspaces.findById(org.workspaceId) : null;
       if (!org || !workspace) throw new ForbiddenError('the access token belongs to no organization');
       ctx.organization = org;
       ctx.workspace = workspace;
       if (principal.token.type === 'Service') ctx.statements = principal.token.permissions;
       else {
         const member = principal.creator
-          ? await this.store.organizations.findMember(org.id, principal.creator.id)
+          ? await this.organizations.findMember(org.id, principal.creator.id)
           : null;
         ctx.statements = member ? await this.policies.statementsOf(org.id, member.userId) : [];
       }
@@ -102,8 +103,8 @@ export class ApiAccessGuard implements CanActivate {
     const orgId = orgHeader !== undefined && isUuid(orgHeader) ? orgHeader : null;
     const early = orgId !== null && scope !== 'workspace' ? this.prefetchMembership(orgId, user.id) : null;
     const [workspaces, namedOrg] = await Promise.all([
-      this.store.workspaces.listForUser(user.id),
-      orgId !== null ? this.store.organizations.findById(orgId) : Promise.resolve(null),
+      this.workspaces.listForUser(user.id),
+      orgId !== null ? this.organizations.findById(orgId) : Promise.resolve(null),
     ]);
     let workspaceId: string;
     let org = null;
@@ -127,7 +128,7 @@ export class ApiAccessGuard implements CanActivate {
     if (scope === 'workspace') return;
 
     if (!org) {
-      const orgs = await this.store.organizations.listForUser(workspace.id, user.id);
+      const orgs = await this.organizations.listForUser(workspace.id, user.id);
       if (orgs.length !== 1) {
         throw ValidationFailedError.of(
           'Organization',
@@ -138,7 +139,7 @@ export class ApiAccessGuard implements CanActivate {
       org = orgs[0];
     }
     const prefetched = early !== null && orgId === org.id ? early : null;
-    const member = await (prefetched?.member ?? this.store.organizations.findMember(org.id, user.id));
+    const member = await (prefetched?.member ?? this.organizations.findMember(org.id, user.id));
     if (!member) throw new ForbiddenError('you are not a member of this organization');
     ctx.organization = org;
     ctx.statements = await (prefetched?.statements ?? this.policies.statementsOf(org.id, user.id));
@@ -146,7 +147,7 @@ export class ApiAccessGuard implements CanActivate {
 
   /** Membership and policy statements of a user in an organization, read concurrently. */
   private prefetchMembership(orgId: string, userId: string) {
-    const member = this.store.organizations.findMember(orgId, userId);
+    const member = this.organizations.findMember(orgId, userId);
     const statements = this.policies.statementsOf(orgId, userId);
     // Either may go unused when an earlier check refuses: never leave a rejection unhandled.
     member.catch(() => undefined);

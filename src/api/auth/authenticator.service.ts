@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataStore } from '../../core/ports/data-store.port';
+import { AccessTokenRepository, RefreshTokenRepository } from '../../core/ports/iam.repositories';
+import { UserRepository } from '../../core/ports/tenancy.repositories';
 import { Logger } from '../../core/ports/logger.port';
 import { UnauthorizedError } from '../http/api-errors';
 import type { Principal } from './api-context';
@@ -18,7 +19,9 @@ export class Authenticator {
   private readonly log: Logger;
 
   constructor(
-    private readonly store: DataStore,
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly accessTokens: AccessTokenRepository,
     private readonly jwt: JwtService,
     logger: Logger,
   ) {
@@ -38,19 +41,19 @@ export class Authenticator {
     if (!claims) throw new UnauthorizedError('the access token is invalid or expired');
     // Sign-out, a password change and refresh-token theft revoke the session: refused at once.
     const { userId, sessionId } = claims;
-    if (!sessionId || !(await this.store.refreshTokens.isSessionActive(sessionId, new Date().toISOString())))
+    if (!sessionId || !(await this.refreshTokens.isSessionActive(sessionId, new Date().toISOString())))
       throw new UnauthorizedError('the session has ended');
-    const user = await this.store.users.findById(userId);
+    const user = await this.users.findById(userId);
     if (!user) throw new UnauthorizedError('the account no longer exists');
     return { kind: 'user', user, sessionId };
   }
 
   private async fromAccessToken(value: string): Promise<Principal> {
     if (value.length > 200) throw new UnauthorizedError('the access token is invalid');
-    const token = await this.store.accessTokens.findByHash(sha256Hex(value));
+    const token = await this.accessTokens.findByHash(sha256Hex(value));
     if (!token || token.status !== 'Active')
       throw new UnauthorizedError('the access token is invalid or inactive');
-    const creator = await this.store.users.findById(token.creatorId);
+    const creator = await this.users.findById(token.creatorId);
     this.touch(token.id);
     return { kind: 'access-token', token, creator };
   }
@@ -61,7 +64,7 @@ export class Authenticator {
     if (now - (this.lastTouched.get(tokenId) ?? 0) < TOUCH_INTERVAL_MS) return;
     this.lastTouched.set(tokenId, now);
     if (this.lastTouched.size > 10_000) this.lastTouched.clear();
-    this.store.accessTokens.touchLastUsed(tokenId, new Date(now).toISOString()).catch((err: unknown) => {
+    this.accessTokens.touchLastUsed(tokenId, new Date(now).toISOString()).catch((err: unknown) => {
       this.log.warn('could not record access-token use', { error: String(err) });
     });
   }

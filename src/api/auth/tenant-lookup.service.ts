@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
-import { DataStore } from '../../core/ports/data-store.port';
-import type { SegmentScope } from '../../core/ports/targeting.repositories';
+import {
+  FlagRepository,
+  type SegmentScope,
+  SegmentRepository,
+} from '../../core/ports/targeting.repositories';
+import { EnvironmentRepository, ProjectRepository } from '../../core/ports/tenancy.repositories';
 import { type Segment, segmentScopeCovers } from '../../core/segments/segment';
-import { type Environment, environmentResourceName, type Project } from '../../core/tenancy/tenancy';
+import {
+  type Environment,
+  environmentResourceName,
+  type Organization,
+  type Project,
+} from '../../core/tenancy/tenancy';
 import { ResourceNotFoundError } from '../http/api-errors';
 import { KEY_MAX, KEY_PATTERN } from '../http/validators';
 import type { ApiContext } from './api-context';
@@ -25,11 +34,16 @@ function isFlagKey(value: unknown): value is string {
  */
 @Injectable()
 export class TenantLookup {
-  constructor(private readonly store: DataStore) {}
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly environments: EnvironmentRepository,
+    private readonly flags: FlagRepository,
+    private readonly segments: SegmentRepository,
+  ) {}
 
   async project(ctx: ApiContext, projectId: unknown): Promise<Project> {
     if (ctx.project && ctx.project.id === projectId) return ctx.project;
-    const project = isUuid(projectId) ? await this.store.projects.findById(projectId) : null;
+    const project = isUuid(projectId) ? await this.projects.findById(projectId) : null;
     if (!project || project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('project');
     ctx.project = project;
     return project;
@@ -45,9 +59,9 @@ export class TenantLookup {
 
   /** An environment of the caller's organization other than the route's own (copy targets). */
   async otherEnv(ctx: ApiContext, envId: unknown): Promise<{ env: Environment; project: Project }> {
-    const env = isUuid(envId) ? await this.store.environments.findById(envId) : null;
+    const env = isUuid(envId) ? await this.environments.findById(envId) : null;
     if (!env) throw new ResourceNotFoundError('environment');
-    const project = await this.store.projects.findById(env.projectId);
+    const project = await this.projects.findById(env.projectId);
     if (!project || project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('environment');
     return { env, project };
   }
@@ -81,7 +95,7 @@ export class TenantLookup {
     // (creation validates the shape) is not looked up at all.
     const [found, flag] = await Promise.all([
       this.env(ctx, envId),
-      isUuid(envId) && isFlagKey(key) ? this.store.flags.findByKey(envId, key) : null,
+      isUuid(envId) && isFlagKey(key) ? this.flags.findByKey(envId, key) : null,
     ]);
     if (!flag || flag.envId !== found.env.id) throw new ResourceNotFoundError('feature flag');
     ctx.flag = flag;
@@ -89,11 +103,11 @@ export class TenantLookup {
   }
 
   /** The scope a segment listing/visibility check uses for this environment. */
-  segmentScope(ctx: ApiContext, env: Environment, project: Project): SegmentScope {
+  segmentScope(org: Organization, env: Environment, project: Project): SegmentScope {
     return {
       envId: env.id,
-      workspaceId: ctx.org.workspaceId,
-      envResourceName: environmentResourceName(ctx.org.key, project.key, env.key),
+      workspaceId: org.workspaceId,
+      envResourceName: environmentResourceName(org.key, project.key, env.key),
     };
   }
 
@@ -110,17 +124,18 @@ export class TenantLookup {
   ): Promise<{ segment: Segment; env: Environment; project: Project }> {
     const { env, project } = await this.env(ctx, envId);
     if (ctx.segment && ctx.segment.id === segmentId) return { segment: ctx.segment, env, project };
-    const segment = isUuid(segmentId) ? await this.store.segments.findById(segmentId) : null;
-    if (!segment || !this.isVisible(ctx, segment, env, project)) throw new ResourceNotFoundError('segment');
+    const segment = isUuid(segmentId) ? await this.segments.findById(segmentId) : null;
+    if (!segment || !this.isVisible(ctx.org, segment, env, project))
+      throw new ResourceNotFoundError('segment');
     ctx.segment = segment;
     return { segment, env, project };
   }
 
-  isVisible(ctx: ApiContext, segment: Segment, env: Environment, project: Project): boolean {
+  isVisible(org: Organization, segment: Segment, env: Environment, project: Project): boolean {
     if (segment.type === 'shared') {
       return (
-        segment.workspaceId === ctx.org.workspaceId &&
-        segmentScopeCovers(segment.scopes, environmentResourceName(ctx.org.key, project.key, env.key))
+        segment.workspaceId === org.workspaceId &&
+        segmentScopeCovers(segment.scopes, environmentResourceName(org.key, project.key, env.key))
       );
     }
     return segment.envId === env.id;

@@ -4,8 +4,11 @@ import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/Pick';
 import { streamArray } from 'stream-json/streamers/StreamArray';
 import type { UserProperty } from '../../core/end-users/end-user';
-import { DataStore } from '../../core/ports/data-store.port';
-import type { EndUserUpsert } from '../../core/ports/users-and-events.repositories';
+import {
+  EndUserPropertyRepository,
+  EndUserRepository,
+  type EndUserUpsert,
+} from '../../core/ports/users-and-events.repositories';
 import { MAX_USER_PROPERTIES } from './end-user.dto';
 
 const BATCH = 500;
@@ -61,7 +64,10 @@ export function readImportedUser(envId: string, value: unknown): EndUserUpsert |
  */
 @Injectable()
 export class EndUserImporter {
-  constructor(private readonly store: DataStore) {}
+  constructor(
+    private readonly endUsers: EndUserRepository,
+    private readonly endUserProperties: EndUserPropertyRepository,
+  ) {}
 
   async import(envId: string, file: Readable): Promise<ImportResult> {
     const result: ImportResult = {
@@ -75,7 +81,7 @@ export class EndUserImporter {
     let batch: EndUserUpsert[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      result.writtenCount += (await this.store.endUsers.upsertMany(batch)).written;
+      result.writtenCount += (await this.endUsers.upsertMany(batch)).written;
       batch = [];
     };
 
@@ -112,17 +118,17 @@ export class EndUserImporter {
     for (const name of declaredNames) names.add(name);
     names.delete('keyId');
     names.delete('name');
-    result.newProperties = await this.store.endUserProperties.registerNames(envId, [...names]);
+    result.newProperties = await this.endUserProperties.registerNames(envId, [...names]);
     return result;
   }
 
   /** The export in the same format, produced batch by batch. */
   exportStream(envId: string, searchText: string | undefined): Readable {
-    const store = this.store;
+    const { endUsers, endUserProperties } = this;
     async function* generate(): AsyncGenerator<string> {
       yield '{"users":[';
       let first = true;
-      for await (const batch of store.endUsers.stream(envId, searchText, BATCH)) {
+      for await (const batch of endUsers.stream(envId, searchText, BATCH)) {
         for (const u of batch) {
           yield (
             (first ? '' : ',') +
@@ -131,9 +137,7 @@ export class EndUserImporter {
           first = false;
         }
       }
-      const properties = (await store.endUserProperties.list(envId))
-        .filter((p) => !p.isBuiltIn)
-        .map((p) => p.name);
+      const properties = (await endUserProperties.list(envId)).filter((p) => !p.isBuiltIn).map((p) => p.name);
       yield `],"userProperties":${JSON.stringify(properties)}}`;
     }
     return Readable.from(generate());

@@ -183,7 +183,7 @@ export class EndUserController {
     return this.endUsers.evaluatedFlags(
       envId,
       userId,
-      this.tenant.segmentScope(ctx, env, project),
+      this.tenant.segmentScope(ctx.org, env, project),
       query.searchText,
     );
   }
@@ -199,6 +199,6 @@ export class EndUserController {
     @IdParam('envId') envId: string,
     @IdParam('userId', 'end user') userId: string,
   ): Promise<MatchedSegmentDto[]> {
-    return this.endUsers.matchedSegments(envId, userId, this.tenant.segmentScope(ctx, env, project));
+    return this.endUsers.matchedSegments(envId, userId, this.tenant.segmentScope(ctx.org, env, project));
   }
 }

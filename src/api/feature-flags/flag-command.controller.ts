@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Delete, Put } from '@nestjs/common';
+import { applyDecorators, Body, Delete, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { newFeatureFlag } from '../../core/flags/flag-factory';
@@ -26,11 +26,29 @@ import {
   UpdateTargetingDto,
   UpdateVariationsDto,
 } from './flag-input.dto';
-import { FlagMutations } from './flag-mutation.service';
+import { type FlagChange, FlagMutations } from './flag-mutation.service';
 import { FlagTargeting } from './flag-targeting.service';
 import { ApiFlagKey, KeyParam } from './key-param';
 
 const REVISION = { description: 'The new revision of the flag' };
+
+/**
+ * A PUT on one flag (`:key/…`) answering the flag's new revision. Access is not part of it: each
+ * route keeps its own @Permission (the route walk and docs/security-routes.md read them).
+ */
+function FlagRevisionRoute(
+  path: string,
+  operationId: string,
+  summary: string,
+  description?: string,
+): MethodDecorator {
+  return applyDecorators(
+    Put(path),
+    ApiFlagKey(),
+    Operation(operationId, summary, description),
+    ApiOkEnvelope('string', REVISION),
+  );
+}
 
 @ManagementController('envs/:envId/feature-flags', 'Feature flags')
 export class FlagCommandController {
@@ -89,60 +107,48 @@ export class FlagCommandController {
     return this.mutations.create(ctx.actor, ctx.org.id, flag);
   }
 
-  private change(
+  /** Applies the change as the caller; the route answers the flag's new revision. */
+  private async revise(
     ctx: ApiContext,
     env: Environment,
     flag: FeatureFlag,
-    change: Parameters<FlagMutations['apply']>[4],
-  ): Promise<FeatureFlag> {
-    return this.mutations.apply(ctx.actor, ctx.org.id, env, flag, change);
+    change: FlagChange,
+  ): Promise<string> {
+    return (await this.mutations.apply(ctx.actor, ctx.org.id, env, flag, change)).revision;
   }
 
-  @Put(':key/name')
+  @FlagRevisionRoute(':key/name', 'updateFeatureFlagName', 'Rename a flag')
   @Permission('UpdateFlagName', Res.flag())
-  @ApiFlagKey()
-  @Operation('updateFeatureFlagName', 'Rename a flag')
-  @ApiOkEnvelope('string', REVISION)
   async updateName(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
     @CurrentFlag() flag: FeatureFlag,
     @Body() body: UpdateNameDto,
   ): Promise<string> {
-    return (
-      await this.change(ctx, env, flag, {
-        operation: 'Update',
-        comment: body.comment,
-        changes: { name: body.name.trim() },
-      })
-    ).revision;
+    return this.revise(ctx, env, flag, {
+      operation: 'Update',
+      comment: body.comment,
+      changes: { name: body.name.trim() },
+    });
   }
 
-  @Put(':key/description')
+  @FlagRevisionRoute(':key/description', 'updateFeatureFlagDescription', 'Change the description of a flag')
   @Permission('UpdateFlagDescription', Res.flag())
-  @ApiFlagKey()
-  @Operation('updateFeatureFlagDescription', 'Change the description of a flag')
-  @ApiOkEnvelope('string', REVISION)
   async updateDescription(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
     @CurrentFlag() flag: FeatureFlag,
     @Body() body: UpdateDescriptionDto,
   ): Promise<string> {
-    return (
-      await this.change(ctx, env, flag, {
-        operation: 'Update',
-        comment: body.comment,
-        changes: { description: body.description },
-      })
-    ).revision;
+    return this.revise(ctx, env, flag, {
+      operation: 'Update',
+      comment: body.comment,
+      changes: { description: body.description },
+    });
   }
 
-  @Put(':key/tags')
+  @FlagRevisionRoute(':key/tags', 'updateFeatureFlagTags', 'Replace the tags of a flag')
   @Permission('UpdateFlagTags', Res.flag())
-  @ApiFlagKey()
-  @Operation('updateFeatureFlagTags', 'Replace the tags of a flag')
-  @ApiOkEnvelope('string', REVISION)
   async updateTags(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
@@ -152,21 +158,16 @@ export class FlagCommandController {
   ): Promise<string> {
     // Tags are part of the flag's resource name: the new tags must be allowed too.
     ctx.require('UpdateFlagTags', RN.flag(project.key, env.key, flag.key, body.tags));
-    return (
-      await this.change(ctx, env, flag, {
-        operation: 'Update',
-        comment: body.comment,
-        changes: { tags: [...new Set(body.tags)] },
-      })
-    ).revision;
+    return this.revise(ctx, env, flag, {
+      operation: 'Update',
+      comment: body.comment,
+      changes: { tags: [...new Set(body.tags)] },
+    });
   }
 
-  @Put(':key/toggle/:status')
+  @FlagRevisionRoute(':key/toggle/:status', 'toggleFeatureFlag', 'Turn a flag on (true) or off (false)')
   @Permission('ToggleFlag', Res.flag())
-  @ApiFlagKey()
   @ApiParam({ name: 'status', enum: ['true', 'false'] })
-  @Operation('toggleFeatureFlag', 'Turn a flag on (true) or off (false)')
-  @ApiOkEnvelope('string', REVISION)
   async toggle(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
@@ -175,53 +176,45 @@ export class FlagCommandController {
     @Body() body: CommentDto,
   ): Promise<string> {
     if (status !== 'true' && status !== 'false') throw new ResourceNotFoundError('route');
-    return (
-      await this.change(ctx, env, flag, {
-        operation: 'Update',
-        comment: body?.comment,
-        changes: { isEnabled: status === 'true' },
-      })
-    ).revision;
+    return this.revise(ctx, env, flag, {
+      operation: 'Update',
+      comment: body?.comment,
+      changes: { isEnabled: status === 'true' },
+    });
   }
 
-  @Put(':key/archive')
+  @FlagRevisionRoute(
+    ':key/archive',
+    'archiveFeatureFlag',
+    'Archive a flag (SDKs then get no variation for it)',
+  )
   @Permission('ArchiveFlag', Res.flag())
-  @ApiFlagKey()
-  @Operation('archiveFeatureFlag', 'Archive a flag (SDKs then get no variation for it)')
-  @ApiOkEnvelope('string', REVISION)
   async archive(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
     @CurrentFlag() flag: FeatureFlag,
     @Body() body: CommentDto,
   ): Promise<string> {
-    return (
-      await this.change(ctx, env, flag, {
-        operation: 'Archive',
-        comment: body?.comment,
-        changes: { isArchived: true },
-      })
-    ).revision;
+    return this.revise(ctx, env, flag, {
+      operation: 'Archive',
+      comment: body?.comment,
+      changes: { isArchived: true },
+    });
   }
 
-  @Put(':key/restore')
+  @FlagRevisionRoute(':key/restore', 'restoreFeatureFlag', 'Restore an archived flag')
   @Permission('RestoreFlag', Res.flag())
-  @ApiFlagKey()
-  @Operation('restoreFeatureFlag', 'Restore an archived flag')
-  @ApiOkEnvelope('string', REVISION)
   async restore(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
     @CurrentFlag() flag: FeatureFlag,
     @Body() body: CommentDto,
   ): Promise<string> {
-    return (
-      await this.change(ctx, env, flag, {
-        operation: 'Restore',
-        comment: body?.comment,
-        changes: { isArchived: false },
-      })
-    ).revision;
+    return this.revise(ctx, env, flag, {
+      operation: 'Restore',
+      comment: body?.comment,
+      changes: { isArchived: false },
+    });
   }
 
   @Delete(':key')
@@ -243,14 +236,12 @@ export class FlagCommandController {
     return true;
   }
 
-  @Put(':key/off-variation')
-  @Permission('UpdateFlagOffVariation', Res.flag())
-  @ApiFlagKey()
-  @Operation(
+  @FlagRevisionRoute(
+    ':key/off-variation',
     'updateFeatureFlagOffVariation',
     'Choose the variation served when the flag is off (revision checked)',
   )
-  @ApiOkEnvelope('string', REVISION)
+  @Permission('UpdateFlagOffVariation', Res.flag())
   async updateOffVariation(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
@@ -264,24 +255,21 @@ export class FlagCommandController {
         'not one of the variations',
       );
     }
-    const next = await this.change(ctx, env, flag, {
+    return this.revise(ctx, env, flag, {
       operation: 'Update',
       comment: body.comment,
       expectedRevision: body.revision,
       changes: { disabledVariationId: body.offVariationId },
     });
-    return next.revision;
   }
 
-  @Put(':key/variations')
-  @Permission('UpdateFlagVariations', Res.flag())
-  @ApiFlagKey()
-  @Operation(
+  @FlagRevisionRoute(
+    ':key/variations',
     'updateFeatureFlagVariations',
     'Replace the variations (revision checked)',
     'A variation still used by the off variation, individual targets or rules cannot be removed (400 variations_is_invalid).',
   )
-  @ApiOkEnvelope('string', REVISION)
+  @Permission('UpdateFlagVariations', Res.flag())
   async updateVariations(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
@@ -293,7 +281,7 @@ export class FlagCommandController {
       name: v.name.trim(),
       value: v.value,
     }));
-    const next = await this.change(ctx, env, flag, {
+    return this.revise(ctx, env, flag, {
       operation: 'Update',
       comment: body.comment,
       expectedRevision: body.revision,
@@ -306,21 +294,18 @@ export class FlagCommandController {
         ...this.targeting.referenceProblems(flag),
       ],
     });
-    return next.revision;
   }
 
-  @Put(':key/targeting')
-  @Permission(
-    ['UpdateFlagIndividualTargeting', 'UpdateFlagTargetingRules', 'UpdateFlagDefaultRule'],
-    Res.flag(),
-  )
-  @ApiFlagKey()
-  @Operation(
+  @FlagRevisionRoute(
+    ':key/targeting',
     'updateFeatureFlagTargeting',
     'Replace individual targets, rules, default rule and experiment setting (revision checked)',
     'Each changed part needs its own permission: UpdateFlagIndividualTargeting, UpdateFlagTargetingRules, UpdateFlagDefaultRule.',
   )
-  @ApiOkEnvelope('string', REVISION)
+  @Permission(
+    ['UpdateFlagIndividualTargeting', 'UpdateFlagTargetingRules', 'UpdateFlagDefaultRule'],
+    Res.flag(),
+  )
   async updateTargeting(
     @Ctx() ctx: ApiContext,
     @CurrentEnv() env: Environment,
@@ -333,14 +318,13 @@ export class FlagCommandController {
     for (const action of targetingPermissions(flag, targeting)) {
       if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
     }
-    const segmentIds = await this.targeting.visibleSegmentIds(ctx, env, project);
-    const next = await this.change(ctx, env, flag, {
+    const segmentIds = await this.targeting.visibleSegmentIds(ctx.org, env, project);
+    return this.revise(ctx, env, flag, {
       operation: 'Update',
       comment: body.comment,
       expectedRevision: body.revision,
       changes: targeting,
       validate: (f) => validateTargeting(f.variations, f, segmentIds),
     });
-    return next.revision;
   }
 }

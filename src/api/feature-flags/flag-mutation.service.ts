@@ -110,12 +110,9 @@ export class FlagMutations {
     requireComment(env, comment);
     const committed = await this.store.transaction(async (tx) => {
       await tx.flags.delete(flag.id);
-      await this.audit.record(tx, actor, {
+      await this.audit.recordChange(tx, actor, {
         organizationId,
-        envId: flag.envId,
         refType: 'FeatureFlag',
-        refId: flag.id,
-        keywords: [flag.key, flag.name],
         operation: 'Remove',
         previous: flag,
         current: null,
@@ -147,20 +144,10 @@ export class FlagMutations {
       comment,
       createdAt: at,
     });
-    await this.audit.record(
+    await this.audit.recordChange(
       tx,
       actor,
-      {
-        organizationId,
-        envId: after.envId,
-        refType: 'FeatureFlag',
-        refId: after.id,
-        keywords: [after.key, after.name],
-        operation,
-        previous: before,
-        current: after,
-        comment,
-      },
+      { organizationId, refType: 'FeatureFlag', operation, previous: before, current: after, comment },
       at,
     );
     return enqueueFlagChange(tx, after);

@@ -185,7 +185,7 @@ export class FlagPatchController {
         if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
       }
     }
-    const segmentIds = await this.targeting.visibleSegmentIds(ctx, env, project);
+    const segmentIds = await this.targeting.visibleSegmentIds(ctx.org, env, project);
     const next = await this.mutations.apply(ctx.actor, ctx.org.id, env, flag, {
       operation: 'Update',
       changes,

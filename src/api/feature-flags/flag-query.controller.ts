@@ -104,6 +104,6 @@ export class FlagQueryController {
     @Body() body: EvaluateFlagDto,
   ): Promise<EvaluationDto> {
     const { flag, env, project } = await this.tenant.flagInEnv(ctx, envId, key);
-    return this.queries.evaluate(flag, this.tenant.segmentScope(ctx, env, project), body.user);
+    return this.queries.evaluate(flag, this.tenant.segmentScope(ctx.org, env, project), body.user);
   }
 }

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FeatureFlag, Fallthrough, TargetRule, TargetUser } from '../../core/flags/feature-flag';
 import type { ValidationProblem } from '../../core/flags/flag-validation';
-import { DataStore } from '../../core/ports/data-store.port';
-import type { Environment, Project } from '../../core/tenancy/tenancy';
-import type { ApiContext } from '../auth/api-context';
+import { SegmentRepository } from '../../core/ports/targeting.repositories';
+import type { Environment, Organization, Project } from '../../core/tenancy/tenancy';
 import { TenantLookup } from '../auth/tenant-lookup.service';
 import type { TargetingInputDto } from './flag-input.dto';
 
@@ -19,7 +18,7 @@ export interface Targeting {
 @Injectable()
 export class FlagTargeting {
   constructor(
-    private readonly store: DataStore,
+    private readonly segments: SegmentRepository,
     private readonly tenant: TenantLookup,
   ) {}
 
@@ -59,8 +58,8 @@ export class FlagTargeting {
   }
 
   /** Ids of the segments a rule of a flag in the environment may reference. */
-  async visibleSegmentIds(ctx: ApiContext, env: Environment, project: Project): Promise<Set<string>> {
-    const segments = await this.store.segments.listAll(this.tenant.segmentScope(ctx, env, project));
+  async visibleSegmentIds(org: Organization, env: Environment, project: Project): Promise<Set<string>> {
+    const segments = await this.segments.listAll(this.tenant.segmentScope(org, env, project));
     // Archived segments cannot gain references (archiving is refused while referenced).
     return new Set(segments.filter((s) => !s.isArchived).map((s) => s.id));
   }

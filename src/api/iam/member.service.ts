@@ -229,34 +229,13 @@ export class MemberService {
       .map((p) => ({ id: p.id, name: p.name, key: p.key, type: p.type, groups: byPolicy.get(p.id) ?? [] }));
   }
 
-  async attachPolicy(
-    actor: Actor,
-    organizationId: string,
-    memberId: string,
-    policyId: string,
-  ): Promise<void> {
-    const user = await this.find(organizationId, memberId);
-    const policy = await this.policyService.find(organizationId, policyId);
-    await this.store.transaction(async (tx) => {
-      await tx.policies.attachToMember(organizationId, memberId, policyId);
-      await this.recordPolicyChange(tx, actor, organizationId, user, policy, 'attach');
-    });
+  attachPolicy(actor: Actor, organizationId: string, memberId: string, policyId: string): Promise<void> {
+    return this.changePolicy(actor, organizationId, memberId, policyId, 'attach');
   }
 
   /** Detaches a policy from a member; the last Owner keeps the Owner policy. */
-  async detachPolicy(
-    actor: Actor,
-    organizationId: string,
-    memberId: string,
-    policyId: string,
-  ): Promise<void> {
-    const user = await this.find(organizationId, memberId);
-    const policy = await this.policyService.find(organizationId, policyId);
-    if (policyId === OWNER_POLICY_ID) await this.owners.keepAnOwnerWithout(organizationId, memberId);
-    await this.store.transaction(async (tx) => {
-      await tx.policies.detachFromMember(organizationId, memberId, policyId);
-      await this.recordPolicyChange(tx, actor, organizationId, user, policy, 'detach');
-    });
+  detachPolicy(actor: Actor, organizationId: string, memberId: string, policyId: string): Promise<void> {
+    return this.changePolicy(actor, organizationId, memberId, policyId, 'detach');
   }
 
   private async removeUser(actor: Actor, organizationId: string, user: UserAccount): Promise<void> {
@@ -275,6 +254,25 @@ export class MemberService {
         previous: { id: user.id, email: user.email, policyIds, groupIds },
         current: null,
       });
+    });
+  }
+
+  private async changePolicy(
+    actor: Actor,
+    organizationId: string,
+    memberId: string,
+    policyId: string,
+    change: 'attach' | 'detach',
+  ): Promise<void> {
+    const user = await this.find(organizationId, memberId);
+    const policy = await this.policyService.find(organizationId, policyId);
+    if (change === 'detach' && policyId === OWNER_POLICY_ID) {
+      await this.owners.keepAnOwnerWithout(organizationId, memberId);
+    }
+    await this.store.transaction(async (tx) => {
+      if (change === 'attach') await tx.policies.attachToMember(organizationId, memberId, policyId);
+      else await tx.policies.detachFromMember(organizationId, memberId, policyId);
+      await this.recordPolicyChange(tx, actor, organizationId, user, policy, change);
     });
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { DataStore } from '../../core/ports/data-store.port';
+import { RefreshTokenRepository } from '../../core/ports/iam.repositories';
+import { UserRepository } from '../../core/ports/tenancy.repositories';
 import type { UserAccount } from '../../core/tenancy/tenancy';
 import { Logger } from '../../core/ports/logger.port';
 import { hashPassword, verifyPassword } from '../../shared/crypto/password-hasher';
@@ -28,7 +29,8 @@ export class SessionService {
   private readonly log: Logger;
 
   constructor(
-    private readonly store: DataStore,
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
     private readonly jwt: JwtService,
     private readonly limiter: LoginRateLimiter,
     private readonly config: AppConfig,
@@ -41,7 +43,7 @@ export class SessionService {
     const email = emailInput.trim().toLowerCase();
     // The attempt is counted before the password is checked (parallel attempts cannot overrun).
     await this.limiter.reserve(email, ip);
-    const user = await this.store.users.findByEmail(email);
+    const user = await this.users.findByEmail(email);
     dummyHash ??= hashPassword('not-a-real-password');
     const valid =
       user && user.origin === 'Local' && user.passwordHash
@@ -57,7 +59,7 @@ export class SessionService {
   async refresh(raw: string | undefined, ip: string): Promise<Session> {
     if (!raw) throw new UnauthorizedError('no refresh token');
     const now = new Date().toISOString();
-    const stored = await this.store.refreshTokens.findByHash(sha256Hex(raw));
+    const stored = await this.refreshTokens.findByHash(sha256Hex(raw));
     if (!stored) throw new UnauthorizedError('unknown refresh token');
     if (stored.isRevoked) {
       // Signed out (not rotated): simply invalid.
@@ -66,22 +68,22 @@ export class SessionService {
       const rotatedMs = Date.parse(stored.revokedAt ?? '');
       if (Date.now() - rotatedMs > REUSE_GRACE_MS) {
         // A rotated token came back later: assume it was stolen and end every session of the account.
-        await this.store.refreshTokens.revokeAllForUser(stored.userId, now);
+        await this.refreshTokens.revokeAllForUser(stored.userId, now);
         this.log.warn('revoked refresh token reused; all sessions of the user revoked', {
           userId: stored.userId,
         });
         throw new UnauthorizedError('the refresh token was already used');
       }
-      const user = await this.store.users.findById(stored.userId);
+      const user = await this.users.findById(stored.userId);
       if (!user) throw new UnauthorizedError('the account no longer exists');
       return this.issue(user, ip, stored.sessionId ?? randomUUID());
     }
     if (stored.expiresAt <= now) throw new UnauthorizedError('the refresh token has expired');
-    const user = await this.store.users.findById(stored.userId);
+    const user = await this.users.findById(stored.userId);
     if (!user) throw new UnauthorizedError('the account no longer exists');
     // The session goes on through rotation (tokens from before sessions start one here).
     const next = await this.issue(user, ip, stored.sessionId ?? randomUUID());
-    await this.store.refreshTokens.update({
+    await this.refreshTokens.update({
       ...stored,
       isRevoked: true,
       revokedAt: now,
@@ -95,13 +97,12 @@ export class SessionService {
   /** Ends the caller's session (its access tokens stop working) and the cookie's, if another. */
   async logout(sessionId: string | null, raw: string | undefined, ip: string): Promise<void> {
     const now = new Date().toISOString();
-    if (sessionId) await this.store.refreshTokens.revokeSession(sessionId, now, ip);
+    if (sessionId) await this.refreshTokens.revokeSession(sessionId, now, ip);
     if (!raw) return;
-    const stored = await this.store.refreshTokens.findByHash(sha256Hex(raw));
+    const stored = await this.refreshTokens.findByHash(sha256Hex(raw));
     if (!stored || stored.isRevoked) return;
-    if (stored.sessionId) await this.store.refreshTokens.revokeSession(stored.sessionId, now, ip);
-    else
-      await this.store.refreshTokens.update({ ...stored, isRevoked: true, revokedAt: now, revokedByIp: ip });
+    if (stored.sessionId) await this.refreshTokens.revokeSession(stored.sessionId, now, ip);
+    else await this.refreshTokens.update({ ...stored, isRevoked: true, revokedAt: now, revokedByIp: ip });
   }
 
   /** Change the own password; every other session ends, the caller gets a fresh one. */
@@ -116,8 +117,8 @@ export class SessionService {
       throw new BusinessRuleError(ERROR_CODES.passwordMismatch, 'the current password is wrong');
     }
     const now = new Date().toISOString();
-    await this.store.users.update({ ...user, passwordHash: await hashPassword(next), updatedAt: now });
-    await this.store.refreshTokens.revokeAllForUser(user.id, now);
+    await this.users.update({ ...user, passwordHash: await hashPassword(next), updatedAt: now });
+    await this.refreshTokens.revokeAllForUser(user.id, now);
     return this.issue(user, ip, randomUUID());
   }
 
@@ -125,7 +126,7 @@ export class SessionService {
     const { token, expiresIn } = await this.jwt.sign(user.id, sessionId);
     const refreshToken = newRefreshTokenValue();
     const now = new Date();
-    await this.store.refreshTokens.create({
+    await this.refreshTokens.create({
       id: randomUUID(),
       tokenHash: sha256Hex(refreshToken),
       userId: user.id,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Delete, Put } from '@nestjs/common';
+import { applyDecorators, Body, Delete, Put } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
+import type { PermissionAction } from '../../core/iam/permissions';
 import { RN } from '../../core/iam/resource-name';
 import type { Segment, SegmentRule } from '../../core/segments/segment';
 import { segmentTargetingPermissions } from '../../core/segments/segment-instructions';
@@ -24,10 +25,24 @@ import {
   UpdateSegmentTagsDto,
   UpdateSegmentTargetingDto,
 } from './segment.dto';
-import { SegmentMutations } from './segment-mutation.service';
+import { type SegmentChange, SegmentMutations } from './segment-mutation.service';
+import type { EnvInOrg } from './segment-scope.service';
 
 /** The `:segmentId` the guard resolves (Res.segment); handlers take @CurrentSegment(). */
 const ApiSegmentId = () => ApiParam({ name: 'segmentId', type: String });
+
+/**
+ * A PUT on one segment (`:segmentId/…`) answering the changed segment. Access is not part of it:
+ * each route keeps its own @Permission (the route walk and docs/security-routes.md read them).
+ */
+function SegmentRoute(path: string, operationId: string, summary: string, description?: string) {
+  return applyDecorators(
+    Put(path),
+    ApiSegmentId(),
+    Operation(operationId, summary, description),
+    ApiOkEnvelope(SegmentDto),
+  );
+}
 
 @ManagementController('envs/:envId/segments', 'Segments')
 export class SegmentCommandController {
@@ -72,16 +87,13 @@ export class SegmentCommandController {
       createdAt: now,
       updatedAt: now,
     };
-    const envs = await this.mutations.authorizedEnvs(ctx, { env, project }, segment, ['CreateSegment']);
+    const envs = await this.authorizedEnvs(ctx, { env, project }, segment, ['CreateSegment']);
     await this.mutations.create(ctx.actor, ctx.org.id, segment, envs);
     return SegmentDto.from(segment);
   }
 
-  @Put(':segmentId/name')
+  @SegmentRoute(':segmentId/name', 'updateSegmentName', 'Rename a segment')
   @Permission('UpdateSegmentName', Res.segment())
-  @ApiSegmentId()
-  @Operation('updateSegmentName', 'Rename a segment')
-  @ApiOkEnvelope(SegmentDto)
   async updateName(
     @Ctx() ctx: ApiContext,
     @CurrentProject() project: Project,
@@ -89,21 +101,17 @@ export class SegmentCommandController {
     @CurrentSegment() segment: Segment,
     @Body() body: UpdateSegmentNameDto,
   ): Promise<SegmentDto> {
-    const next = await this.mutations.apply(ctx, { env, project }, segment, {
+    return this.update(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes: { name: body.name.trim() },
       actions: ['UpdateSegmentName'],
       bumpFlags: false,
     });
-    return SegmentDto.from(next);
   }
 
-  @Put(':segmentId/description')
+  @SegmentRoute(':segmentId/description', 'updateSegmentDescription', 'Change the description of a segment')
   @Permission('UpdateSegmentDescription', Res.segment())
-  @ApiSegmentId()
-  @Operation('updateSegmentDescription', 'Change the description of a segment')
-  @ApiOkEnvelope(SegmentDto)
   async updateDescription(
     @Ctx() ctx: ApiContext,
     @CurrentProject() project: Project,
@@ -111,21 +119,17 @@ export class SegmentCommandController {
     @CurrentSegment() segment: Segment,
     @Body() body: UpdateSegmentDescriptionDto,
   ): Promise<SegmentDto> {
-    const next = await this.mutations.apply(ctx, { env, project }, segment, {
+    return this.update(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes: { description: body.description },
       actions: ['UpdateSegmentDescription'],
       bumpFlags: false,
     });
-    return SegmentDto.from(next);
   }
 
-  @Put(':segmentId/tags')
+  @SegmentRoute(':segmentId/tags', 'updateSegmentTags', 'Replace the tags of a segment')
   @Permission('UpdateSegmentTags', Res.segment())
-  @ApiSegmentId()
-  @Operation('updateSegmentTags', 'Replace the tags of a segment')
-  @ApiOkEnvelope(SegmentDto)
   async updateTags(
     @Ctx() ctx: ApiContext,
     @CurrentProject() project: Project,
@@ -134,25 +138,22 @@ export class SegmentCommandController {
     @Body() body: UpdateSegmentTagsDto,
   ): Promise<SegmentDto> {
     ctx.require('UpdateSegmentTags', RN.segment(project.key, env.key, segment.key, body.tags));
-    const next = await this.mutations.apply(ctx, { env, project }, segment, {
+    return this.update(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes: { tags: [...new Set(body.tags)] },
       actions: ['UpdateSegmentTags'],
       bumpFlags: false,
     });
-    return SegmentDto.from(next);
   }
 
-  @Put(':segmentId/targeting')
-  @Permission(['UpdateSegmentTargetingUsers', 'UpdateSegmentRules'], Res.segment())
-  @ApiSegmentId()
-  @Operation(
+  @SegmentRoute(
+    ':segmentId/targeting',
     'updateSegmentTargeting',
     'Replace included/excluded users and rules',
     'Users need UpdateSegmentTargetingUsers, rules UpdateSegmentRules. Referencing flags get a new revision and one change message is published per environment the segment applies to.',
   )
-  @ApiOkEnvelope(SegmentDto)
+  @Permission(['UpdateSegmentTargetingUsers', 'UpdateSegmentRules'], Res.segment())
   async updateTargeting(
     @Ctx() ctx: ApiContext,
     @CurrentProject() project: Project,
@@ -171,7 +172,7 @@ export class SegmentCommandController {
       })),
     }));
     const changes = { included: [...new Set(body.included)], excluded: [...new Set(body.excluded)], rules };
-    const next = await this.mutations.apply(ctx, { env, project }, segment, {
+    return this.update(ctx, { env, project }, segment, {
       operation: 'Update',
       comment: body.comment,
       changes,
@@ -179,17 +180,14 @@ export class SegmentCommandController {
       bumpFlags: true,
       validate: (s) => validateSegmentRules(s.rules),
     });
-    return SegmentDto.from(next);
   }
 
-  @Put(':segmentId/archive')
-  @Permission('ArchiveSegment', Res.segment())
-  @ApiSegmentId()
-  @Operation(
+  @SegmentRoute(
+    ':segmentId/archive',
     'archiveSegment',
     'Archive a segment; refused with SegmentIsBeingUsed (data: the flags) while flags use it',
   )
-  @ApiOkEnvelope(SegmentDto)
+  @Permission('ArchiveSegment', Res.segment())
   async archive(
     @Ctx() ctx: ApiContext,
     @CurrentProject() project: Project,
@@ -197,7 +195,7 @@ export class SegmentCommandController {
     @CurrentSegment() segment: Segment,
     @Body() body: CommentDto,
   ): Promise<SegmentDto> {
-    const refs = await this.mutations.references(ctx, { env, project }, segment);
+    const refs = await this.mutations.references(ctx.org, { env, project }, segment);
     if (refs.length > 0) {
       throw new BusinessRuleError(
         ERROR_CODES.segmentIsBeingUsed,
@@ -205,21 +203,17 @@ export class SegmentCommandController {
         refs,
       );
     }
-    const next = await this.mutations.apply(ctx, { env, project }, segment, {
+    return this.update(ctx, { env, project }, segment, {
       operation: 'Archive',
       comment: body?.comment,
       changes: { isArchived: true },
       actions: ['ArchiveSegment'],
       bumpFlags: false,
     });
-    return SegmentDto.from(next);
   }
 
-  @Put(':segmentId/restore')
+  @SegmentRoute(':segmentId/restore', 'restoreSegment', 'Restore an archived segment')
   @Permission('RestoreSegment', Res.segment())
-  @ApiSegmentId()
-  @Operation('restoreSegment', 'Restore an archived segment')
-  @ApiOkEnvelope(SegmentDto)
   async restore(
     @Ctx() ctx: ApiContext,
     @CurrentProject() project: Project,
@@ -227,14 +221,13 @@ export class SegmentCommandController {
     @CurrentSegment() segment: Segment,
     @Body() body: CommentDto,
   ): Promise<SegmentDto> {
-    const next = await this.mutations.apply(ctx, { env, project }, segment, {
+    return this.update(ctx, { env, project }, segment, {
       operation: 'Restore',
       comment: body?.comment,
       changes: { isArchived: false },
       actions: ['RestoreSegment'],
       bumpFlags: false,
     });
-    return SegmentDto.from(next);
   }
 
   @Delete(':segmentId')
@@ -256,8 +249,8 @@ export class SegmentCommandController {
       );
     }
     requireComment(env, body?.comment);
-    const envs = await this.mutations.authorizedEnvs(ctx, { env, project }, segment, ['DeleteSegment']);
-    const refs = await this.mutations.references(ctx, { env, project }, segment);
+    const envs = await this.authorizedEnvs(ctx, { env, project }, segment, ['DeleteSegment']);
+    const refs = await this.mutations.references(ctx.org, { env, project }, segment);
     if (refs.length > 0) {
       throw new BusinessRuleError(
         ERROR_CODES.segmentIsBeingUsed,
@@ -267,5 +260,25 @@ export class SegmentCommandController {
     }
     await this.mutations.delete(ctx.actor, ctx.org.id, segment, envs, body?.comment ?? '');
     return true;
+  }
+
+  /** Applies the change as the caller, whose policies decide in every environment the segment reaches. */
+  private async update(
+    ctx: ApiContext,
+    at: EnvInOrg,
+    segment: Segment,
+    change: SegmentChange,
+  ): Promise<SegmentDto> {
+    const can = (action: PermissionAction, rn: string) => ctx.can(action, rn);
+    return SegmentDto.from(await this.mutations.apply(ctx.actor, ctx.org, at, segment, change, can));
+  }
+
+  private authorizedEnvs(
+    ctx: ApiContext,
+    at: EnvInOrg,
+    segment: Segment,
+    actions: PermissionAction[],
+  ): Promise<EnvInOrg[]> {
+    return this.mutations.authorizedEnvs(ctx.org, at, segment, actions, (action, rn) => ctx.can(action, rn));
   }
 }

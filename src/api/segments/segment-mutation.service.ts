@@ -10,14 +10,17 @@ import { DataStore } from '../../core/ports/data-store.port';
 import type { OutboxMessage } from '../../core/ports/message-bus.port';
 import { type Segment, toWireSegment } from '../../core/segments/segment';
 import { RevisionConflictError } from '../../core/shared/errors';
+import type { Organization } from '../../core/tenancy/tenancy';
 import type { Actor } from '../../core/iam/actor';
-import type { ApiContext } from '../auth/api-context';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { enqueueRemoval, enqueueSegmentChange } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
 import { requireComment } from '../feature-flags/flag-mutation.service';
 import { ConflictError, ForbiddenError, ValidationFailedError } from '../http/api-errors';
 import { type EnvInOrg, SegmentScopes } from './segment-scope.service';
+
+/** Whether the caller may do `action` on the resource named `resource` (the request's policies, or a scheduler's). */
+export type PermissionCheck = (action: PermissionAction, resource: string) => boolean;
 
 export interface SegmentChange {
   operation: AuditOperation;
@@ -48,12 +51,9 @@ export class SegmentMutations {
   async create(actor: Actor, organizationId: string, segment: Segment, envs: EnvInOrg[]): Promise<void> {
     const committed = await this.store.transaction(async (tx) => {
       await tx.segments.create(segment);
-      await this.audit.record(tx, actor, {
+      await this.audit.recordChange(tx, actor, {
         organizationId,
-        envId: segment.envId,
         refType: 'Segment',
-        refId: segment.id,
-        keywords: [segment.key, segment.name],
         operation: 'Create',
         previous: null,
         current: segment,
@@ -76,12 +76,9 @@ export class SegmentMutations {
   ): Promise<void> {
     const committed = await this.store.transaction(async (tx) => {
       await tx.segments.delete(segment.id);
-      await this.audit.record(tx, actor, {
+      await this.audit.recordChange(tx, actor, {
         organizationId,
-        envId: segment.envId,
         refType: 'Segment',
-        refId: segment.id,
-        keywords: [segment.key, segment.name],
         operation: 'Remove',
         previous: segment,
         current: null,
@@ -101,24 +98,33 @@ export class SegmentMutations {
    * caller's permission checked.
    */
   async authorizedEnvs(
-    ctx: ApiContext,
+    org: Organization,
     at: EnvInOrg,
     segment: Segment,
     actions: PermissionAction[],
+    can: PermissionCheck,
   ): Promise<EnvInOrg[]> {
-    const envs = await this.scopes.envsOf(ctx.org, segment, at);
+    const envs = await this.scopes.envsOf(org, segment, at);
     for (const { env, project } of envs) {
       const rn = RN.segment(project.key, env.key, segment.key, segment.tags);
       for (const action of actions) {
-        if (!ctx.can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
+        if (!can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
       }
     }
     return envs;
   }
 
-  async apply(ctx: ApiContext, at: EnvInOrg, segment: Segment, change: SegmentChange): Promise<Segment> {
+  /** Applies `change` as `actor` of `org`, once `can` allows its actions in every environment reached. */
+  async apply(
+    actor: Actor,
+    org: Organization,
+    at: EnvInOrg,
+    segment: Segment,
+    change: SegmentChange,
+    can: PermissionCheck,
+  ): Promise<Segment> {
     requireComment(at.env, change.comment);
-    const envs = await this.authorizedEnvs(ctx, at, segment, change.actions);
+    const envs = await this.authorizedEnvs(org, at, segment, change.actions, can);
     const now = new Date().toISOString();
     const next: Segment = { ...segment, ...change.changes, updatedAt: laterThan(segment.updatedAt, now) };
     const problems = change.validate?.(next) ?? [];
@@ -138,15 +144,13 @@ export class SegmentMutations {
           }
           affected.set(env.id, bumped);
         }
-        await this.audit.record(
+        await this.audit.recordChange(
           tx,
-          ctx.actor,
+          actor,
           {
-            organizationId: ctx.org.id,
+            organizationId: org.id,
             envId: segment.type === 'shared' ? '' : segment.envId,
             refType: 'Segment',
-            refId: segment.id,
-            keywords: [next.key, next.name],
             operation: change.operation,
             previous: segment,
             current: next,
@@ -176,11 +180,11 @@ export class SegmentMutations {
 
   /** Flags (in every environment the segment applies to) whose rules reference it. */
   async references(
-    ctx: ApiContext,
+    org: Organization,
     at: EnvInOrg,
     segment: Segment,
   ): Promise<{ envId: string; id: string; name: string; key: string }[]> {
-    const envs = await this.scopes.envsOf(ctx.org, segment, at);
+    const envs = await this.scopes.envsOf(org, segment, at);
     const refs: { envId: string; id: string; name: string; key: string }[] = [];
     for (const { env } of envs) {
       for (const flag of await this.store.flags.listReferencingSegment(env.id, segment.id)) {

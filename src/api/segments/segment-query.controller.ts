@@ -44,7 +44,7 @@ export class SegmentQueryController {
     @CurrentEnv() env: Environment,
     @Query() query: SegmentListQueryDto,
   ): Promise<SegmentPageDto> {
-    const page = await this.queries.list(this.tenant.segmentScope(ctx, env, project), {
+    const page = await this.queries.list(this.tenant.segmentScope(ctx.org, env, project), {
       ...pageOf(query),
       name: query.name,
       isArchived: query.isArchived ?? false,
@@ -64,7 +64,9 @@ export class SegmentQueryController {
     @Query() query: SegmentIdsQueryDto,
   ): Promise<SegmentDto[]> {
     const found = await this.queries.byIds(query.ids);
-    return found.filter((s) => this.tenant.isVisible(ctx, s, env, project)).map((s) => SegmentDto.from(s));
+    return found
+      .filter((s) => this.tenant.isVisible(ctx.org, s, env, project))
+      .map((s) => SegmentDto.from(s));
   }
 
   @Get('is-key-used')
@@ -95,7 +97,7 @@ export class SegmentQueryController {
     @CurrentProject() project: Project,
     @CurrentEnv() env: Environment,
   ): Promise<string[]> {
-    return this.queries.allTags(this.tenant.segmentScope(ctx, env, project));
+    return this.queries.allTags(this.tenant.segmentScope(ctx.org, env, project));
   }
 
   @Get(':segmentId')
@@ -123,6 +125,6 @@ export class SegmentQueryController {
     @IdParam('segmentId') id: string,
   ): Promise<FlagReferenceDto[]> {
     const { segment, env, project } = await this.tenant.segmentInEnv(ctx, envId, id);
-    return this.mutations.references(ctx, { env, project }, segment);
+    return this.mutations.references(ctx.org, { env, project }, segment);
   }
 }

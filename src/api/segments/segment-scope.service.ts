@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataStore } from '../../core/ports/data-store.port';
+import { EnvironmentRepository, ProjectRepository } from '../../core/ports/tenancy.repositories';
 import { type Segment, segmentScopeCovers } from '../../core/segments/segment';
 import {
   type Environment,
@@ -16,14 +16,17 @@ export interface EnvInOrg {
 /** Where a segment applies: its own environment, or every environment its shared scopes cover. */
 @Injectable()
 export class SegmentScopes {
-  constructor(private readonly store: DataStore) {}
+  constructor(
+    private readonly projects: ProjectRepository,
+    private readonly environments: EnvironmentRepository,
+  ) {}
 
   async envsOf(org: Organization, segment: Segment, own: EnvInOrg): Promise<EnvInOrg[]> {
     if (segment.type !== 'shared') return [own];
     const result: EnvInOrg[] = [];
     // Shared scopes stay inside one organization (enforced on creation).
-    for (const project of await this.store.projects.listByOrganization(org.id)) {
-      for (const env of await this.store.environments.listByProject(project.id)) {
+    for (const project of await this.projects.listByOrganization(org.id)) {
+      for (const env of await this.environments.listByProject(project.id)) {
         if (segmentScopeCovers(segment.scopes, environmentResourceName(org.key, project.key, env.key))) {
           result.push({ env, project });
         }

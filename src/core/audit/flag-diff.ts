@@ -8,6 +8,7 @@ import {
   type VariationLike,
   variationRef,
 } from './audit-instruction';
+import { listDelta, metadataDiff } from './metadata-diff';
 
 /**
  * The parts of a flag version the diff reads. Stored flags, the console's REST documents and older
@@ -43,13 +44,6 @@ interface FlagRuleVersion {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function delta(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
-  return {
-    added: after.filter((x) => !before.includes(x)),
-    removed: before.filter((x) => !after.includes(x)),
-  };
-}
-
 // Serving is compared by variation and bucket interval; the experiment share alone is not a change.
 function sameServe(a: readonly RolloutLike[], b: readonly RolloutLike[]): boolean {
   const strip = (vs: readonly RolloutLike[]) => vs.map((v) => ({ id: v.id, rollout: v.rollout }));
@@ -77,25 +71,7 @@ export function flagDiff(before: FlagVersion | null, after: FlagVersion | null):
     const kind = after.isEnabled ? 'TurnFlagOn' : 'TurnFlagOff';
     out.push({ of, kind, value: after.isEnabled, before: before.isEnabled, after: after.isEnabled });
   }
-  if (Boolean(before.isArchived) !== Boolean(after.isArchived)) {
-    const archived = Boolean(after.isArchived);
-    out.push({
-      of,
-      kind: archived ? 'ArchiveFlag' : 'RestoreFlag',
-      value: archived,
-      before: !archived,
-      after: archived,
-    });
-  }
-  if (before.name !== after.name)
-    out.push({ of, kind: 'UpdateName', value: after.name, before: before.name, after: after.name });
-  if ((before.description ?? '') !== (after.description ?? '')) {
-    const [was, now] = [before.description ?? '', after.description ?? ''];
-    out.push({ of, kind: 'UpdateDescription', value: now, before: was, after: now });
-  }
-  const tags = delta(before.tags ?? [], after.tags ?? []);
-  if (tags.added.length) out.push({ of, kind: 'AddTags', value: tags.added, after: tags.added });
-  if (tags.removed.length) out.push({ of, kind: 'RemoveTags', value: tags.removed, before: tags.removed });
+  out.push(...metadataDiff(of, before, after));
 
   for (const v of variations) {
     const old = oldVariations.find((o) => o.id === v.id);
@@ -148,7 +124,7 @@ function targetUserDiff(
     ...(after.targetUsers ?? []).map((t) => t.variationId),
   ]);
   for (const variationId of ids) {
-    const { added, removed } = delta(usersOf(before, variationId), usersOf(after, variationId));
+    const { added, removed } = listDelta(usersOf(before, variationId), usersOf(after, variationId));
     const subject = { variation: ref(variationId) };
     if (added.length)
       out.push({

@@ -1,6 +1,7 @@
 // The catalogue file itself, not the evaluation index: the console compiles this file (@domain/*) and
 // the index would pull the whole evaluator in.
 import { OPERATORS } from '../evaluation/operators';
+import { decodeList } from '../flags/condition-list';
 import { type Condition, SEGMENT_IN, SEGMENT_NOT_IN } from '../flags/feature-flag';
 import type {
   AuditInstruction,
@@ -25,18 +26,6 @@ const THING: Record<AuditSubjectType, string> = { flag: 'flag', segment: 'segmen
 
 const quote = (text: string): string => `“${text}”`;
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Multi-value operators and segment conditions carry a JSON-encoded string array. */
-function decodeList(value: string | null | undefined): string[] {
-  if (!value) return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed)) return parsed.map((v) => String(v));
-  } catch {
-    // Older data may hold a plain string: one item.
-  }
-  return [value];
-}
 
 /** "country is one of US, CA" / "User is in segment Beta testers". */
 export function describeCondition(

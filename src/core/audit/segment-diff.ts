@@ -1,5 +1,6 @@
 import type { Condition } from '../flags/feature-flag';
 import { type AuditInstruction, conditionKey, type UserListKind } from './audit-instruction';
+import { listDelta, metadataDiff } from './metadata-diff';
 
 /** The parts of a segment version the diff reads (stored segments, REST documents, older audit JSON). */
 export interface SegmentVersion {
@@ -22,8 +23,7 @@ function listDiff(
   before: readonly string[],
   after: readonly string[],
 ): AuditInstruction[] {
-  const added = after.filter((k) => !before.includes(k));
-  const removed = before.filter((k) => !after.includes(k));
+  const { added, removed } = listDelta(before, after);
   const out: AuditInstruction[] = [];
   if (added.length) out.push({ of: 'segment', kind: add, value: added, after: added });
   if (removed.length) out.push({ of: 'segment', kind: remove, value: removed, before: removed });
@@ -38,24 +38,7 @@ export function segmentDiff(before: SegmentVersion | null, after: SegmentVersion
   if (before && !after)
     return [{ of, kind: 'RemoveSegment', value: before.key, before: { key: before.key, name: before.name } }];
   if (!before || !after) return [];
-  const out: AuditInstruction[] = [];
-  if (Boolean(before.isArchived) !== Boolean(after.isArchived)) {
-    const archived = Boolean(after.isArchived);
-    out.push({
-      of,
-      kind: archived ? 'ArchiveSegment' : 'RestoreSegment',
-      value: archived,
-      before: !archived,
-      after: archived,
-    });
-  }
-  if (before.name !== after.name)
-    out.push({ of, kind: 'UpdateName', value: after.name, before: before.name, after: after.name });
-  if ((before.description ?? '') !== (after.description ?? '')) {
-    const [was, now] = [before.description ?? '', after.description ?? ''];
-    out.push({ of, kind: 'UpdateDescription', value: now, before: was, after: now });
-  }
-  out.push(...listDiff('AddTags', 'RemoveTags', before.tags ?? [], after.tags ?? []));
+  const out = metadataDiff(of, before, after);
   out.push(
     ...listDiff(
       'AddTargetUsersToIncluded',

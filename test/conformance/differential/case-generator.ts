@@ -4,6 +4,7 @@
 import type { EndUser } from '../../../src/core/end-users/end-user';
 import { SEGMENT_IN, SEGMENT_NOT_IN, type Condition } from '../../../src/core/flags/feature-flag';
 import type { WireFlag, WireRule, WireSegment, WireServe } from '../conformance-case';
+import { prng } from '../../support/seeded-prng';
 
 export const DIVERGENCE_KINDS = [
   'archived-flag',
@@ -25,18 +26,6 @@ export interface DiffCase {
   family: Family;
   flag: WireFlag;
   user: EndUser;
-}
-
-/** mulberry32: small, fast, reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Attribute classes: each attribute is only ever used with one class of operators, so the

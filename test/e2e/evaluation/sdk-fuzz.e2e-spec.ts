@@ -9,7 +9,8 @@ import {
   type SeededEnvironment,
 } from '../support/targeting-fixtures';
 import { EvaluationProduct } from './support/evaluation-product';
-import { Fuzz, percentEncode, prng, restBody, restQuery, wsMessage } from './support/sdk-fuzz-inputs';
+import { prng } from '../../support/seeded-prng';
+import { Fuzz, percentEncode, restBody, restQuery, wsMessage } from './support/sdk-fuzz-inputs';
 
 // A bounded fuzzing campaign against the evaluation role: random, truncated, deeply nested,
 // oversized, wrong-typed and binary WebSocket messages (valid server and client keys, and invalid

@@ -1,17 +1,5 @@
-// Hostile inputs for the SDK fuzzer (sdk-fuzz.e2e-spec.ts), drawn from a seeded PRNG so that a
-// failing campaign can be replayed with the printed seed.
-
-/** mulberry32: small, fast, and good enough to spread inputs over the classes below. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Hostile inputs for the SDK fuzzer (sdk-fuzz.e2e-spec.ts), drawn from the seeded PRNG of
+// test/support so that a failing campaign can be replayed with the printed seed.
 
 export class Fuzz {
   constructor(readonly random: () => number) {}

@@ -16,7 +16,7 @@ export function iamServices(db = new InMemoryIam()) {
   const audit = new AuditTrail();
   const owners = new OwnerGuard(db.policies, db.groups);
   const policies = new PolicyService(db.store, db.policies, db.groups, db.users, audit);
-  const effective = new EffectivePolicies(db.store);
+  const effective = new EffectivePolicies(db.policies, db.groups);
   const members = new MemberService(
     db.store,
     db.organizations,
@@ -39,6 +39,11 @@ export function iamServices(db = new InMemoryIam()) {
     owners,
     audit,
   );
-  const tokens = new AccessTokenService(db.store, db.accessTokens, new ActorDirectory(db.store), audit);
+  const tokens = new AccessTokenService(
+    db.store,
+    db.accessTokens,
+    new ActorDirectory(db.users, db.accessTokens),
+    audit,
+  );
   return { db, policies, members, groups, tokens };
 }

@@ -44,6 +44,8 @@ interface State {
   revokedUsers: string[];
 }
 
+const STAMPS = { createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
+
 const unused = (): never => {
   throw new Error('not used by the services under test');
 };
@@ -82,7 +84,12 @@ export class InMemoryIam {
     findById: async (id) => this.state.users.find((u) => u.id === id) ?? null,
     findByIds: async (ids) => this.state.users.filter((u) => ids.includes(u.id)),
     findByEmail: async (email) => this.state.users.find((u) => u.email === email.toLowerCase()) ?? null,
-    update: unused,
+    update: async (user) => {
+      const others = this.state.users.filter((u) => u.id !== user.id);
+      if (others.some((u) => u.email === user.email)) throw new DuplicateKeyError('users', 'email');
+      this.state.users = [...others, user];
+      return user;
+    },
     delete: async (id) => {
       this.state.users = this.state.users.filter((u) => u.id !== id);
     },
@@ -318,8 +325,7 @@ export class InMemoryIam {
       name: email.split('@')[0],
       passwordHash: '',
       origin: 'Local',
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
+      ...STAMPS,
     };
     this.state.users.push(user);
     return user;
@@ -333,8 +339,7 @@ export class InMemoryIam {
         key: workspaceId,
         license: null,
         sso: null,
-        createdAt: '2024-01-01T00:00:00.000Z',
-        updatedAt: '2024-01-01T00:00:00.000Z',
+        ...STAMPS,
       });
     }
     const org: Organization = {
@@ -345,8 +350,7 @@ export class InMemoryIam {
       initialized: true,
       defaultPermissions: { policyIds: [], groupIds: [] },
       settings: {},
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
+      ...STAMPS,
     };
     this.state.organizations.push(org);
     return org;
@@ -354,12 +358,8 @@ export class InMemoryIam {
 
   addMember(organizationId: string, user: UserAccount, policyIds: string[] = []): void {
     const org = this.state.organizations.find((o) => o.id === organizationId)!;
-    this.state.members.push({
-      organizationId,
-      userId: user.id,
-      invitorId: null,
-      createdAt: '2024-01-01T00:00:00.000Z',
-    });
+    const member = { organizationId, userId: user.id, invitorId: null, createdAt: STAMPS.createdAt };
+    this.state.members.push(member);
     if (!this.state.workspaceUsers.some((w) => w.workspaceId === org.workspaceId && w.userId === user.id)) {
       this.state.workspaceUsers.push({ workspaceId: org.workspaceId, userId: user.id });
     }
@@ -375,8 +375,7 @@ export class InMemoryIam {
       description: '',
       type: 'SysManaged',
       statements: [],
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
+      ...STAMPS,
       ...policy,
     };
     this.state.policies.push(full);
@@ -389,8 +388,7 @@ export class InMemoryIam {
       organizationId,
       name,
       description: '',
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
+      ...STAMPS,
     };
     this.state.groups.push(group);
     for (const memberId of memberIds) this.state.groupMembers.push({ groupId: group.id, memberId });

@@ -6,10 +6,11 @@ import {
 } from '@domain/evaluation/operators';
 import { parseInstant } from '@domain/evaluation/instant';
 import { parseSemVer } from '@domain/evaluation/semver';
+import { decodeList, encodeList } from '@domain/flags/condition-list';
 import { SEGMENT_IN, SEGMENT_NOT_IN } from '@domain/flags/feature-flag';
 import type { Condition } from '../api/api.models';
 
-export { SEGMENT_IN, SEGMENT_NOT_IN };
+export { decodeList, encodeList, SEGMENT_IN, SEGMENT_NOT_IN };
 export type { AttributeValueType, OperatorInfo, OperatorValueType };
 
 export const ATTRIBUTE_TYPES: readonly { type: AttributeValueType; label: string }[] = [
@@ -44,22 +45,6 @@ export function inferAttributeType(op: string | null | undefined): AttributeValu
   const preferred: AttributeValueType[] = ['semver', 'datetime', 'boolean', 'number', 'string'];
   if (info.offeredFor.includes('string')) return info.valueType === 'semver' ? 'semver' : 'string';
   return preferred.find((t) => info.offeredFor.includes(t)) ?? 'string';
-}
-
-/** Multi-value operators and segment conditions carry a JSON-encoded string array. */
-export function decodeList(value: string | null | undefined): string[] {
-  if (!value) return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed)) return parsed.map((v) => String(v));
-  } catch {
-    // Older data may hold a plain string: treat it as one item.
-  }
-  return [value];
-}
-
-export function encodeList(values: readonly string[]): string {
-  return JSON.stringify(values);
 }
 
 /** Why a condition cannot be saved, or null. */
