@@ -10,7 +10,7 @@ import { cachedTextFrame, framePayload, stringTextFrame } from './text-frame';
 
 const TEXT_FRAME = { binary: false } as const;
 
-/** ws internals read for the shared-frame fast path (package.json pins ws exactly for them). */
+/** ws internals read for the shared-frame fast path (stable across ws 8.x). */
 interface WsInternals {
   _socket?: Duplex;
   _sender?: { _state?: number; _queue?: unknown[] };

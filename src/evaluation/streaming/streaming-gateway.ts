@@ -1,56 +1,61 @@
-import {
-  type OnGatewayConnection,
-  type OnGatewayDisconnect,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import type { OnModuleDestroy } from '@nestjs/common';
+import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { AppConfig } from '../../config/app-config';
-import { isRecord, parseSdkUser, userSignature } from '../../core/sdk/sdk-user';
-import { dataSyncTimestamp, echoJson, PONG_JSON } from '../../core/sdk/sdk-payloads';
 import { decodeStreamingToken, isTokenFresh } from '../../core/sdk/streaming-token';
 import { envIdFromSecret } from '../../core/tenancy/secret-format';
 import { Logger } from '../../core/ports/logger.port';
 import { SecretResolver } from '../auth/secret-resolver';
+import type { EnvironmentState } from '../environments/environment-state';
 import { EnvironmentRegistry } from '../environments/environment-registry';
 import { EndUserPublisher } from '../insights/end-user-publisher';
 import { SdkRateLimiter } from '../http/sdk-rate-limiter';
-import { CLOSE_GOING_AWAY, CLOSE_UNAVAILABLE, type SdkConnection } from './sdk-connection';
-import { closeOnFailure, type HandshakeOutcome, type SdkWsServer } from './sdk-ws.adapter';
+import { clientAddress, ConnectionsPerAddress } from './connections-per-address';
+import { MessageDispatcher } from './message-dispatcher';
+import { installQuietReceiverEnd, quietSocketEnd } from './quiet-close';
+import { CLOSE_GOING_AWAY, CLOSE_INVALID_REQUEST, CLOSE_UNAVAILABLE, SdkConnection } from './sdk-connection';
 
-// GET /streaming?type=server|client&token=…[&version=…] (FeatBit's streaming protocol), served
-// through SdkWsAdapter (sdk-ws.adapter.ts: upgrade, refusals, close codes, message routing). Here:
-// the handshake validation, the SDK → server messages (docs/reference/wire-protocol.md#message-framing:
-// ping, echo, data-sync; anything else is ignored without a reply), the connection sets the
-// change fan-out writes to, the sweeper and the graceful shutdown.
+// GET /streaming?type=server|client&token=…[&version=…] on the HTTP server's upgrade event
+// (FeatBit's streaming protocol). The upgrade is accepted so that SDKs see a close code: 4003 for
+// an invalid handshake (SDKs stop retrying), 1011 when the store cannot answer or a handler fails,
+// and 1001 on shutdown (1000 would stop the .NET and Go SDKs from reconnecting). Only an address
+// over WS_MAX_CONNECTIONS_PER_IP (429, SDKs retry with back-off) and a stopping server (503) are
+// refused before the handshake.
+
+type Outcome =
+  | { kind: 'ok'; type: 'server' | 'client'; env: EnvironmentState }
+  | { kind: 'invalid'; why: string }
+  | { kind: 'unavailable' };
 
 const VERSIONS = new Set(['', '1', '2']);
 /** One timer for all connections: liveness, message-rate windows and cache housekeeping. */
-const SWEEP_INTERVAL_MS = 5_000;
+export const SWEEP_INTERVAL_MS = 5_000;
 /** SDKs ping every 10–20 s; a connection silent this long is presumed dead. */
-const IDLE_TIMEOUT_MS = 180_000;
+export const IDLE_TIMEOUT_MS = 180_000;
 const SHUTDOWN_CLOSE_WAIT_MS = 2_000;
 
-const PONG = Buffer.from(PONG_JSON);
-const EMPTY_SERVER_PATCH = Buffer.from(
-  '{"messageType":"data-sync","data":{"eventType":"patch","featureFlags":[],"segments":[]}}',
-);
+export function isStreamingPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower === '/streaming' || lower.startsWith('/streaming/');
+}
 
-@WebSocketGateway({ path: '/streaming' })
-export class StreamingGateway
-  implements
-    OnGatewayInit<SdkWsServer>,
-    OnGatewayConnection<SdkConnection>,
-    OnGatewayDisconnect<SdkConnection>,
-    OnModuleDestroy
-{
-  private server: SdkWsServer | null = null;
+function ignore(): void {}
+
+@Injectable()
+export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
+  private wss!: WebSocketServer;
+  private server: Server | null = null;
   private readonly connections = new Set<SdkConnection>();
+  private readonly perAddress: ConnectionsPerAddress;
+  private readonly dispatcher: MessageDispatcher;
   private sweeper: NodeJS.Timeout | null = null;
+  private stopping = false;
   private readonly log: Logger;
 
   constructor(
+    private readonly adapterHost: HttpAdapterHost,
     private readonly config: AppConfig,
     private readonly secrets: SecretResolver,
     private readonly registry: EnvironmentRegistry,
@@ -59,42 +64,31 @@ export class StreamingGateway
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'streaming' });
+    this.dispatcher = new MessageDispatcher(endUsers, this.log);
+    this.perAddress = new ConnectionsPerAddress(config.limits.wsMaxConnectionsPerIp);
   }
 
   get connectionCount(): number {
     return this.connections.size;
   }
 
-  afterInit(server: SdkWsServer): void {
-    this.server = server;
-    server.handshake = (params) => this.validate(params);
+  onModuleInit(): void {
+    installQuietReceiverEnd();
+    this.wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      maxPayload: this.config.limits.wsMaxMessageBytes,
+    });
+    this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.server.on('upgrade', this.onUpgrade);
     this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
 
-  /** Contained: Nest calls this from an RxJS subscriber, where a throw would reach the process. */
-  handleConnection(conn: SdkConnection): void {
-    try {
-      this.connections.add(conn);
-      (conn.kind === 'server' ? conn.env.servers : conn.env.clients).add(conn);
-      this.log.debug('streaming connection accepted', { envId: conn.env.envId, type: conn.kind });
-    } catch (err) {
-      this.log.error('streaming connection setup failed', {
-        error: err instanceof Error ? err.message : String(err),
-      });
-      conn.close(CLOSE_UNAVAILABLE, 'internal error');
-    }
-  }
-
-  handleDisconnect(conn: SdkConnection): void {
-    this.connections.delete(conn);
-    conn.env.servers.delete(conn);
-    conn.env.clients.delete(conn);
-  }
-
   /** Graceful shutdown: every SDK gets 1001 and reconnects (to another replica or after restart). */
   async onModuleDestroy(): Promise<void> {
-    if (this.server !== null) this.server.stopping = true;
+    this.stopping = true;
     if (this.sweeper !== null) clearInterval(this.sweeper);
     for (const conn of this.connections) conn.close(CLOSE_GOING_AWAY, 'server shutting down');
     const deadline = Date.now() + SHUTDOWN_CLOSE_WAIT_MS;
@@ -102,58 +96,55 @@ export class StreamingGateway
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const conn of this.connections) conn.ws.terminate();
+    this.server?.removeListener('upgrade', this.onUpgrade);
+    this.wss.close();
   }
 
-  // Handlers reply themselves and never throw: a failure closes only their connection (1011).
-  // No parameter decorators, so that Nest calls them synchronously, in message order.
-
-  @SubscribeMessage('ping')
-  ping(conn: SdkConnection): void {
-    this.contained(conn, () => conn.send(PONG));
-  }
-
-  @SubscribeMessage('echo')
-  echo(conn: SdkConnection, data: unknown): void {
-    this.contained(conn, () => conn.send(echoJson(data)));
-  }
-
-  @SubscribeMessage('data-sync')
-  dataSync(conn: SdkConnection, data: unknown): void {
-    this.contained(conn, () => this.sync(conn, data));
-  }
-
-  private contained(conn: SdkConnection, handle: () => void): void {
+  /** Contained: a failure refuses this one upgrade and never reaches the process. */
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     try {
-      handle();
+      this.upgrade(req, socket, head);
     } catch (err) {
-      closeOnFailure(conn, err, this.log);
+      this.failUpgrade(socket, err);
     }
-  }
+  };
 
-  private sync(conn: SdkConnection, data: unknown): void {
-    const timestamp = dataSyncTimestamp(data);
-    if (timestamp === null) return;
-    const env = conn.env;
-    if (conn.kind === 'server') {
-      conn.send(env.serverSync(timestamp) ?? EMPTY_SERVER_PATCH);
-      conn.synced = true;
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (!isStreamingPath(path)) {
+      // Another listener may own this path; otherwise nobody does.
+      if (this.server !== null && this.server.listenerCount('upgrade') === 1) reject(socket, 404);
       return;
     }
-    const user = parseSdkUser(isRecord(data) ? data.user : undefined);
-    if (user === null) return; // FeatBit logs and sends nothing
-    const signature = userSignature(user);
-    if (signature !== conn.userSignature) conn.attachUser(user, signature);
-    this.endUsers.enqueueSeen(env.envId, user);
-    const payload = env.clientSync(user, conn.userKeyJson, signature, timestamp);
-    // WS always replies, even with an empty patch.
-    conn.send(
-      payload ??
-        `{"messageType":"data-sync","data":{"eventType":"patch","userKeyId":${conn.userKeyJson},"featureFlags":[]}}`,
-    );
-    conn.synced = true;
+    if (this.stopping) {
+      reject(socket, 503);
+      return;
+    }
+    const address = clientAddress(req, this.config.server.trustProxy);
+    if (!this.perAddress.tryAcquire(address)) {
+      this.log.debug('streaming connection refused: too many from one address');
+      reject(socket, 429);
+      return;
+    }
+    // The raw socket closes exactly once however the connection ends: the slot is freed there.
+    if (this.perAddress.enabled) socket.once('close', () => this.perAddress.release(address));
+    socket.on('error', ignore);
+    this.validate(new URLSearchParams(q < 0 ? '' : url.slice(q + 1)))
+      .then((outcome) => {
+        socket.removeListener('error', ignore);
+        this.complete(req, socket, head, outcome);
+      })
+      .catch((err: unknown) => this.failUpgrade(socket, err));
   }
 
-  private async validate(params: URLSearchParams): Promise<HandshakeOutcome> {
+  private failUpgrade(socket: Duplex, err: unknown): void {
+    this.log.error('streaming upgrade failed', { error: err instanceof Error ? err.message : String(err) });
+    if (!socket.destroyed) reject(socket, 500);
+  }
+
+  private async validate(params: URLSearchParams): Promise<Outcome> {
     const type = params.get('type');
     if (type !== 'server' && type !== 'client') {
       // relay-proxy is not supported yet: refused like any other unknown type.
@@ -178,6 +169,69 @@ export class StreamingGateway
       });
       return { kind: 'unavailable' };
     }
+  }
+
+  private complete(req: IncomingMessage, socket: Duplex, head: Buffer, outcome: Outcome): void {
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', ignore);
+      try {
+        this.accept(ws, outcome);
+      } catch (err) {
+        this.log.error('streaming connection setup failed', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+        ws.close(CLOSE_UNAVAILABLE, 'internal error');
+      }
+    });
+  }
+
+  private accept(ws: WebSocket, outcome: Outcome): void {
+    if (outcome.kind === 'invalid') {
+      this.log.debug('streaming handshake refused', { why: outcome.why });
+      ws.close(CLOSE_INVALID_REQUEST, 'invalid request, close by server');
+      return;
+    }
+    if (outcome.kind === 'unavailable') {
+      ws.close(CLOSE_UNAVAILABLE, 'service unavailable, close by server');
+      return;
+    }
+    if (this.stopping) {
+      ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+      return;
+    }
+    this.register(ws, outcome.type, outcome.env);
+  }
+
+  private register(ws: WebSocket, type: 'server' | 'client', env: EnvironmentState): void {
+    const socket = (ws as unknown as { _socket?: Duplex })._socket;
+    if (socket !== undefined) quietSocketEnd(socket);
+    const conn = new SdkConnection(ws, type, env, this.config.limits.wsMaxBufferedBytes, Date.now());
+    this.connections.add(conn);
+    (type === 'server' ? env.servers : env.clients).add(conn);
+    ws.on('message', (data) => {
+      try {
+        this.dispatcher.handle(conn, data, Date.now());
+      } catch (err) {
+        this.failConnection(conn, err);
+      }
+    });
+    this.log.debug('streaming connection accepted', { envId: env.envId, type });
+    ws.on('close', () => {
+      this.connections.delete(conn);
+      env.servers.delete(conn);
+      env.clients.delete(conn);
+    });
+  }
+
+  /** A message handler failed: only this connection is closed (1011, SDKs reconnect), logged once. */
+  private failConnection(conn: SdkConnection, err: unknown): void {
+    if (conn.closing) return;
+    this.log.error('streaming message failed; closing the connection', {
+      envId: conn.env.envId,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    conn.close(CLOSE_UNAVAILABLE, 'internal error');
   }
 
   /** Each step contained: a failing one is logged and the others still run. */
@@ -212,4 +266,9 @@ export class StreamingGateway
       }
     }
   }
+}
+
+function reject(socket: Duplex, status: number): void {
+  socket.on('error', ignore);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

@@ -72,13 +72,7 @@ export function createPinoLogger(
 }
 
 // Nest announces every module and route at start-up: useful when debugging, noise otherwise.
-const CHATTY_CONTEXTS = new Set([
-  'InstanceLoader',
-  'RoutesResolver',
-  'RouterExplorer',
-  'NestFactory',
-  'WebSocketsController',
-]);
+const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
 
 /** Routes Nest's own framework messages into the structured log. */
 export class NestLoggerBridge implements LoggerService {
