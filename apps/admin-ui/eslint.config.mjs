@@ -1,13 +1,16 @@
-// Type-aware lint for the console (the root config covers the server and ignores apps/).
-import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+// Type-aware lint for the console: the base it shares with the server (../../eslint.base.mjs) plus
+// angular-eslint's rules for components and templates. The root config ignores apps/.
+import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+import { sharedTypeScript } from '../../eslint.base.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', '.angular/**', 'out-tsc/**', 'src/app/api/generated/**', 'scripts/**', '**/*.mjs'] },
-  js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.ts'],
+    extends: [...sharedTypeScript, ...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
     languageOptions: {
       parserOptions: {
         project: ['./tsconfig.app.json', './tsconfig.spec.json'],
@@ -15,28 +18,23 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/switch-exhaustiveness-check': [
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'ff', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': [
         'error',
-        { considerDefaultExhaustiveForUnions: true },
+        { type: 'attribute', prefix: 'ff', style: 'camelCase' },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-extraneous-class': 'off',
       // Angular's static validators (Validators.required) are meant to be passed around unbound.
       '@typescript-eslint/unbound-method': 'off',
-      eqeqeq: ['error', 'always', { null: 'ignore' }],
-      curly: ['error', 'multi-line'],
       'no-console': ['error', { allow: ['error'] }],
     },
   },
   {
+    files: ['**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+  },
+  {
     files: ['src/**/*.spec.ts'],
-    rules: {
-      '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/unbound-method': 'off',
-    },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   prettier,
 );
