@@ -8,6 +8,7 @@ import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { JsonInputModule } from './http/json-input.module';
 import { IamModule } from './iam/iam.module';
 import { IdentityModule } from './identity/identity.module';
+import { InsightsModule } from './insights/insights.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -24,6 +25,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     SegmentsModule,
     IamModule,
     EndUsersModule,
+    InsightsModule,
     AuditModule,
   ],
 })

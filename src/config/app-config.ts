@@ -50,10 +50,23 @@ interface AnalyticsSettings {
     readonly database: string;
     readonly user: string;
     readonly password: string;
+    readonly retentionDays: number;
+    /** kafka: ClickHouse consumes the insights topic (ANALYTICS_CLICKHOUSE_INGEST). */
+    readonly ingest:
+      | { readonly mode: 'role' }
+      | {
+          readonly mode: 'kafka';
+          readonly brokers: readonly string[];
+          readonly topic: string;
+          readonly group: string;
+        };
   };
 }
 
-type AnalyticsConfig = Pick<SectionValues<typeof ANALYTICS_CONFIG>, 'flushIntervalMs' | 'flushSize'> &
+type AnalyticsConfig = Pick<
+  SectionValues<typeof ANALYTICS_CONFIG>,
+  'flushIntervalMs' | 'flushSize' | 'retentionDays'
+> &
   (Variant<'primary', AnalyticsSettings> | Variant<'clickhouse', AnalyticsSettings, 'clickhouse'>);
 
 /**

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../core/iam/password-policy';
 import { isAllInOne, type Role } from '../roles/role';
+import { TOPICS } from '../core/ports/message-bus.port';
 import { type AppConfig, ConfigError } from './app-config';
 import {
   maskUrl,
@@ -120,7 +121,15 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
     else kafka = { brokers, clientId: mq.kafkaClientId };
   }
 
-  let clickhouse: { url: string; database: string; user: string; password: string } | null = null;
+  let clickhouse: NonNullable<AppConfig['analytics']['clickhouse']> | null = null;
+  if (
+    analytics.clickhouseIngest === 'kafka' &&
+    (analytics.provider !== 'clickhouse' || mq.provider !== 'kafka')
+  ) {
+    problems.push(
+      `${sources.ANALYTICS_CLICKHOUSE_INGEST ?? 'ANALYTICS_CLICKHOUSE_INGEST'}=kafka needs ANALYTICS_PROVIDER=clickhouse and MQ_PROVIDER=kafka (ClickHouse reads the insights topic from the Kafka brokers)`,
+    );
+  }
   if (
     analytics.provider === 'clickhouse' &&
     requireSetting(problems, analytics.clickhouseUrl, 'CLICKHOUSE_URL', 'ANALYTICS_PROVIDER=clickhouse')
@@ -130,6 +139,16 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
       database: analytics.clickhouseDatabase,
       user: analytics.clickhouseUser,
       password: analytics.clickhousePassword,
+      retentionDays: analytics.retentionDays,
+      ingest:
+        analytics.clickhouseIngest === 'kafka' && kafka
+          ? {
+              mode: 'kafka',
+              brokers: kafka.brokers,
+              topic: TOPICS.insights,
+              group: `${kafka.clientId}-clickhouse-insights`,
+            }
+          : { mode: 'role' },
     };
   }
 
@@ -191,6 +210,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
     analytics: {
       flushIntervalMs: analytics.flushIntervalMs,
       flushSize: analytics.flushSize,
+      retentionDays: analytics.retentionDays,
       ...(analytics.provider === 'clickhouse'
         ? { provider: 'clickhouse', clickhouse: built(clickhouse) }
         : { provider: 'primary', clickhouse: null }),

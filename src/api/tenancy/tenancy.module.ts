@@ -8,16 +8,19 @@ import { SecretController } from './secret.controller';
 import { SecretService } from './secret.service';
 import { WorkspaceController } from './workspace.controller';
 import { WorkspaceService } from './workspace.service';
+import { WorkspaceUsageController } from './workspace-usage.controller';
+import { WorkspaceUsageService } from './workspace-usage.service';
 
 @Module({
   controllers: [
     WorkspaceController,
+    WorkspaceUsageController,
     OrganizationController,
     ProjectController,
     EnvironmentController,
     SecretController,
   ],
-  providers: [ProjectService, OrganizationService, SecretService, WorkspaceService],
+  providers: [ProjectService, OrganizationService, SecretService, WorkspaceService, WorkspaceUsageService],
   exports: [ProjectService],
 })
 export class TenancyModule {}

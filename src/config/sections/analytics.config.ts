@@ -37,6 +37,20 @@ export const ANALYTICS_CONFIG = {
     defaultText: '-',
     secret: true,
   }),
+  clickhouseIngest: variable({
+    name: 'ANALYTICS_CLICKHOUSE_INGEST',
+    description:
+      "How insight events reach ClickHouse: role (the analytics role's batch inserts) or kafka (ClickHouse reads the insights topic itself; needs MQ_PROVIDER=kafka)",
+    parser: oneOf(['role', 'kafka']),
+    default: 'role',
+  }),
+  retentionDays: variable({
+    name: 'ANALYTICS_RETENTION_DAYS',
+    description:
+      'Insight events older than this many days are removed (ClickHouse: table TTL; primary database: an hourly bounded purge); 0 keeps everything',
+    parser: int(0, 36_500),
+    default: 0,
+  }),
   flushIntervalMs: variable({
     name: 'INSIGHT_FLUSH_INTERVAL_MS',
     description: 'Insight batch writer flush interval',

@@ -30,6 +30,7 @@ import type {
   EndUserRepository,
   FlagUsageRepository,
   InsightEventRepository,
+  UsageStatsRepository,
 } from './users-and-events.repositories';
 
 /** Small key/value table for installation-wide settings (e.g. a generated JWT signing key). */
@@ -68,6 +69,7 @@ export abstract class DataStore implements HealthCheckable {
   abstract readonly auditLogs: AuditLogRepository;
   abstract readonly insightEvents: InsightEventRepository;
   abstract readonly flagUsage: FlagUsageRepository;
+  abstract readonly usageStats: UsageStatsRepository;
   abstract readonly webhooks: WebhookRepository;
   abstract readonly triggers: TriggerRepository;
   abstract readonly experiments: ExperimentRepository;

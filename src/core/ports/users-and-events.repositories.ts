@@ -2,6 +2,13 @@ import type { AuditLog, AuditRefType } from '../audit/audit-log';
 import type { EndUserPropertyDefinition, StoredEndUser, UserProperty } from '../end-users/end-user';
 import type { FlagUsage, FlagUsageDelta } from '../insights/flag-usage';
 import type { InsightEvent } from '../insights/insight-event';
+import type { DailyUsage, EnvironmentUsage, UsageDateRange, UsageRecord } from '../analytics/usage';
+import type {
+  FlagInsightsQuery,
+  FlagInsightsResult,
+  FlagUsersPage,
+  FlagUsersQuery,
+} from './analytics-query.port';
 import type { CursorPage, CursorPageRequest, Page, PageRequest } from '../shared/paging';
 
 export interface EndUserUpsert {
@@ -77,6 +84,21 @@ export abstract class InsightEventRepository {
   abstract insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }>;
   abstract countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number>;
   abstract listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>>;
+  /** The AnalyticsQuery reads (analytics-query.port.ts) on events in the primary database. */
+  abstract flagInsights(query: FlagInsightsQuery): Promise<FlagInsightsResult>;
+  abstract flagUsers(query: FlagUsersQuery): Promise<FlagUsersPage>;
+  /** Retention: deletes events (and their rollups) older than `cutoffUs`, at most `limit` events per call. */
+  abstract purgeBefore(cutoffUs: number, limit: number): Promise<{ deleted: number }>;
+}
+
+/** Workspace usage counters (core/analytics/usage.ts), kept in the primary database. */
+export abstract class UsageStatsRepository {
+  /** Applies each record id at most once, ever: a re-delivered record changes nothing. */
+  abstract apply(records: readonly UsageRecord[]): Promise<{ applied: number }>;
+  /** One row per environment of `envIds` that has usage in the range. */
+  abstract byEnvironment(envIds: readonly string[], range: UsageDateRange): Promise<EnvironmentUsage[]>;
+  /** One row per date of the range that has usage, summed over `envIds`, by date. */
+  abstract daily(envIds: readonly string[], range: UsageDateRange): Promise<DailyUsage[]>;
 }
 
 /** First and last SDK evaluation per flag (see core/insights/flag-usage.ts). */

@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { MessageBus, TOPICS } from '../../core/ports/message-bus.port';
 import { parseInsightBody } from '../../core/sdk/insight-intake';
 import { endUserMessage, type EndUserMessage } from '../../core/messages/end-users.message';
+import { insightUsageRecord, usageMessage } from '../../core/messages/usage.message';
 import { EndUserPublisher } from './end-user-publisher';
 
 export type TrackOutcome =
@@ -11,8 +12,8 @@ export type TrackOutcome =
 
 /**
  * POST /api/public/insight/track: the whole body is validated first, then end users (de-duplicated)
- * and insight messages are enqueued. Usage records (featbit-usage) are not published: nothing
- * consumes them yet.
+ * and insight messages are enqueued, then one usage record (featbit-usage) for the request, as
+ * FeatBit's InsightController does; its id lets the analytics role count it once.
  */
 @Injectable()
 export class InsightIntakeService {
@@ -28,10 +29,11 @@ export class InsightIntakeService {
 
   /** Throws when the broker refuses (the caller answers 503). */
   async track(envId: string, body: unknown): Promise<TrackOutcome> {
+    const nowMs = Date.now();
     const parsed = parseInsightBody(body, {
       envId,
       maxItems: this.maxItems,
-      nowMs: Date.now(),
+      nowMs,
       newId: randomUUID,
     });
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
@@ -43,6 +45,11 @@ export class InsightIntakeService {
     }
     await this.endUsers.publish(fresh);
     if (insights.length > 0) await this.bus.enqueue(TOPICS.insights, insights);
+    if (users.length > 0) {
+      const userKeys = users.map((u) => u.keyId);
+      const usage = insightUsageRecord({ id: randomUUID(), envId, nowMs, userKeys, events: insights });
+      await this.bus.enqueue(TOPICS.usage, [usageMessage(usage)]);
+    }
     return { ok: true, insights: insights.length, endUsers: fresh.length };
   }
 }

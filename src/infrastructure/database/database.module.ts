@@ -37,6 +37,7 @@ import {
   EndUserRepository,
   FlagUsageRepository,
   InsightEventRepository,
+  UsageStatsRepository,
 } from '../../core/ports/users-and-events.repositories';
 import { isAllInOne } from '../../roles/role';
 import { Logger } from '../../core/ports/logger.port';
@@ -105,6 +106,7 @@ const repositories: [Port, (store: DataStore) => unknown][] = [
   [AuditLogRepository, (store) => store.auditLogs],
   [InsightEventRepository, (store) => store.insightEvents],
   [FlagUsageRepository, (store) => store.flagUsage],
+  [UsageStatsRepository, (store) => store.usageStats],
   [WebhookRepository, (store) => store.webhooks],
   [TriggerRepository, (store) => store.triggers],
   [ExperimentRepository, (store) => store.experiments],

@@ -7,6 +7,7 @@ import {
   type ClickHouseAnalyticsStore,
   createClickHouseAnalyticsStore,
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
+import { describeAnalyticsQueryContract } from './analytics-query.contract';
 import { describeAnalyticsStoreContract } from './analytics-store.contract';
 
 // The same contract as clickhouse.int-spec.ts, on a current ClickHouse engine: chdb (ClickHouse
@@ -72,6 +73,22 @@ describeIf(
         connection: connect(),
       });
       return Promise.resolve({ store, ready: () => waitReady(store) });
+    });
+
+    describeAnalyticsQueryContract('clickhouse (current engine, chdb)', () => {
+      const store = createClickHouseAnalyticsStore({
+        url: 'http://chdb.in-process',
+        database: `${database}_q`,
+        user: 'default',
+        password: '',
+        connection: connect(),
+      });
+      return Promise.resolve({
+        store,
+        query: store,
+        ready: () => waitReady(store),
+        close: () => store.close(),
+      });
     });
 
     it('keeps rows in ClickHouse types the current engine reads back exactly', async () => {

@@ -5,6 +5,7 @@ import {
   createClickHouseAnalyticsStore,
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
 import { StoreUnavailableError } from '../../../src/core/shared/errors';
+import { describeAnalyticsQueryContract } from './analytics-query.contract';
 import { describeAnalyticsStoreContract } from './analytics-store.contract';
 
 // Runs against the ClickHouse server on loopback (Debian's clickhouse-server, started by .ci/infra.sh).
@@ -22,6 +23,16 @@ async function waitReady(store: ClickHouseAnalyticsStore): Promise<void> {
 describeAnalyticsStoreContract('clickhouse', () => {
   const store = createClickHouseAnalyticsStore({ url: URL, database, user: 'default', password: '' });
   return Promise.resolve({ store, ready: () => waitReady(store) });
+});
+
+describeAnalyticsQueryContract('clickhouse', () => {
+  const store = createClickHouseAnalyticsStore({
+    url: URL,
+    database: `${database}_q`,
+    user: 'default',
+    password: '',
+  });
+  return Promise.resolve({ store, query: store, ready: () => waitReady(store), close: () => store.close() });
 });
 
 describe('ClickHouse analytics store without a server', () => {

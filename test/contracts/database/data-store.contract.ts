@@ -9,6 +9,7 @@ import { type StoreCapabilities, storeBehaviourSection } from './sections/store-
 import { targetingSection } from './sections/targeting.contract-section';
 import { tenancySection } from './sections/tenancy.contract-section';
 import { type EventTiming, usersAndEventsSection } from './sections/users-and-events.contract-section';
+import { usageStatsSection } from './sections/usage-stats.contract-section';
 
 export type { StoreCapabilities } from './sections/store-behaviour.contract-section';
 
@@ -52,6 +53,7 @@ export function describeDataStoreContract(options: DataStoreContractOptions): vo
     describe('targeting', () => targetingSection(store));
     describe('users and events', () => usersAndEventsSection(store, (t) => (timing = t)));
     describe('flag usage', () => flagUsageSection(store));
+    describe('usage stats', () => usageStatsSection(store));
     describe('integrations', () => integrationsSection(store));
   });
 }

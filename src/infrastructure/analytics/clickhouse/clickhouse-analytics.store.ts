@@ -3,14 +3,32 @@ import {
   createClient,
   type ClickHouseClient,
   type ClickHouseClientConfigOptions,
+  type ClickHouseSettings,
 } from '@clickhouse/client';
+import { insightFields } from '../../../core/analytics/insight-fields';
 import type { InsightEvent } from '../../../core/insights/insight-event';
+import type {
+  AnalyticsQuery,
+  FlagInsightsQuery,
+  FlagInsightsResult,
+  FlagUsersPage,
+  FlagUsersQuery,
+  InsightCount,
+} from '../../../core/ports/analytics-query.port';
 import { AnalyticsStore } from '../../../core/ports/analytics-store.port';
 import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { StoreUnavailableError } from '../../../core/shared/errors';
 import { maskUrl } from '../../../config/connection-strings';
 import { silentLogger, type Logger } from '../../../core/ports/logger.port';
-import { eventsTableDdl, integer, quoteIdentifier, quoteString } from './clickhouse-sql';
+import {
+  flagInsightsSql,
+  flagUsersCountSql,
+  flagUsersPageSql,
+  type InsightRow,
+  type UserRow,
+} from './clickhouse-query-sql';
+import { type ClickHouseIngest, ensureSchema } from './clickhouse-schema';
+import { integer, quoteIdentifier, quoteString, type ServerFeatures } from './clickhouse-sql';
 
 export interface ClickHouseAnalyticsOptions {
   url: string;
@@ -26,9 +44,15 @@ export interface ClickHouseAnalyticsOptions {
    * ClickHouse; configuration never sets it.
    */
   connection?: ClickHouseClientConfigOptions['connection'];
+  /** Default: the analytics role inserts (ANALYTICS_CLICKHOUSE_INGEST=role). */
+  ingest?: ClickHouseIngest;
+  /** ANALYTICS_RETENTION_DAYS (0: keep everything). */
+  retentionDays?: number;
 }
 
 const INSERT_CHUNK = 10_000;
+/** uuids per existence check: keeps the IN list well under max_query_size (256 KiB). */
+const CHECK_CHUNK = 2_000;
 
 export function createClickHouseAnalyticsStore(
   options: ClickHouseAnalyticsOptions,
@@ -41,12 +65,13 @@ export function createClickHouseAnalyticsStore(
  * server answers, the store keeps retrying with backoff, health says why and writes raise
  * StoreUnavailableError (the queue consumer then retries them).
  */
-export class ClickHouseAnalyticsStore extends AnalyticsStore {
+export class ClickHouseAnalyticsStore extends AnalyticsStore implements AnalyticsQuery {
   readonly healthName = 'analytics (clickhouse)';
   private readonly client: ClickHouseClient;
   private readonly logger: Logger;
   private readonly table: string;
   private ready = false;
+  private features: ServerFeatures = { ttl: false };
   private closed = false;
   private lastError = 'connecting: first attempt';
   private retryTimer: NodeJS.Timeout | null = null;
@@ -90,17 +115,36 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore {
   }
 
   private async createSchema(): Promise<void> {
-    for (const query of eventsTableDdl(this.options.database)) await this.client.command({ query });
+    this.features = await ensureSchema(
+      this.client,
+      {
+        database: this.options.database,
+        ttlDays: this.options.retentionDays ?? 0,
+        ingest: this.options.ingest ?? { mode: 'role' },
+      },
+      this.logger,
+    );
   }
 
+  /**
+   * Idempotent on uuid without a read-time cost: a batch keeps each uuid once and skips those
+   * already stored (looked up through the sorting key). Residual: two writers racing on the same
+   * uuid both insert it, and ReplacingMergeTree folds the copy at its next merge.
+   */
   async writeEvents(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
     this.assertReady();
+    // ClickHouse reads the topic itself; the role only records flag usage (its caller).
+    if (this.options.ingest?.mode === 'kafka') return { inserted: 0 };
     let inserted = 0;
     try {
-      for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-        const chunk = events.slice(i, i + INSERT_CHUNK);
+      const fresh = await this.withoutStored(events);
+      for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+        const chunk = fresh.slice(i, i + INSERT_CHUNK);
         await this.client.insert({
           table: this.table,
+          // Listed, so the server computes the derived columns' DEFAULTs (18.16's JSONEachRow would
+          // otherwise fill omitted fields with empty values).
+          columns: ['uuid', 'distinct_id', 'env_id', 'event', 'properties', 'timestamp'],
           format: 'JSONEachRow',
           values: chunk.map((e) => ({
             uuid: e.uuid,
@@ -116,8 +160,119 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore {
     } catch (err) {
       throw this.unavailable(err);
     }
-    // ClickHouse cannot tell which rows were re-deliveries: reads de-duplicate instead.
     return { inserted };
+  }
+
+  private async withoutStored(events: readonly InsightEvent[]): Promise<InsightEvent[]> {
+    const unique = new Map<string, InsightEvent>();
+    for (const e of events) if (!unique.has(e.uuid)) unique.set(e.uuid, e);
+    const all = [...unique.values()];
+    const stored = new Set<string>();
+    for (let i = 0; i < all.length; i += CHECK_CHUNK) {
+      const chunk = all.slice(i, i + CHECK_CHUNK);
+      const keys = new Set<string>();
+      let min = Infinity;
+      let max = 0;
+      for (const e of chunk) {
+        const ts = Math.floor(Math.trunc(e.timestamp) / 1e6);
+        keys.add(`(${quoteString(e.envId)}, ${quoteString(insightFields(e).flagKey ?? '')})`);
+        min = Math.min(min, ts);
+        max = Math.max(max, ts);
+      }
+      const rows = await this.rows<{ uuid: string }>(
+        `SELECT uuid FROM ${this.table}
+         WHERE (env_id, flag_key) IN (${[...keys].join(', ')})
+           AND ts >= toDateTime(${integer(min)}) AND ts <= toDateTime(${integer(max)})
+           AND uuid IN (${chunk.map((e) => quoteString(e.uuid)).join(', ')})`,
+      );
+      for (const r of rows) stored.add(r.uuid);
+    }
+    return stored.size === 0 ? all : all.filter((e) => !stored.has(e.uuid));
+  }
+
+  async flagInsights(query: FlagInsightsQuery): Promise<FlagInsightsResult> {
+    this.assertReady();
+    // The boundaries array is repeated at each step of the bucket search: up to ~600 KB of SQL.
+    const sql = flagInsightsSql(this.table, query);
+    const rows = await this.read(() =>
+      this.rows<InsightRow>(sql, { max_query_size: String(sql.length + 65_536) }),
+    );
+    const buckets = new Map<number, InsightCount[]>();
+    const period: InsightCount[] = [];
+    for (const row of rows) {
+      const count: InsightCount = {
+        variationId: row.variation,
+        evaluations: Number(row.evaluations),
+        users: Number(row.users),
+      };
+      const bucket = Number(row.bucket);
+      if (bucket < 0) period.push(count);
+      else buckets.set(bucket, [...(buckets.get(bucket) ?? []), count]);
+    }
+    return { buckets: [...buckets].map(([bucket, counts]) => ({ bucket, counts })), period };
+  }
+
+  async flagUsers(query: FlagUsersQuery): Promise<FlagUsersPage> {
+    this.assertReady();
+    const [page, total] = await this.read(() =>
+      Promise.all([
+        this.rows<UserRow>(flagUsersPageSql(this.table, query)),
+        this.rows<{ n: number | string }>(flagUsersCountSql(this.table, query)),
+      ]),
+    );
+    return {
+      totalCount: Number(total[0]?.n ?? 0),
+      items: page.map((r) => ({
+        variationId: r.variation_id,
+        keyId: r.key_id,
+        name: r.name,
+        lastEvaluatedAtUs: Number(r.last_us),
+      })),
+    };
+  }
+
+  /**
+   * Current engines expire rows through the table's TTL (answers 0). 18.16 has no TTL: whole
+   * months entirely before the cutoff are dropped (a partition drop, cheap and bounded), so rows
+   * outlive the cutoff by up to a month there.
+   */
+  async purgeBefore(cutoffUs: number): Promise<{ deleted: number }> {
+    this.assertReady();
+    if (this.features.ttl) return { deleted: 0 };
+    // A day's margin: toYYYYMM(ts) follows the server's time zone, months there end up to 14 h later.
+    const cutoff = new Date(Math.floor(cutoffUs / 1000) - 86_400_000);
+    const cutoffMonth = cutoff.getUTCFullYear() * 100 + cutoff.getUTCMonth() + 1;
+    const parts = await this.read(() =>
+      this.rows<{ partition: string; n: number | string }>(
+        `SELECT partition, sum(rows) AS n FROM system.parts
+         WHERE database = ${quoteString(this.options.database)} AND table = 'events' AND active
+         GROUP BY partition`,
+      ),
+    );
+    let deleted = 0;
+    for (const part of parts) {
+      const month = Number(part.partition.replace(/'/g, ''));
+      if (!Number.isSafeInteger(month) || month >= cutoffMonth) continue;
+      await this.read(() =>
+        this.client.command({ query: `ALTER TABLE ${this.table} DROP PARTITION ${integer(month)}` }),
+      );
+      deleted += Number(part.n);
+    }
+    return { deleted };
+  }
+
+  private async rows<T>(query: string, settings?: ClickHouseSettings): Promise<T[]> {
+    return (
+      await this.client.query({ query, format: 'JSONEachRow', clickhouse_settings: settings })
+    ).json<T>();
+  }
+
+  private async read<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw this.unavailable(err);
+    }
   }
 
   async countEvents(envId: string, fromUs?: number, toUs?: number): Promise<number> {

@@ -1,5 +1,6 @@
 // ClickHouse servers as old as Debian's 18.16 have no server-side query parameters, so values are
-// written into the SQL text: strings quoted and escaped, numbers checked to be plain integers.
+// written into the SQL text: strings quoted and escaped, numbers checked to be plain integers. Every
+// statement here runs on 18.16 and on current engines (no JSON* functions, no GROUPING SETS).
 
 export function quoteString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -15,26 +16,95 @@ export function integer(value: number): string {
   return String(value);
 }
 
+/** What the server can do, from `SELECT version()`. */
+export interface ServerFeatures {
+  /** Table TTL (ClickHouse 19.6+). */
+  ttl: boolean;
+}
+
+export function serverFeatures(version: string): ServerFeatures {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return { ttl: major > 19 || (major === 19 && minor >= 6) };
+}
+
+/** FeatBit's columns, as the insights topic carries them (src/core/messages/insight.message.ts). */
+export const RAW_COLUMNS = 'uuid, distinct_id, env_id, event, properties, timestamp';
+
+// tag_N when it is a JSON string, else NULL: the meaning of src/core/analytics/insight-fields.ts.
+// visitParam* (18.16 has no JSONExtract*) reads flat objects as our intake writes them with
+// JSON.stringify; a tag_N nested inside another property would be read too (residual, never written).
+function tag(n: number): string {
+  const name = quoteString(`tag_${n}`);
+  return (
+    `if(match(properties, '^\\\\s*\\\\{') AND substring(visitParamExtractRaw(properties, ${name}), 1, 1) = '"', ` +
+    `visitParamExtractString(properties, ${name}), NULL)`
+  );
+}
+
+const IS_FLAG = `event = 'FlagValue'`;
+
+/** The fields of insight-fields.ts, computed from the raw columns. */
+const DERIVED: readonly { name: string; type: string; expr: string }[] = [
+  { name: 'ts', type: 'DateTime', expr: 'toDateTime(intDiv(timestamp, 1000000))' },
+  {
+    name: 'flag_key',
+    type: 'String',
+    expr:
+      `if(${IS_FLAG} AND length(distinct_id) > length(env_id) + 1 ` +
+      `AND substring(distinct_id, 1, length(env_id) + 1) = concat(env_id, '-'), ` +
+      `substring(distinct_id, length(env_id) + 2), '')`,
+  },
+  { name: 'variation_id', type: 'Nullable(String)', expr: `if(${IS_FLAG}, ${tag(1)}, NULL)` },
+  { name: 'user_key', type: 'Nullable(String)', expr: tag(0) },
+  { name: 'user_name', type: 'Nullable(String)', expr: `if(${IS_FLAG}, ${tag(3)}, ${tag(2)})` },
+];
+
 /**
- * FeatBit's `events` shape. The timestamp stays in µs (UInt64, as sent by the evaluation server);
- * `ts` is derived for partitioning and time-bucket queries. ReplacingMergeTree on (env_id, ts, uuid)
- * folds re-delivered events, and queries count uniqExact(uuid), so at-least-once delivery never
- * inflates a number.
+ * The events table: FeatBit's columns plus the fields of insight-fields.ts, filled at insert (DEFAULT:
+ * computed for the role's inserts of the raw columns; the Kafka view computes them with the same
+ * expressions, since 18.16's views do not fill MATERIALIZED columns). Partitioned by month; ORDER BY
+ * (env_id, flag_key, ts, uuid) so one flag's range is one contiguous read. `flag_key` is '' for
+ * every event that is not a flag evaluation (a key column cannot be NULL).
+ * Re-deliveries: writeEvents skips uuids already stored; ReplacingMergeTree folds what a race or
+ * the Kafka path lets through (same key: same event) at the next merge.
  */
-export function eventsTableDdl(database: string): string[] {
-  const db = quoteIdentifier(database);
-  return [
-    `CREATE DATABASE IF NOT EXISTS ${db}`,
-    `CREATE TABLE IF NOT EXISTS ${db}.events (
+export function eventsTableDdl(table: string, ttlDays: number, features: ServerFeatures): string {
+  const ttl = features.ttl && ttlDays > 0 ? `\n    TTL ${ttlExpression(ttlDays)}` : '';
+  const derived = DERIVED.map((d) => `,\n      ${d.name} ${d.type} DEFAULT ${d.expr}`).join('');
+  return `CREATE TABLE IF NOT EXISTS ${table} (
       uuid String,
       distinct_id String,
       env_id String,
       event String,
       properties String,
-      timestamp UInt64,
-      ts DateTime MATERIALIZED toDateTime(intDiv(timestamp, 1000000))
+      timestamp UInt64${derived}
     ) ENGINE = ReplacingMergeTree()
     PARTITION BY toYYYYMM(ts)
-    ORDER BY (env_id, ts, uuid)`,
+    ORDER BY (env_id, flag_key, ts, uuid)${ttl}`;
+}
+
+export function ttlExpression(days: number): string {
+  return `ts + toIntervalDay(${integer(days)})`;
+}
+
+/**
+ * Kafka → ClickHouse (ANALYTICS_CLICKHOUSE_INGEST=kafka): a Kafka-engine table reading the insights
+ * topic as our Kafka bus writes it (one JSON object per message, FeatBit's six fields), and a
+ * materialized view moving each consumed block into the events table. The positional engine
+ * arguments are the form 18.16 knows; current engines still accept it.
+ */
+export function kafkaIngestDdl(
+  kafkaTable: string,
+  viewTable: string,
+  eventsTable: string,
+  kafka: { brokers: readonly string[]; topic: string; group: string },
+): string[] {
+  const brokers = quoteString(kafka.brokers.join(','));
+  return [
+    `CREATE TABLE IF NOT EXISTS ${kafkaTable} (
+      uuid String, distinct_id String, env_id String, event String, properties String, timestamp UInt64
+    ) ENGINE = Kafka(${brokers}, ${quoteString(kafka.topic)}, ${quoteString(kafka.group)}, 'JSONEachRow')`,
+    `CREATE MATERIALIZED VIEW IF NOT EXISTS ${viewTable} TO ${eventsTable}
+      AS SELECT ${RAW_COLUMNS}, ${DERIVED.map((d) => `${d.expr} AS ${d.name}`).join(', ')} FROM ${kafkaTable}`,
   ];
 }

@@ -3,6 +3,7 @@ import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { ConnectionSupervisor } from '../shared/connection-supervisor';
 import { describeError, describeTarget } from '../shared/redact';
 import type { StoreLogger } from '../shared/store-logger';
+import { ANALYTICS_COLLECTIONS } from './schemas/analytics.schemas';
 import { buildSchema, type CollectionDef, type MongoDoc } from './schemas/mongo-schema';
 import { TARGETING_COLLECTIONS } from './schemas/targeting.schemas';
 import { TENANCY_AND_IAM_COLLECTIONS } from './schemas/tenancy-and-iam.schemas';
@@ -12,6 +13,7 @@ export const MONGO_COLLECTIONS = {
   ...TENANCY_AND_IAM_COLLECTIONS,
   ...TARGETING_COLLECTIONS,
   ...USERS_EVENTS_INTEGRATIONS_COLLECTIONS,
+  ...ANALYTICS_COLLECTIONS,
 } satisfies Record<string, CollectionDef>;
 
 export type CollectionKey = keyof typeof MONGO_COLLECTIONS;

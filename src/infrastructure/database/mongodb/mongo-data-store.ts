@@ -40,10 +40,11 @@ import {
   MongoAuditLogRepository,
   MongoEndUserPropertyRepository,
   MongoEndUserRepository,
-  MongoInsightEventRepository,
   MongoUsersAndEventsCollections,
 } from './repositories/mongo-users-and-events.repositories';
+import { MongoInsightEventRepository } from './repositories/mongo-insight-event.repository';
 import { MongoFlagUsageRepository } from './repositories/mongo-flag-usage.repository';
+import { MongoUsageStatsRepository } from './repositories/mongo-usage-stats.repository';
 
 /**
  * The MongoDB data store (mongoose), limited to what a standalone mongod offers: no multi-document
@@ -73,6 +74,7 @@ export class MongoDataStore extends DataStore {
   readonly auditLogs: MongoAuditLogRepository;
   readonly insightEvents: MongoInsightEventRepository;
   readonly flagUsage: MongoFlagUsageRepository;
+  readonly usageStats: MongoUsageStatsRepository;
   readonly webhooks: MongoWebhookRepository;
   readonly triggers: MongoTriggerRepository;
   readonly experiments: MongoExperimentRepository;
@@ -106,8 +108,9 @@ export class MongoDataStore extends DataStore {
     this.endUsers = new MongoEndUserRepository(usersAndEvents);
     this.endUserProperties = new MongoEndUserPropertyRepository(usersAndEvents);
     this.auditLogs = new MongoAuditLogRepository(usersAndEvents);
-    this.insightEvents = new MongoInsightEventRepository(usersAndEvents);
+    this.insightEvents = new MongoInsightEventRepository(connection);
     this.flagUsage = new MongoFlagUsageRepository(connection);
+    this.usageStats = new MongoUsageStatsRepository(connection);
     this.webhooks = new MongoWebhookRepository(integrations);
     this.triggers = new MongoTriggerRepository(integrations);
     this.experiments = new MongoExperimentRepository(integrations);

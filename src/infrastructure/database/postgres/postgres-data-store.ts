@@ -47,9 +47,10 @@ import {
   PostgresAuditLogRepository,
   PostgresEndUserPropertyRepository,
   PostgresEndUserRepository,
-  PostgresInsightEventRepository,
 } from './repositories/postgres-users-and-events.repositories';
+import { PostgresInsightEventRepository } from './repositories/postgres-insight-event.repository';
 import { PostgresFlagUsageRepository } from './repositories/postgres-flag-usage.repository';
+import { PostgresUsageStatsRepository } from './repositories/postgres-usage-stats.repository';
 
 // Contrib extensions are subpath exports, which moduleResolution "node" cannot type-resolve.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -83,6 +84,7 @@ export class PostgresDataStore extends DataStore {
   readonly auditLogs: PostgresAuditLogRepository;
   readonly insightEvents: PostgresInsightEventRepository;
   readonly flagUsage: PostgresFlagUsageRepository;
+  readonly usageStats: PostgresUsageStatsRepository;
   readonly webhooks: PostgresWebhookRepository;
   readonly triggers: PostgresTriggerRepository;
   readonly experiments: PostgresExperimentRepository;
@@ -124,6 +126,7 @@ export class PostgresDataStore extends DataStore {
     this.auditLogs = new PostgresAuditLogRepository(db);
     this.insightEvents = new PostgresInsightEventRepository(db);
     this.flagUsage = new PostgresFlagUsageRepository(db);
+    this.usageStats = new PostgresUsageStatsRepository(db);
     this.webhooks = new PostgresWebhookRepository(db);
     this.triggers = new PostgresTriggerRepository(db);
     this.experiments = new PostgresExperimentRepository(db);

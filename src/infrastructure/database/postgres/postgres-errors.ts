@@ -80,3 +80,9 @@ export function mapPgError(error: unknown, service: string): unknown {
   if (isPgConnectionError(error)) return new StoreUnavailableError(service, e);
   return error;
 }
+
+/** A deadlock (40P01) or serialization failure (40001): the whole transaction may simply run again. */
+export function isPgRetryableConflict(error: unknown): boolean {
+  const e = driverError(error);
+  return !!e && typeof e === 'object' && (e.code === '40P01' || e.code === '40001');
+}

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type { AuditLog } from '../../../../core/audit/audit-log';
 import type { EndUserPropertyDefinition, StoredEndUser } from '../../../../core/end-users/end-user';
-import type { InsightEvent } from '../../../../core/insights/insight-event';
 import {
   type AuditLogFilter,
   AuditLogRepository,
@@ -11,37 +10,29 @@ import {
   type EndUserSearch,
   type EndUserUpsert,
   type EndUserUpsertResult,
-  InsightEventRepository,
 } from '../../../../core/ports/users-and-events.repositories';
-import type { CursorPage, Page, PageRequest } from '../../../../core/shared/paging';
+import type { CursorPage, Page } from '../../../../core/shared/paging';
 import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
 import { AUDIT_LOG_ENTITY } from '../../shared/entities/audit-log.entity';
 import { END_USER_ENTITY, END_USER_PROPERTY_ENTITY } from '../../shared/entities/end-user.entity';
-import { INSIGHT_EVENT_ENTITY } from '../../shared/entities/insight-event.entity';
 import { streamEndUsers } from '../../shared/end-user-stream';
 import { normalizeProperties, samePropertyList } from '../../shared/end-user-properties';
-import { normalizeEventProperties } from '../../shared/event-properties';
 import { pageWindow } from '../../shared/paging';
 import { nowIso, toDate } from '../../shared/timestamps';
 import { MongoCollection, type MongoFilter } from '../mongo-collection';
 import type { MongoConnection } from '../mongo-connection';
-import { isDuplicateKey } from '../mongo-errors';
 import type { MongoDoc } from '../schemas/mongo-schema';
 import { contains } from './mongo-tenancy.repositories';
-
-const EVENT_CHUNK = 5000;
 
 export class MongoUsersAndEventsCollections {
   readonly endUsers: MongoCollection<StoredEndUser>;
   readonly properties: MongoCollection<EndUserPropertyDefinition>;
   readonly auditLogs: MongoCollection<AuditLog>;
-  readonly events: MongoCollection<InsightEvent>;
 
   constructor(conn: MongoConnection) {
     this.endUsers = MongoCollection.of(() => conn.model('endUsers'), END_USER_ENTITY);
     this.properties = MongoCollection.of(() => conn.model('endUserProperties'), END_USER_PROPERTY_ENTITY);
     this.auditLogs = MongoCollection.of(() => conn.model('auditLogs'), AUDIT_LOG_ENTITY);
-    this.events = MongoCollection.of(() => conn.model('events'), INSIGHT_EVENT_ENTITY);
   }
 }
 
@@ -260,52 +251,5 @@ export class MongoAuditLogRepository extends AuditLogRepository {
       };
     }
     return this.c.auditLogs.page(query, { createdAt: -1, _id: -1 }, pageWindow(filter));
-  }
-}
-
-export class MongoInsightEventRepository extends InsightEventRepository {
-  constructor(private readonly c: MongoUsersAndEventsCollections) {
-    super();
-  }
-
-  async insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
-    let inserted = 0;
-    for (let i = 0; i < events.length; i += EVENT_CHUNK) {
-      const fresh = new Map<string, MongoDoc>();
-      for (const e of events.slice(i, i + EVENT_CHUNK)) {
-        if (fresh.has(e.uuid)) continue;
-        fresh.set(e.uuid, this.c.events.toDoc({ ...e, properties: normalizeEventProperties(e.properties) }));
-      }
-      // Unordered: uuids already stored fail alone with E11000 and the rest go in. No lookup of
-      // existing uuids first: FerretDB evaluates `_id: {$in}` by scanning the whole collection.
-      inserted += await this.c.events.run(async (m) => {
-        try {
-          return (
-            await m.collection.insertMany([...fresh.values()] as Record<string, unknown>[], {
-              ordered: false,
-            })
-          ).insertedCount;
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          return (error as { insertedCount?: number }).insertedCount ?? 0;
-        }
-      });
-    }
-    return { inserted };
-  }
-
-  countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number> {
-    const filter: MongoFilter = { envId };
-    if (fromUs !== undefined || toUs !== undefined) {
-      filter.timestamp = {
-        ...(fromUs !== undefined ? { $gte: Math.trunc(fromUs) } : {}),
-        ...(toUs !== undefined ? { $lt: Math.trunc(toUs) } : {}),
-      };
-    }
-    return this.c.events.count(filter);
-  }
-
-  listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
-    return this.c.events.page({ envId }, { timestamp: -1, _id: 1 }, pageWindow(page));
   }
 }

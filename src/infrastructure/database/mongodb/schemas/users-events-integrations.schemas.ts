@@ -6,6 +6,7 @@ import { INSIGHT_EVENT_ENTITY } from '../../shared/entities/insight-event.entity
 import { OUTBOX_ENTITY } from '../../shared/entities/outbox.entity';
 import { RELAY_PROXY_ENTITY } from '../../shared/entities/relay-proxy.entity';
 import { SYSTEM_SETTING_ENTITY } from '../../shared/entities/system-setting.entity';
+import { USAGE_END_USER_STATS_ENTITY, USAGE_RECORD_ENTITY } from '../../shared/entities/usage-stats.entity';
 import { WEBHOOK_DELIVERY_ENTITY, WEBHOOK_ENTITY } from '../../shared/entities/webhook.entity';
 import { type CollectionDef, collectionDef } from './mongo-schema';
 
@@ -15,6 +16,8 @@ export const USERS_EVENTS_INTEGRATIONS_COLLECTIONS = {
   auditLogs: collectionDef(AUDIT_LOG_ENTITY),
   events: collectionDef(INSIGHT_EVENT_ENTITY),
   flagUsage: collectionDef(FLAG_USAGE_ENTITY),
+  usageRecords: collectionDef(USAGE_RECORD_ENTITY),
+  usageEndUserStats: collectionDef(USAGE_END_USER_STATS_ENTITY),
   webhooks: collectionDef(WEBHOOK_ENTITY),
   webhookDeliveries: collectionDef(WEBHOOK_DELIVERY_ENTITY),
   relayProxies: collectionDef(RELAY_PROXY_ENTITY),

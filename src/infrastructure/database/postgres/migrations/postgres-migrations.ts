@@ -3,6 +3,8 @@ import { Targeting1763700000001 } from './1763700000001-targeting.migration';
 import { UsersEventsAudit1763700000002 } from './1763700000002-users-events-audit.migration';
 import { IntegrationsAndMessaging1763700000003 } from './1763700000003-integrations-and-messaging.migration';
 import { FlagUsage1763700000004 } from './1763700000004-flag-usage.migration';
+import { AnalyticsReadModel1763700000005 } from './1763700000005-analytics-read-model.migration';
+import { UsageStats1763700000006 } from './1763700000006-usage-stats.migration';
 import { ConsoleSessions1763700000010 } from './1763700000010-console-sessions.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
@@ -12,5 +14,7 @@ export const POSTGRES_MIGRATIONS = [
   UsersEventsAudit1763700000002,
   IntegrationsAndMessaging1763700000003,
   FlagUsage1763700000004,
+  AnalyticsReadModel1763700000005,
+  UsageStats1763700000006,
   ConsoleSessions1763700000010,
 ];

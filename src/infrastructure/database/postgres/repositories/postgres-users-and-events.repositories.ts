@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../../../core/audit/audit-log';
 import type { EndUserPropertyDefinition, StoredEndUser } from '../../../../core/end-users/end-user';
-import type { InsightEvent } from '../../../../core/insights/insight-event';
 import {
   type AuditLogFilter,
   AuditLogRepository,
@@ -10,16 +9,13 @@ import {
   type EndUserSearch,
   type EndUserUpsert,
   type EndUserUpsertResult,
-  InsightEventRepository,
 } from '../../../../core/ports/users-and-events.repositories';
-import type { CursorPage, Page, PageRequest } from '../../../../core/shared/paging';
+import type { CursorPage, Page } from '../../../../core/shared/paging';
 import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
 import { AUDIT_LOG_ENTITY } from '../../shared/entities/audit-log.entity';
 import { END_USER_ENTITY, END_USER_PROPERTY_ENTITY } from '../../shared/entities/end-user.entity';
-import { INSIGHT_EVENT_ENTITY } from '../../shared/entities/insight-event.entity';
 import { streamEndUsers } from '../../shared/end-user-stream';
 import { normalizeProperties } from '../../shared/end-user-properties';
-import { normalizeEventProperties } from '../../shared/event-properties';
 import { pageWindow } from '../../shared/paging';
 import { likePattern } from '../../shared/text-search';
 import { nowIso, toDate } from '../../shared/timestamps';
@@ -31,10 +27,8 @@ const END_USERS = PgTable.of(END_USER_ENTITY);
 const PROPERTIES = PgTable.of(END_USER_PROPERTY_ENTITY);
 // Organization-level entries have env_id NULL; the model carries "".
 const AUDIT_LOGS = PgTable.of(AUDIT_LOG_ENTITY);
-const EVENTS = PgTable.of(INSIGHT_EVENT_ENTITY);
 
 const UPSERT_CHUNK = 1000;
-const EVENT_CHUNK = 5000;
 
 /** Insert, or update only when name or properties differ (no write when nothing changed). */
 const UPSERT_SQL = (select: string, returning: string) => `
@@ -241,61 +235,5 @@ export class PostgresAuditLogRepository extends AuditLogRepository {
       pageWindow(filter),
     );
     return { totalCount: page.totalCount, items: page.items.map((e) => ({ ...e, envId: e.envId ?? '' })) };
-  }
-}
-
-export class PostgresInsightEventRepository extends InsightEventRepository {
-  constructor(private readonly db: SqlSession) {
-    super();
-  }
-
-  async insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
-    if (!events.length) return { inserted: 0 };
-    // Multi-row INSERT … SELECT FROM unnest(arrays): six parameters per chunk whatever its size;
-    // one transaction, so a dropped connection leaves nothing half-written (a retry is idempotent).
-    return this.db.transaction(async (tx) => {
-      let inserted = 0;
-      for (let i = 0; i < events.length; i += EVENT_CHUNK) {
-        const chunk = events.slice(i, i + EVENT_CHUNK);
-        const rows = await tx.query(
-          `WITH ins AS (
-             INSERT INTO events (uuid, distinct_id, env_id, event, properties, timestamp)
-             SELECT e.uuid, e.distinct_id, e.env_id, e.event, e.properties::jsonb, e.ts
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
-               AS e(uuid, distinct_id, env_id, event, properties, ts)
-             ON CONFLICT (uuid) DO NOTHING
-             RETURNING 1)
-           SELECT count(*) AS count FROM ins`,
-          [
-            chunk.map((e) => e.uuid),
-            chunk.map((e) => e.distinctId),
-            chunk.map((e) => e.envId),
-            chunk.map((e) => e.event),
-            chunk.map((e) => normalizeEventProperties(e.properties)),
-            chunk.map((e) => String(Math.trunc(e.timestamp))),
-          ],
-        );
-        inserted += num(rows[0].count);
-      }
-      return { inserted };
-    });
-  }
-
-  async countByEnv(envId: string, fromUs?: number, toUs?: number): Promise<number> {
-    const params: unknown[] = [envId];
-    let where = 'env_id = $1';
-    if (fromUs !== undefined) {
-      params.push(String(Math.trunc(fromUs)));
-      where += ` AND timestamp >= $${params.length}::bigint`;
-    }
-    if (toUs !== undefined) {
-      params.push(String(Math.trunc(toUs)));
-      where += ` AND timestamp < $${params.length}::bigint`;
-    }
-    return num((await this.db.query(`SELECT count(*) AS count FROM events WHERE ${where}`, params))[0].count);
-  }
-
-  listByEnv(envId: string, page: PageRequest): Promise<Page<InsightEvent>> {
-    return EVENTS.page(this.db, 'env_id = $1', [envId], 'timestamp DESC, uuid', pageWindow(page));
   }
 }

@@ -1,12 +1,19 @@
 import { EntitySchema } from 'typeorm';
+import type { InsightFields } from '../../../../core/analytics/insight-fields';
 import type { InsightEvent } from '../../../../core/insights/insight-event';
-import { bigint, jsonText, primaryText, text } from './column-types';
+import { bigint, jsonText, nullableText, primaryText, text } from './column-types';
 import type { EntityDefinition } from './entity-definition';
+
+/**
+ * An event as stored: FeatBit's shape plus the fields core/analytics/insight-fields.ts extracts at
+ * insert time (optional here, so a plain InsightEvent still fits; stored as null when absent).
+ */
+export type StoredInsightEvent = InsightEvent & Partial<InsightFields>;
 
 // Insight events for the standalone analytics path; timestamp in microseconds (FeatBit's unit).
 // The uuid is the key (Mongo `_id`): re-inserted events are skipped by it.
-export const INSIGHT_EVENT_ENTITY: EntityDefinition<InsightEvent> = {
-  schema: new EntitySchema<InsightEvent>({
+export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
+  schema: new EntitySchema<StoredInsightEvent>({
     name: 'InsightEvent',
     tableName: 'events',
     columns: {
@@ -16,8 +23,23 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<InsightEvent> = {
       event: text(),
       properties: jsonText(),
       timestamp: bigint(),
+      flagKey: nullableText('flag_key'),
+      variationId: nullableText('variation_id'),
+      userKey: nullableText('user_key'),
+      userName: nullableText('user_name'),
     },
-    indices: [{ name: 'ix_events_env_timestamp', columns: ['envId', 'timestamp'] }],
+    indices: [
+      { name: 'ix_events_env_timestamp', columns: ['envId', 'timestamp'] },
+      // Per-flag reads (insights' partial hours, who-saw-what's edges): FlagValue rows only,
+      // INCLUDE makes the insights scan index-only (migration 1763700000005).
+      {
+        name: 'ix_events_env_flag_timestamp',
+        columns: ['envId', 'flagKey', 'timestamp'],
+        where: 'flag_key IS NOT NULL',
+      },
+      // BRIN (block ranges; events arrive roughly in time order): the retention purge's scan.
+      { name: 'ix_events_timestamp_brin', columns: ['timestamp'] },
+    ],
   }),
   mongo: {
     collection: 'Events',

@@ -1,0 +1,121 @@
+import type { FlagInsightsQuery, FlagUsersQuery } from '../../../core/ports/analytics-query.port';
+import { integer, quoteString } from './clickhouse-sql';
+
+// The AnalyticsQuery reads (src/core/ports/analytics-query.port.ts) as SQL that runs on 18.16 and on
+// current engines. Only a flag's evaluations that name a user and a variation count, as in the
+// primary store's reads.
+
+const EXPOSURE = 'variation_id IS NOT NULL AND user_key IS NOT NULL';
+
+function flagRange(envId: string, flagKey: string, fromUs: number, toUs: number): string {
+  // ts (a key column) narrows the read to the range's granules; timestamp gives the exact µs edges.
+  const fromS = Math.floor(fromUs / 1e6);
+  const toS = Math.ceil(toUs / 1e6);
+  return [
+    `env_id = ${quoteString(envId)}`,
+    `flag_key = ${quoteString(flagKey)}`,
+    `ts >= toDateTime(${integer(fromS)})`,
+    `ts <= toDateTime(${integer(toS)})`,
+    `timestamp >= ${integer(fromUs)}`,
+    `timestamp < ${integer(toUs)}`,
+    EXPOSURE,
+  ].join(' AND ');
+}
+
+/**
+ * Each event with its bucket: a binary search over the boundaries, one nested subquery per step
+ * (ceil(log2(n)) of them; arrayFirstIndex would scan every boundary for every row, and aliases
+ * referring to the previous step would be expanded exponentially). `loK` is the 1-based index of
+ * the last boundary ≤ timestamp; rows are already inside [b[1], b[n]).
+ */
+function bucketedSql(table: string, boundaries: readonly number[], where: string): string {
+  const n = boundaries.length;
+  const array = `[${boundaries.map(integer).join(',')}]`;
+  let step = 1;
+  while (step * 2 < n) step *= 2;
+  let sql = `SELECT variation_id, user_key, timestamp, toUInt32(1) AS lo0 FROM ${table} WHERE ${where}`;
+  let level = 0;
+  for (; step >= 1; step = Math.floor(step / 2), level++) {
+    const lo = `lo${level}`;
+    sql =
+      `SELECT variation_id, user_key, timestamp, ` +
+      `${lo} + if(${lo} + ${step} <= ${n} AND ${array}[${lo} + ${step}] <= timestamp, ${step}, 0) AS lo${level + 1} ` +
+      `FROM (${sql})`;
+  }
+  return `(SELECT variation_id, user_key, toInt64(lo${level}) - 1 AS bucket FROM (${sql}))`;
+}
+
+export interface InsightRow {
+  bucket: number;
+  variation: string | null;
+  evaluations: number | string;
+  users: number | string;
+}
+
+/**
+ * One statement, four groupings (18.16 has no GROUPING SETS): per bucket and variation, per bucket,
+ * per variation over the period, the period. bucket -1 marks period rows; a NULL variation the
+ * totals (uniqExact counts a user once however many variations they saw). The output column is
+ * not called variation_id: ClickHouse would resolve the WHERE's variation_id to that alias.
+ */
+export function flagInsightsSql(table: string, q: FlagInsightsQuery): string {
+  const last = q.boundariesUs.length - 1;
+  const groups: string[] = [
+    `SELECT toInt64(-1) AS bucket, variation_id AS variation, count() AS evaluations, uniqExact(user_key) AS users
+       FROM ${table} WHERE ${flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)} GROUP BY variation_id`,
+    `SELECT toInt64(-1) AS bucket, CAST(NULL AS Nullable(String)) AS variation, count() AS evaluations,
+       uniqExact(user_key) AS users
+       FROM ${table} WHERE ${flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)} GROUP BY flag_key`,
+  ];
+  if (last >= 1) {
+    const from = Math.max(q.fromUs, q.boundariesUs[0]);
+    const to = Math.min(q.toUs, q.boundariesUs[last]);
+    if (from < to) {
+      const bucketed = bucketedSql(table, q.boundariesUs, flagRange(q.envId, q.flagKey, from, to));
+      groups.push(
+        `SELECT bucket, variation_id AS variation, count() AS evaluations, uniqExact(user_key) AS users
+           FROM ${bucketed} GROUP BY bucket, variation_id`,
+        `SELECT bucket, CAST(NULL AS Nullable(String)) AS variation, count() AS evaluations,
+           uniqExact(user_key) AS users FROM ${bucketed} GROUP BY bucket`,
+      );
+    }
+  }
+  return groups.join('\nUNION ALL\n');
+}
+
+export interface UserRow {
+  variation_id: string;
+  key_id: string;
+  name: string | null;
+  last_us: number | string;
+}
+
+function pairsSql(table: string, q: FlagUsersQuery): string {
+  const where = [flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)];
+  if (q.variationId !== undefined) where.push(`variation_id = ${quoteString(q.variationId)}`);
+  // The latest event names the pair; at equal times the greater name (NULL as ''), as every
+  // provider does. max(tuple) picks both at once on every server version.
+  // Aliases differ from the columns: ClickHouse would read the WHERE's columns as the aliases.
+  const pairs = `SELECT assumeNotNull(variation_id) AS variation, assumeNotNull(user_key) AS key_id,
+      max((timestamp, ifNull(user_name, ''), isNotNull(user_name))) AS latest
+    FROM ${table} WHERE ${where.join(' AND ')} GROUP BY variation, key_id`;
+  const text = q.query
+    ? ` WHERE positionCaseInsensitiveUTF8(key_id, ${quoteString(q.query)}) > 0
+        OR positionCaseInsensitiveUTF8(tupleElement(latest, 2), ${quoteString(q.query)}) > 0`
+    : '';
+  return `SELECT variation, key_id, latest FROM (${pairs})${text}`;
+}
+
+export function flagUsersPageSql(table: string, q: FlagUsersQuery): string {
+  const select = `SELECT variation AS variation_id, key_id,
+      if(tupleElement(latest, 3), tupleElement(latest, 2), NULL) AS name,
+      tupleElement(latest, 1) AS last_us
+    FROM (${pairsSql(table, q)})
+    ORDER BY last_us DESC, variation_id, key_id
+    LIMIT ${integer(q.pageIndex * q.pageSize)}, ${integer(q.pageSize)}`;
+  return select;
+}
+
+export function flagUsersCountSql(table: string, q: FlagUsersQuery): string {
+  return `SELECT count() AS n FROM (${pairsSql(table, q)})`;
+}

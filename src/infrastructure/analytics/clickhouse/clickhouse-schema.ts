@@ -1,0 +1,119 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Logger } from '../../../core/ports/logger.port';
+import {
+  eventsTableDdl,
+  kafkaIngestDdl,
+  quoteIdentifier,
+  quoteString,
+  RAW_COLUMNS,
+  type ServerFeatures,
+  serverFeatures,
+  ttlExpression,
+} from './clickhouse-sql';
+
+/** Where insight events reach ClickHouse: the analytics role's batch inserts, or the topic itself. */
+export type ClickHouseIngest =
+  | { readonly mode: 'role' }
+  | {
+      readonly mode: 'kafka';
+      readonly brokers: readonly string[];
+      /** The insights topic (featbit-insights; tests add a prefix). */
+      readonly topic: string;
+      /** ClickHouse's own consumer group, beside the analytics role's. */
+      readonly group: string;
+    };
+
+export interface SchemaOptions {
+  database: string;
+  ttlDays: number;
+  ingest: ClickHouseIngest;
+}
+
+const LEGACY = 'events_legacy';
+const MIGRATING = 'events_migrating';
+const KAFKA = 'events_kafka';
+const KAFKA_VIEW = 'events_kafka_mv';
+
+/**
+ * Creates (or brings up to date) the schema at start-up and returns what the server can do. Every
+ * step is idempotent and restartable: an install from before the materialized columns has its
+ * `events` table renamed aside, copied once into the new layout, and dropped.
+ */
+export async function ensureSchema(
+  client: ClickHouseClient,
+  options: SchemaOptions,
+  logger: Logger,
+): Promise<ServerFeatures> {
+  const db = quoteIdentifier(options.database);
+  const run = async (query: string): Promise<void> => {
+    await client.command({ query });
+  };
+  const rows = async <T>(query: string): Promise<T[]> =>
+    (await client.query({ query, format: 'JSONEachRow' })).json<T>();
+  const tables = async (): Promise<Map<string, string>> => {
+    const list = await rows<{ name: string; create_table_query: string }>(
+      `SELECT name, create_table_query FROM system.tables WHERE database = ${quoteString(options.database)}`,
+    );
+    return new Map(list.map((t) => [t.name, t.create_table_query]));
+  };
+  const columns = async (table: string): Promise<Set<string>> =>
+    new Set(
+      (
+        await rows<{ name: string }>(
+          `SELECT name FROM system.columns WHERE database = ${quoteString(options.database)} AND table = ${quoteString(table)}`,
+        )
+      ).map((c) => c.name),
+    );
+
+  const [version] = await rows<{ v: string }>('SELECT version() AS v');
+  const features = serverFeatures(version?.v ?? '0');
+  await run(`CREATE DATABASE IF NOT EXISTS ${db}`);
+
+  let existing = await tables();
+  if (existing.has('events') && !(await columns('events')).has('flag_key')) {
+    logger.info('ClickHouse: moving the events table to the per-flag layout (one copy)');
+    await run(`RENAME TABLE ${db}.events TO ${db}.${LEGACY}`);
+    existing = await tables();
+  }
+  if (existing.has(LEGACY)) {
+    if (!existing.has('events')) {
+      // Start (or restart) the copy from scratch; the old ReplacingMergeTree's FINAL drops duplicates.
+      await run(`DROP TABLE IF EXISTS ${db}.${MIGRATING}`);
+      await run(eventsTableDdl(`${db}.${MIGRATING}`, options.ttlDays, features));
+      await run(
+        `INSERT INTO ${db}.${MIGRATING} (${RAW_COLUMNS}) SELECT ${RAW_COLUMNS} FROM ${db}.${LEGACY} FINAL`,
+      );
+      await run(`RENAME TABLE ${db}.${MIGRATING} TO ${db}.events`);
+    }
+    await run(`DROP TABLE ${db}.${LEGACY}`);
+    logger.info('ClickHouse: events table migrated');
+  }
+  await run(eventsTableDdl(`${db}.events`, options.ttlDays, features));
+  if (features.ttl && options.ttlDays > 0) {
+    const current = (await tables()).get('events') ?? '';
+    const wanted = ttlExpression(options.ttlDays);
+    if (!current.includes(`toIntervalDay(${options.ttlDays})`)) {
+      await run(`ALTER TABLE ${db}.events MODIFY TTL ${wanted}`);
+    }
+  }
+
+  // The Kafka path is recreated when its settings change and removed when the role inserts
+  // instead (else both would insert every event). Dropping the view first stops consumption;
+  // committed offsets live in the consumer group, so nothing is read twice by a restart.
+  const kafka = (await tables()).get(KAFKA);
+  const wantedKafka =
+    options.ingest.mode === 'kafka'
+      ? kafkaIngestDdl(`${db}.${KAFKA}`, `${db}.${KAFKA_VIEW}`, `${db}.events`, options.ingest)
+      : null;
+  const signature = options.ingest.mode === 'kafka' ? kafkaSignature(options.ingest) : '';
+  if (kafka !== undefined && (!wantedKafka || !kafka.includes(signature))) {
+    await run(`DROP TABLE IF EXISTS ${db}.${KAFKA_VIEW}`);
+    await run(`DROP TABLE IF EXISTS ${db}.${KAFKA}`);
+  }
+  if (wantedKafka) for (const query of wantedKafka) await run(query);
+  return features;
+}
+
+function kafkaSignature(ingest: Extract<ClickHouseIngest, { mode: 'kafka' }>): string {
+  return [ingest.brokers.join(','), ingest.topic, ingest.group].map(quoteString).join(', ');
+}

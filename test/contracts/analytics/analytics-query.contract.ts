@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { bucketBoundaries, type InsightInterval } from '../../../src/core/analytics/insight-interval';
+import type { InsightEvent } from '../../../src/core/insights/insight-event';
+import type {
+  AnalyticsQuery,
+  FlagInsightsQuery,
+  FlagUsersQuery,
+} from '../../../src/core/ports/analytics-query.port';
+import type { AnalyticsStore } from '../../../src/core/ports/analytics-store.port';
+import { prng } from '../../support/seeded-prng';
+import { normalizeInsights, referenceInsights, referenceUsers } from './analytics-reference';
+
+export interface AnalyticsQueryHarness {
+  store: AnalyticsStore;
+  query: AnalyticsQuery;
+  ready(): Promise<void>;
+  /** Waits until written events are visible to reads (ClickHouse inserts are, at once; Kafka-fed are not). */
+  settle?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const H = 3600_000_000; // an hour in µs
+// 2026-03-06T00:00Z: the generated days span New York's spring-forward (2026-03-08 07:00Z).
+const T0 = Date.UTC(2026, 2, 6) * 1000;
+const SPAN = 4 * 24 * H;
+const VARIATIONS = ['v-on', 'v-off', 'v-x'];
+
+function flagEvent(
+  envId: string,
+  flagKey: string,
+  variationId: string,
+  userKey: string,
+  userName: string | null,
+  us: number,
+): InsightEvent {
+  const properties: Record<string, unknown> = {
+    route: '/Variation/GetMultiOptionVariation',
+    flagId: `${envId}-${flagKey}`,
+    envId,
+    featureFlagKey: flagKey,
+    sendToExperiment: false,
+    userKeyId: userKey,
+    userName,
+    variationId,
+    tag_0: userKey,
+    tag_1: variationId,
+    tag_2: 'false',
+  };
+  if (userName !== null) properties.tag_3 = userName;
+  return {
+    uuid: randomUUID(),
+    distinctId: `${envId}-${flagKey}`,
+    envId,
+    event: 'FlagValue',
+    properties: JSON.stringify(properties),
+    timestamp: us,
+  };
+}
+
+function metricEvent(envId: string, userKey: string, us: number): InsightEvent {
+  return {
+    uuid: randomUUID(),
+    distinctId: 'checkout-completed',
+    envId,
+    event: 'CustomEvent',
+    properties: JSON.stringify({ tag_0: userKey, tag_1: '1', tag_2: 'x', tag_3: 'v-on', numericValue: 1 }),
+    timestamp: us,
+  };
+}
+
+/** A reproducible event set: two environments, three flags, 60 users, metric events, odd names. */
+export function generateEvents(envId: string, otherEnvId: string, seed = 17): InsightEvent[] {
+  const random = prng(seed);
+  const users = Array.from({ length: 60 }, (_, i) => ({
+    key: i % 7 === 0 ? `User-${i}@Example.com` : `u${i}`,
+    name: i % 5 === 0 ? null : i % 11 === 0 ? `O'Brien "${i}" \\ Zoë` : `Name ${i}`,
+  }));
+  const events: InsightEvent[] = [];
+  for (let n = 0; n < 1500; n++) {
+    const user = users[Math.floor(random() * users.length)];
+    const us = T0 + Math.floor(random() * SPAN);
+    const variation = VARIATIONS[Math.floor(random() * (random() < 0.8 ? 2 : 3))];
+    const flag = random() < 0.7 ? 'checkout' : 'banner';
+    events.push(flagEvent(envId, flag, variation, user.key, user.name, us));
+    if (random() < 0.2) events.push(metricEvent(envId, user.key, us + 1));
+    if (random() < 0.1) events.push(flagEvent(otherEnvId, 'checkout', variation, user.key, user.name, us));
+  }
+  // Events on bucket and hour edges, and a user who was renamed (the later name wins).
+  events.push(flagEvent(envId, 'checkout', 'v-on', 'edge', 'Edge', T0 + 24 * H));
+  events.push(flagEvent(envId, 'checkout', 'v-on', 'edge', 'Edge', T0 + 24 * H - 1));
+  events.push(flagEvent(envId, 'checkout', 'v-off', 'renamed', 'Old name', T0 + 30 * H));
+  events.push(flagEvent(envId, 'checkout', 'v-off', 'renamed', 'New name', T0 + 31 * H + 5));
+  // A key with a dash, so flag keys are read after `<envId>-`, not at the first dash.
+  events.push(flagEvent(envId, 'new-checkout-flow', 'v-on', 'u1', 'Name 1', T0 + 2 * H));
+  return events;
+}
+
+function insightsQuery(
+  envId: string,
+  flagKey: string,
+  interval: InsightInterval,
+  fromMs: number,
+  toMs: number,
+  zone: string,
+): FlagInsightsQuery {
+  return {
+    envId,
+    flagKey,
+    boundariesUs: bucketBoundaries(interval, fromMs, toMs, zone).map((ms) => ms * 1000),
+    fromUs: fromMs * 1000,
+    toUs: toMs * 1000,
+  };
+}
+
+/** The AnalyticsQuery port's contract: every provider answers as the reference does. */
+export function describeAnalyticsQueryContract(
+  name: string,
+  open: () => Promise<AnalyticsQueryHarness>,
+): void {
+  describe(`AnalyticsQuery contract: ${name}`, () => {
+    let harness: AnalyticsQueryHarness;
+    const envId = randomUUID();
+    const otherEnvId = randomUUID();
+    const events = generateEvents(envId, otherEnvId);
+    const t0 = T0 / 1000;
+    const hour = 3600_000;
+
+    beforeAll(async () => {
+      harness = await open();
+      await harness.ready();
+      await harness.store.writeEvents(events);
+      // A queue re-delivery: a third of the events again, in another order.
+      await harness.store.writeEvents(events.filter((_, i) => i % 3 === 0).reverse());
+      await harness.settle?.();
+    }, 180_000);
+
+    afterAll(async () => {
+      await harness?.close();
+    });
+
+    const insightCases: [string, InsightInterval, number, number, string][] = [
+      [
+        'hours over two days with partial edge hours',
+        'HOUR',
+        t0 + 90 * 60_000,
+        t0 + 49 * hour + 17 * 60_000,
+        'UTC',
+      ],
+      ['days in New York across the DST change', 'DAY', t0, t0 + 96 * hour, 'America/New_York'],
+      ['days in Kolkata (a half-hour offset)', 'DAY', t0 - 5 * hour, t0 + 90 * hour, 'Asia/Kolkata'],
+      ['minutes over three hours', 'MINUTE', t0 + 23 * hour, t0 + 26 * hour, 'UTC'],
+      ['weeks', 'WEEK', t0 - 30 * 24 * hour, t0 + 10 * 24 * hour, 'Europe/Paris'],
+      ['months in Shanghai', 'MONTH', t0 - 90 * 24 * hour, t0 + 5 * 24 * hour, 'Asia/Shanghai'],
+      ['one bucket edge exactly at `to`', 'HOUR', t0 + 20 * hour, t0 + 24 * hour, 'UTC'],
+      ['a range with no events', 'DAY', t0 - 20 * 24 * hour, t0 - 10 * 24 * hour, 'UTC'],
+    ];
+
+    it.each(insightCases)('flag insights: %s', async (_label, interval, fromMs, toMs, zone) => {
+      const q = insightsQuery(envId, 'checkout', interval, fromMs, toMs, zone);
+      const expected = referenceInsights(events, q);
+      expect(normalizeInsights(await harness.query.flagInsights(q))).toEqual(normalizeInsights(expected));
+    });
+
+    it('flag insights: sanity of the generated set (the cases above are not all empty)', () => {
+      const q = insightsQuery(envId, 'checkout', 'DAY', t0, t0 + 96 * hour, 'UTC');
+      const period = referenceInsights(events, q).period;
+      expect(period.find((c) => c.variationId === null)?.evaluations).toBeGreaterThan(900);
+      expect(period.filter((c) => c.variationId !== null)).toHaveLength(3);
+    });
+
+    it('flag insights: a flag key with dashes, another environment, an unknown flag', async () => {
+      for (const [env, flag] of [
+        [envId, 'new-checkout-flow'],
+        [otherEnvId, 'checkout'],
+        [envId, 'never-evaluated'],
+      ] as const) {
+        const q = insightsQuery(env, flag, 'DAY', t0, t0 + 96 * hour, 'UTC');
+        expect(normalizeInsights(await harness.query.flagInsights(q))).toEqual(
+          normalizeInsights(referenceInsights(events, q)),
+        );
+      }
+    });
+
+    const base = (over: Partial<FlagUsersQuery>): FlagUsersQuery => ({
+      envId,
+      flagKey: 'checkout',
+      fromUs: T0,
+      toUs: T0 + SPAN,
+      pageIndex: 0,
+      pageSize: 10,
+      ...over,
+    });
+    const userCases: [string, Partial<FlagUsersQuery>][] = [
+      ['the first page', {}],
+      ['the third page', { pageIndex: 2 }],
+      ['a page past the end', { pageIndex: 50 }],
+      ['one variation', { variationId: 'v-x', pageSize: 50 }],
+      ['a keyId substring, any case', { query: 'example.COM', pageSize: 50 }],
+      ['a name substring with a quote', { query: "o'brien", pageSize: 50 }],
+      ['a name with a percent sign matches nothing', { query: '%', pageSize: 50 }],
+      ['a narrow range with the renamed user', { fromUs: T0 + 29 * H, toUs: T0 + 32 * H, pageSize: 100 }],
+      ['a range ending before the later name', { fromUs: T0 + 29 * H, toUs: T0 + 31 * H, pageSize: 100 }],
+      ['an edge at `to`', { fromUs: T0 + 23 * H, toUs: T0 + 24 * H, pageSize: 100 }],
+      ['another environment', { envId: otherEnvId, pageSize: 100 }],
+    ];
+
+    it.each(userCases)('who saw what: %s', async (_label, over) => {
+      const q = base(over);
+      const page = await harness.query.flagUsers(q);
+      const expected = referenceUsers(events, q);
+      expect({
+        totalCount: Number(page.totalCount),
+        items: page.items.map((r) => ({ ...r, lastEvaluatedAtUs: Number(r.lastEvaluatedAtUs) })),
+      }).toEqual(expected);
+    });
+
+    it('who saw what: the renamed user shows the later name', async () => {
+      const page = await harness.query.flagUsers(
+        base({ fromUs: T0 + 29 * H, toUs: T0 + 32 * H, pageSize: 100 }),
+      );
+      expect(page.items.find((r) => r.keyId === 'renamed')?.name).toBe('New name');
+    });
+
+    it('reports healthy', async () => {
+      expect((await harness.query.health()).ok).toBe(true);
+    });
+  });
+}
