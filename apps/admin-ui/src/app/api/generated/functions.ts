@@ -23,6 +23,8 @@ export type { UpdateWorkspace$Params as UpdateWorkspace$Params } from './fn/work
 export { updateWorkspace as updateWorkspace } from './fn/workspaces/update-workspace';
 export type { IsWorkspaceKeyUsed$Params as IsWorkspaceKeyUsed$Params } from './fn/workspaces/is-workspace-key-used';
 export { isWorkspaceKeyUsed as isWorkspaceKeyUsed } from './fn/workspaces/is-workspace-key-used';
+export type { GetWorkspaceUsages$Params as GetWorkspaceUsages$Params } from './fn/workspaces/get-workspace-usages';
+export { getWorkspaceUsages as getWorkspaceUsages } from './fn/workspaces/get-workspace-usages';
 export type { ListOrganizations$Params as ListOrganizations$Params } from './fn/organizations/list-organizations';
 export { listOrganizations as listOrganizations } from './fn/organizations/list-organizations';
 export type { UpdateOrganization$Params as UpdateOrganization$Params } from './fn/organizations/update-organization';
@@ -237,6 +239,12 @@ export type { UpsertEndUserProperty$Params as UpsertEndUserProperty$Params } fro
 export { upsertEndUserProperty as upsertEndUserProperty } from './fn/end-user-properties/upsert-end-user-property';
 export type { DeleteEndUserProperty$Params as DeleteEndUserProperty$Params } from './fn/end-user-properties/delete-end-user-property';
 export { deleteEndUserProperty as deleteEndUserProperty } from './fn/end-user-properties/delete-end-user-property';
+export type { GetFlagInsights$Params as GetFlagInsights$Params } from './fn/insights/get-flag-insights';
+export { getFlagInsights as getFlagInsights } from './fn/insights/get-flag-insights';
+export type { GetFlagInsightsWithSummary$Params as GetFlagInsightsWithSummary$Params } from './fn/insights/get-flag-insights-with-summary';
+export { getFlagInsightsWithSummary as getFlagInsightsWithSummary } from './fn/insights/get-flag-insights-with-summary';
+export type { ListFlagEndUsers$Params as ListFlagEndUsers$Params } from './fn/insights/list-flag-end-users';
+export { listFlagEndUsers as listFlagEndUsers } from './fn/insights/list-flag-end-users';
 export type { ListAuditLogs$Params as ListAuditLogs$Params } from './fn/audit-logs/list-audit-logs';
 export { listAuditLogs as listAuditLogs } from './fn/audit-logs/list-audit-logs';
 export type { CompareAuditData$Params as CompareAuditData$Params } from './fn/audit-logs/compare-audit-data';

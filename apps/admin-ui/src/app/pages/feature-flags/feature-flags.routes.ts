@@ -29,6 +29,14 @@ export const FEATURE_FLAG_ROUTES: Routes = [
               ),
           },
           {
+            path: 'insights',
+            title: 'Insights · featbit-ts',
+            loadComponent: () =>
+              import('./flag-detail/insights/flag-insights-page.component').then(
+                (m) => m.FlagInsightsPageComponent,
+              ),
+          },
+          {
             path: 'history',
             title: 'History · featbit-ts',
             loadComponent: () =>

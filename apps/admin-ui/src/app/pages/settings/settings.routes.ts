@@ -19,6 +19,11 @@ export const SETTINGS_ROUTES: Routes = [
           import('./access-tokens/access-tokens-page.component').then((m) => m.AccessTokensPageComponent),
       },
       {
+        path: 'usage',
+        title: 'Usage · featbit-ts',
+        loadComponent: () => import('./usage/usage-page.component').then((m) => m.UsagePageComponent),
+      },
+      {
         path: 'profile',
         title: 'Profile · featbit-ts',
         loadComponent: () => import('./profile/profile-page.component').then((m) => m.ProfilePageComponent),

@@ -84,6 +84,15 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
           >
           <a
             mat-tab-link
+            routerLink="insights"
+            routerLinkActive
+            #i="routerLinkActive"
+            [active]="i.isActive"
+            data-testid="insights-tab"
+            >Insights</a
+          >
+          <a
+            mat-tab-link
             routerLink="history"
             routerLinkActive
             #h="routerLinkActive"
