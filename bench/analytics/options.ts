@@ -1,0 +1,120 @@
+// Command line: `npm run bench:analytics -- <scenario>[,<scenario>…] [--option value]…`.
+
+export const SCENARIOS = ['ingest-pg', 'ingest-ch', 'reads-pg', 'reads-ch', 'burst'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export const CH_INGEST_MODES = ['role', 'kafka'] as const;
+export type ChIngestMode = (typeof CH_INGEST_MODES)[number];
+
+export interface Options {
+  scenarios: Scenario[];
+  /** Events per scenario; null: the scenario's default (ingest 500,000, reads 10,000,000, burst 1,000,000). */
+  events: number | null;
+  /** Measured runs of each read query (after 2 warm-up runs). */
+  runs: number;
+  /** ingest-ch rows: the role writes (role) and/or ClickHouse reads the topic itself (kafka). */
+  chIngest: ChIngestMode[];
+  /** Events per writeEvents call when loading the reads data set. */
+  loadBatch: number;
+  serverCore: number;
+  loadCore: number;
+  /** Output directory; default bench/results/<UTC date>/. */
+  out: string | null;
+  /** Suffix of the result files (analytics-<scenarios>[-<tag>].json/.md). */
+  tag: string | null;
+  /** Leave the databases behind (to inspect them); default: dropped. */
+  keep: boolean;
+  /** Another build's main.js to run as the analytics role; default this repository's dist/main.js. */
+  main: string | null;
+}
+
+export const DEFAULT_EVENTS: Record<Scenario, number> = {
+  'ingest-pg': 500_000,
+  'ingest-ch': 500_000,
+  'reads-pg': 10_000_000,
+  'reads-ch': 10_000_000,
+  burst: 1_000_000,
+};
+
+const USAGE = `usage: npm run bench:analytics -- <${SCENARIOS.join('|')}>[,…] [options]
+  --events N        events per scenario (default: ingest 500000, reads 10000000, burst 1000000)
+  --runs N          measured runs per read query (default 20, after 2 warm-up runs)
+  --ch-ingest role,kafka   ingest-ch rows (default both)
+  --load-batch N    events per writeEvents call when loading the reads data set (default 50000)
+  --server-core C --load-core C   (default 0 and 1; npm run pins this process to core 1)
+  --out DIR (default bench/results/<UTC date>)   --tag NAME (result file suffix)   --keep
+  --main FILE (another build's main.js as the analytics role; default dist/main.js)`;
+
+function positive(name: string, value: string | undefined): number {
+  const n = Number((value ?? '').replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer\n${USAGE}`);
+  return n;
+}
+
+export function parseOptions(argv: string[]): Options {
+  const [first, ...rest] = argv;
+  if (first === undefined || first.startsWith('-')) throw new Error(USAGE);
+  const scenarios = first.split(',') as Scenario[];
+  for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
+  const o: Options = {
+    scenarios,
+    events: null,
+    runs: 20,
+    chIngest: ['role', 'kafka'],
+    loadBatch: 50_000,
+    serverCore: 0,
+    loadCore: 1,
+    out: null,
+    tag: null,
+    keep: false,
+    main: null,
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const name = rest[i].replace(/^--/, '');
+    const value = rest[i + 1];
+    switch (name) {
+      case 'keep':
+        o.keep = true;
+        continue;
+      case 'events':
+        o.events = positive(name, value);
+        break;
+      case 'runs':
+        o.runs = positive(name, value);
+        break;
+      case 'load-batch':
+        o.loadBatch = positive(name, value);
+        break;
+      case 'server-core':
+        o.serverCore = positive(name, String(Number(value) + 1)) - 1;
+        break;
+      case 'load-core':
+        o.loadCore = positive(name, String(Number(value) + 1)) - 1;
+        break;
+      case 'ch-ingest': {
+        const modes = (value ?? '').split(',') as ChIngestMode[];
+        if (modes.some((m) => !CH_INGEST_MODES.includes(m)))
+          throw new Error(`--ch-ingest: role,kafka\n${USAGE}`);
+        o.chIngest = modes;
+        break;
+      }
+      case 'out':
+        o.out = value ?? null;
+        break;
+      case 'main':
+        o.main = value ?? null;
+        break;
+      case 'tag':
+        o.tag = value ?? null;
+        break;
+      default:
+        throw new Error(`unknown option ${rest[i]}\n${USAGE}`);
+    }
+    i++;
+  }
+  return o;
+}
+
+export function eventsFor(options: Options, scenario: Scenario): number {
+  return options.events ?? DEFAULT_EVENTS[scenario];
+}
