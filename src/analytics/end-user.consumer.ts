@@ -1,34 +1,19 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { parseEndUserMessage } from '../core/messages/end-users.message';
 import { DataStore } from '../core/ports/data-store.port';
-import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/message-bus.port';
+import { type BusMessage, MessageBus, TOPICS } from '../core/ports/message-bus.port';
 import type { EndUserUpsert } from '../core/ports/users-and-events.repositories';
 import { Logger } from '../core/ports/logger.port';
+import { QueueConsumer } from './queue-consumer';
 
 /** Upserts end users seen by SDKs and registers their new property names per environment. */
 @Injectable()
-export class EndUserConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private subscription?: Subscription;
+export class EndUserConsumer extends QueueConsumer {
   private readonly log: Logger;
 
-  constructor(
-    private readonly bus: MessageBus,
-    private readonly store: DataStore,
-    logger: Logger,
-  ) {
+  constructor(bus: MessageBus, store: DataStore, logger: Logger) {
+    super(bus, store, TOPICS.endUsers, 500);
     this.log = logger.child({ component: 'end-user-consumer' });
-  }
-
-  onApplicationBootstrap(): void {
-    void this.store.whenReady().then(async () => {
-      this.subscription = await this.bus.consume(TOPICS.endUsers, (batch) => this.handle(batch), {
-        batchSize: 500,
-      });
-    });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.unsubscribe();
   }
 
   async handle(batch: BusMessage[]): Promise<void> {

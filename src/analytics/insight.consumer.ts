@@ -1,14 +1,15 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import type { InsightEvent } from '../core/insights/insight-event';
 import { parseInsightMessage } from '../core/messages/insight.message';
 import { AnalyticsStore } from '../core/ports/analytics-store.port';
 import { DataStore } from '../core/ports/data-store.port';
-import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/message-bus.port';
+import { type BusMessage, MessageBus, TOPICS } from '../core/ports/message-bus.port';
 import { ReadinessService } from '../infrastructure/health/readiness.service';
 import { Logger } from '../core/ports/logger.port';
 import { flagUsageDeltas } from '../core/insights/flag-usage';
 import { GroupCommit } from './group-commit';
+import { QueueConsumer } from './queue-consumer';
 
 /**
  * Writes insight events to the analytics store in bulk, and each flag's first/last evaluation to
@@ -16,37 +17,27 @@ import { GroupCommit } from './group-commit';
  * its events are written; re-deliveries are harmless because writes skip known uuids.
  */
 @Injectable()
-export class InsightConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private subscription?: Subscription;
+export class InsightConsumer extends QueueConsumer {
   private readonly log: Logger;
   private readonly writer: GroupCommit<InsightEvent>;
 
   constructor(
-    private readonly bus: MessageBus,
-    private readonly store: DataStore,
+    bus: MessageBus,
+    store: DataStore,
     analytics: AnalyticsStore,
     config: AppConfig,
     logger: Logger,
     readiness: ReadinessService,
   ) {
+    // One queue batch fills one store write: each round (claim, insert, flag usage, ack) has a
+    // fixed cost, so fewer, larger rounds drain a backlog faster (bench/analytics, ingest-pg).
+    super(bus, store, TOPICS.insights, config.analytics.flushSize);
     this.log = logger.child({ component: 'insight-consumer' });
     // The primary database is already part of readiness; a separate analytics store is not.
     if (config.analytics.provider !== 'primary') readiness.register(analytics);
     this.writer = new GroupCommit(async (events) => {
       await analytics.writeEvents(events);
     }, config.analytics.flushSize);
-  }
-
-  onApplicationBootstrap(): void {
-    void this.store.whenReady().then(async () => {
-      this.subscription = await this.bus.consume(TOPICS.insights, (batch) => this.handle(batch), {
-        batchSize: 1000,
-      });
-    });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.unsubscribe();
   }
 
   async handle(batch: BusMessage[]): Promise<void> {

@@ -1,9 +1,10 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UsageRecord } from '../core/analytics/usage';
 import { parseUsageMessage } from '../core/messages/usage.message';
 import { DataStore } from '../core/ports/data-store.port';
 import { Logger } from '../core/ports/logger.port';
-import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/ports/message-bus.port';
+import { type BusMessage, MessageBus, TOPICS } from '../core/ports/message-bus.port';
+import { QueueConsumer } from './queue-consumer';
 
 /**
  * Folds usage records (featbit-usage) into the workspace usage counters in the primary database,
@@ -11,28 +12,12 @@ import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../core/
  * each record id once, so a re-delivered batch changes nothing.
  */
 @Injectable()
-export class UsageConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private subscription?: Subscription;
+export class UsageConsumer extends QueueConsumer {
   private readonly log: Logger;
 
-  constructor(
-    private readonly bus: MessageBus,
-    private readonly store: DataStore,
-    logger: Logger,
-  ) {
+  constructor(bus: MessageBus, store: DataStore, logger: Logger) {
+    super(bus, store, TOPICS.usage, 1000);
     this.log = logger.child({ component: 'usage-consumer' });
-  }
-
-  onApplicationBootstrap(): void {
-    void this.store.whenReady().then(async () => {
-      this.subscription = await this.bus.consume(TOPICS.usage, (batch) => this.handle(batch), {
-        batchSize: 1000,
-      });
-    });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.subscription?.unsubscribe();
   }
 
   async handle(batch: BusMessage[]): Promise<void> {

@@ -25,7 +25,8 @@ const T0 = Date.UTC(2026, 2, 6) * 1000;
 const SPAN = 4 * 24 * H;
 const VARIATIONS = ['v-on', 'v-off', 'v-x'];
 
-function flagEvent(
+/** A FlagValue event as the evaluation role builds it (src/core/sdk/insight-intake.ts). */
+export function flagEvent(
   envId: string,
   flagKey: string,
   variationId: string,

@@ -9,6 +9,7 @@ import {
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
 import { describeAnalyticsQueryContract } from './analytics-query.contract';
 import { describeAnalyticsStoreContract } from './analytics-store.contract';
+import { describeClickHouseLifecycle } from './clickhouse-lifecycle';
 
 // The same contract as clickhouse.int-spec.ts, on a current ClickHouse engine: chdb (ClickHouse
 // in-process) injected as the client's connection, so the store's DDL, inserts and queries run
@@ -90,6 +91,17 @@ describeIf(
         close: () => store.close(),
       });
     });
+
+    describeClickHouseLifecycle('clickhouse (current engine, chdb)', true, () => ({
+      options: (db) => ({
+        url: 'http://chdb.in-process',
+        database: db,
+        user: 'default',
+        password: '',
+        connection: connect(),
+      }),
+      client: () => createClient({ connection: connect() }),
+    }));
 
     it('keeps rows in ClickHouse types the current engine reads back exactly', async () => {
       // Runs after the contract: the µs timestamp is UInt64 and ts is derived from it on this engine too.

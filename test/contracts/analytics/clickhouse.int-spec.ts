@@ -7,6 +7,7 @@ import {
 import { StoreUnavailableError } from '../../../src/core/shared/errors';
 import { describeAnalyticsQueryContract } from './analytics-query.contract';
 import { describeAnalyticsStoreContract } from './analytics-store.contract';
+import { describeClickHouseLifecycle } from './clickhouse-lifecycle';
 
 // Runs against the ClickHouse server on loopback (Debian's clickhouse-server, started by .ci/infra.sh).
 const URL = process.env.TEST_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123';
@@ -34,6 +35,11 @@ describeAnalyticsQueryContract('clickhouse', () => {
   });
   return Promise.resolve({ store, query: store, ready: () => waitReady(store), close: () => store.close() });
 });
+
+describeClickHouseLifecycle('clickhouse', false, () => ({
+  options: (db) => ({ url: URL, database: db, user: 'default', password: '' }),
+  client: () => createClient({ url: URL }),
+}));
 
 describe('ClickHouse analytics store without a server', () => {
   it('reports not-ready with the reason, refuses writes as unavailable, and stops retrying on close', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@clickhouse/client';
+import { flagEvent as contractFlagEvent } from '../../contracts/analytics/analytics-query.contract';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import { insightMessage } from '../../../src/core/messages/insight.message';
 import { TOPICS } from '../../../src/core/ports/message-bus.port';
@@ -28,19 +29,7 @@ function flagEvent(
   userKey: string,
   us: number,
 ): InsightEvent {
-  return {
-    uuid: randomUUID(),
-    distinctId: `${envId}-${flagKey}`,
-    envId,
-    event: 'FlagValue',
-    properties: JSON.stringify({
-      tag_0: userKey,
-      tag_1: variationId,
-      tag_2: 'false',
-      tag_3: `Name ${userKey}`,
-    }),
-    timestamp: us,
-  };
+  return contractFlagEvent(envId, flagKey, variationId, userKey, `Name ${userKey}`, us);
 }
 
 describeIf('ClickHouse fed from Kafka (skipped without TEST_CLICKHOUSE_URL and TEST_KAFKA_BROKERS)', () => {

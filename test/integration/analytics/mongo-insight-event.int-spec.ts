@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { bucketBoundaries } from '../../../src/core/analytics/insight-interval';
+import { flagEvent as contractFlagEvent } from '../../contracts/analytics/analytics-query.contract';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import type { FlagInsightsQuery, FlagUsersQuery } from '../../../src/core/ports/analytics-query.port';
 import { MongoConnection } from '../../../src/infrastructure/database/mongodb/mongo-connection';
@@ -30,19 +31,7 @@ function flagEvent(
   userKey: string,
   us: number,
 ): InsightEvent {
-  return {
-    uuid: randomUUID(),
-    distinctId: `${envId}-${flagKey}`,
-    envId,
-    event: 'FlagValue',
-    properties: JSON.stringify({
-      tag_0: userKey,
-      tag_1: variationId,
-      tag_2: 'false',
-      tag_3: `Name ${userKey}`,
-    }),
-    timestamp: us,
-  };
+  return contractFlagEvent(envId, flagKey, variationId, userKey, `Name ${userKey}`, us);
 }
 
 /** `count` evaluations of flag `f` over `hours` hours, distinct timestamps, 12 users, 2 variations. */

@@ -89,11 +89,13 @@ export async function ensureSchema(
     logger.info('ClickHouse: events table migrated');
   }
   await run(eventsTableDdl(`${db}.events`, options.ttlDays, features));
-  if (features.ttl && options.ttlDays > 0) {
+  if (features.ttl) {
     const current = (await tables()).get('events') ?? '';
-    const wanted = ttlExpression(options.ttlDays);
-    if (!current.includes(`toIntervalDay(${options.ttlDays})`)) {
-      await run(`ALTER TABLE ${db}.events MODIFY TTL ${wanted}`);
+    if (options.ttlDays > 0 && !current.includes(`toIntervalDay(${options.ttlDays})`)) {
+      await run(`ALTER TABLE ${db}.events MODIFY TTL ${ttlExpression(options.ttlDays)}`);
+    } else if (options.ttlDays === 0 && /\bTTL\b/.test(current)) {
+      // Retention turned off again: keep everything from now on, as the setting says.
+      await run(`ALTER TABLE ${db}.events REMOVE TTL`);
     }
   }
 

@@ -43,6 +43,12 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
   }),
   mongo: {
     collection: 'Events',
-    indexes: [[{ envId: 1, timestamp: 1 }, { name: 'ix_events_env_timestamp' }]],
+    indexes: [
+      [{ envId: 1, timestamp: 1 }, { name: 'ix_events_env_timestamp' }],
+      // Per-flag reads and the retention purge (FerretDB v1 pushes down only equality filters, so
+      // these serve a real MongoDB more than the test server).
+      [{ envId: 1, flagKey: 1, timestamp: 1 }, { name: 'ix_events_env_flag_timestamp' }],
+      [{ timestamp: 1 }, { name: 'ix_events_timestamp' }],
+    ],
   },
 };

@@ -1,0 +1,136 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { bucketBoundaries } from '../../../src/core/analytics/insight-interval';
+import type {
+  ClickHouseAnalyticsOptions,
+  ClickHouseAnalyticsStore,
+} from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
+import { createClickHouseAnalyticsStore } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
+import { generateEvents } from './analytics-query.contract';
+import { normalizeInsights, referenceInsights } from './analytics-reference';
+
+// Start-up work of the ClickHouse store that the query contract does not see: a table of the
+// earlier layout (before the per-flag ordering and extracted columns) is migrated with its rows,
+// and ANALYTICS_RETENTION_DAYS sets a TTL that turning retention off removes again.
+
+export interface LifecycleHarness {
+  /** Store options for the engine under test (url, user, password, connection). */
+  options: (database: string) => Omit<ClickHouseAnalyticsOptions, 'database'> & { database: string };
+  client: () => ClickHouseClient;
+}
+
+async function ready(store: ClickHouseAnalyticsStore): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if ((await store.health()).ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`ClickHouse store not ready: ${(await store.health()).detail}`);
+}
+
+const LEGACY_TABLE = (db: string): string => `CREATE TABLE ${db}.events (
+    uuid String, distinct_id String, env_id String, event String, properties String, timestamp UInt64,
+    ts DateTime MATERIALIZED toDateTime(intDiv(timestamp, 1000000))
+  ) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(ts) ORDER BY (env_id, ts, uuid)`;
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** `hasTtl`: whether the engine has TTL (18.16 has none; retention drops whole months there). */
+export function describeClickHouseLifecycle(
+  name: string,
+  hasTtl: boolean,
+  open: () => LifecycleHarness,
+): void {
+  const itTtl = hasTtl ? it : it.skip;
+  describe(`ClickHouse store start-up: ${name}`, () => {
+    it('migrates a table of the earlier layout once, keeping every row readable', async () => {
+      const h = open();
+      const database = `fbts_legacy_${process.pid}_${Date.now()}`;
+      const client = h.client();
+      const events = generateEvents('env-legacy', 'env-legacy-other', 5).slice(0, 400);
+      try {
+        await client.command({ query: `CREATE DATABASE ${database}` });
+        await client.command({ query: LEGACY_TABLE(database) });
+        const values = events
+          .map(
+            (e) =>
+              `(${[e.uuid, e.distinctId, e.envId, e.event, e.properties].map(quote).join(',')},${e.timestamp})`,
+          )
+          .join(',');
+        await client.command({
+          query: `INSERT INTO ${database}.events (uuid, distinct_id, env_id, event, properties, timestamp) VALUES ${values}`,
+        });
+        const store = createClickHouseAnalyticsStore(h.options(database));
+        try {
+          await ready(store);
+          const fromMs = Date.UTC(2026, 2, 6);
+          const toMs = fromMs + 4 * 24 * 3600_000;
+          const q = {
+            envId: 'env-legacy',
+            flagKey: 'checkout',
+            boundariesUs: bucketBoundaries('DAY', fromMs, toMs, 'UTC').map((ms) => ms * 1000),
+            fromUs: fromMs * 1000,
+            toUs: toMs * 1000,
+          };
+          expect(normalizeInsights(await store.flagInsights(q))).toEqual(
+            normalizeInsights(referenceInsights(events, q)),
+          );
+          const expected = events.filter((e) => e.envId === 'env-legacy').length;
+          expect(await store.countEvents('env-legacy')).toBe(expected);
+        } finally {
+          await store.close();
+        }
+        // A second start finds the migrated table and changes nothing.
+        const again = createClickHouseAnalyticsStore(h.options(database));
+        try {
+          await ready(again);
+          expect(await again.countEvents('env-legacy')).toBe(
+            events.filter((e) => e.envId === 'env-legacy').length,
+          );
+        } finally {
+          await again.close();
+        }
+      } finally {
+        await client.command({ query: `DROP DATABASE IF EXISTS ${database}` });
+        await client.close();
+      }
+    }, 120_000);
+
+    itTtl(
+      `sets the retention TTL, and removes it when retention is turned off${hasTtl ? '' : ' (skipped: this engine has no TTL)'}`,
+      async () => {
+        const h = open();
+        const database = `fbts_ttl_${process.pid}_${Date.now()}`;
+        const client = h.client();
+        const createQuery = async (): Promise<string> => {
+          const rows = await (
+            await client.query({
+              query: `SELECT create_table_query AS q FROM system.tables WHERE database = ${quote(database)} AND name = 'events'`,
+              format: 'JSONEachRow',
+            })
+          ).json<{ q: string }>();
+          return rows[0]?.q ?? '';
+        };
+        try {
+          for (const [days, expectTtl] of [
+            [30, true],
+            [0, false],
+          ] as const) {
+            const store = createClickHouseAnalyticsStore({ ...h.options(database), retentionDays: days });
+            try {
+              await ready(store);
+              expect(/\bTTL\b/.test(await createQuery())).toBe(expectTtl);
+              expect(await store.purgeBefore(Date.now() * 1000)).toEqual({ deleted: 0 });
+            } finally {
+              await store.close();
+            }
+          }
+        } finally {
+          await client.command({ query: `DROP DATABASE IF EXISTS ${database}` });
+          await client.close();
+        }
+      },
+      120_000,
+    );
+  });
+}
