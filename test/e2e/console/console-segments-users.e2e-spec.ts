@@ -168,8 +168,20 @@ describe('console: segments, end users, get started and settings', () => {
 
   it('fills the quick start with the real key and turns green on the first evaluation', async () => {
     await page.getByRole('link', { name: 'Get started' }).click();
-    await page.getByTestId('gs-flag').click();
-    await page.getByRole('option', { name: /Beta banner/ }).click();
+    // A select with no options does not open: until the page's flag list has loaded (slow on a busy
+    // CI machine), the click does nothing, so open it again until the option shows.
+    const option = page.getByRole('option', { name: /Beta banner/ });
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId('gs-flag').click();
+      try {
+        await option.waitFor({ timeout: 2000 });
+        break;
+      } catch (error) {
+        if (attempt === 15) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await option.click();
     await page.getByTestId('sdk-js-client').click();
     await page.getByTestId('gs-code').getByText("from '@featbit/js-client-sdk'").waitFor();
     const code = await page.getByTestId('gs-code').textContent();
