@@ -1,6 +1,14 @@
 // Command line: `npm run bench:analytics -- <scenario>[,<scenario>…] [--option value]…`.
 
-export const SCENARIOS = ['ingest-pg', 'ingest-ch', 'reads-pg', 'reads-ch', 'burst'] as const;
+export const SCENARIOS = [
+  'ingest-pg',
+  'ingest-ch',
+  'reads-pg',
+  'reads-ch',
+  'experiment-pg',
+  'experiment-ch',
+  'burst',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const CH_INGEST_MODES = ['role', 'kafka'] as const;
@@ -8,7 +16,10 @@ export type ChIngestMode = (typeof CH_INGEST_MODES)[number];
 
 export interface Options {
   scenarios: Scenario[];
-  /** Events per scenario; null: the scenario's default (ingest 500,000, reads 10,000,000, burst 1,000,000). */
+  /**
+   * Events per scenario; null: the scenario's default (ingest 500,000, reads 10,000,000, burst
+   * 1,000,000; experiment: 1,000,000 exposures and as many metric events).
+   */
   events: number | null;
   /** Measured runs of each read query (after 2 warm-up runs). */
   runs: number;
@@ -33,11 +44,14 @@ export const DEFAULT_EVENTS: Record<Scenario, number> = {
   'ingest-ch': 500_000,
   'reads-pg': 10_000_000,
   'reads-ch': 10_000_000,
+  'experiment-pg': 1_000_000,
+  'experiment-ch': 1_000_000,
   burst: 1_000_000,
 };
 
 const USAGE = `usage: npm run bench:analytics -- <${SCENARIOS.join('|')}>[,…] [options]
-  --events N        events per scenario (default: ingest 500000, reads 10000000, burst 1000000)
+  --events N        events per scenario (default: ingest 500000, reads 10000000, burst 1000000;
+                    experiment: N exposures and N metric events, default 1000000)
   --runs N          measured runs per read query (default 20, after 2 warm-up runs)
   --ch-ingest role,kafka   ingest-ch rows (default both)
   --load-batch N    events per writeEvents call when loading the reads data set (default 50000)

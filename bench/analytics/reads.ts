@@ -27,7 +27,10 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-async function timeRuns(runs: number, query: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+export async function timeRuns(
+  runs: number,
+  query: () => Promise<unknown>,
+): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < WARM_UP_RUNS; i++) await query();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

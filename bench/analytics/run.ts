@@ -3,13 +3,15 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test/e2e/support/product';
 import { loadAverage } from '../els/processes';
+import { runExperiment } from './experiment';
 import { runIngest } from './ingest';
 import { eventsFor, type Options, parseOptions, type Scenario } from './options';
 import { runReads } from './reads';
 import { formatTable, type Report, type Row, writeResults } from './report';
 
 // Performance of the analytics role and stores (issue 17): ingest from the queue into PostgreSQL
-// and ClickHouse, the console's reads on a large environment, and memory under a backlog. Needs the
+// and ClickHouse, the console's reads on a large environment, and memory under a backlog; issue
+// 18's experiment read (experiment.ts). Needs the
 // built product (npm run build:server) and the test servers (.ci/infra.sh up; . env.sh).
 // Usage: npm run bench:analytics -- <scenario>[,<scenario>…] [options]   (see options.ts)
 // Prints one table and writes it (JSON and markdown, with the method) to bench/results/<date>/.
@@ -57,6 +59,30 @@ const RUNNERS: Record<Scenario, (o: Options, rows: Row[], log: Log) => Promise<v
         events: eventsFor(o, 'reads-ch'),
         insightsMs: 100,
         usersMs: 200,
+      },
+      o,
+      rows,
+      log,
+    ),
+  'experiment-pg': (o, rows, log) =>
+    runExperiment(
+      {
+        scenario: 'experiment-pg',
+        analytics: 'primary',
+        events: eventsFor(o, 'experiment-pg'),
+        targetMs: 2000,
+      },
+      o,
+      rows,
+      log,
+    ),
+  'experiment-ch': (o, rows, log) =>
+    runExperiment(
+      {
+        scenario: 'experiment-ch',
+        analytics: 'clickhouse',
+        events: eventsFor(o, 'experiment-ch'),
+        targetMs: 500,
       },
       o,
       rows,

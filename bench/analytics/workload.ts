@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InsightEvent } from '../../src/core/insights/insight-event';
 import { type InsightMessage, parseInsightMessage } from '../../src/core/messages/insight.message';
 import { parseInsightBody } from '../../src/core/sdk/insight-intake';
+import { prng } from '../../test/support/seeded-prng';
 
 // The events of the analytics benchmark, built the way the evaluation role builds them: SDK
 // insight bodies (POST /api/public/insight/track) through src/core/sdk/insight-intake.ts, so every
@@ -11,18 +12,6 @@ import { parseInsightBody } from '../../src/core/sdk/insight-intake';
 const HOUR_MS = 3_600_000;
 export const DAYS = 30;
 const HOURS = DAYS * 24;
-
-/** mulberry32: a small seeded generator (Math.random cannot be seeded). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Evaluation {
   user: number;

@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { FirstBootModule } from './bootstrap/first-boot.module';
 import { ChangesModule } from './changes/changes.module';
 import { EndUsersModule } from './end-users/end-users.module';
+import { ExperimentsModule } from './experiments/experiments.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { JsonInputModule } from './http/json-input.module';
 import { IamModule } from './iam/iam.module';
@@ -26,6 +27,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     IamModule,
     EndUsersModule,
     InsightsModule,
+    ExperimentsModule,
     AuditModule,
   ],
 })

@@ -65,7 +65,7 @@ interface AnalyticsSettings {
 
 type AnalyticsConfig = Pick<
   SectionValues<typeof ANALYTICS_CONFIG>,
-  'flushIntervalMs' | 'flushSize' | 'retentionDays'
+  'flushIntervalMs' | 'flushSize' | 'retentionDays' | 'guardrailCheckSeconds'
 > &
   (Variant<'primary', AnalyticsSettings> | Variant<'clickhouse', AnalyticsSettings, 'clickhouse'>);
 

@@ -211,6 +211,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
       flushIntervalMs: analytics.flushIntervalMs,
       flushSize: analytics.flushSize,
       retentionDays: analytics.retentionDays,
+      guardrailCheckSeconds: analytics.guardrailCheckSeconds,
       ...(analytics.provider === 'clickhouse'
         ? { provider: 'clickhouse', clickhouse: built(clickhouse) }
         : { provider: 'primary', clickhouse: null }),

@@ -51,6 +51,13 @@ export const ANALYTICS_CONFIG = {
     parser: int(0, 36_500),
     default: 0,
   }),
+  guardrailCheckSeconds: variable({
+    name: 'GUARDRAIL_CHECK_INTERVAL_SECONDS',
+    description:
+      'How often the api role checks the guardrail metric of each guarded rollout (a regression rolls it back)',
+    parser: int(1, 3600),
+    default: 60,
+  }),
   flushIntervalMs: variable({
     name: 'INSIGHT_FLUSH_INTERVAL_MS',
     description: 'Insight batch writer flush interval',

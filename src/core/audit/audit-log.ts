@@ -10,6 +10,8 @@ export const AUDIT_REF_TYPES = [
   'Group',
   'Policy',
   'AccessToken',
+  'ExperimentMetric',
+  'Experiment',
 ] as const;
 export type AuditRefType = (typeof AUDIT_REF_TYPES)[number];
 

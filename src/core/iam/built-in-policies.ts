@@ -67,7 +67,7 @@ export function builtInPolicies(at: string): Policy[] {
         allow(
           'b1e0c1d2-0000-4000-8000-000000000024',
           'env',
-          ['CanAccessEnv', 'CanAccessEnvSecrets', 'ManageEndUsers'],
+          ['CanAccessEnv', 'CanAccessEnvSecrets', 'ManageEndUsers', 'ManageExperiments'],
           ['project/*:env/*'],
         ),
         ...FLAGS_AND_SEGMENTS,

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   DeleteEnvSecret: 'env',
   /** Not in FeatBit (its end-user routes are unchecked): upsert/import end users, edit the property catalogue. */
   ManageEndUsers: 'env',
+  /** Not in FeatBit (its experiment routes are unchecked): create and change metrics and experiments. */
+  ManageExperiments: 'env',
   // feature flags
   CreateFlag: 'flag',
   ArchiveFlag: 'flag',

@@ -63,9 +63,46 @@ export interface FlagUsersPage {
   items: FlagUserRow[];
 }
 
+/**
+ * The per-variation sample of one experiment iteration (docs/experiments.md#samples). Fixes FeatBit's
+ * defects by definition: a user counts once, in the variation first served to them in the window
+ * (exposures are FlagValue events with sendToExperiment true); a metric event counts only at or after
+ * that user's first exposure; a numeric value is the sum of the user's metric values, never
+ * multiplied by their number of exposures.
+ */
+export interface ExperimentSamplesQuery {
+  envId: string;
+  flagKey: string;
+  /** The stored event type of the metric: 'CustomEvent', 'PageView' or 'Click'. */
+  metricEvent: string;
+  /** The metric's event name (the metric event's distinct_id). */
+  metricEventName: string;
+  /** Window [fromUs, toUs): exposures and metric events outside it are ignored. */
+  fromUs: number;
+  toUs: number;
+}
+
+export interface ExperimentVariationSample {
+  variationId: string;
+  /** Distinct users whose first exposure in the window was to this variation. */
+  users: number;
+  /** Of those, users with at least one metric event at or after their first exposure. */
+  converted: number;
+  /** Σ over converted users of their value (Σ of numericValue over their counted metric events). */
+  sum: number;
+  /** Σ over converted users of their value squared (for the sample variance). */
+  sumSquares: number;
+}
+
+export interface ExperimentSamples {
+  /** One entry per variation with at least one exposed user (any order). */
+  variations: ExperimentVariationSample[];
+}
+
 export abstract class AnalyticsQuery implements HealthCheckable {
   abstract readonly healthName: string;
   abstract flagInsights(query: FlagInsightsQuery): Promise<FlagInsightsResult>;
   abstract flagUsers(query: FlagUsersQuery): Promise<FlagUsersPage>;
+  abstract experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples>;
   abstract health(): Promise<HealthStatus>;
 }

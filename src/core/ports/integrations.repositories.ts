@@ -23,11 +23,19 @@ export abstract class TriggerRepository extends CrudRepository<Trigger> {
 }
 
 export abstract class ExperimentMetricRepository extends CrudRepository<ExperimentMetric> {
-  abstract list(envId: string, page: PageRequest & { name?: string }): Promise<Page<ExperimentMetric>>;
+  /** Metrics not archived, name contains `name` (case-insensitive), latest update first (as FeatBit). */
+  abstract list(
+    envId: string,
+    page: PageRequest & { name?: string; eventType?: number },
+  ): Promise<Page<ExperimentMetric>>;
 }
 
 export abstract class ExperimentRepository extends CrudRepository<Experiment> {
   abstract list(envId: string, page: PageRequest & { featureFlagId?: string }): Promise<Page<Experiment>>;
+  /** Every experiment of the environment not archived, newest first (a handful per flag). */
+  abstract listActive(envId: string): Promise<Experiment[]>;
+  /** Experiments guarding a rollout right now, in every environment. */
+  abstract listWatching(): Promise<Experiment[]>;
 }
 
 export abstract class RelayProxyRepository extends CrudRepository<RelayProxy> {

@@ -4,6 +4,8 @@ import type { FlagUsage, FlagUsageDelta } from '../insights/flag-usage';
 import type { InsightEvent } from '../insights/insight-event';
 import type { DailyUsage, EnvironmentUsage, UsageDateRange, UsageRecord } from '../analytics/usage';
 import type {
+  ExperimentSamples,
+  ExperimentSamplesQuery,
   FlagInsightsQuery,
   FlagInsightsResult,
   FlagUsersPage,
@@ -87,6 +89,7 @@ export abstract class InsightEventRepository {
   /** The AnalyticsQuery reads (analytics-query.port.ts) on events in the primary database. */
   abstract flagInsights(query: FlagInsightsQuery): Promise<FlagInsightsResult>;
   abstract flagUsers(query: FlagUsersQuery): Promise<FlagUsersPage>;
+  abstract experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples>;
   /** Retention: deletes events (and their rollups) older than `cutoffUs`, at most `limit` events per call. */
   abstract purgeBefore(cutoffUs: number, limit: number): Promise<{ deleted: number }>;
 }

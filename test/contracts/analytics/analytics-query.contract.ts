@@ -3,12 +3,20 @@ import { bucketBoundaries, type InsightInterval } from '../../../src/core/analyt
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import type {
   AnalyticsQuery,
+  ExperimentSamplesQuery,
   FlagInsightsQuery,
   FlagUsersQuery,
 } from '../../../src/core/ports/analytics-query.port';
 import type { AnalyticsStore } from '../../../src/core/ports/analytics-store.port';
 import { prng } from '../../support/seeded-prng';
-import { normalizeInsights, referenceInsights, referenceUsers } from './analytics-reference';
+import {
+  normalizeExperimentSamples,
+  normalizeInsights,
+  referenceExperimentSamples,
+  referenceInsights,
+  referenceUsers,
+} from './analytics-reference';
+import { EXPERIMENT_FLAG, EXPERIMENT_METRIC, generateExperimentEvents } from './experiment-events';
 
 export interface AnalyticsQueryHarness {
   store: AnalyticsStore;
@@ -122,7 +130,11 @@ export function describeAnalyticsQueryContract(
     let harness: AnalyticsQueryHarness;
     const envId = randomUUID();
     const otherEnvId = randomUUID();
-    const events = generateEvents(envId, otherEnvId);
+    // The experiment events use their own flag, so the flag reads' answers are those of generateEvents.
+    const events = [
+      ...generateEvents(envId, otherEnvId),
+      ...generateExperimentEvents(envId, otherEnvId, T0, SPAN),
+    ];
     const t0 = T0 / 1000;
     const hour = 3600_000;
 
@@ -220,6 +232,46 @@ export function describeAnalyticsQueryContract(
         base({ fromUs: T0 + 29 * H, toUs: T0 + 32 * H, pageSize: 100 }),
       );
       expect(page.items.find((r) => r.keyId === 'renamed')?.name).toBe('New name');
+    });
+
+    const experiment = (over: Partial<ExperimentSamplesQuery>): ExperimentSamplesQuery => ({
+      envId,
+      flagKey: EXPERIMENT_FLAG,
+      metricEvent: 'CustomEvent',
+      metricEventName: EXPERIMENT_METRIC,
+      fromUs: T0,
+      toUs: T0 + SPAN,
+      ...over,
+    });
+    const experimentCases: [string, Partial<ExperimentSamplesQuery>][] = [
+      ['a custom event over the whole window', {}],
+      ['a page view with the same event name', { metricEvent: 'PageView' }],
+      ['another event name', { metricEventName: 'signup' }],
+      ['a narrower window', { fromUs: T0 + 24 * H, toUs: T0 + 60 * H }],
+      ['a window around the tie', { fromUs: T0 + 29 * H, toUs: T0 + 31 * H }],
+      ['the hand-made events alone', { fromUs: T0 + 30 * H, toUs: T0 + 30 * H + 5 }],
+      ['an event name nobody sent', { metricEventName: 'never-sent' }],
+      ['a flag without experiment exposures', { flagKey: 'checkout', metricEventName: 'checkout-completed' }],
+      ['another environment', { envId: otherEnvId }],
+      ['an empty window', { fromUs: T0 + H, toUs: T0 + H }],
+    ];
+
+    it.each(experimentCases)('experiment samples: %s', async (_label, over) => {
+      const q = experiment(over);
+      const expected = normalizeExperimentSamples(referenceExperimentSamples(events, q));
+      expect(normalizeExperimentSamples(await harness.query.experimentSamples(q))).toEqual(expected);
+    });
+
+    it('experiment samples: sanity of the generated set (the cases above are not all trivial)', () => {
+      const all = referenceExperimentSamples(events, experiment({})).variations;
+      expect(all).toHaveLength(3);
+      expect(all.every((v) => v.converted > 0 && v.converted < v.users)).toBe(true);
+      expect(all.some((v) => v.sum !== 0 && v.sumSquares > 0)).toBe(true);
+      // Only the hand-made events of experiment-events.ts lie in these 5 µs.
+      const edge = experiment({ fromUs: T0 + 30 * H, toUs: T0 + 30 * H + 5 });
+      expect(referenceExperimentSamples(events, edge).variations).toEqual([
+        { variationId: 'p-b', users: 2, converted: 2, sum: 2.75, sumSquares: 6.25 + 0.0625 },
+      ]);
     });
 
     it('reports healthy', async () => {

@@ -1,5 +1,8 @@
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import type {
+  ExperimentSamples,
+  ExperimentSamplesQuery,
+  ExperimentVariationSample,
   FlagInsightsQuery,
   FlagInsightsResult,
   FlagUserRow,
@@ -119,4 +122,76 @@ export function normalizeInsights(result: FlagInsightsResult): FlagInsightsResul
       .sort((a, b) => a.bucket - b.bucket),
     period: sortCounts(result.period),
   };
+}
+
+function propertiesOf(e: InsightEvent): Record<string, unknown> | null {
+  try {
+    const p: unknown = JSON.parse(e.properties);
+    return typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A metric event's value: a string of decimal digits (with a fraction and an exponent) or 0. */
+function valueOf(tag1: unknown): number {
+  return typeof tag1 === 'string' && /^-?\d{1,20}(\.\d{1,20})?([eE][-+]?\d{1,2})?$/.test(tag1)
+    ? parseFloat(tag1)
+    : 0;
+}
+
+/** The port's experiment samples, user by user: the first exposure, then the events after it. */
+export function referenceExperimentSamples(
+  events: readonly InsightEvent[],
+  q: ExperimentSamplesQuery,
+): ExperimentSamples {
+  const unique = [...new Map(events.map((e) => [e.uuid, e])).values()];
+  const inWindow = (e: InsightEvent) =>
+    e.envId === q.envId && e.timestamp >= q.fromUs && e.timestamp < q.toUs;
+  const first = new Map<string, { us: number; variationId: string }>();
+  for (const e of unique) {
+    if (!inWindow(e) || e.event !== 'FlagValue' || e.distinctId !== `${q.envId}-${q.flagKey}`) continue;
+    const p = propertiesOf(e);
+    if (!p || p.tag_2 !== 'true' || typeof p.tag_0 !== 'string' || typeof p.tag_1 !== 'string') continue;
+    const was = first.get(p.tag_0);
+    if (!was || e.timestamp < was.us || (e.timestamp === was.us && p.tag_1 < was.variationId)) {
+      first.set(p.tag_0, { us: e.timestamp, variationId: p.tag_1 });
+    }
+  }
+  const values = new Map<string, number[]>();
+  for (const e of unique) {
+    if (!inWindow(e) || e.event !== q.metricEvent || e.distinctId !== q.metricEventName) continue;
+    const p = propertiesOf(e);
+    const user = p?.tag_0;
+    if (typeof user !== 'string') continue;
+    const exposure = first.get(user);
+    if (!exposure || e.timestamp < exposure.us) continue;
+    values.set(user, [...(values.get(user) ?? []), valueOf(p?.tag_1)]);
+  }
+  const variations = new Map<string, ExperimentVariationSample>();
+  for (const [user, { variationId }] of first) {
+    const s = variations.get(variationId) ?? { variationId, users: 0, converted: 0, sum: 0, sumSquares: 0 };
+    variations.set(variationId, s);
+    s.users++;
+    const counted = values.get(user);
+    if (!counted) continue;
+    const value = counted.reduce((a, b) => a + b, 0);
+    s.converted++;
+    s.sum += value;
+    s.sumSquares += value ** 2;
+  }
+  return { variations: [...variations.values()] };
+}
+
+/** Provider answers by variation id, as plain numbers. */
+export function normalizeExperimentSamples(result: ExperimentSamples): ExperimentVariationSample[] {
+  return result.variations
+    .map((v) => ({
+      variationId: v.variationId,
+      users: Number(v.users),
+      converted: Number(v.converted),
+      sum: Number(v.sum),
+      sumSquares: Number(v.sumSquares),
+    }))
+    .sort((a, b) => (a.variationId < b.variationId ? -1 : 1));
 }

@@ -162,6 +162,7 @@ describe('route walk: authentication and IAM on every registered route', () => {
       tokenId: token.body.data.id,
       userId: user?.id ?? '00000000-0000-4000-8000-000000000001',
       propertyId: properties[0]?.id ?? '00000000-0000-4000-8000-000000000001',
+      experimentId: '00000000-0000-4000-8000-000000000002',
     };
     routes = api.routes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
   });

@@ -9,6 +9,8 @@ import { insightFields } from '../../../core/analytics/insight-fields';
 import type { InsightEvent } from '../../../core/insights/insight-event';
 import type {
   AnalyticsQuery,
+  ExperimentSamples,
+  ExperimentSamplesQuery,
   FlagInsightsQuery,
   FlagInsightsResult,
   FlagUsersPage,
@@ -21,6 +23,8 @@ import { StoreUnavailableError } from '../../../core/shared/errors';
 import { maskUrl } from '../../../config/connection-strings';
 import { silentLogger, type Logger } from '../../../core/ports/logger.port';
 import {
+  type ExperimentRow,
+  experimentSamplesSql,
   flagInsightsSql,
   flagUsersCountSql,
   flagUsersPageSql,
@@ -210,6 +214,21 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore implements Analytic
       else buckets.set(bucket, [...(buckets.get(bucket) ?? []), count]);
     }
     return { buckets: [...buckets].map(([bucket, counts]) => ({ bucket, counts })), period };
+  }
+
+  async experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
+    this.assertReady();
+    if (query.fromUs >= query.toUs) return { variations: [] };
+    const rows = await this.read(() => this.rows<ExperimentRow>(experimentSamplesSql(this.table, query)));
+    return {
+      variations: rows.map((r) => ({
+        variationId: r.variation,
+        users: Number(r.users),
+        converted: Number(r.converted),
+        sum: Number(r.sum),
+        sumSquares: Number(r.sum_squares),
+      })),
+    };
   }
 
   async flagUsers(query: FlagUsersQuery): Promise<FlagUsersPage> {

@@ -1,4 +1,9 @@
-import type { FlagInsightsQuery, FlagUsersQuery } from '../../../core/ports/analytics-query.port';
+import { METRIC_VALUE_PATTERN } from '../../../core/analytics/metric-value';
+import type {
+  ExperimentSamplesQuery,
+  FlagInsightsQuery,
+  FlagUsersQuery,
+} from '../../../core/ports/analytics-query.port';
 import { integer, quoteString } from './clickhouse-sql';
 
 // The AnalyticsQuery reads (src/core/ports/analytics-query.port.ts) as SQL that runs on 18.16 and on
@@ -118,4 +123,59 @@ export function flagUsersPageSql(table: string, q: FlagUsersQuery): string {
 
 export function flagUsersCountSql(table: string, q: FlagUsersQuery): string {
   return `SELECT count() AS n FROM (${pairsSql(table, q)})`;
+}
+
+export interface ExperimentRow {
+  variation: string;
+  users: number | string;
+  converted: number | string;
+  sum: number | string;
+  sum_squares: number | string;
+}
+
+/**
+ * Experiment samples (the port's semantics) in one scan per side and one GROUP BY user, no join
+ * (18.16 joins on equality only): the flag's experiment exposures and the metric's events are
+ * unioned, each user keeps the earliest (time, variation) of their exposures and the arrays of
+ * their metric events' times and values, and only the events at or after that first exposure are
+ * summed. Re-deliveries are not stored twice (writeEvents), as for the other reads.
+ */
+export function experimentSamplesSql(table: string, q: ExperimentSamplesQuery): string {
+  const window = (flagKey: string) =>
+    [
+      `env_id = ${quoteString(q.envId)}`,
+      `flag_key = ${quoteString(flagKey)}`,
+      `ts >= toDateTime(${integer(Math.floor(q.fromUs / 1e6))})`,
+      `ts <= toDateTime(${integer(Math.ceil(q.toUs / 1e6))})`,
+      `timestamp >= ${integer(q.fromUs)}`,
+      `timestamp < ${integer(q.toUs)}`,
+      'user_key IS NOT NULL',
+    ].join(' AND ');
+  // Both sides need user_key, which is set only for properties that are a JSON object, so the
+  // tags are read directly (tag() in clickhouse-sql.ts checks that first): tag_2 is the string
+  // "true"; tag_1's text, when a string, by the rule of src/core/analytics/metric-value.ts.
+  const sent = `visitParamExtractRaw(properties, 'tag_2') = '"true"'`;
+  const text = `if(substring(visitParamExtractRaw(properties, 'tag_1'), 1, 1) = '"', visitParamExtractString(properties, 'tag_1'), '')`;
+  const value = `if(match(${text}, ${quoteString(METRIC_VALUE_PATTERN)}), toFloat64OrZero(${text}), toFloat64(0))`;
+  // Aliases differ from the columns: ClickHouse would read the WHERE's columns as the aliases.
+  const exposures = `SELECT toUInt8(0) AS k, assumeNotNull(user_key) AS u, timestamp AS at,
+      assumeNotNull(variation_id) AS vid, toFloat64(0) AS val
+    FROM ${table}
+    WHERE ${window(q.flagKey)} AND variation_id IS NOT NULL AND ${sent}`;
+  const metrics = `SELECT toUInt8(1) AS k, assumeNotNull(user_key) AS u, timestamp AS at,
+      toString('') AS vid, ${value} AS val
+    FROM ${table}
+    WHERE ${window('')} AND event = ${quoteString(q.metricEvent)}
+      AND distinct_id = ${quoteString(q.metricEventName)}`;
+  const perUser = `SELECT minIf((at, vid), k = 0) AS first, countIf(k = 0) AS exposures,
+      groupArrayIf(at, k = 1) AS times, groupArrayIf(val, k = 1) AS vals
+    FROM (${exposures} UNION ALL ${metrics})
+    GROUP BY u HAVING exposures > 0`;
+  const counted = `SELECT tupleElement(first, 2) AS variation,
+      length(arrayFilter(t -> t >= tupleElement(first, 1), times)) AS n,
+      arraySum(arrayFilter((v, t) -> t >= tupleElement(first, 1), vals, times)) AS value
+    FROM (${perUser})`;
+  return `SELECT variation, count() AS users, countIf(n > 0) AS converted,
+      sumIf(value, n > 0) AS sum, sumIf(value * value, n > 0) AS sum_squares
+    FROM (${counted}) GROUP BY variation`;
 }

@@ -1,6 +1,8 @@
 import type { InsightEvent } from '../../../core/insights/insight-event';
 import type {
   AnalyticsQuery,
+  ExperimentSamples,
+  ExperimentSamplesQuery,
   FlagInsightsQuery,
   FlagInsightsResult,
   FlagUsersPage,
@@ -38,6 +40,10 @@ export class PrimaryAnalyticsStore extends AnalyticsStore implements AnalyticsQu
 
   flagUsers(query: FlagUsersQuery): Promise<FlagUsersPage> {
     return this.store.insightEvents.flagUsers(query);
+  }
+
+  experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
+    return this.store.insightEvents.experimentSamples(query);
   }
 
   async purgeBefore(cutoffUs: number): Promise<{ deleted: number }> {

@@ -132,8 +132,31 @@ export function integrationsSection(store: () => DataStore): void {
     expect(
       (await store().experimentMetrics.list(envId, { pageIndex: 0, pageSize: 5, name: 'CHECKOUT' })).items,
     ).toEqual([metric]);
+    const pageView: ExperimentMetric = {
+      ...metric,
+      id: newId(),
+      name: 'Checkout page',
+      eventType: 2,
+      updatedAt: at(2),
+    };
+    await store().experimentMetrics.create(pageView);
+    // Latest update first; filtered by event type; archived ones are not listed.
+    expect(
+      (
+        await store().experimentMetrics.list(envId, { pageIndex: 0, pageSize: 5, name: 'checkout' })
+      ).items.map((m) => m.id),
+    ).toEqual([pageView.id, metric.id]);
+    expect(
+      (await store().experimentMetrics.list(envId, { pageIndex: 0, pageSize: 5, eventType: 2 })).items.map(
+        (m) => m.id,
+      ),
+    ).toEqual([pageView.id]);
     await store().experimentMetrics.update({ ...metric, isArchived: true });
     expect((await store().experimentMetrics.findById(metric.id))!.isArchived).toBe(true);
+    expect(
+      (await store().experimentMetrics.list(envId, { pageIndex: 0, pageSize: 5 })).items.map((m) => m.id),
+    ).toEqual([pageView.id]);
+    await store().experimentMetrics.delete(pageView.id);
     const flagId = newId();
     const experiment: Experiment = {
       id: newId(),
@@ -144,6 +167,8 @@ export function integrationsSection(store: () => DataStore): void {
       status: 'NotStarted',
       baselineVariationId: newId(),
       alpha: 0.05,
+      method: 'sequential',
+      guard: null,
       iterations: [
         {
           id: newId(),
@@ -164,6 +189,27 @@ export function integrationsSection(store: () => DataStore): void {
       (await store().experiments.list(envId, { pageIndex: 0, pageSize: 5, featureFlagId: flagId })).items,
     ).toEqual([experiment]);
     expect((await store().experiments.list(envId, { pageIndex: 0, pageSize: 5 })).totalCount).toBe(2);
+    const archivedId = newId();
+    await store().experiments.create({ ...experiment, id: archivedId, isArchived: true, createdAt: at(3) });
+    const active = await store().experiments.listActive(envId);
+    expect(active.map((e) => e.id)).toContain(experiment.id);
+    expect(active.some((e) => e.id === archivedId)).toBe(false);
+    expect(active).toHaveLength(2);
+    await store().experiments.delete(archivedId);
+    const guard = {
+      ruleId: null,
+      status: 'Watching' as const,
+      checkedAt: null,
+      reason: '',
+      rolledBackAt: null,
+    };
+    const guarded = { ...experiment, id: newId(), guard };
+    await store().experiments.create(guarded);
+    const watching = (await store().experiments.listWatching()).filter((e) => e.envId === envId);
+    expect(watching).toEqual([guarded]);
+    await store().experiments.update({ ...guarded, guard: { ...guard, status: 'RolledBack' } });
+    expect((await store().experiments.listWatching()).some((e) => e.id === guarded.id)).toBe(false);
+    await store().experiments.delete(guarded.id);
     await store().experiments.update({ ...experiment, status: 'Recording' });
     expect((await store().experiments.findById(experiment.id))!.status).toBe('Recording');
     await store().experiments.delete(experiment.id);

@@ -4,6 +4,8 @@ import { insightFields } from '../../../../core/analytics/insight-fields';
 import { bucketIndex } from '../../../../core/analytics/insight-interval';
 import type { InsightEvent } from '../../../../core/insights/insight-event';
 import type {
+  ExperimentSamples,
+  ExperimentSamplesQuery,
   FlagInsightsQuery,
   FlagInsightsResult,
   FlagUsersPage,
@@ -18,6 +20,7 @@ import { MongoCollection, type MongoFilter } from '../mongo-collection';
 import type { MongoConnection } from '../mongo-connection';
 import { isDuplicateKey, mapMongoError } from '../mongo-errors';
 import type { MongoDoc } from '../schemas/mongo-schema';
+import { mongoExperimentSamples } from './mongo-experiment-samples';
 import {
   CountAccumulator,
   floorHour,
@@ -262,6 +265,10 @@ export class MongoInsightEventRepository extends InsightEventRepository {
     const rows = pairs.rows(q.query === undefined ? undefined : q.query.toLowerCase());
     const start = q.pageIndex * q.pageSize;
     return { totalCount: rows.length, items: rows.slice(start, start + q.pageSize) };
+  }
+
+  experimentSamples(q: ExperimentSamplesQuery): Promise<ExperimentSamples> {
+    return mongoExperimentSamples(this.events, q);
   }
 
   /** Hours of [lo, hi) whose rollups a failed or unfinished write may have left wrong. */

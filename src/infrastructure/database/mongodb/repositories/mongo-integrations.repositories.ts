@@ -138,8 +138,14 @@ export class MongoExperimentMetricRepository extends ExperimentMetricRepository 
   findById = (id: string) => this.ops.findById(id);
   update = (r: ExperimentMetric) => this.ops.update(r);
   delete = (id: string) => this.ops.delete(id);
-  list(envId: string, page: PageRequest & { name?: string }): Promise<Page<ExperimentMetric>> {
-    return namedPage(this.c.metrics, { envId }, page);
+  list(
+    envId: string,
+    page: PageRequest & { name?: string; eventType?: number },
+  ): Promise<Page<ExperimentMetric>> {
+    const filter: MongoFilter = { envId, isArchived: false };
+    if (page.name) filter.name = contains(page.name);
+    if (page.eventType !== undefined) filter.eventType = page.eventType;
+    return this.c.metrics.page(filter, { updatedAt: -1, _id: 1 }, pageWindow(page));
   }
 }
 
@@ -156,6 +162,15 @@ export class MongoExperimentRepository extends ExperimentRepository {
   list(envId: string, page: PageRequest & { featureFlagId?: string }): Promise<Page<Experiment>> {
     const filter: MongoFilter = page.featureFlagId ? { envId, featureFlagId: page.featureFlagId } : { envId };
     return this.c.experiments.page(filter, { createdAt: -1, _id: 1 }, pageWindow(page));
+  }
+  listActive(envId: string): Promise<Experiment[]> {
+    return this.c.experiments.findMany({ envId, isArchived: false }, { createdAt: -1, _id: 1 });
+  }
+  listWatching(): Promise<Experiment[]> {
+    return this.c.experiments.findMany(
+      { 'guard.status': 'Watching', isArchived: false },
+      { createdAt: 1, _id: 1 },
+    );
   }
 }
 

@@ -5,6 +5,8 @@ import { IntegrationsAndMessaging1763700000003 } from './1763700000003-integrati
 import { FlagUsage1763700000004 } from './1763700000004-flag-usage.migration';
 import { AnalyticsReadModel1763700000005 } from './1763700000005-analytics-read-model.migration';
 import { UsageStats1763700000006 } from './1763700000006-usage-stats.migration';
+import { ExperimentSamples1763700000007 } from './1763700000007-experiment-samples.migration';
+import { ExperimentMethod1763700000008 } from './1763700000008-experiment-method.migration';
 import { ConsoleSessions1763700000010 } from './1763700000010-console-sessions.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
@@ -16,5 +18,7 @@ export const POSTGRES_MIGRATIONS = [
   FlagUsage1763700000004,
   AnalyticsReadModel1763700000005,
   UsageStats1763700000006,
+  ExperimentSamples1763700000007,
+  ExperimentMethod1763700000008,
   ConsoleSessions1763700000010,
 ];

@@ -1,6 +1,8 @@
 // The SQL of PostgresInsightEventRepository's analytics read model (migration 1763700000005): the
 // insert that maintains the rollup, hourly counters and (flag, variation, user) pairs, and the
 // reads over them. Kept apart from the repository so each stays short.
+import { FLAG_VALUE_EVENT } from '../../../../core/analytics/insight-fields';
+import { METRIC_VALUE_PATTERN } from '../../../../core/analytics/metric-value';
 import { INSIGHT_FLAG_USER_ENTITY } from '../../shared/entities/insight-flag-user.entity';
 import { INSIGHT_HOURLY_COUNT_ENTITY } from '../../shared/entities/insight-hourly-count.entity';
 import { INSIGHT_HOURLY_ROLLUP_ENTITY } from '../../shared/entities/insight-hourly-rollup.entity';
@@ -21,17 +23,33 @@ const NEWER_NAME = (x: string, y: string) => `
   OR (${x}.last_us = ${y}.last_us
       AND coalesce(${x}.user_name, '') COLLATE "C" > coalesce(${y}.user_name, '') COLLATE "C")`;
 
+// The experiment fields of migration 1763700000007 from the parsed properties `e.p`: a flag
+// evaluation's sendToExperiment (tag_2 is the string "true"), a metric event's numeric value
+// (src/core/analytics/metric-value.ts; the pattern has no quote to escape).
+const EXPERIMENT_FIELDS = `
+  CASE WHEN e.event = '${FLAG_VALUE_EVENT}' AND jsonb_typeof(e.p) = 'object'
+       THEN coalesce(e.p -> 'tag_2' = '"true"'::jsonb, false) END,
+  CASE WHEN e.event <> '${FLAG_VALUE_EVENT}' AND jsonb_typeof(e.p) = 'object'
+       THEN CASE WHEN jsonb_typeof(e.p -> 'tag_1') = 'string' AND e.p ->> 'tag_1' ~ '${METRIC_VALUE_PATTERN}'
+                 THEN (e.p ->> 'tag_1')::float8 ELSE 0 END END`;
+
 // Events and the three derived tables in ONE statement, all from the rows this statement inserted
 // (RETURNING of ON CONFLICT DO NOTHING), so a re-delivered batch adds nothing. The batch is reduced
 // once to (hour, variation, user) and the counters and pairs are reduced from that. Upserts go in
 // key order so concurrent writers lock rows in the same order.
 export const INSERT_SQL = `
   WITH ins AS (
-    INSERT INTO events (uuid, distinct_id, env_id, event, properties, timestamp, flag_key, variation_id, user_key, user_name)
-    SELECT e.uuid, e.distinct_id, e.env_id, e.event, e.properties::jsonb, e.ts, e.flag_key, e.variation_id, e.user_key, e.user_name
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
-                $7::text[], $8::text[], $9::text[], $10::text[])
-      AS e(uuid, distinct_id, env_id, event, properties, ts, flag_key, variation_id, user_key, user_name)
+    INSERT INTO events (uuid, distinct_id, env_id, event, properties, timestamp, flag_key, variation_id, user_key, user_name,
+                        sent_to_experiment, metric_value)
+    SELECT e.uuid, e.distinct_id, e.env_id, e.event, e.p, e.ts, e.flag_key, e.variation_id, e.user_key, e.user_name,
+           ${EXPERIMENT_FIELDS}
+    FROM (
+      -- OFFSET 0 keeps the subquery apart, so each event's JSON is parsed once, not once per use.
+      SELECT u.*, u.properties::jsonb AS p
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
+                  $7::text[], $8::text[], $9::text[], $10::text[])
+        AS u(uuid, distinct_id, env_id, event, properties, ts, flag_key, variation_id, user_key, user_name)
+      OFFSET 0) e
     ON CONFLICT (uuid) DO NOTHING
     RETURNING env_id, flag_key, variation_id, user_key, user_name, timestamp),
   hu AS MATERIALIZED (

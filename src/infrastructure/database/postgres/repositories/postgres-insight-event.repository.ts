@@ -1,6 +1,8 @@
 import { insightFields } from '../../../../core/analytics/insight-fields';
 import type { InsightEvent } from '../../../../core/insights/insight-event';
 import type {
+  ExperimentSamples,
+  ExperimentSamplesQuery,
   FlagInsightsQuery,
   FlagInsightsResult,
   FlagUsersPage,
@@ -16,6 +18,7 @@ import type { Row, SqlSession } from '../postgres-session';
 import { isPgRetryableConflict } from '../postgres-errors';
 import { PgTable } from '../postgres-table';
 import { num, str, strOrNull } from '../postgres-values';
+import { EXPERIMENT_SAMPLES_SQL } from './experiment-samples-sql';
 import {
   COUNTS,
   INSERT_SQL,
@@ -181,6 +184,34 @@ export class PostgresInsightEventRepository extends InsightEventRepository {
           name: strOrNull(r.user_name),
           lastEvaluatedAtUs: num(r.last_us),
         })),
+    };
+  }
+
+  async experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
+    if (query.fromUs >= query.toUs) return { variations: [] };
+    // Both sides join on the user with an inequality: without fresh statistics (a just-loaded
+    // experiment) the planner may pick a nested loop, quadratic in users; hash joins and in-memory
+    // sorts are the plan this statement is written for, so the transaction pins them.
+    const rows = await this.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL enable_nestloop = off`);
+      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      return tx.query(EXPERIMENT_SAMPLES_SQL, [
+        query.envId,
+        query.flagKey,
+        query.metricEvent,
+        query.metricEventName,
+        String(Math.trunc(query.fromUs)),
+        String(Math.trunc(query.toUs)),
+      ]);
+    });
+    return {
+      variations: rows.map((r) => ({
+        variationId: str(r.variation_id),
+        users: num(r.users),
+        converted: num(r.converted),
+        sum: num(r.sum),
+        sumSquares: num(r.sum_squares),
+      })),
     };
   }
 

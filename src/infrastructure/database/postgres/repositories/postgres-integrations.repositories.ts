@@ -117,8 +117,21 @@ export class PostgresExperimentMetricRepository extends ExperimentMetricReposito
   findById = (id: string) => this.ops.findById(id);
   update = (r: ExperimentMetric) => this.ops.update(r);
   delete = (id: string) => this.ops.delete(id);
-  list(envId: string, page: PageRequest & { name?: string }): Promise<Page<ExperimentMetric>> {
-    return namedPage(this.db, METRICS, 'env_id', envId, page);
+  list(
+    envId: string,
+    page: PageRequest & { name?: string; eventType?: number },
+  ): Promise<Page<ExperimentMetric>> {
+    const params: unknown[] = [envId];
+    let where = 'env_id = $1 AND NOT is_archived';
+    if (page.name) {
+      params.push(likePattern(page.name));
+      where += ` AND name ILIKE $${params.length} ESCAPE '\\'`;
+    }
+    if (page.eventType !== undefined) {
+      params.push(page.eventType);
+      where += ` AND event_type = $${params.length}`;
+    }
+    return METRICS.page(this.db, where, params, 'updated_at DESC, id', pageWindow(page));
   }
 }
 
@@ -140,6 +153,17 @@ export class PostgresExperimentRepository extends ExperimentRepository {
       where += ' AND feature_flag_id = $2';
     }
     return EXPERIMENTS.page(this.db, where, params, 'created_at DESC, id', pageWindow(page));
+  }
+  listActive(envId: string): Promise<Experiment[]> {
+    return EXPERIMENTS.findMany(this.db, 'env_id = $1 AND NOT is_archived', [envId], 'created_at DESC, id');
+  }
+  listWatching(): Promise<Experiment[]> {
+    return EXPERIMENTS.findMany(
+      this.db,
+      "guard->>'status' = 'Watching' AND NOT is_archived",
+      [],
+      'created_at, id',
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { Experiment, ExperimentMetric } from '../../../../core/experiments/experiments';
-import { bool, double, integer, jsonb, primaryId, stamps, text } from './column-types';
+import { bool, double, integer, jsonb, nullable, primaryId, stamps, text } from './column-types';
 import type { EntityDefinition } from './entity-definition';
 
 export const EXPERIMENT_METRIC_ENTITY: EntityDefinition<ExperimentMetric> = {
@@ -44,6 +44,8 @@ export const EXPERIMENT_ENTITY: EntityDefinition<Experiment> = {
       status: text(),
       baselineVariationId: text('baseline_variation_id'),
       alpha: double(),
+      method: text(),
+      guard: nullable(jsonb()),
       iterations: jsonb(),
       ...stamps,
     },

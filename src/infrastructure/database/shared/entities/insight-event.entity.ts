@@ -1,14 +1,19 @@
 import { EntitySchema } from 'typeorm';
 import type { InsightFields } from '../../../../core/analytics/insight-fields';
 import type { InsightEvent } from '../../../../core/insights/insight-event';
-import { bigint, jsonText, nullableText, primaryText, text } from './column-types';
+import { bigint, bool, double, jsonText, nullable, nullableText, primaryText, text } from './column-types';
 import type { EntityDefinition } from './entity-definition';
 
 /**
  * An event as stored: FeatBit's shape plus the fields core/analytics/insight-fields.ts extracts at
  * insert time (optional here, so a plain InsightEvent still fits; stored as null when absent).
  */
-export type StoredInsightEvent = InsightEvent & Partial<InsightFields>;
+export type StoredInsightEvent = InsightEvent &
+  Partial<InsightFields> & {
+    /** PostgreSQL only, filled by its insert statement (migration 1763700000007). */
+    sentToExperiment?: boolean | null;
+    metricValue?: number | null;
+  };
 
 // Insight events for the standalone analytics path; timestamp in microseconds (FeatBit's unit).
 // The uuid is the key (Mongo `_id`): re-inserted events are skipped by it.
@@ -27,6 +32,8 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
       variationId: nullableText('variation_id'),
       userKey: nullableText('user_key'),
       userName: nullableText('user_name'),
+      sentToExperiment: nullable(bool('sent_to_experiment')),
+      metricValue: nullable(double('metric_value')),
     },
     indices: [
       { name: 'ix_events_env_timestamp', columns: ['envId', 'timestamp'] },
@@ -36,6 +43,18 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
         name: 'ix_events_env_flag_timestamp',
         columns: ['envId', 'flagKey', 'timestamp'],
         where: 'flag_key IS NOT NULL',
+      },
+      // Experiment samples (1763700000007): a flag's experiment exposures, and one metric's events
+      // (non-flag events only), each in a time window.
+      {
+        name: 'ix_events_env_flag_experiment',
+        columns: ['envId', 'flagKey', 'timestamp'],
+        where: 'sent_to_experiment',
+      },
+      {
+        name: 'ix_events_env_metric_timestamp',
+        columns: ['envId', 'distinctId', 'event', 'timestamp'],
+        where: 'flag_key IS NULL',
       },
       // BRIN (block ranges; events arrive roughly in time order): the retention purge's scan.
       { name: 'ix_events_timestamp_brin', columns: ['timestamp'] },
@@ -49,6 +68,8 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
       // these serve a real MongoDB more than the test server).
       [{ envId: 1, flagKey: 1, timestamp: 1 }, { name: 'ix_events_env_flag_timestamp' }],
       [{ timestamp: 1 }, { name: 'ix_events_timestamp' }],
+      // Experiment samples: one metric's events (event name, type) in a window.
+      [{ envId: 1, distinctId: 1, event: 1, timestamp: 1 }, { name: 'ix_events_env_metric_timestamp' }],
     ],
   },
 };

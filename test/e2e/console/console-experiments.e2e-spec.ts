@@ -1,0 +1,215 @@
+import type { Page } from 'playwright-core';
+import { type ConsoleSession, openConsole } from './support/console-session';
+import { eventually, screenshot } from './support/console-browser';
+
+// The experiments console against the real product (issue 18): a metric and an experiment are
+// created through the UI and started; exposures and conversions of 200 users arrive through the SDK
+// intake route, and the flag's Experimentation tab shows exactly those users and conversions per
+// variation, then the Bayesian view.
+
+jest.setTimeout(240_000);
+
+const USERS = 200;
+
+describe('console: experiments', () => {
+  let s: ConsoleSession;
+  let page: Page;
+  const control = { id: 'expt-control', name: 'Control', value: 'false' };
+  const treatment = { id: 'expt-treatment', name: 'Treatment', value: 'true' };
+
+  async function track(body: unknown[]): Promise<void> {
+    const res = await fetch(`${s.product.baseUrl}/api/public/insight/track`, {
+      method: 'POST',
+      headers: { authorization: s.env.serverSecret, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  /** The results table as {variation name: "conversions / users"}. */
+  const resultUsers = () =>
+    page
+      .getByTestId('experiment-results')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((r) => [
+            r.getAttribute('data-variation') ?? '',
+            r.querySelector('[data-testid="result-users"]')?.textContent?.trim() ?? '',
+          ]),
+        ),
+      );
+
+  beforeAll(async () => {
+    s = await openConsole();
+    page = s.page;
+    await s.api.ok('POST', `/envs/${s.env.id}/feature-flags`, {
+      name: 'Checkout redesign',
+      key: 'checkout-redesign',
+      description: '',
+      isEnabled: true,
+      variationType: 'boolean',
+      variations: [control, treatment],
+      enabledVariationId: treatment.id,
+      disabledVariationId: control.id,
+      tags: [],
+    });
+    // A 50/50 split of the default rule, so the sample-ratio check expects equal shares.
+    const flag = await s.api.ok<{ revision: string }>(
+      'GET',
+      `/envs/${s.env.id}/feature-flags/checkout-redesign`,
+    );
+    await s.api.ok('PUT', `/envs/${s.env.id}/feature-flags/checkout-redesign/targeting`, {
+      revision: flag.revision,
+      targeting: {
+        targetUsers: [],
+        rules: [],
+        exptIncludeAllTargets: true,
+        fallthrough: {
+          dispatchKey: null,
+          includedInExpt: true,
+          variations: [
+            { id: control.id, rollout: [0, 0.5], exptRollout: 1 },
+            { id: treatment.id, rollout: [0.5, 1], exptRollout: 1 },
+          ],
+        },
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await screenshot(
+      page,
+      `last/${(expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-')}`,
+    );
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('creates a metric and an experiment, starts it and shows the users and conversions per variation', async () => {
+    // The metric, through the Metrics page.
+    await page.goto(`${s.product.baseUrl}/experiments/metrics`);
+    await page.getByTestId('create-metric').click();
+    // The drawer focuses its first field once open; typing before that would land in the wrong field.
+    await page.locator('[data-testid="metric-name"]:focus').waitFor();
+    await page.getByTestId('metric-name').fill('Checkout');
+    await page.getByTestId('metric-event').fill('checkout');
+    await page.getByTestId('metric-save').click();
+    await page.getByTestId('metrics-table').getByText('Custom: Conversion rate').waitFor();
+
+    // The experiment, through the overview's Add drawer (sequential and 95% are the defaults).
+    await page.goto(`${s.product.baseUrl}/experiments`);
+    await page.getByTestId('add-experiment').click();
+    await page.locator('[data-testid="experiment-flag"]:focus').waitFor();
+    await page.getByTestId('experiment-flag').fill('Checkout');
+    await page.getByRole('option', { name: /Checkout redesign/ }).click();
+    await page.getByTestId('experiment-metric').click();
+    await page.getByRole('option', { name: /^Checkout/ }).click();
+    await page.getByTestId('experiment-save').click();
+    const table = page.getByTestId('experiments-table');
+    await table.getByText('Custom: Conversion rate').waitFor();
+    expect(await page.getByTestId('count-NotStarted').innerText()).toContain('1');
+
+    // Its flag's Experimentation tab: start it.
+    await table.getByRole('link', { name: 'Checkout redesign', exact: true }).click();
+    await page.getByTestId('experiment-start').click();
+    await page.getByTestId('experiment-stop').waitFor();
+    expect(await page.getByTestId('experiment-status').innerText()).toBe('In progress');
+
+    // 100 users per variation; 20% of the control's and 25% of the treatment's convert.
+    const expected = { Control: { users: 0, conversions: 0 }, Treatment: { users: 0, conversions: 0 } };
+    const exposures: unknown[] = [];
+    const conversions: unknown[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const variation = i % 2 === 0 ? control : treatment;
+      const counts = expected[variation.name as keyof typeof expected];
+      const user = { keyId: `shopper-${i}`, name: `Shopper ${i}`, customizedProperties: [] };
+      counts.users++;
+      exposures.push({
+        user,
+        variations: [
+          {
+            featureFlagKey: 'checkout-redesign',
+            variation: { id: variation.id, value: variation.value },
+            sendToExperiment: true,
+            timestamp: Date.now(),
+          },
+        ],
+        metrics: [],
+      });
+      if (Math.floor(i / 2) % (variation === control ? 5 : 4) === 0) {
+        counts.conversions++;
+        conversions.push({ user, variations: [], metrics: [{ eventName: 'checkout', numericValue: 1 }] });
+      }
+    }
+    await track(exposures);
+    // A conversion counts only after the user's first exposure.
+    await new Promise((r) => setTimeout(r, 50));
+    for (const c of conversions) {
+      (c as { metrics: { timestamp?: number }[] }).metrics[0].timestamp = Date.now();
+    }
+    await track(conversions);
+
+    await eventually(
+      resultUsers,
+      (rows) =>
+        expect(rows).toEqual({
+          Control: `${expected.Control.conversions} / ${expected.Control.users}`,
+          Treatment: `${expected.Treatment.conversions} / ${expected.Treatment.users}`,
+        }),
+      30_000,
+    );
+    expect(expected).toEqual({
+      Control: { users: 100, conversions: 20 },
+      Treatment: { users: 100, conversions: 25 },
+    });
+    const values = await page.getByTestId('experiment-results').getByTestId('result-value').allInnerTexts();
+    expect(values).toEqual(['20.00%', '25.00%']);
+    expect(await page.getByTestId('experiment-results').getByTestId('result-change').last().innerText()).toBe(
+      '+25.00%',
+    );
+    await page.getByTestId('lift-chart').waitFor();
+    expect(await page.getByTestId('srm-warning').count()).toBe(0);
+    await screenshot(page, 'experiment-results', true);
+
+    // The Bayesian view: the treatment's chance to beat the baseline.
+    await page.getByTestId('results-view').getByText('Bayesian').click();
+    const chance = await page
+      .getByTestId('experiment-results')
+      .getByTestId('result-chance')
+      .last()
+      .innerText();
+    expect(Number(chance.replace('%', ''))).toBeGreaterThan(50);
+
+    // Back on the overview: one experiment in progress.
+    await page.goto(`${s.product.baseUrl}/experiments`);
+    await eventually(
+      () => page.getByTestId('count-Recording').innerText(),
+      (text) => expect(text).toContain('1'),
+    );
+    await screenshot(page, 'experiments', true);
+  });
+
+  it("guards the default rule's split with a metric, shows it watching, and stops it", async () => {
+    await page.goto(`${s.product.baseUrl}/feature-flags/checkout-redesign/targeting`);
+    const guardrail = page.getByTestId('guardrail');
+    // A click on the field opens its select (the label lies over the select's centre).
+    await guardrail.locator('mat-form-field', { hasText: 'Guardrail metric' }).click();
+    await page.getByRole('option', { name: 'Checkout' }).click();
+    await guardrail.locator('mat-form-field', { hasText: 'Baseline variation' }).click();
+    await page.getByRole('option', { name: 'Control' }).click();
+    await guardrail.getByTestId('guardrail-watch').click();
+    await eventually(
+      () => guardrail.getByTestId('guardrail-status').innerText(),
+      (text) => expect(text).toContain('Checkout: Watching'),
+    );
+    await guardrail.getByTestId('guardrail-stop').click();
+    await eventually(
+      () => guardrail.getByTestId('guardrail-status').innerText(),
+      (text) => expect(text).toContain('Checkout: Stopped'),
+    );
+    expect(await guardrail.getByTestId('guardrail-watch').isVisible()).toBe(true);
+  });
+});
