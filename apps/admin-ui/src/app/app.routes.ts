@@ -27,6 +27,10 @@ export const routes: Routes = [
           import('./pages/feature-flags/feature-flags.routes').then((m) => m.FEATURE_FLAG_ROUTES),
       },
       {
+        path: 'experiments',
+        loadChildren: () => import('./pages/experiments/experiments.routes').then((m) => m.EXPERIMENT_ROUTES),
+      },
+      {
         path: 'segments',
         loadChildren: () => import('./pages/segments/segments.routes').then((m) => m.SEGMENT_ROUTES),
       },

@@ -37,6 +37,14 @@ export const FEATURE_FLAG_ROUTES: Routes = [
               ),
           },
           {
+            path: 'experimentation',
+            title: 'Experimentation · featbit-ts',
+            loadComponent: () =>
+              import('./flag-detail/experimentation/flag-experimentation-page.component').then(
+                (m) => m.FlagExperimentationPageComponent,
+              ),
+          },
+          {
             path: 'history',
             title: 'History · featbit-ts',
             loadComponent: () =>

@@ -35,5 +35,7 @@ export interface AuditLogDto {
     | 'Member'
     | 'Group'
     | 'Policy'
-    | 'AccessToken';
+    | 'AccessToken'
+    | 'ExperimentMetric'
+    | 'Experiment';
 }

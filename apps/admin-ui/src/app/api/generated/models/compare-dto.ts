@@ -15,5 +15,7 @@ export interface CompareDto {
     | 'Member'
     | 'Group'
     | 'Policy'
-    | 'AccessToken';
+    | 'AccessToken'
+    | 'ExperimentMetric'
+    | 'Experiment';
 }

@@ -93,6 +93,15 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
           >
           <a
             mat-tab-link
+            routerLink="experimentation"
+            routerLinkActive
+            #x="routerLinkActive"
+            [active]="x.isActive"
+            data-testid="experimentation-tab"
+            >Experimentation</a
+          >
+          <a
+            mat-tab-link
             routerLink="history"
             routerLinkActive
             #h="routerLinkActive"

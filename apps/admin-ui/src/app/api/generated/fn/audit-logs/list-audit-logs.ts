@@ -31,7 +31,9 @@ export interface ListAuditLogs$Params {
     | 'Member'
     | 'Group'
     | 'Policy'
-    | 'AccessToken';
+    | 'AccessToken'
+    | 'ExperimentMetric'
+    | 'Experiment';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

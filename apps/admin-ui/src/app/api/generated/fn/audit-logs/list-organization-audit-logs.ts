@@ -30,7 +30,9 @@ export interface ListOrganizationAuditLogs$Params {
     | 'Member'
     | 'Group'
     | 'Policy'
-    | 'AccessToken';
+    | 'AccessToken'
+    | 'ExperimentMetric'
+    | 'Experiment';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

@@ -33,6 +33,7 @@ import { RuleEditorComponent } from '../../../../ui/rule-editor/rule-editor.comp
 import { ServeEditorComponent } from '../../../../ui/serve-editor/serve-editor.component';
 import { UserPickerComponent, type UserSearch } from '../../../../ui/user-picker/user-picker.component';
 import { VariationsEditorComponent } from '../../../../ui/variations-editor/variations-editor.component';
+import { GuardrailPanelComponent } from '../experimentation/guardrail-panel.component';
 import { FlagDetailStore } from '../flag-detail.store';
 
 @Component({
@@ -49,6 +50,7 @@ import { FlagDetailStore } from '../flag-detail.store';
     MatCheckbox,
     RuleEditorComponent,
     ServeEditorComponent,
+    GuardrailPanelComponent,
     UserPickerComponent,
     VariationsEditorComponent,
   ],
