@@ -35,7 +35,7 @@ export interface IterationResultsView {
 export class ExperimentResultsService {
   constructor(
     private readonly analytics: AnalyticsQuery,
-    private readonly store: DataStore,
+    private readonly data: DataStore,
   ) {}
 
   /** The analysis of one iteration as of `now` (its end when it ended). */
@@ -91,7 +91,7 @@ export class ExperimentResultsService {
   ): Promise<IterationResultsView[]> {
     const out: IterationResultsView[] = [];
     for (const request of requests) {
-      const experiment = await this.store.experiments.findById(request.exptId);
+      const experiment = await this.data.experiments.findById(request.exptId);
       if (!experiment || experiment.envId !== envId) continue;
       const iteration = experiment.iterations.find((i) => i.id === request.iterationId);
       const flag = iteration ? await load(experiment) : null;
@@ -101,18 +101,33 @@ export class ExperimentResultsService {
         continue;
       }
       const analysis = await this.analyse(experiment, iteration, flag, now);
-      const stored = await this.store.transaction(async (tx) => {
-        // Re-read: a start or stop may have ended the iteration meanwhile; only its results change here.
-        const current = await tx.experiments.findById(experiment.id);
-        const target = current?.iterations.find((i) => i.id === iteration.id);
-        if (!current || !target) return null;
-        apply(target, analysis, now);
-        await tx.experiments.update(current);
-        return target;
-      });
+      const stored = await this.store(experiment.id, iteration.id, analysis, now);
       if (stored) out.push(view(stored, true));
     }
     return out;
+  }
+
+  /**
+   * Stores an iteration's analysis on the experiment as it is now (re-read in the transaction: a
+   * start, stop or guard change made meanwhile stays; only the results, and what `also` changes, are
+   * written). Computed data, so no audit entry. Null when the experiment or iteration is gone.
+   */
+  store(
+    experimentId: string,
+    iterationId: string,
+    analysis: IterationAnalysis,
+    now: Date,
+    also?: (current: Experiment) => void,
+  ): Promise<ExperimentIteration | null> {
+    return this.data.transaction(async (tx) => {
+      const current = await tx.experiments.findById(experimentId);
+      const target = current?.iterations.find((i) => i.id === iterationId);
+      if (!current || !target) return null;
+      apply(target, analysis, now);
+      also?.(current);
+      await tx.experiments.update(current);
+      return target;
+    });
   }
 }
 

@@ -148,12 +148,15 @@ export class GuardedRolloutService {
       await this.stop(experiment, flag, project.organizationId, 'the guarded rollout no longer exists');
       return false;
     }
-    const before = structuredClone(experiment);
-    const analysis = await this.results.refresh(experiment, iteration, flag, now);
+    const analysis = await this.results.analyse(experiment, iteration, flag, now);
     const regression = findRegression(analysis, iteration.customEventSuccessCriteria ?? 1);
     if (!regression) {
-      experiment.guard = { ...guard, checkedAt: now.toISOString() };
-      await this.experiments.save(SYSTEM, project.organizationId, flag, before, experiment, now);
+      // Results only, no audit entry (a check every minute would flood the log); a guard a user
+      // stopped meanwhile stays stopped.
+      await this.results.store(experiment.id, iteration.id, analysis, now, (current) => {
+        if (current.guard?.status === 'Watching')
+          current.guard = { ...current.guard, checkedAt: now.toISOString() };
+      });
       return false;
     }
     const variation = flag.variations.find((v) => v.id === regression.result.variationId);
