@@ -1,30 +1,22 @@
+import { FbClientBuilder, UserBuilder } from '@featbit/node-server-sdk';
 import type { Page } from 'playwright-core';
 import { type ConsoleSession, openConsole } from './support/console-session';
 import { eventually, screenshot } from './support/console-browser';
 
 // The experiments console against the real product (issue 18): a metric and an experiment are
-// created through the UI and started; exposures and conversions of 200 users arrive through the SDK
-// intake route, and the flag's Experimentation tab shows exactly those users and conversions per
-// variation, then the Bayesian view.
+// created through the UI and started; the official node SDK serves the flag to 4,000 users and sends
+// the conversions, and the flag's Experimentation tab shows exactly those users and conversions per
+// variation and the true lift inside the interval, then the Bayesian view.
 
 jest.setTimeout(240_000);
 
-const USERS = 200;
+const USERS = 4000;
 
 describe('console: experiments', () => {
   let s: ConsoleSession;
   let page: Page;
   const control = { id: 'expt-control', name: 'Control', value: 'false' };
   const treatment = { id: 'expt-treatment', name: 'Treatment', value: 'true' };
-
-  async function track(body: unknown[]): Promise<void> {
-    const res = await fetch(`${s.product.baseUrl}/api/public/insight/track`, {
-      method: 'POST',
-      headers: { authorization: s.env.serverSecret, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
-  }
 
   /** The results table as {variation name: "conversions / users"}. */
   const resultUsers = () =>
@@ -118,39 +110,34 @@ describe('console: experiments', () => {
     await page.getByTestId('experiment-stop').waitFor();
     expect(await page.getByTestId('experiment-status').innerText()).toBe('In progress');
 
-    // 100 users per variation; 20% of the control's and 25% of the treatment's convert.
+    // The official node SDK serves the 50/50 flag to 4,000 users; 20% of the control's users and 25%
+    // of the treatment's convert (by index), a true relative lift of +25%.
+    const sdk = new FbClientBuilder()
+      .sdkKey(s.env.serverSecret)
+      .streamingUri(s.product.wsUrl)
+      .eventsUri(s.product.baseUrl)
+      .startWaitTime(30_000)
+      .flushInterval(300)
+      .logLevel('warn')
+      .build();
     const expected = { Control: { users: 0, conversions: 0 }, Treatment: { users: 0, conversions: 0 } };
-    const exposures: unknown[] = [];
-    const conversions: unknown[] = [];
-    for (let i = 0; i < USERS; i++) {
-      const variation = i % 2 === 0 ? control : treatment;
-      const counts = expected[variation.name as keyof typeof expected];
-      const user = { keyId: `shopper-${i}`, name: `Shopper ${i}`, customizedProperties: [] };
-      counts.users++;
-      exposures.push({
-        user,
-        variations: [
-          {
-            featureFlagKey: 'checkout-redesign',
-            variation: { id: variation.id, value: variation.value },
-            sendToExperiment: true,
-            timestamp: Date.now(),
-          },
-        ],
-        metrics: [],
-      });
-      if (Math.floor(i / 2) % (variation === control ? 5 : 4) === 0) {
-        counts.conversions++;
-        conversions.push({ user, variations: [], metrics: [{ eventName: 'checkout', numericValue: 1 }] });
+    try {
+      await sdk.waitForInitialization();
+      for (let i = 0; i < USERS; i++) {
+        const user = new UserBuilder(`shopper-${i}`).name(`Shopper ${i}`).build();
+        const served = String(await sdk.boolVariation('checkout-redesign', user, false));
+        const variation = served === treatment.value ? treatment : control;
+        const counts = expected[variation.name as keyof typeof expected];
+        counts.users++;
+        if (i % (variation === control ? 5 : 4) === 0) {
+          counts.conversions++;
+          sdk.track(user, 'checkout', 1);
+        }
       }
+      await sdk.flush();
+    } finally {
+      await sdk.close();
     }
-    await track(exposures);
-    // A conversion counts only after the user's first exposure.
-    await new Promise((r) => setTimeout(r, 50));
-    for (const c of conversions) {
-      (c as { metrics: { timestamp?: number }[] }).metrics[0].timestamp = Date.now();
-    }
-    await track(conversions);
 
     await eventually(
       resultUsers,
@@ -161,15 +148,16 @@ describe('console: experiments', () => {
         }),
       30_000,
     );
-    expect(expected).toEqual({
-      Control: { users: 100, conversions: 20 },
-      Treatment: { users: 100, conversions: 25 },
-    });
-    const values = await page.getByTestId('experiment-results').getByTestId('result-value').allInnerTexts();
-    expect(values).toEqual(['20.00%', '25.00%']);
-    expect(await page.getByTestId('experiment-results').getByTestId('result-change').last().innerText()).toBe(
-      '+25.00%',
-    );
+    expect(expected.Control.users + expected.Treatment.users).toBe(USERS);
+    // The true lift (+25%) lies inside the treatment's interval.
+    const interval = await page
+      .getByTestId('experiment-results')
+      .getByTestId('result-interval')
+      .last()
+      .innerText();
+    const [lo, hi] = (interval.match(/[-+]?[0-9.]+/g) ?? []).map(Number);
+    expect(lo).toBeLessThan(25);
+    expect(hi).toBeGreaterThan(25);
     await page.getByTestId('lift-chart').waitFor();
     expect(await page.getByTestId('srm-warning').count()).toBe(0);
     await screenshot(page, 'experiment-results', true);

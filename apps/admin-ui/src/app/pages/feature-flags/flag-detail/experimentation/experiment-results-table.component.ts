@@ -43,7 +43,7 @@ export type ResultsView = 'frequentist' | 'bayesian';
               <td data-testid="result-value">{{ r.value }}</td>
               @if (view() === 'frequentist') {
                 <td data-testid="result-change">{{ r.change }}</td>
-                <td>{{ r.interval }}</td>
+                <td data-testid="result-interval">{{ r.interval }}</td>
                 <td>{{ r.pValue }}</td>
                 <td>{{ r.chanceToBeat }}</td>
               } @else {
