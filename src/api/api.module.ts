@@ -12,6 +12,7 @@ import { IdentityModule } from './identity/identity.module';
 import { InsightsModule } from './insights/insights.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { TriggersModule } from './triggers/triggers.module';
 
 /** Role "api": management REST, console, OpenAPI. */
 @Module({
@@ -28,6 +29,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     EndUsersModule,
     InsightsModule,
     ExperimentsModule,
+    TriggersModule,
     AuditModule,
   ],
 })

@@ -9,13 +9,14 @@ import { ACCESS_RULE } from '../../../src/shared/http/route-access';
 import { ApiApp } from './support/api-app';
 import { boolFlag } from './support/fixtures';
 
-// Walks every route the product registers. Anonymous: everything except login, refresh, health and
-// the SDK-facing prefixes answers 401. With a Service token whose only statement denies everything,
-// every management route answers 403, except the reviewed self-service/filtered list below.
+// Walks every route the product registers. Anonymous: everything except login, refresh, trigger runs,
+// health and the SDK-facing prefixes answers 401. With a Service token whose only statement denies
+// everything, every management route answers 403, except the reviewed self-service/filtered list below.
 
 const ANONYMOUS_OK = [
   /^POST \/api\/v1\/identity\/login-by-email$/,
   /^POST \/api\/v1\/identity\/refresh-token$/,
+  /^POST \/api\/v1\/triggers\/run\/:token$/,
   /^GET \/health\//,
   /^(GET|POST) \/api\/public\//,
   /^(GET|POST) \/ofrep\//,

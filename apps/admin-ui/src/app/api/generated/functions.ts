@@ -277,6 +277,18 @@ export type { WatchGuardedRollout$Params as WatchGuardedRollout$Params } from '.
 export { watchGuardedRollout as watchGuardedRollout } from './fn/experiments/watch-guarded-rollout';
 export type { UnwatchGuardedRollout$Params as UnwatchGuardedRollout$Params } from './fn/experiments/unwatch-guarded-rollout';
 export { unwatchGuardedRollout as unwatchGuardedRollout } from './fn/experiments/unwatch-guarded-rollout';
+export type { ListTriggers$Params as ListTriggers$Params } from './fn/flag-triggers/list-triggers';
+export { listTriggers as listTriggers } from './fn/flag-triggers/list-triggers';
+export type { CreateTrigger$Params as CreateTrigger$Params } from './fn/flag-triggers/create-trigger';
+export { createTrigger as createTrigger } from './fn/flag-triggers/create-trigger';
+export type { UpdateTrigger$Params as UpdateTrigger$Params } from './fn/flag-triggers/update-trigger';
+export { updateTrigger as updateTrigger } from './fn/flag-triggers/update-trigger';
+export type { DeleteTrigger$Params as DeleteTrigger$Params } from './fn/flag-triggers/delete-trigger';
+export { deleteTrigger as deleteTrigger } from './fn/flag-triggers/delete-trigger';
+export type { ResetTriggerToken$Params as ResetTriggerToken$Params } from './fn/flag-triggers/reset-trigger-token';
+export { resetTriggerToken as resetTriggerToken } from './fn/flag-triggers/reset-trigger-token';
+export type { RunTrigger$Params as RunTrigger$Params } from './fn/flag-triggers/run-trigger';
+export { runTrigger as runTrigger } from './fn/flag-triggers/run-trigger';
 export type { ListAuditLogs$Params as ListAuditLogs$Params } from './fn/audit-logs/list-audit-logs';
 export { listAuditLogs as listAuditLogs } from './fn/audit-logs/list-audit-logs';
 export type { CompareAuditData$Params as CompareAuditData$Params } from './fn/audit-logs/compare-audit-data';

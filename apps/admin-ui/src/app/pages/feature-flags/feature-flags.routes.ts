@@ -45,6 +45,14 @@ export const FEATURE_FLAG_ROUTES: Routes = [
               ),
           },
           {
+            path: 'triggers',
+            title: 'Triggers · featbit-ts',
+            loadComponent: () =>
+              import('./flag-detail/triggers/flag-triggers-page.component').then(
+                (m) => m.FlagTriggersPageComponent,
+              ),
+          },
+          {
             path: 'history',
             title: 'History · featbit-ts',
             loadComponent: () =>

@@ -102,6 +102,15 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
           >
           <a
             mat-tab-link
+            routerLink="triggers"
+            routerLinkActive
+            #tr="routerLinkActive"
+            [active]="tr.isActive"
+            data-testid="triggers-tab"
+            >Triggers</a
+          >
+          <a
+            mat-tab-link
             routerLink="history"
             routerLinkActive
             #h="routerLinkActive"
