@@ -66,7 +66,11 @@ describe('console: flag triggers', () => {
 
   it('creates a trigger, shows its URL once, and the URL turns the flag on', async () => {
     await openTab();
-    expect(await page.getByTestId('triggers').innerText()).toContain('This flag has no trigger yet.');
+    // The list loads after the tab opens: wait for its empty state rather than reading it at once.
+    await eventually(
+      () => page.getByTestId('triggers').innerText(),
+      (text) => expect(text).toContain('This flag has no trigger yet.'),
+    );
     await page.getByTestId('trigger-new').click();
     await page.getByTestId('trigger-action').click();
     await page.getByRole('option', { name: 'Turn the flag on' }).click();
