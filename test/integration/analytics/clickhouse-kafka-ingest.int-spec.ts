@@ -17,6 +17,7 @@ import { createKafkaMessageBus } from '../../../src/infrastructure/mq/kafka/kafk
 // background, so this path is not run there.
 const URL = process.env.TEST_CLICKHOUSE_URL;
 const BROKERS = process.env.TEST_KAFKA_BROKERS;
+// Skipped only when TEST_CLICKHOUSE_URL and TEST_KAFKA_BROKERS is unset (a run outside .ci/run, which starts these servers).
 const describeIf = URL && BROKERS ? describe : describe.skip;
 
 const H = 3600_000_000;

@@ -19,6 +19,7 @@ import { prng } from '../../support/seeded-prng';
 // (pending markers), that concurrent re-deliveries count once, and that retention purges in bounded,
 // exact steps. FerretDB on TEST_MONGO_URL (.ci/infra.sh).
 const TEST_MONGO_URL = process.env.TEST_MONGO_URL;
+// Skipped only when TEST_MONGO_URL is unset (a run outside .ci/run, which starts these servers).
 const describeIf = TEST_MONGO_URL ? describe : describe.skip;
 
 const H = 3600_000_000;
