@@ -6,6 +6,7 @@ import type { EVALUATION_CONFIG } from './sections/evaluation.config';
 import type { LIMITS_CONFIG } from './sections/limits.config';
 import type { LOGGING_CONFIG } from './sections/logging.config';
 import type { SERVER_CONFIG } from './sections/server.config';
+import type { WORKFLOW_CONFIG } from './sections/workflow.config';
 
 /**
  * One provider's settings: `provider` names it, its own settings are typed, and the settings of
@@ -84,6 +85,7 @@ export abstract class AppConfig {
   abstract readonly analytics: AnalyticsConfig;
   abstract readonly auth: SectionValues<typeof AUTH_CONFIG>;
   abstract readonly evaluation: SectionValues<typeof EVALUATION_CONFIG>;
+  abstract readonly workflow: SectionValues<typeof WORKFLOW_CONFIG>;
   abstract readonly limits: SectionValues<typeof LIMITS_CONFIG>;
   abstract readonly logging: SectionValues<typeof LOGGING_CONFIG>;
 }

@@ -12,7 +12,16 @@ export const MISSING_ATTRIBUTE_MODES = ['empty-string', 'no-match'] as const;
 export const COOKIE_SECURE_MODES = ['auto', 'true', 'false'] as const;
 
 export type EnvSection =
-  'server' | 'database' | 'messaging' | 'cache' | 'analytics' | 'auth' | 'evaluation' | 'limits' | 'logging';
+  | 'server'
+  | 'database'
+  | 'messaging'
+  | 'cache'
+  | 'analytics'
+  | 'auth'
+  | 'evaluation'
+  | 'workflow'
+  | 'limits'
+  | 'logging';
 
 export interface EnvAlias {
   name: string;

@@ -10,6 +10,7 @@ import { LIMITS_CONFIG } from './sections/limits.config';
 import { LOGGING_CONFIG } from './sections/logging.config';
 import { MESSAGING_CONFIG } from './sections/messaging.config';
 import { SERVER_CONFIG } from './sections/server.config';
+import { WORKFLOW_CONFIG } from './sections/workflow.config';
 import type { EnvSection, EnvTable, EnvVariable, EnvVariableSpec, SectionValues } from './env-variable.types';
 
 export * from './env-variable.types';
@@ -23,6 +24,7 @@ export const CONFIG_SECTIONS = {
   analytics: ANALYTICS_CONFIG,
   auth: AUTH_CONFIG,
   evaluation: EVALUATION_CONFIG,
+  workflow: WORKFLOW_CONFIG,
   limits: LIMITS_CONFIG,
   logging: LOGGING_CONFIG,
 } satisfies Record<EnvSection, EnvTable>;

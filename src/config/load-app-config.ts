@@ -218,6 +218,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
     },
     auth: values.auth,
     evaluation: values.evaluation,
+    workflow: values.workflow,
     limits: values.limits,
     logging: values.logging,
   };

@@ -15,6 +15,7 @@ import type {
   TriggerRepository,
   WebhookRepository,
 } from './integrations.repositories';
+import type { JobRepository } from './job.repository';
 import type { OutboxRepository } from './message-bus.port';
 import type { FlagRepository, FlagRevisionRepository, SegmentRepository } from './targeting.repositories';
 import type {
@@ -79,6 +80,7 @@ export abstract class DataStore implements HealthCheckable {
   abstract readonly flagChangeRequests: FlagChangeRequestRepository;
   abstract readonly flagSchedules: FlagScheduleRepository;
   abstract readonly outbox: OutboxRepository;
+  abstract readonly jobs: JobRepository;
   abstract readonly settings: SystemSettingRepository;
 
   /**

@@ -4,6 +4,7 @@
 import type { DataStore } from '../../../src/core/ports/data-store.port';
 import { flagUsageSection } from './sections/flag-usage.contract-section';
 import { iamSection } from './sections/iam.contract-section';
+import { jobsSection } from './sections/jobs.contract-section';
 import { integrationsSection } from './sections/integrations.contract-section';
 import { type StoreCapabilities, storeBehaviourSection } from './sections/store-behaviour.contract-section';
 import { targetingSection } from './sections/targeting.contract-section';
@@ -55,5 +56,6 @@ export function describeDataStoreContract(options: DataStoreContractOptions): vo
     describe('flag usage', () => flagUsageSection(store));
     describe('usage stats', () => usageStatsSection(store));
     describe('integrations', () => integrationsSection(store));
+    describe('jobs', () => jobsSection(store, options.capabilities.transactions));
   });
 }

@@ -43,6 +43,7 @@ import {
   MongoUsersAndEventsCollections,
 } from './repositories/mongo-users-and-events.repositories';
 import { MongoInsightEventRepository } from './repositories/mongo-insight-event.repository';
+import { MongoJobRepository } from './repositories/mongo-job.repository';
 import { MongoFlagUsageRepository } from './repositories/mongo-flag-usage.repository';
 import { MongoUsageStatsRepository } from './repositories/mongo-usage-stats.repository';
 
@@ -84,6 +85,7 @@ export class MongoDataStore extends DataStore {
   readonly flagChangeRequests: MongoFlagChangeRequestRepository;
   readonly flagSchedules: MongoFlagScheduleRepository;
   readonly outbox: MongoOutboxRepository;
+  readonly jobs: MongoJobRepository;
   readonly settings: MongoSystemSettingRepository;
 
   constructor(private readonly connection: MongoConnection) {
@@ -120,6 +122,7 @@ export class MongoDataStore extends DataStore {
     this.flagChangeRequests = new MongoFlagChangeRequestRepository(integrations);
     this.flagSchedules = new MongoFlagScheduleRepository(integrations);
     this.outbox = new MongoOutboxRepository(integrations);
+    this.jobs = new MongoJobRepository(connection);
     this.settings = new MongoSystemSettingRepository(integrations);
   }
 

@@ -1,3 +1,4 @@
+import { PostgresJobRepository } from './repositories/postgres-job.repository';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Extension, PGlite } from '@electric-sql/pglite';
@@ -94,6 +95,7 @@ export class PostgresDataStore extends DataStore {
   readonly flagChangeRequests: PostgresFlagChangeRequestRepository;
   readonly flagSchedules: PostgresFlagScheduleRepository;
   readonly outbox: PostgresOutboxRepository;
+  readonly jobs: PostgresJobRepository;
   readonly settings: PostgresSystemSettingRepository;
 
   /**
@@ -136,6 +138,7 @@ export class PostgresDataStore extends DataStore {
     this.flagChangeRequests = new PostgresFlagChangeRequestRepository(db);
     this.flagSchedules = new PostgresFlagScheduleRepository(db);
     this.outbox = new PostgresOutboxRepository(db);
+    this.jobs = new PostgresJobRepository(db);
     this.settings = new PostgresSystemSettingRepository(db);
   }
 

@@ -2,6 +2,7 @@ import { AUDIT_LOG_ENTITY } from '../../shared/entities/audit-log.entity';
 import { END_USER_ENTITY, END_USER_PROPERTY_ENTITY } from '../../shared/entities/end-user.entity';
 import { EXPERIMENT_ENTITY, EXPERIMENT_METRIC_ENTITY } from '../../shared/entities/experiment.entity';
 import { FLAG_USAGE_ENTITY } from '../../shared/entities/flag-usage.entity';
+import { JOB_ENTITY } from '../../shared/entities/job.entity';
 import { INSIGHT_EVENT_ENTITY } from '../../shared/entities/insight-event.entity';
 import { OUTBOX_ENTITY } from '../../shared/entities/outbox.entity';
 import { RELAY_PROXY_ENTITY } from '../../shared/entities/relay-proxy.entity';
@@ -24,5 +25,6 @@ export const USERS_EVENTS_INTEGRATIONS_COLLECTIONS = {
   experimentMetrics: collectionDef(EXPERIMENT_METRIC_ENTITY),
   experiments: collectionDef(EXPERIMENT_ENTITY),
   outbox: collectionDef(OUTBOX_ENTITY),
+  jobs: collectionDef(JOB_ENTITY),
   systemSettings: collectionDef(SYSTEM_SETTING_ENTITY),
 } satisfies Record<string, CollectionDef>;

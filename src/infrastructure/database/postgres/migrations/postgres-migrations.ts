@@ -8,6 +8,7 @@ import { UsageStats1763700000006 } from './1763700000006-usage-stats.migration';
 import { ExperimentSamples1763700000007 } from './1763700000007-experiment-samples.migration';
 import { ExperimentMethod1763700000008 } from './1763700000008-experiment-method.migration';
 import { ConsoleSessions1763700000010 } from './1763700000010-console-sessions.migration';
+import { Jobs1763700000011 } from './1763700000011-jobs.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const POSTGRES_MIGRATIONS = [
   ExperimentSamples1763700000007,
   ExperimentMethod1763700000008,
   ConsoleSessions1763700000010,
+  Jobs1763700000011,
 ];
