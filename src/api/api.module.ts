@@ -10,6 +10,7 @@ import { JsonInputModule } from './http/json-input.module';
 import { IamModule } from './iam/iam.module';
 import { IdentityModule } from './identity/identity.module';
 import { InsightsModule } from './insights/insights.module';
+import { ReleaseWorkflowsModule } from './release-workflows/release-workflows.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TriggersModule } from './triggers/triggers.module';
@@ -30,6 +31,7 @@ import { TriggersModule } from './triggers/triggers.module';
     InsightsModule,
     ExperimentsModule,
     TriggersModule,
+    ReleaseWorkflowsModule,
     AuditModule,
   ],
 })

@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { VARIATION_TYPES, type VariationType } from '../../core/flags/feature-flag';
+import { FLAG_LIFECYCLE_STATUSES, type FlagLifecycleStatus } from '../../core/flags/flag-lifecycle';
 import { PageQueryDto, toArray, toBoolean } from '../http/paging.dto';
 import { IsComment, IsDescription, IsKey, IsName } from '../http/validators';
 
@@ -90,6 +91,25 @@ export class FlagListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['created_at', 'updated_at', 'key'])
   sortBy?: 'created_at' | 'updated_at' | 'key';
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'launched,inactive',
+    description: `Comma list of lifecycle statuses (${FLAG_LIFECYCLE_STATUSES.join(', ')}); filters before paging`,
+  })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @IsIn(FLAG_LIFECYCLE_STATUSES, { each: true })
+  lifecycle?: FlagLifecycleStatus[];
+}
+
+/** `a,b` or repeated parameters, as one list without blanks. */
+function commaList({ value }: { value: unknown }): unknown {
+  const values = toArray({ value });
+  if (!Array.isArray(values)) return values;
+  const items: unknown[] = values.flatMap((v: unknown) => (typeof v === 'string' ? v.split(',') : [v]));
+  return items.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
 }
 
 export class CreateFlagDto {

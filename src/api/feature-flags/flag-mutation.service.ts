@@ -9,10 +9,17 @@ import type { OutboxMessage } from '../../core/ports/message-bus.port';
 import { RevisionConflictError } from '../../core/shared/errors';
 import type { Environment } from '../../core/tenancy/tenancy';
 import type { Actor } from '../../core/iam/actor';
+import { approvalOf, directChangeRefusal } from '../../core/workflow/change-request-rules';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { enqueueFlagChange, enqueueRemoval } from '../changes/change-outbox';
 import { OutboxRelay } from '../changes/outbox-relay.service';
-import { BusinessRuleError, ConflictError, ERROR_CODES, ValidationFailedError } from '../http/api-errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ERROR_CODES,
+  ForbiddenError,
+  ValidationFailedError,
+} from '../http/api-errors';
 
 export interface FlagChange {
   operation: AuditOperation;
@@ -22,6 +29,22 @@ export interface FlagChange {
   changes: Partial<FeatureFlag>;
   /** Semantic checks of the changed flag; any problem is a 400 and nothing is written. */
   validate?: (next: FeatureFlag) => ValidationProblem[];
+  /** Further writes that commit (or roll back) with the change, e.g. an audit entry elsewhere. */
+  alsoWrite?: (tx: DataStore) => Promise<void>;
+  /**
+   * Runs in the transaction before the flag is written; throwing stops the change. Where there are no
+   * transactions (MongoDB), a claim made here is what keeps a second writer out.
+   */
+  beforeWrite?: (tx: DataStore) => Promise<void>;
+  /** The change went through review (a change request or its schedule): the approval rule is met. */
+  reviewed?: boolean;
+}
+
+/** Refuses a direct change of what a flag serves where the environment requires approval. */
+export function requireReview(env: Environment, actor: Actor, change: FlagChange): void {
+  if (change.reviewed) return;
+  const refusal = directChangeRefusal(approvalOf(env.settings), actor.kind, Object.keys(change.changes));
+  if (refusal) throw new ForbiddenError(refusal);
 }
 
 /** Requires a comment when the environment asks for one (FeatBit enforces this only in its UI). */
@@ -55,6 +78,7 @@ export class FlagMutations {
     change: FlagChange,
   ): Promise<FeatureFlag> {
     requireComment(env, change.comment);
+    requireReview(env, actor, change);
     if (change.expectedRevision !== undefined && change.expectedRevision !== flag.revision) {
       throw new ConflictError(
         `flag ${flag.key} was changed by someone else (revision ${flag.revision}); reload and retry`,
@@ -67,7 +91,9 @@ export class FlagMutations {
     let committed: OutboxMessage;
     try {
       committed = await this.store.transaction(async (tx) => {
+        await change.beforeWrite?.(tx);
         await tx.flags.update(next, flag.revision);
+        await change.alsoWrite?.(tx);
         const operation = change.operation;
         return this.record(tx, actor, organizationId, flag, next, operation, change.comment ?? '', now);
       });

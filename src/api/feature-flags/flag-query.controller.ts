@@ -1,6 +1,5 @@
 import { Body, Get, Query } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { Permission } from '../auth/access.decorators';
 import { type ApiContext, Ctx } from '../auth/api-context';
 import { Res } from '../auth/resources';
@@ -10,7 +9,7 @@ import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
 import { pageOf } from '../http/paging.dto';
 import { KeyQueryDto } from '../http/validators';
-import { EvaluationDto, FeatureFlagDto, FlagListItemDto, FlagUsageDto } from './flag.dto';
+import { EvaluationDto, FlagDetailDto, FlagListItemDto, FlagUsageDto } from './flag.dto';
 import { EvaluateFlagDto } from './flag-evaluate.dto';
 import { FlagListQueryDto } from './flag-input.dto';
 import { FlagQueries } from './flag-query.service';
@@ -32,7 +31,8 @@ export class FlagQueryController {
   @Permission('CanAccessEnv', Res.env())
   @Operation(
     'listFeatureFlags',
-    'Paged flags of the environment with search, tag, status and archive filters',
+    'Paged flags of the environment with search, tag, status, archive and lifecycle filters',
+    'Each item carries its lifecycle status (new, active, launched, inactive, permanent); `lifecycle` filters by it before paging.',
   )
   @ApiPagedEnvelope(FlagListItemDto)
   async list(
@@ -40,14 +40,18 @@ export class FlagQueryController {
     @IdParam('envId') envId: string,
     @Query() query: FlagListQueryDto,
   ): Promise<FlagPageDto> {
-    return this.queries.list(envId, {
-      ...pageOf(query),
-      name: query.name,
-      tags: query.tags,
-      isEnabled: query.isEnabled,
-      isArchived: query.isArchived ?? false,
-      sortBy: query.sortBy ?? (ctx.org.settings.flagSortedBy as FlagListQueryDto['sortBy']) ?? 'created_at',
-    });
+    return this.queries.list(
+      envId,
+      {
+        ...pageOf(query),
+        name: query.name,
+        tags: query.tags,
+        isEnabled: query.isEnabled,
+        isArchived: query.isArchived ?? false,
+        sortBy: query.sortBy ?? (ctx.org.settings.flagSortedBy as FlagListQueryDto['sortBy']) ?? 'created_at',
+      },
+      query.lifecycle,
+    );
   }
 
   @Get('is-key-used')
@@ -68,14 +72,14 @@ export class FlagQueryController {
 
   @Get(':key')
   @Permission('CanAccessEnv', Res.env())
-  @Operation('getFeatureFlag', 'One flag by key, with its revision')
-  @ApiOkEnvelope(FeatureFlagDto)
+  @Operation('getFeatureFlag', 'One flag by key, with its revision and lifecycle status')
+  @ApiOkEnvelope(FlagDetailDto)
   async get(
     @Ctx() ctx: ApiContext,
     @IdParam('envId') envId: string,
     @KeyParam() key: string,
-  ): Promise<FeatureFlag> {
-    return this.tenant.flag(ctx, envId, key);
+  ): Promise<FlagDetailDto> {
+    return this.queries.detail(await this.tenant.flag(ctx, envId, key));
   }
 
   @Get(':key/usage')

@@ -3,6 +3,8 @@ import { AppConfig } from '../../config/app-config';
 import { evaluateFlag } from '../../core/evaluation';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { servedVariations } from '../../core/flags/flag-factory';
+import { type FlagLifecycleStatus, lifecycleOf } from '../../core/flags/flag-lifecycle';
+import type { FlagUsage } from '../../core/insights/flag-usage';
 import {
   type FlagFilter,
   FlagRepository,
@@ -18,7 +20,7 @@ import {
 import type { Page } from '../../core/shared/paging';
 import { ActorDirectory } from '../audit/actor-directory.service';
 import { ResourceNotFoundError } from '../http/api-errors';
-import type { EvaluationDto, FlagListItemDto, FlagUsageDto } from './flag.dto';
+import type { EvaluationDto, FlagDetailDto, FlagListItemDto, FlagUsageDto } from './flag.dto';
 import type { EvaluationUserDto } from './flag-evaluate.dto';
 
 /** What copying flags into an environment would meet there. */
@@ -28,6 +30,9 @@ export interface CopyTargetFacts {
   segmentIds: Set<string>;
   propertyNames: Set<string>;
 }
+
+/** Flags read per query while filtering by lifecycle status (the repository's largest page). */
+const LIFECYCLE_SCAN_PAGE = 1000;
 
 /** Read side of feature flags: list views, usage, debug evaluation and copy pre-checks. */
 @Injectable()
@@ -43,21 +48,25 @@ export class FlagQueries {
     private readonly config: AppConfig,
   ) {}
 
-  /** A page of flags with their creator, last change and last evaluation. */
-  async list(envId: string, filter: FlagFilter): Promise<Page<FlagListItemDto>> {
-    const page = await this.flags.list(envId, filter);
-    const [lastChanges, usage] = await Promise.all([
-      Promise.all(
-        page.items.map((f) =>
-          this.auditLogs.list({ envId, refId: f.id, refType: 'FeatureFlag', pageIndex: 0, pageSize: 1 }),
-        ),
+  /**
+   * A page of flags with their creator, last change, last evaluation and lifecycle status. With
+   * `lifecycle`, every flag matching `filter` is read and the status filter applies before paging.
+   */
+  async list(
+    envId: string,
+    filter: FlagFilter,
+    lifecycle: readonly FlagLifecycleStatus[] = [],
+  ): Promise<Page<FlagListItemDto>> {
+    const now = new Date();
+    const { page, usage } =
+      lifecycle.length === 0
+        ? await this.pageWithUsage(envId, filter)
+        : await this.lifecyclePage(envId, filter, new Set(lifecycle), now);
+    const lastChanges = await Promise.all(
+      page.items.map((f) =>
+        this.auditLogs.list({ envId, refId: f.id, refType: 'FeatureFlag', pageIndex: 0, pageSize: 1 }),
       ),
-      this.flagUsage.findByKeys(
-        envId,
-        page.items.map((f) => f.key),
-      ),
-    ]);
-    const lastEvaluated = new Map(usage.map((u) => [u.flagKey, u.lastEvaluatedAt]));
+    );
     const actors = await this.actors.resolve([
       ...page.items.map((f) => f.creatorId),
       ...lastChanges.flatMap((p) => p.items.map((l) => l.creatorId)),
@@ -87,9 +96,57 @@ export class FlagQueries {
           lastChange: last
             ? { operator: actor(last.creatorId).name, happenedAt: last.createdAt, comment: last.comment }
             : null,
-          lastEvaluatedAt: lastEvaluated.get(flag.key) ?? null,
+          lastEvaluatedAt: usage.get(flag.key)?.lastEvaluatedAt ?? null,
+          isPermanent: flag.isPermanent === true,
+          lifecycle: lifecycleOf(flag, usage.get(flag.key) ?? null, now),
         };
       }),
+    };
+  }
+
+  private async pageWithUsage(
+    envId: string,
+    filter: FlagFilter,
+  ): Promise<{ page: Page<FeatureFlag>; usage: Map<string, FlagUsage> }> {
+    const page = await this.flags.list(envId, filter);
+    return { page, usage: await this.usageOf(envId, page.items) };
+  }
+
+  /** Every flag matching `filter` (in its order), kept when its status is wanted, then paged. */
+  private async lifecyclePage(
+    envId: string,
+    filter: FlagFilter,
+    wanted: ReadonlySet<FlagLifecycleStatus>,
+    now: Date,
+  ): Promise<{ page: Page<FeatureFlag>; usage: Map<string, FlagUsage> }> {
+    const all: FeatureFlag[] = [];
+    for (let pageIndex = 0; ; pageIndex++) {
+      const chunk = await this.flags.list(envId, { ...filter, pageIndex, pageSize: LIFECYCLE_SCAN_PAGE });
+      all.push(...chunk.items);
+      if (chunk.items.length < LIFECYCLE_SCAN_PAGE || all.length >= chunk.totalCount) break;
+    }
+    const usage = await this.usageOf(envId, all);
+    const kept = all.filter((f) => wanted.has(lifecycleOf(f, usage.get(f.key) ?? null, now).status));
+    const start = filter.pageIndex * filter.pageSize;
+    return { page: { totalCount: kept.length, items: kept.slice(start, start + filter.pageSize) }, usage };
+  }
+
+  /** One read of the usage of `flags`, by key. */
+  private async usageOf(envId: string, flags: readonly FeatureFlag[]): Promise<Map<string, FlagUsage>> {
+    const usage = await this.flagUsage.findByKeys(
+      envId,
+      flags.map((f) => f.key),
+    );
+    return new Map(usage.map((u) => [u.flagKey, u]));
+  }
+
+  /** The flag with its lifecycle status (the detail route). */
+  async detail(flag: FeatureFlag): Promise<FlagDetailDto> {
+    const usage = await this.flagUsage.find(flag.envId, flag.key);
+    return {
+      ...flag,
+      isPermanent: flag.isPermanent === true,
+      lifecycle: lifecycleOf(flag, usage, new Date()),
     };
   }
 

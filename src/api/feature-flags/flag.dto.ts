@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VARIATION_TYPES } from '../../core/flags/feature-flag';
+import { FLAG_LIFECYCLE_STATUSES, type FlagLifecycleStatus } from '../../core/flags/flag-lifecycle';
 
 // Response shapes: the flag exactly as FeatBit stores it (docs/reference/data-model.md#feature-flag).
 
@@ -70,10 +71,29 @@ export class FeatureFlagDto {
   @ApiProperty() exptIncludeAllTargets!: boolean;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty() isArchived!: boolean;
+  @ApiPropertyOptional({ description: 'Marked to stay in the code (flag lifecycle); absent means false' })
+  isPermanent?: boolean;
   @ApiProperty() creatorId!: string;
   @ApiProperty() updatorId!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+}
+
+export class FlagLifecycleDto {
+  @ApiProperty({ enum: FLAG_LIFECYCLE_STATUSES }) status!: FlagLifecycleStatus;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the status began, where known',
+  })
+  since!: string | null;
+  @ApiProperty({ description: 'Why the flag has this status (one sentence)' }) reason!: string;
+}
+
+/** One flag with its lifecycle status (the flag detail route). */
+export class FlagDetailDto extends FeatureFlagDto {
+  @ApiProperty({ type: FlagLifecycleDto }) lifecycle!: FlagLifecycleDto;
 }
 
 export class ActorDto {
@@ -111,6 +131,8 @@ export class FlagListItemDto {
   @ApiProperty({ type: LastChangeDto, nullable: true }) lastChange!: LastChangeDto | null;
   @EvaluatedAt('Latest evaluation reported by an SDK; null when never evaluated')
   lastEvaluatedAt!: string | null;
+  @ApiProperty({ description: 'Marked to stay in the code (flag lifecycle)' }) isPermanent!: boolean;
+  @ApiProperty({ type: FlagLifecycleDto }) lifecycle!: FlagLifecycleDto;
 }
 
 export class CopyPrecheckDto {

@@ -70,11 +70,42 @@ export class UpdateProjectDto {
   @IsName() name!: string;
 }
 
+export class ChangeApprovalInputDto {
+  @ApiProperty({ description: 'Serving changes (targeting, on/off, variations) go through change requests' })
+  @IsBoolean()
+  required!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Members who may review; with no member or group, any member but the requester',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  reviewerMemberIds!: string[];
+
+  @ApiProperty({ type: [String], description: 'Groups whose members may review' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  reviewerGroupIds!: string[];
+
+  @ApiProperty({ description: 'An approved request applies at once (a scheduled one waits for its time)' })
+  @IsBoolean()
+  applyOnApproval!: boolean;
+}
+
 export class EnvironmentSettingsInputDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
   requireChangeComment?: boolean;
+
+  @ApiPropertyOptional({ type: ChangeApprovalInputDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChangeApprovalInputDto)
+  changeApproval?: ChangeApprovalInputDto;
 }
 
 export class CreateEnvironmentDto {

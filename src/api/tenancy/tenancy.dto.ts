@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RN } from '../../core/iam/resource-name';
+import { approvalOf } from '../../core/workflow/change-request-rules';
 import type {
   Environment,
   EnvironmentSecret,
@@ -75,8 +76,16 @@ export class SecretDto {
   }
 }
 
+export class ChangeApprovalDto {
+  @ApiProperty() required!: boolean;
+  @ApiProperty({ type: [String] }) reviewerMemberIds!: string[];
+  @ApiProperty({ type: [String] }) reviewerGroupIds!: string[];
+  @ApiProperty() applyOnApproval!: boolean;
+}
+
 export class EnvironmentSettingsDto {
   @ApiProperty() requireChangeComment!: boolean;
+  @ApiProperty({ type: ChangeApprovalDto }) changeApproval!: ChangeApprovalDto;
 }
 
 export class EnvironmentDto {
@@ -106,7 +115,10 @@ export class EnvironmentDto {
       key: e.key,
       description: e.description,
       secrets: showSecrets ? e.secrets.map((x) => SecretDto.from(x)) : [],
-      settings: { requireChangeComment: e.settings.requireChangeComment ?? false },
+      settings: {
+        requireChangeComment: e.settings.requireChangeComment ?? false,
+        changeApproval: approvalOf(e.settings),
+      },
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     };

@@ -1,7 +1,15 @@
 import type { Environment } from '../tenancy/tenancy';
 import type { AuditLog, AuditRefType } from './audit-log';
 
-export const AUDIT_OPERATIONS = ['Create', 'Update', 'Archive', 'Restore', 'Remove'] as const;
+export const AUDIT_OPERATIONS = [
+  'Create',
+  'Update',
+  'Archive',
+  'Restore',
+  'Remove',
+  'ApplyFlagChangeRequest',
+  'ApplyFlagSchedule',
+] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
 export interface AuditInput {

@@ -12,6 +12,9 @@ export const AUDIT_REF_TYPES = [
   'AccessToken',
   'ExperimentMetric',
   'Experiment',
+  'Webhook',
+  'FlagSchedule',
+  'FlagChangeRequest',
 ] as const;
 export type AuditRefType = (typeof AUDIT_REF_TYPES)[number];
 

@@ -68,6 +68,11 @@ export interface FeatureFlag {
   exptIncludeAllTargets: boolean;
   tags: string[];
   isArchived: boolean;
+  /**
+   * Marked to stay in the code for good (flag lifecycle, beyond FeatBit). Absent means false: flags
+   * stored before the field existed lack it, and it is never sent to SDKs.
+   */
+  isPermanent?: boolean;
   creatorId: string;
   updatorId: string;
   createdAt: string;

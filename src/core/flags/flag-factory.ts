@@ -43,6 +43,7 @@ export function newFeatureFlag(input: NewFlagInput): FeatureFlag {
     exptIncludeAllTargets: true,
     tags: input.tags,
     isArchived: false,
+    isPermanent: false,
     creatorId: input.creatorId,
     updatorId: input.creatorId,
     createdAt: input.now,

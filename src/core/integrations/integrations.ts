@@ -26,6 +26,10 @@ export interface Webhook {
   isActive: boolean;
   preventEmptyPayloads: boolean;
   lastDelivery: WebhookLastDelivery | null;
+  /** Deliveries that failed in a row (every attempt failed); a success resets it. */
+  consecutiveFailures: number;
+  /** Why the product switched the webhook off (it kept failing); cleared when someone activates it. */
+  disabledReason: string | null;
   creatorId: string;
   updatorId: string;
   createdAt: string;

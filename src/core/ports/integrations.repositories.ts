@@ -11,10 +11,21 @@ export abstract class CrudRepository<T extends { id: string }> {
   abstract delete(id: string): Promise<void>;
 }
 
+/** FeatBit's delivery log filters: an event among the delivery's, its outcome, started since. */
+export interface WebhookDeliveryFilter {
+  event?: string;
+  success?: boolean;
+  notBefore?: string;
+}
+
 export abstract class WebhookRepository extends CrudRepository<Webhook> {
   abstract list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>>;
   abstract addDelivery(delivery: WebhookDelivery): Promise<void>;
-  abstract listDeliveries(webhookId: string, page: PageRequest): Promise<Page<WebhookDelivery>>;
+  /** Newest first. */
+  abstract listDeliveries(
+    webhookId: string,
+    page: PageRequest & WebhookDeliveryFilter,
+  ): Promise<Page<WebhookDelivery>>;
 }
 
 export abstract class TriggerRepository extends CrudRepository<Trigger> {
@@ -45,9 +56,16 @@ export abstract class RelayProxyRepository extends CrudRepository<RelayProxy> {
 
 export abstract class FlagDraftRepository extends CrudRepository<FlagDraft> {}
 export abstract class FlagChangeRequestRepository extends CrudRepository<FlagChangeRequest> {
+  /** Newest first. */
   abstract listByFlag(flagId: string): Promise<FlagChangeRequest[]>;
+  /** The environment's requests not yet applied, newest first, at most `limit`. */
+  abstract listOpen(envId: string, limit: number): Promise<FlagChangeRequest[]>;
+  /** Replaces the request only while its stored status is `expected`: one winner among concurrent writers. */
+  abstract updateIfStatus(record: FlagChangeRequest, expected: FlagChangeRequest['status']): Promise<boolean>;
 }
 export abstract class FlagScheduleRepository extends CrudRepository<FlagSchedule> {
   abstract listByFlag(flagId: string): Promise<FlagSchedule[]>;
   abstract listDue(before: string): Promise<FlagSchedule[]>;
+  /** Replaces the schedule only while its stored status is `expected`: one winner among concurrent writers. */
+  abstract updateIfStatus(record: FlagSchedule, expected: FlagSchedule['status']): Promise<boolean>;
 }

@@ -10,6 +10,16 @@ export const PONG_JSON = '{"messageType":"pong","data":{}}';
 
 export type SyncEventType = 'full' | 'patch';
 
+/**
+ * A stored flag as server SDKs receive it: FeatBit's fields only, so the wire payload stays
+ * FeatBit's (`isPermanent` is this project's own lifecycle mark).
+ */
+export function serverFlagJson(flag: FeatureFlag): string {
+  if (flag.isPermanent === undefined) return JSON.stringify(flag);
+  const { isPermanent: _lifecycleOnly, ...wire } = flag;
+  return JSON.stringify(wire);
+}
+
 /** Server-SDK data-sync: raw flags and segments (each already JSON text). */
 export function serverSyncJson(
   eventType: SyncEventType,

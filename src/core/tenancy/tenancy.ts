@@ -74,6 +74,13 @@ export interface EnvironmentSecret {
 
 export interface EnvironmentSettings {
   requireChangeComment?: boolean;
+  /** Change requests required for serving changes (docs/release-workflows.md#change-requests). */
+  changeApproval?: {
+    required: boolean;
+    reviewerMemberIds: string[];
+    reviewerGroupIds: string[];
+    applyOnApproval: boolean;
+  };
 }
 
 export interface Environment {

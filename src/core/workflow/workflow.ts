@@ -1,5 +1,4 @@
-// Scheduled changes and change requests (docs/reference/data-model.md#workflow-records).
-// Schemas now; features later.
+// Scheduled changes and change requests (docs/release-workflows.md, docs/reference/data-model.md#workflow-records).
 import type { AuditDataChange } from '../audit/audit-log';
 
 export interface FlagDraft {
@@ -8,7 +7,10 @@ export interface FlagDraft {
   flagId: string;
   status: 'Pending' | 'Applied';
   comment: string;
+  /** The flag before (`previous`) and after (`current`) the proposed change, as JSON text. */
   dataChange: AuditDataChange;
+  /** The flag's revision the change was proposed on. */
+  baseRevision: string;
   creatorId: string;
   updatorId: string;
   createdAt: string;
@@ -19,6 +21,8 @@ export interface ChangeRequestReviewer {
   memberId: string;
   action: 'Empty' | 'Approve' | 'Decline';
   timestamp: string | null;
+  /** The reviewer's comment with the decision (not in FeatBit). */
+  comment?: string;
 }
 
 export interface FlagChangeRequest {
@@ -31,6 +35,8 @@ export interface FlagChangeRequest {
   reason: string;
   reviewers: ChangeRequestReviewer[];
   scheduleId: string | null;
+  creatorId: string;
+  updatorId: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,10 +47,14 @@ export interface FlagSchedule {
   envId: string;
   flagDraftId: string;
   flagId: string;
-  status: 'PendingReview' | 'PendingExecution' | 'Applied' | 'Declined';
+  /** `Failed`: the change could not be applied at its time (`error` says why); never retried. */
+  status: 'PendingReview' | 'PendingExecution' | 'Applied' | 'Declined' | 'Failed';
   title: string;
   scheduledTime: string;
   changeRequestId: string | null;
+  error: string | null;
+  creatorId: string;
+  updatorId: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -12,6 +12,7 @@ import type { SegmentScope } from '../../core/ports/targeting.repositories';
 import {
   clientFlagJson,
   clientSyncEnvelope,
+  serverFlagJson,
   serverSyncJson,
   type SyncEventType,
 } from '../../core/sdk/sdk-payloads';
@@ -309,7 +310,7 @@ export class EnvironmentState {
     const segmentIds = referencedSegmentIds(flag);
     return {
       flag,
-      json: JSON.stringify(flag),
+      json: serverFlagJson(flag),
       ts,
       clientTs: this.clientTsOf(ts, segmentIds),
       segmentIds,
@@ -358,7 +359,7 @@ export class EnvironmentState {
 function sameVersion(flag: FeatureFlag, current: FlagEntry): boolean {
   const revision: unknown = flag.revision;
   if (typeof revision === 'string' && revision !== '') return revision === current.flag.revision;
-  return JSON.stringify(flag) === current.json;
+  return serverFlagJson(flag) === current.json;
 }
 
 function segmentEntry(segment: WireSegment): SegmentEntry {

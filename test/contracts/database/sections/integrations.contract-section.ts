@@ -19,6 +19,8 @@ const webhook = (organizationId: string, overrides: Partial<Webhook> = {}): Webh
   isActive: true,
   preventEmptyPayloads: false,
   lastDelivery: null,
+  consecutiveFailures: 0,
+  disabledReason: null,
   creatorId: newId(),
   updatorId: newId(),
   createdAt: at(0),
@@ -83,8 +85,54 @@ export function integrationsSection(store: () => DataStore): void {
       response: null,
       error: { message: 'timeout' },
     });
+    const failed = await store().webhooks.listDeliveries(w.id, {
+      pageIndex: 0,
+      pageSize: 10,
+      success: false,
+    });
+    expect(failed.items.map((d) => d.startedAt)).toEqual([at(11)]);
+    const since = await store().webhooks.listDeliveries(w.id, {
+      pageIndex: 0,
+      pageSize: 10,
+      notBefore: at(11),
+    });
+    expect(since.totalCount).toBe(2);
+    const health = await store().webhooks.update({
+      ...updated,
+      consecutiveFailures: 3,
+      disabledReason: 'kept failing',
+    });
+    expect(await store().webhooks.findById(w.id)).toMatchObject({
+      consecutiveFailures: 3,
+      disabledReason: 'kept failing',
+    });
+    expect(health.consecutiveFailures).toBe(3);
     await store().webhooks.delete(w.id);
     expect(await store().webhooks.findById(w.id)).toBeNull();
+  });
+
+  it('webhook deliveries: filtered by one whole event name of the comma-joined list', async () => {
+    const w = await store().webhooks.create(webhook(newId()));
+    const base = { webhookId: w.id, success: true, request: {}, response: null, error: null };
+    await store().webhooks.addDelivery({
+      ...base,
+      id: newId(),
+      events: 'feature_flag.toggled,feature_flag.basic_info_updated',
+      startedAt: at(1),
+      endedAt: at(1),
+    });
+    await store().webhooks.addDelivery({
+      ...base,
+      id: newId(),
+      events: 'segment.created',
+      startedAt: at(2),
+      endedAt: at(2),
+    });
+    const page = (event: string) =>
+      store().webhooks.listDeliveries(w.id, { pageIndex: 0, pageSize: 10, event });
+    expect((await page('feature_flag.basic_info_updated')).totalCount).toBe(1);
+    expect((await page('segment.created')).totalCount).toBe(1);
+    expect((await page('feature_flag')).totalCount).toBe(0);
   });
 
   it('triggers: CRUD, lookup by token hash and by flag', async () => {
@@ -272,6 +320,7 @@ export function integrationsSection(store: () => DataStore): void {
       status: 'Pending',
       comment: 'c',
       dataChange: { previous: '{}', current: '{"isEnabled":true}' },
+      baseRevision: newId(),
       creatorId: newId(),
       updatorId: newId(),
       createdAt: at(0),
@@ -289,13 +338,29 @@ export function integrationsSection(store: () => DataStore): void {
       flagId,
       status: 'PendingReview',
       reason: '',
-      reviewers: [{ memberId: newId(), action: 'Empty', timestamp: null }],
+      reviewers: [{ memberId: newId(), action: 'Empty', timestamp: null, comment: '' }],
       scheduleId: null,
+      creatorId: newId(),
+      updatorId: newId(),
       createdAt: at(0),
       updatedAt: at(0),
     };
     expect(await store().flagChangeRequests.create(cr)).toEqual(cr);
     expect(await store().flagChangeRequests.listByFlag(flagId)).toEqual([cr]);
+    expect(await store().flagChangeRequests.listOpen(envId, 10)).toEqual([cr]);
+    // A status transition has one winner: the second writer expects a status that is gone.
+    const approved = { ...cr, status: 'Approved' as const, updatedAt: at(1) };
+    const [first, second] = await Promise.all([
+      store().flagChangeRequests.updateIfStatus(approved, 'PendingReview'),
+      store().flagChangeRequests.updateIfStatus({ ...approved, reason: 'other' }, 'PendingReview'),
+    ]);
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    expect(
+      await store().flagChangeRequests.updateIfStatus({ ...cr, status: 'Applied' }, 'PendingReview'),
+    ).toBe(false);
+    expect((await store().flagChangeRequests.findById(cr.id))!.status).toBe('Approved');
+    await store().flagChangeRequests.update({ ...cr, status: 'Applied' });
+    expect(await store().flagChangeRequests.listOpen(envId, 10)).toEqual([]);
     const schedule = (minutes: number, status: FlagSchedule['status']): FlagSchedule => ({
       id: newId(),
       organizationId: orgId,
@@ -306,6 +371,9 @@ export function integrationsSection(store: () => DataStore): void {
       title: `in ${minutes}`,
       scheduledTime: at(minutes * 60),
       changeRequestId: null,
+      error: null,
+      creatorId: newId(),
+      updatorId: newId(),
       createdAt: at(0),
       updatedAt: at(0),
     });
@@ -320,6 +388,16 @@ export function integrationsSection(store: () => DataStore): void {
     expect((await store().flagSchedules.listDue(at(30 * 60))).filter((s) => s.flagId === flagId)).toEqual([
       due,
     ]);
+    expect(await store().flagSchedules.updateIfStatus({ ...due, status: 'Applied' }, 'PendingReview')).toBe(
+      false,
+    );
+    expect(
+      await store().flagSchedules.updateIfStatus(
+        { ...due, status: 'Failed', error: 'x' },
+        'PendingExecution',
+      ),
+    ).toBe(true);
+    expect(await store().flagSchedules.findById(due.id)).toMatchObject({ status: 'Failed', error: 'x' });
     await store().flagSchedules.update({ ...due, status: 'Applied' });
     expect((await store().flagSchedules.listDue(at(30 * 60))).filter((s) => s.flagId === flagId)).toEqual([]);
     await store().flagSchedules.delete(due.id);

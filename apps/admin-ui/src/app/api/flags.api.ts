@@ -53,6 +53,7 @@ export class FlagsApi {
       pageIndex: filter.pageIndex,
       pageSize: filter.pageSize,
       sortBy: filter.sortBy,
+      lifecycle: filter.lifecycle || undefined,
     });
   }
 

@@ -1,7 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { ApiClient } from './api-client';
-import type { EnvironmentSettings } from './api.models';
+import type { EnvironmentSettingsInputDto } from './generated/models';
 import {
   addEnvironmentSecret,
   createEnvironment,
@@ -22,7 +22,7 @@ export interface EnvironmentInput {
   name: string;
   key?: string;
   description: string;
-  settings: EnvironmentSettings;
+  settings: EnvironmentSettingsInputDto;
 }
 
 @Injectable({ providedIn: 'root' })

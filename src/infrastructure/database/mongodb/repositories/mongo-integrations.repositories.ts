@@ -1,3 +1,4 @@
+import type { Model } from 'mongoose';
 import type { Experiment, ExperimentMetric } from '../../../../core/experiments/experiments';
 import type {
   RelayProxy,
@@ -14,6 +15,7 @@ import {
   FlagScheduleRepository,
   RelayProxyRepository,
   TriggerRepository,
+  type WebhookDeliveryFilter,
   WebhookRepository,
 } from '../../../../core/ports/integrations.repositories';
 import { type OutboxMessage, OutboxRepository } from '../../../../core/ports/message-bus.port';
@@ -32,7 +34,9 @@ import { SYSTEM_SETTING_ENTITY, type SystemSetting } from '../../shared/entities
 import { TRIGGER_ENTITY } from '../../shared/entities/trigger.entity';
 import { WEBHOOK_DELIVERY_ENTITY, WEBHOOK_ENTITY } from '../../shared/entities/webhook.entity';
 import { pageWindow } from '../../shared/paging';
+import { regexLiteral } from '../../shared/text-search';
 import { toDate } from '../../shared/timestamps';
+import { compareAndReplace } from '../mongo-compare-and-set';
 import { MongoCollection, type MongoFilter } from '../mongo-collection';
 import type { CollectionKey, MongoConnection } from '../mongo-connection';
 import type { MongoDoc } from '../schemas/mongo-schema';
@@ -50,6 +54,7 @@ export class MongoIntegrationCollections {
   readonly schedules: MongoCollection<FlagSchedule>;
   readonly outbox: MongoCollection<OutboxMessage>;
   readonly settings: MongoCollection<SystemSetting>;
+  private readonly claims: () => Model<MongoDoc>;
 
   constructor(conn: MongoConnection) {
     const of = <T extends object>(key: CollectionKey, definition: EntityDefinition<T>) =>
@@ -65,6 +70,16 @@ export class MongoIntegrationCollections {
     this.schedules = of('flagSchedules', FLAG_SCHEDULE_ENTITY);
     this.outbox = of('outbox', OUTBOX_ENTITY);
     this.settings = of('systemSettings', SYSTEM_SETTING_ENTITY);
+    this.claims = () => conn.model('updateClaims');
+  }
+
+  /** Compare-and-set on `status` (mongo-compare-and-set.ts: atomic on FerretDB too). */
+  replaceIfStatus<T extends { id: string; status: string }>(
+    collection: MongoCollection<T>,
+    record: T,
+    expected: string,
+  ): Promise<T | null> {
+    return compareAndReplace(collection, this.claims, record, { status: expected }, expected);
   }
 }
 
@@ -105,8 +120,16 @@ export class MongoWebhookRepository extends WebhookRepository {
   async addDelivery(delivery: WebhookDelivery): Promise<void> {
     await this.c.deliveries.insert(delivery);
   }
-  listDeliveries(webhookId: string, page: PageRequest): Promise<Page<WebhookDelivery>> {
-    return this.c.deliveries.page({ webhookId }, { startedAt: -1, _id: 1 }, pageWindow(page));
+  listDeliveries(
+    webhookId: string,
+    page: PageRequest & WebhookDeliveryFilter,
+  ): Promise<Page<WebhookDelivery>> {
+    const filter: MongoFilter = { webhookId };
+    // `events` is FeatBit's comma-joined list: match one whole name.
+    if (page.event) filter.events = { $regex: `(^|,)${regexLiteral(page.event)}(,|$)` };
+    if (page.success !== undefined) filter.success = page.success;
+    if (page.notBefore) filter.startedAt = { $gte: toDate(page.notBefore, 'notBefore') };
+    return this.c.deliveries.page(filter, { startedAt: -1, _id: 1 }, pageWindow(page));
   }
 }
 
@@ -217,6 +240,16 @@ export class MongoFlagChangeRequestRepository extends FlagChangeRequestRepositor
   listByFlag(flagId: string): Promise<FlagChangeRequest[]> {
     return this.c.changeRequests.findMany({ flagId }, { createdAt: -1, _id: 1 });
   }
+  listOpen(envId: string, limit: number): Promise<FlagChangeRequest[]> {
+    return this.c.changeRequests.findMany(
+      { envId, status: { $ne: 'Applied' } },
+      { createdAt: -1, _id: 1 },
+      Math.max(1, Math.floor(limit)),
+    );
+  }
+  async updateIfStatus(record: FlagChangeRequest, expected: FlagChangeRequest['status']): Promise<boolean> {
+    return (await this.c.replaceIfStatus(this.c.changeRequests, record, expected)) !== null;
+  }
 }
 
 export class MongoFlagScheduleRepository extends FlagScheduleRepository {
@@ -238,6 +271,9 @@ export class MongoFlagScheduleRepository extends FlagScheduleRepository {
       { status: 'PendingExecution', scheduledTime: { $lte: toDate(before, 'before') } },
       { scheduledTime: 1, _id: 1 },
     );
+  }
+  async updateIfStatus(record: FlagSchedule, expected: FlagSchedule['status']): Promise<boolean> {
+    return (await this.c.replaceIfStatus(this.c.schedules, record, expected)) !== null;
   }
 }
 

@@ -9,6 +9,9 @@ import { ExperimentSamples1763700000007 } from './1763700000007-experiment-sampl
 import { ExperimentMethod1763700000008 } from './1763700000008-experiment-method.migration';
 import { ConsoleSessions1763700000010 } from './1763700000010-console-sessions.migration';
 import { Jobs1763700000011 } from './1763700000011-jobs.migration';
+import { FlagPermanent1763700000012 } from './1763700000012-flag-permanent.migration';
+import { WebhookHealth1763700000013 } from './1763700000013-webhook-health.migration';
+import { ReleaseWorkflows1763700000014 } from './1763700000014-release-workflows.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -23,4 +26,7 @@ export const POSTGRES_MIGRATIONS = [
   ExperimentMethod1763700000008,
   ConsoleSessions1763700000010,
   Jobs1763700000011,
+  FlagPermanent1763700000012,
+  WebhookHealth1763700000013,
+  ReleaseWorkflows1763700000014,
 ];

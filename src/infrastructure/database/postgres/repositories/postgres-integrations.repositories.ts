@@ -13,6 +13,7 @@ import {
   FlagScheduleRepository,
   RelayProxyRepository,
   TriggerRepository,
+  type WebhookDeliveryFilter,
   WebhookRepository,
 } from '../../../../core/ports/integrations.repositories';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
@@ -52,6 +53,17 @@ function crud<T extends { id: string }>(table: PgTable<T>, db: SqlSession) {
   };
 }
 
+/** The row lock of the UPDATE makes a concurrent writer wait, then find the status changed. */
+async function updateIfStatus<T extends { status: string }>(
+  db: SqlSession,
+  table: PgTable<T>,
+  record: T,
+  expected: string,
+): Promise<boolean> {
+  const updated = await table.update(db, record, `status = $${table.updateParamCount() + 1}`, [expected]);
+  return updated.length > 0;
+}
+
 function namedPage<T extends object>(
   db: SqlSession,
   table: PgTable<T>,
@@ -84,8 +96,26 @@ export class PostgresWebhookRepository extends WebhookRepository {
   async addDelivery(delivery: WebhookDelivery): Promise<void> {
     await DELIVERIES.insert(this.db, delivery);
   }
-  listDeliveries(webhookId: string, page: PageRequest): Promise<Page<WebhookDelivery>> {
-    return DELIVERIES.page(this.db, 'webhook_id = $1', [webhookId], 'started_at DESC, id', pageWindow(page));
+  listDeliveries(
+    webhookId: string,
+    page: PageRequest & WebhookDeliveryFilter,
+  ): Promise<Page<WebhookDelivery>> {
+    const params: unknown[] = [webhookId];
+    let where = 'webhook_id = $1';
+    if (page.event) {
+      // `events` is FeatBit's comma-joined list: match one whole name.
+      params.push(page.event);
+      where += ` AND $${params.length} = ANY(string_to_array(events, ','))`;
+    }
+    if (page.success !== undefined) {
+      params.push(page.success);
+      where += ` AND success = $${params.length}`;
+    }
+    if (page.notBefore) {
+      params.push(toDate(page.notBefore, 'notBefore').toISOString());
+      where += ` AND started_at >= $${params.length}`;
+    }
+    return DELIVERIES.page(this.db, where, params, 'started_at DESC, id', pageWindow(page));
   }
 }
 
@@ -210,6 +240,18 @@ export class PostgresFlagChangeRequestRepository extends FlagChangeRequestReposi
   listByFlag(flagId: string): Promise<FlagChangeRequest[]> {
     return CHANGE_REQUESTS.findMany(this.db, 'flag_id = $1', [flagId], 'created_at DESC, id');
   }
+  listOpen(envId: string, limit: number): Promise<FlagChangeRequest[]> {
+    return CHANGE_REQUESTS.findMany(
+      this.db,
+      `env_id = $1 AND status <> 'Applied'`,
+      [envId],
+      'created_at DESC, id',
+      Math.max(1, Math.floor(limit)),
+    );
+  }
+  updateIfStatus(record: FlagChangeRequest, expected: FlagChangeRequest['status']): Promise<boolean> {
+    return updateIfStatus(this.db, CHANGE_REQUESTS, record, expected);
+  }
 }
 
 export class PostgresFlagScheduleRepository extends FlagScheduleRepository {
@@ -233,5 +275,8 @@ export class PostgresFlagScheduleRepository extends FlagScheduleRepository {
       [toDate(before, 'before').toISOString()],
       'scheduled_time, id',
     );
+  }
+  updateIfStatus(record: FlagSchedule, expected: FlagSchedule['status']): Promise<boolean> {
+    return updateIfStatus(this.db, SCHEDULES, record, expected);
   }
 }

@@ -44,6 +44,21 @@ export const jsonText = (name?: string): EntitySchemaColumnOptions => ({
   transformer: JSON_TEXT,
 });
 
+/**
+ * Marks a boolean column added after the first schema whose model field is optional: bound as
+ * false when absent, read back as `true` or absent (field kind `marker`, field-codecs.ts), so rows
+ * and documents written before it and models without it read the same.
+ */
+export const MARKER: ValueTransformer = {
+  to: (value: unknown) => value === true,
+  from: (value: unknown) => (value === true ? true : undefined),
+};
+export const marker = (name?: string): EntitySchemaColumnOptions => ({
+  type: 'boolean',
+  name,
+  transformer: MARKER,
+});
+
 export const stamps = {
   createdAt: timestamptz('created_at'),
   updatedAt: timestamptz('updated_at'),

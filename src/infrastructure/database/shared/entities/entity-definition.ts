@@ -1,5 +1,5 @@
 import type { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
-import { JSON_TEXT } from './column-types';
+import { JSON_TEXT, MARKER } from './column-types';
 import type { FieldKind } from './field-codecs';
 
 /** A Mongo index: keys in order with direction, unique or sparse or not, and its name. */
@@ -50,6 +50,7 @@ const NUMBER_TYPES = new Set(['integer', 'int', 'bigint', 'smallint', 'double pr
 function kindOf(options: EntitySchemaColumnOptions): FieldKind {
   if (options.array) return 'array';
   if (options.transformer === JSON_TEXT) return 'jsonText';
+  if (options.transformer === MARKER) return 'marker';
   if (options.type === 'jsonb' || options.type === 'json') return 'json';
   if (options.type === 'timestamptz' || options.type === 'timestamp with time zone') return 'time';
   if (typeof options.type === 'string' && NUMBER_TYPES.has(options.type)) return 'number';

@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import type { FeatureFlag } from '../../../../core/flags/feature-flag';
 import type { FlagRevisionRecord } from '../../../../core/ports/targeting.repositories';
-import { bool, jsonb, primaryId, stamps, text, textArray, timestamptz } from './column-types';
+import { bool, jsonb, marker, primaryId, stamps, text, textArray, timestamptz } from './column-types';
 import type { EntityDefinition } from './entity-definition';
 
 // Rule trees keep FeatBit's JSON shapes (jsonb / Mixed), served to SDKs as stored
@@ -27,6 +27,7 @@ export const FEATURE_FLAG_ENTITY: EntityDefinition<FeatureFlag> = {
       exptIncludeAllTargets: bool('expt_include_all_targets'),
       tags: textArray(),
       isArchived: bool('is_archived'),
+      isPermanent: marker('is_permanent'),
       creatorId: text('creator_id'),
       updatorId: text('updator_id'),
       ...stamps,

@@ -3,9 +3,9 @@ import { toDate, toIso } from '../timestamps';
 /**
  * How a model field is stored: `plain` (text/boolean, null kept), `number` (int/float/bigint),
  * `json` (jsonb / Mixed sub-document), `jsonText` (JSON text in the model: jsonb / string), `array` (text[] / string array), `time` (timestamptz / Date;
- * an ISO string in the model, null kept).
+ * an ISO string in the model, null kept), `marker` (boolean; `true` or absent in the model).
  */
-export type FieldKind = 'plain' | 'number' | 'json' | 'jsonText' | 'array' | 'time';
+export type FieldKind = 'plain' | 'number' | 'json' | 'jsonText' | 'array' | 'time' | 'marker';
 
 /** One codec per kind: the value bound as a SQL parameter, the value written to Mongo, and back. */
 export interface FieldCodec {
@@ -18,6 +18,8 @@ export interface FieldCodec {
 }
 
 const keep = (value: unknown): unknown => value ?? null;
+const toMarker = (value: unknown): unknown => value === true;
+const fromMarker = (value: unknown): unknown => (value === true ? true : undefined);
 const toNumber = (value: unknown): unknown => (value == null ? null : Number(value));
 
 export const FIELD_CODECS: Readonly<Record<FieldKind, FieldCodec>> = {
@@ -37,6 +39,7 @@ export const FIELD_CODECS: Readonly<Record<FieldKind, FieldCodec>> = {
     toMongo: (value) => (Array.isArray(value) ? [...(value as unknown[])] : []),
     fromStored: (value) => (Array.isArray(value) ? (value as unknown[]) : []),
   },
+  marker: { toSql: toMarker, toMongo: toMarker, fromStored: fromMarker },
   time: {
     toSql: (value, field) =>
       value == null || value === '' ? null : toDate(value as string, field).toISOString(),
@@ -53,4 +56,5 @@ export const SQL_CASTS: Readonly<Record<FieldKind, string>> = {
   jsonText: '::jsonb',
   array: '::text[]',
   time: '::timestamptz',
+  marker: '',
 };

@@ -16,6 +16,7 @@ export const FLAG_DRAFT_ENTITY: EntityDefinition<FlagDraft> = {
       status: text(),
       comment: text(),
       dataChange: jsonb('data_change'),
+      baseRevision: text('base_revision'),
       creatorId: text('creator_id'),
       updatorId: text('updator_id'),
       ...stamps,
@@ -42,13 +43,21 @@ export const FLAG_CHANGE_REQUEST_ENTITY: EntityDefinition<FlagChangeRequest> = {
       reason: text(),
       reviewers: jsonb(),
       scheduleId: nullableText('schedule_id'),
+      creatorId: text('creator_id'),
+      updatorId: text('updator_id'),
       ...stamps,
     },
-    indices: [{ name: 'ix_flag_change_requests_flag', columns: ['flagId', 'createdAt'] }],
+    indices: [
+      { name: 'ix_flag_change_requests_flag', columns: ['flagId', 'createdAt'] },
+      { name: 'ix_flag_change_requests_env', columns: ['envId', 'createdAt'] },
+    ],
   }),
   mongo: {
     collection: 'FlagChangeRequests',
-    indexes: [[{ flagId: 1, createdAt: -1 }, { name: 'ix_flag_change_requests_flag' }]],
+    indexes: [
+      [{ flagId: 1, createdAt: -1 }, { name: 'ix_flag_change_requests_flag' }],
+      [{ envId: 1, createdAt: -1 }, { name: 'ix_flag_change_requests_env' }],
+    ],
   },
 };
 
@@ -66,6 +75,9 @@ export const FLAG_SCHEDULE_ENTITY: EntityDefinition<FlagSchedule> = {
       title: text(),
       scheduledTime: timestamptz('scheduled_time'),
       changeRequestId: nullableText('change_request_id'),
+      error: nullableText(),
+      creatorId: text('creator_id'),
+      updatorId: text('updator_id'),
       ...stamps,
     },
     indices: [

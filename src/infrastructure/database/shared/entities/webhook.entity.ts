@@ -1,6 +1,17 @@
 import { EntitySchema } from 'typeorm';
 import type { Webhook, WebhookDelivery } from '../../../../core/integrations/integrations';
-import { bool, jsonb, nullable, primaryId, stamps, text, textArray, timestamptz } from './column-types';
+import {
+  bool,
+  integer,
+  jsonb,
+  nullable,
+  nullableText,
+  primaryId,
+  stamps,
+  text,
+  textArray,
+  timestamptz,
+} from './column-types';
 import type { EntityDefinition } from './entity-definition';
 
 export const WEBHOOK_ENTITY: EntityDefinition<Webhook> = {
@@ -21,6 +32,8 @@ export const WEBHOOK_ENTITY: EntityDefinition<Webhook> = {
       isActive: bool('is_active'),
       preventEmptyPayloads: bool('prevent_empty_payloads'),
       lastDelivery: nullable(jsonb('last_delivery')),
+      consecutiveFailures: integer('consecutive_failures'),
+      disabledReason: nullableText('disabled_reason'),
       creatorId: text('creator_id'),
       updatorId: text('updator_id'),
       ...stamps,

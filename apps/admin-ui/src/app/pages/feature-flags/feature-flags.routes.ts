@@ -14,6 +14,12 @@ export const FEATURE_FLAG_ROUTES: Routes = [
           import('./flag-list/flag-list-page.component').then((m) => m.FlagListPageComponent),
       },
       {
+        path: 'compare',
+        title: 'Compare flags · featbit-ts',
+        loadComponent: () =>
+          import('./flag-compare/flag-compare-page.component').then((m) => m.FlagComparePageComponent),
+      },
+      {
         path: ':key',
         loadComponent: () =>
           import('./flag-detail/flag-detail-page.component').then((m) => m.FlagDetailPageComponent),

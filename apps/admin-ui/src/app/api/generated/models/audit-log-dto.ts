@@ -37,5 +37,8 @@ export interface AuditLogDto {
     | 'Policy'
     | 'AccessToken'
     | 'ExperimentMetric'
-    | 'Experiment';
+    | 'Experiment'
+    | 'Webhook'
+    | 'FlagSchedule'
+    | 'FlagChangeRequest';
 }

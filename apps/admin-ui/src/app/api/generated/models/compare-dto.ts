@@ -17,5 +17,8 @@ export interface CompareDto {
     | 'Policy'
     | 'AccessToken'
     | 'ExperimentMetric'
-    | 'Experiment';
+    | 'Experiment'
+    | 'Webhook'
+    | 'FlagSchedule'
+    | 'FlagChangeRequest';
 }

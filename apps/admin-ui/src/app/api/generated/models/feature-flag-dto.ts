@@ -16,6 +16,11 @@ export interface FeatureFlagDto {
   id: string;
   isArchived: boolean;
   isEnabled: boolean;
+
+  /**
+   * Marked to stay in the code (flag lifecycle); absent means false
+   */
+  isPermanent?: boolean;
   key: string;
   name: string;
 

@@ -9,8 +9,10 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { ContextStore } from '../../../core/context/context.store';
 import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.component';
 import { FlagActions } from '../flag-actions.service';
+import { LifecycleBadgeComponent } from '../lifecycle-badge.component';
 import { FlagDetailStore } from './flag-detail.store';
 import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
+import { PermanentSwitchComponent } from './permanent-switch.component';
 
 @Component({
   selector: 'ff-flag-detail-page',
@@ -26,6 +28,8 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
     MatIcon,
     MatProgressBar,
     CopyButtonComponent,
+    LifecycleBadgeComponent,
+    PermanentSwitchComponent,
   ],
   providers: [FlagDetailStore],
   template: `
@@ -45,6 +49,7 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
               <span class="ff-chip-key">{{ flag.key }}</span>
               <ff-copy-button [value]="flag.key" what="flag key" />
               <span class="ff-badge">{{ flag.variationType }}</span>
+              <ff-lifecycle-badge [lifecycle]="flag.lifecycle" testId="flag-lifecycle" />
               @for (tag of flag.tags; track tag) {
                 <span class="ff-badge">{{ tag }}</span>
               }
@@ -55,6 +60,13 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
           </div>
           <span class="ff-spacer"></span>
           @if (!flag.isArchived) {
+            <ff-permanent-switch
+              class="permanent"
+              [flagKey]="flag.key"
+              [flagName]="flag.name"
+              [isPermanent]="flag.isPermanent ?? false"
+              (changed)="store.reload()"
+            />
             <button mat-stroked-button type="button" (click)="editSettings()" data-testid="flag-settings">
               <mat-icon>edit</mat-icon> Edit details
             </button>
@@ -151,6 +163,9 @@ import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
     }
     .status {
       margin: 8px 0 0 12px;
+    }
+    .permanent {
+      margin: 8px 16px 0 0;
     }
     .archived-banner {
       display: flex;

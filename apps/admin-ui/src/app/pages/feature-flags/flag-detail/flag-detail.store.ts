@@ -1,6 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { catchError, firstValueFrom, of } from 'rxjs';
-import type { EndUserPropertyDefinition, FeatureFlag, SegmentListItem } from '../../../api/api.models';
+import type { EndUserPropertyDefinition, SegmentListItem } from '../../../api/api.models';
+import type { FlagDetail } from '../../../api/flag-lifecycle.api';
 import { EndUsersApi } from '../../../api/end-users.api';
 import { FlagsApi } from '../../../api/flags.api';
 import { SegmentsApi } from '../../../api/segments.api';
@@ -16,7 +17,7 @@ export class FlagDetailStore {
   private readonly context = inject(ContextStore);
 
   readonly key = signal<string | null>(null);
-  readonly flag = signal<FeatureFlag | null>(null);
+  readonly flag = signal<FlagDetail | null>(null);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   readonly properties = signal<EndUserPropertyDefinition[]>([]);

@@ -21,7 +21,9 @@ import { FlagsApi } from '../../../api/flags.api';
 import { ContextStore } from '../../../core/context/context.store';
 import { describeError } from '../../../core/feedback/error-messages';
 import { relativeTime } from '../../../shared/relative-time';
+import type { FlagLifecycleStatus } from '../../../api/flag-lifecycle.api';
 import { FlagActions } from '../flag-actions.service';
+import { LIFECYCLE_OPTIONS, LifecycleBadgeComponent } from '../lifecycle-badge.component';
 import { CloneFlagDialogComponent } from './clone-flag-dialog.component';
 import { CopyToEnvDialogComponent } from './copy-to-env-dialog.component';
 import { FlagCreateDrawerComponent } from './flag-create-drawer.component';
@@ -52,6 +54,7 @@ const EMPTY_PAGE: PagedResult<FlagListItem> = { totalCount: 0, items: [] };
     MatOption,
     MatProgressBar,
     MatTooltip,
+    LifecycleBadgeComponent,
   ],
   templateUrl: './flag-list-page.component.html',
   styleUrl: './flag-list-page.component.scss',
@@ -67,6 +70,8 @@ export class FlagListPageComponent {
   readonly search = signal('');
   readonly tags = signal<string[]>([]);
   readonly status = signal<StatusFilter>('all');
+  readonly lifecycle = signal<FlagLifecycleStatus[]>([]);
+  readonly lifecycleOptions = LIFECYCLE_OPTIONS;
   readonly archived = signal(false);
   readonly pageIndex = signal(0);
   readonly pageSize = signal(20);
@@ -101,6 +106,7 @@ export class FlagListPageComponent {
     name: this.debouncedSearch(),
     tags: this.tags(),
     status: this.status(),
+    lifecycle: this.lifecycle(),
     archived: this.archived(),
     pageIndex: this.pageIndex(),
     pageSize: this.pageSize(),
@@ -118,6 +124,7 @@ export class FlagListPageComponent {
             tags: q.tags,
             isEnabled: q.status === 'all' ? null : q.status === 'on',
             isArchived: q.archived,
+            lifecycle: q.lifecycle.join(',') || undefined,
             pageIndex: q.pageIndex,
             pageSize: q.pageSize,
           })
@@ -141,6 +148,7 @@ export class FlagListPageComponent {
       this.debouncedSearch();
       this.tags();
       this.status();
+      this.lifecycle();
       this.archived();
       this.context.envId();
       this.pageIndex.set(0);
@@ -215,6 +223,7 @@ export class FlagListPageComponent {
     this.search.set('');
     this.tags.set([]);
     this.status.set('all');
+    this.lifecycle.set([]);
   }
 
   private setBusy(key: string, busy: boolean): void {

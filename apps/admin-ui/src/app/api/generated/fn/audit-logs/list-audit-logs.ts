@@ -33,7 +33,10 @@ export interface ListAuditLogs$Params {
     | 'Policy'
     | 'AccessToken'
     | 'ExperimentMetric'
-    | 'Experiment';
+    | 'Experiment'
+    | 'Webhook'
+    | 'FlagSchedule'
+    | 'FlagChangeRequest';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

@@ -32,7 +32,10 @@ export interface ListOrganizationAuditLogs$Params {
     | 'Policy'
     | 'AccessToken'
     | 'ExperimentMetric'
-    | 'Experiment';
+    | 'Experiment'
+    | 'Webhook'
+    | 'FlagSchedule'
+    | 'FlagChangeRequest';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

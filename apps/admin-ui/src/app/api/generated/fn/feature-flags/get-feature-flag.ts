@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { FeatureFlagDto } from '../../models/feature-flag-dto';
+import { FlagDetailDto } from '../../models/flag-detail-dto';
 
 export interface GetFeatureFlag$Params {
   envId: string;
@@ -23,7 +23,7 @@ export function getFeatureFlag(
   StrictHttpResponse<{
     success: boolean;
     errors: Array<string>;
-    data: FeatureFlagDto;
+    data: FlagDetailDto;
   }>
 > {
   const rb = new RequestBuilder(rootUrl, getFeatureFlag.PATH, 'get');
@@ -38,7 +38,7 @@ export function getFeatureFlag(
       return r as StrictHttpResponse<{
         success: boolean;
         errors: Array<string>;
-        data: FeatureFlagDto;
+        data: FlagDetailDto;
       }>;
     }),
   );

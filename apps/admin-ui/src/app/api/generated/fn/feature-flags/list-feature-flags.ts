@@ -26,6 +26,11 @@ export interface ListFeatureFlags$Params {
   isEnabled?: boolean;
   isArchived?: boolean;
   sortBy?: 'created_at' | 'updated_at' | 'key';
+
+  /**
+   * Comma list of lifecycle statuses (new, active, launched, inactive, permanent); filters before paging
+   */
+  lifecycle?: string;
 }
 
 export function listFeatureFlags(
@@ -53,6 +58,7 @@ export function listFeatureFlags(
     rb.query('isEnabled', params.isEnabled, {});
     rb.query('isArchived', params.isArchived, {});
     rb.query('sortBy', params.sortBy, {});
+    rb.query('lifecycle', params.lifecycle, {});
   }
 
   return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(

@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatTooltip } from '@angular/material/tooltip';
+import type { FlagLifecycle, FlagLifecycleStatus } from '../../api/flag-lifecycle.api';
+
+/** The statuses in the order the filter offers them, with their labels. */
+export const LIFECYCLE_OPTIONS: readonly { status: FlagLifecycleStatus; label: string }[] = [
+  { status: 'new', label: 'New' },
+  { status: 'active', label: 'Active' },
+  { status: 'launched', label: 'Launched' },
+  { status: 'inactive', label: 'Inactive' },
+  { status: 'permanent', label: 'Permanent' },
+];
+
+/** A flag's lifecycle status as a coloured badge; the reason shows as its tooltip. */
+@Component({
+  selector: 'ff-lifecycle-badge',
+  imports: [MatTooltip],
+  template: `<span
+    [class]="'lifecycle lifecycle-' + lifecycle().status"
+    [matTooltip]="lifecycle().reason"
+    [attr.aria-label]="label() + ': ' + lifecycle().reason"
+    [attr.data-testid]="testId()"
+    [attr.data-status]="lifecycle().status"
+    >{{ label() }}</span
+  >`,
+  styles: `
+    :host {
+      margin-left: 4px;
+    }
+    .lifecycle {
+      display: inline-block;
+      padding: 1px 8px;
+      border-radius: 10px;
+      font-size: 12px;
+      line-height: 18px;
+      font-weight: 500;
+      white-space: nowrap;
+    }
+    .lifecycle-new {
+      background: #e3f0ff;
+      color: #0b4a8b;
+    }
+    .lifecycle-active {
+      background: #e2f5e9;
+      color: #1d5e35;
+    }
+    .lifecycle-launched {
+      background: #fff1d6;
+      color: #6b4400;
+    }
+    .lifecycle-inactive {
+      background: #eceff1;
+      color: #455a64;
+    }
+    .lifecycle-permanent {
+      background: #efe6fb;
+      color: #4b2a7b;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LifecycleBadgeComponent {
+  readonly lifecycle = input.required<FlagLifecycle>();
+  readonly testId = input<string | null>(null);
+  readonly label = computed(
+    () =>
+      LIFECYCLE_OPTIONS.find((o) => o.status === this.lifecycle().status)?.label ?? this.lifecycle().status,
+  );
+}
