@@ -89,7 +89,7 @@ describe.each(DATA_STORE_PROVIDERS)('schedule worker on $name', (provider) => {
         scheduledTime: inMs(400),
         withChangeRequest: false,
         ...input,
-      } as CreateScheduleDto,
+      },
       () => true,
     );
 
@@ -139,7 +139,7 @@ describe.each(DATA_STORE_PROVIDERS)('schedule worker on $name', (provider) => {
       fallthrough: { ...base.fallthrough, dispatchKey: base.fallthrough.dispatchKey ?? '' },
       exptIncludeAllTargets: base.exptIncludeAllTargets,
     });
-    const created = await schedule(a, { targeting: targeting('NL', base.variations[0].id) } as never, base);
+    const created = await schedule(a, { targeting: targeting('NL', base.variations[0].id) }, base);
     // Someone changes the rules directly, through the same write path a targeting update takes.
     await a.mutations.apply(actor, place.org.id, place.env, base, {
       operation: 'Update',
