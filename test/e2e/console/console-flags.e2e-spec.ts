@@ -325,6 +325,28 @@ describe('console: feature flags', () => {
     expect(copied.key).toBe('new-checkout');
   });
 
+  it('copies several selected flags at once, leaving out and naming those whose key is taken there', async () => {
+    await page.goto(`${s.product.baseUrl}/feature-flags`);
+    await (await bound(page.getByTestId('flag-search'))).fill('new-checkout');
+    await eventually(rowKeys, (keys) => expect(keys.sort()).toEqual(['new-checkout', 'new-checkout-copy']));
+    await page.getByTestId('select-page').click();
+    await page.getByTestId('copy-selected').click();
+    await page.getByTestId('copy-target').click();
+    await page.getByRole('option', { name: s.otherEnv.name }).click();
+    const checks = page.getByTestId('copy-batch-checks');
+    await checks.getByText('1 of 2 can be copied.').waitFor();
+    // "New checkout" was copied there by the previous test: its key is taken.
+    await checks.getByText('“New checkout”: a flag with this key already exists there.').waitFor();
+    await page.getByTestId('copy-confirm').click();
+    await snack('Copied “New checkout (copy)” to');
+    const copied = await s.api.ok<Flag>('GET', `/envs/${s.otherEnv.id}/feature-flags/new-checkout-copy`);
+    expect(copied.rules.map((r) => r.name)).toEqual(['Beta countries']);
+    await eventually(
+      () => page.getByTestId('copy-selected').count(),
+      (count) => expect(count).toBe(0),
+    );
+  });
+
   it('archives, restores and deletes a flag from the list', async () => {
     await page.goto(`${s.product.baseUrl}/feature-flags`);
     await (await bound(page.getByTestId('flag-search'))).fill('search-web');

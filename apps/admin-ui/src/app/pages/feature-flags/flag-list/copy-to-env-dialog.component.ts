@@ -19,7 +19,10 @@ import { ContextStore } from '../../../core/context/context.store';
 import { describeError } from '../../../core/feedback/error-messages';
 import { Notifier } from '../../../core/feedback/notifier.service';
 
-/** Copy a flag to another environment (any project), after the server's precheck. */
+/**
+ * Copy one flag, or several picked in the list (FeatBit's "Batch Copy To"), to another environment of
+ * any project, after the server's precheck. Flags whose key is taken there are left out and named.
+ */
 @Component({
   selector: 'ff-copy-to-env-dialog',
   imports: [
@@ -37,7 +40,13 @@ import { Notifier } from '../../../core/feedback/notifier.service';
     MatProgressBar,
   ],
   template: `
-    <h2 mat-dialog-title>Copy “{{ flag.name }}” to another environment</h2>
+    <h2 mat-dialog-title>
+      @if (flags.length === 1) {
+        Copy “{{ flags[0].name }}” to another environment
+      } @else {
+        Copy {{ flags.length }} flags to another environment
+      }
+    </h2>
     <mat-dialog-content>
       <mat-form-field class="target">
         <mat-label>Target environment</mat-label>
@@ -59,7 +68,31 @@ import { Notifier } from '../../../core/feedback/notifier.service';
       @if (problem(); as message) {
         <p class="ff-error-text" role="alert">{{ message }}</p>
       }
-      @if (precheck(); as check) {
+      @if (flags.length > 1 && checks().length) {
+        <ul class="checks" data-testid="copy-batch-checks">
+          <li>
+            <mat-icon inline>check_circle</mat-icon> {{ copyable().length }} of {{ flags.length }} can be
+            copied.
+          </li>
+          @for (name of blocked(); track name) {
+            <li class="bad">
+              <mat-icon inline>error</mat-icon> “{{ name }}”: a flag with this key already exists there.
+            </li>
+          }
+          @if (someWarn('targetUserCheck')) {
+            <li class="warn">
+              <mat-icon inline>warning</mat-icon> Individually targeted users are not copied (they belong to
+              this environment).
+            </li>
+          }
+          @if (someWarn('targetRuleCheck')) {
+            <li class="warn">
+              <mat-icon inline>warning</mat-icon> Rules using segments of this environment are not copied.
+            </li>
+          }
+        </ul>
+      }
+      @if (flags.length === 1 && precheck(); as check) {
         <ul class="checks">
           <li [class.bad]="!check.keyCheck">
             <mat-icon inline>{{ check.keyCheck ? 'check_circle' : 'error' }}</mat-icon>
@@ -137,25 +170,39 @@ export class CopyToEnvDialogComponent {
   private readonly api = inject(FlagsApi);
   private readonly notifier = inject(Notifier);
   readonly context = inject(ContextStore);
-  readonly flag = inject<FlagListItem>(MAT_DIALOG_DATA);
+  private readonly data = inject<FlagListItem | FlagListItem[]>(MAT_DIALOG_DATA);
+  readonly flags: FlagListItem[] = Array.isArray(this.data) ? this.data : [this.data];
   readonly ref = inject<MatDialogRef<CopyToEnvDialogComponent>>(MatDialogRef);
 
   readonly targetEnvId = signal<string | null>(null);
-  readonly precheck = signal<CopyPrecheckResult | null>(null);
+  readonly checks = signal<CopyPrecheckResult[]>([]);
+  /** The single flag's precheck (one flag copied). */
+  readonly precheck = computed(() => (this.flags.length === 1 ? (this.checks()[0] ?? null) : null));
+  readonly copyable = computed(() => this.checks().filter((c) => c.keyCheck));
+  readonly blocked = computed(() =>
+    this.checks()
+      .filter((c) => !c.keyCheck)
+      .map((c) => this.flags.find((f) => f.id === c.id)?.name ?? c.id),
+  );
   readonly checking = signal(false);
   readonly copying = signal(false);
   readonly problem = signal<string | null>(null);
-  readonly canCopy = computed(() => !!this.precheck()?.keyCheck && !this.copying() && !this.checking());
+  readonly canCopy = computed(() => this.copyable().length > 0 && !this.copying() && !this.checking());
+
+  someWarn(check: 'targetUserCheck' | 'targetRuleCheck'): boolean {
+    return this.checks().some((c) => c.keyCheck && !c[check]);
+  }
 
   choose(envId: string): void {
     this.targetEnvId.set(envId);
-    this.precheck.set(null);
+    this.checks.set([]);
     this.problem.set(null);
     this.checking.set(true);
-    this.api.copyPrecheck(this.context.envId() ?? '', envId, [this.flag.id]).subscribe({
+    const ids = this.flags.map((f) => f.id);
+    this.api.copyPrecheck(this.context.envId() ?? '', envId, ids).subscribe({
       next: (results) => {
         this.checking.set(false);
-        this.precheck.set(results.find((r) => r.id === this.flag.id) ?? results[0] ?? null);
+        this.checks.set(results.filter((r) => ids.includes(r.id)));
       },
       error: (err: unknown) => {
         this.checking.set(false);
@@ -166,14 +213,19 @@ export class CopyToEnvDialogComponent {
 
   copy(): void {
     const target = this.targetEnvId();
-    const check = this.precheck();
-    if (!target || !check) return;
+    const checks = this.copyable();
+    if (!target || checks.length === 0) return;
     this.copying.set(true);
-    this.api.copyToEnv(this.context.envId() ?? '', target, [this.flag.id], [check]).subscribe({
+    const ids = checks.map((c) => c.id);
+    this.api.copyToEnv(this.context.envId() ?? '', target, ids, checks).subscribe({
       next: () => {
         const env = this.context.allEnvironments().find((e) => e.env.id === target);
+        const what =
+          ids.length === 1
+            ? `“${this.flags.find((f) => f.id === ids[0])?.name ?? ''}”`
+            : `${ids.length} flags`;
         this.notifier.success(
-          `Copied “${this.flag.name}” to ${env ? `${env.project.name} / ${env.env.name}` : 'the environment'}`,
+          `Copied ${what} to ${env ? `${env.project.name} / ${env.env.name}` : 'the environment'}`,
         );
         this.ref.close(true);
       },

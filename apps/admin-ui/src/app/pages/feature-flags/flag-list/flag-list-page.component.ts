@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
@@ -54,6 +55,7 @@ const EMPTY_PAGE: PagedResult<FlagListItem> = { totalCount: 0, items: [] };
     MatOption,
     MatProgressBar,
     MatTooltip,
+    MatCheckbox,
     LifecycleBadgeComponent,
   ],
   templateUrl: './flag-list-page.component.html',
@@ -84,7 +86,7 @@ export class FlagListPageComponent {
   readonly columns = computed(() =>
     this.archived()
       ? ['name', 'tags', 'updated', 'actions']
-      : ['name', 'status', 'tags', 'serving', 'evaluated', 'updated', 'actions'],
+      : ['select', 'name', 'status', 'tags', 'serving', 'evaluated', 'updated', 'actions'],
   );
 
   private readonly debouncedSearch = toSignal(
@@ -141,6 +143,14 @@ export class FlagListPageComponent {
     { initialValue: null },
   );
   readonly items = computed(() => this.page()?.items ?? []);
+  /** Flags picked for a batch copy, by id; kept across pages (FeatBit's "Batch Copy To"). */
+  readonly selected = signal<ReadonlyMap<string, FlagListItem>>(new Map());
+  readonly allOnPageSelected = computed(
+    () => this.items().length > 0 && this.items().every((f) => this.selected().has(f.id)),
+  );
+  readonly someOnPageSelected = computed(
+    () => !this.allOnPageSelected() && this.items().some((f) => this.selected().has(f.id)),
+  );
 
   constructor() {
     // Any filter change starts again at the first page.
@@ -201,6 +211,33 @@ export class FlagListPageComponent {
       .open(CloneFlagDialogComponent, { data: flag, width: '520px', maxWidth: '95vw' })
       .afterClosed()
       .subscribe((key?: string) => key && this.reload());
+  }
+
+  select(flag: FlagListItem, on: boolean): void {
+    const next = new Map(this.selected());
+    if (on) next.set(flag.id, flag);
+    else next.delete(flag.id);
+    this.selected.set(next);
+  }
+
+  selectPage(on: boolean): void {
+    const next = new Map(this.selected());
+    for (const flag of this.items()) {
+      if (on) next.set(flag.id, flag);
+      else next.delete(flag.id);
+    }
+    this.selected.set(next);
+  }
+
+  copySelected(): void {
+    const flags = [...this.selected().values()];
+    if (flags.length === 0) return;
+    this.dialog
+      .open(CopyToEnvDialogComponent, { data: flags, width: '640px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((copied) => {
+        if (copied) this.selected.set(new Map());
+      });
   }
 
   copyToEnv(flag: FlagListItem): void {
