@@ -8,7 +8,18 @@ import { pageOf } from '../http/paging.dto';
 import { ActorDirectory } from './actor-directory.service';
 import { type AuditLogPageDto, type AuditLogQueryDto, type OrgAuditLogQueryDto } from './audit-log.dto';
 
-const ENV_REF_TYPES = new Set(['FeatureFlag', 'Segment', 'Environment', 'EnvironmentSecret']);
+/** Ref types recorded in an environment (the others are organization-level). */
+const ENV_REF_TYPES = new Set([
+  'FeatureFlag',
+  'Segment',
+  'Environment',
+  'EnvironmentSecret',
+  'Experiment',
+  'ExperimentMetric',
+  'FlagSchedule',
+  'FlagChangeRequest',
+  'FlagTrigger',
+]);
 
 async function present(actors: ActorDirectory, page: Page<AuditLog>): Promise<AuditLogPageDto> {
   const names = await actors.resolve(page.items.map((l) => l.creatorId));

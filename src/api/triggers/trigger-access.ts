@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { RN } from '../../core/iam/resource-name';
@@ -7,7 +7,8 @@ import { TriggerRepository } from '../../core/ports/integrations.repositories';
 import { FlagRepository } from '../../core/ports/targeting.repositories';
 import type { Environment, Project } from '../../core/tenancy/tenancy';
 import type { ResourceResolver } from '../auth/access.decorators';
-import type { ApiContext } from '../auth/api-context';
+import { type ApiContext, contextOf } from '../auth/api-context';
+import { RequestStateMissingError } from '../auth/request-state.decorators';
 import { isUuid, TenantLookup } from '../auth/tenant-lookup.service';
 import { ResourceNotFoundError } from '../http/api-errors';
 
@@ -16,6 +17,12 @@ export interface TriggerTarget {
   env: Environment;
   project: Project;
 }
+
+/** What a trigger route's resolver found: the flag (and trigger), or the kind of record the id missed. */
+type Resolution = { target: TriggerTarget; trigger: Trigger | null } | { missing: string };
+
+/** Per request, what TriggerRes resolved (read by the handler through @TriggerState()). */
+const resolutions = new WeakMap<ApiContext, Resolution>();
 
 /** Resolvers receive only TenantLookup; each app's TriggerTargets is found through it. */
 const targetsOf = new WeakMap<TenantLookup, TriggerTargets>();
@@ -26,9 +33,6 @@ const targetsOf = new WeakMap<TenantLookup, TriggerTargets>();
  */
 @Injectable()
 export class TriggerTargets {
-  /** Triggers found while checking access, so the handler does not read them again. */
-  private readonly seen = new WeakMap<ApiContext, Trigger>();
-
   constructor(
     private readonly tenant: TenantLookup,
     private readonly triggers: TriggerRepository,
@@ -38,6 +42,18 @@ export class TriggerTargets {
   }
 
   async flag(ctx: ApiContext, flagId: unknown): Promise<TriggerTarget> {
+    const target = await this.findFlag(ctx, flagId).catch(missed(ctx, 'feature flag'));
+    resolutions.set(ctx, { target, trigger: null });
+    return target;
+  }
+
+  async trigger(ctx: ApiContext, id: unknown): Promise<{ trigger: Trigger; target: TriggerTarget }> {
+    const found = await this.findTrigger(ctx, id).catch(missed(ctx, 'trigger'));
+    resolutions.set(ctx, found);
+    return found;
+  }
+
+  private async findFlag(ctx: ApiContext, flagId: unknown): Promise<TriggerTarget> {
     if (ctx.flag && ctx.env && ctx.project && ctx.flag.id === flagId) {
       return { flag: ctx.flag, env: ctx.env, project: ctx.project };
     }
@@ -48,22 +64,77 @@ export class TriggerTargets {
     return { flag, env, project };
   }
 
-  async trigger(ctx: ApiContext, id: unknown): Promise<{ trigger: Trigger; target: TriggerTarget }> {
-    const known = this.seen.get(ctx);
-    const trigger =
-      known && known.id === id ? known : isUuid(id) ? await this.triggers.findById(id.toLowerCase()) : null;
+  private async findTrigger(
+    ctx: ApiContext,
+    id: unknown,
+  ): Promise<{ trigger: Trigger; target: TriggerTarget }> {
+    const trigger = isUuid(id) ? await this.triggers.findById(id.toLowerCase()) : null;
     if (!trigger) throw new ResourceNotFoundError('trigger');
-    let target: TriggerTarget;
     try {
-      target = await this.flag(ctx, trigger.targetId);
+      return { trigger, target: await this.findFlag(ctx, trigger.targetId) };
     } catch (err) {
       if (err instanceof ResourceNotFoundError) throw new ResourceNotFoundError('trigger');
       throw err;
     }
-    this.seen.set(ctx, trigger);
-    return { trigger, target };
   }
 }
+
+/** Remembers that the route's id named nothing of the caller's, then rethrows. */
+function missed(ctx: ApiContext, what: string): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof ResourceNotFoundError) resolutions.set(ctx, { missing: what });
+    throw err;
+  };
+}
+
+/**
+ * What the route's TriggerRes resolver found, for the handler, which names the id it expects. Unlike
+ * @CurrentFlag() it cannot fail while Nest resolves the handler's arguments (all at once): an unknown
+ * id passes the access check as a wildcard, and the body and query must still be validated (400)
+ * before the handler answers 404. An id other than the resolved one is a programming error (500).
+ */
+export class TriggerRouteState {
+  constructor(
+    private readonly resolution: Resolution | undefined,
+    private readonly route: string,
+  ) {}
+
+  /** The flag `targetId` names, with its environment and project (404 when none of the caller's). */
+  target(targetId: string): TriggerTarget {
+    const { target } = this.found();
+    if (!sameId(target.flag.id, targetId)) throw new RequestStateMissingError(`flag ${targetId}`, this.route);
+    return target;
+  }
+
+  /** The trigger `id` names, with its flag (404 when none of the caller's). */
+  trigger(id: string): { trigger: Trigger; target: TriggerTarget } {
+    const { trigger, target } = this.found();
+    if (!trigger || !sameId(trigger.id, id)) throw new RequestStateMissingError(`trigger ${id}`, this.route);
+    return { trigger, target };
+  }
+
+  private found(): { target: TriggerTarget; trigger: Trigger | null } {
+    const resolution = this.resolution;
+    if (!resolution) throw new RequestStateMissingError('trigger target', this.route);
+    if ('missing' in resolution) throw new ResourceNotFoundError(resolution.missing);
+    return resolution;
+  }
+}
+
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** Injects the request's TriggerRouteState (any route whose access rule is a TriggerRes resolver). */
+export const TriggerState = createParamDecorator(
+  (_: unknown, context: ExecutionContext): TriggerRouteState => {
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    return new TriggerRouteState(
+      resolutions.get(contextOf(req)),
+      `${req.method} ${req.routeOptions.url ?? req.url}`,
+    );
+  },
+);
 
 function lookup(tenant: TenantLookup): TriggerTargets {
   const targets = targetsOf.get(tenant);

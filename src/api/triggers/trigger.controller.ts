@@ -1,13 +1,14 @@
 import { Body, Delete, Get, Param, Put, Query, Req } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/iam/actor';
 import { Public } from '../../shared/http/route-access';
 import { Permission } from '../auth/access.decorators';
-import { type ApiContext, Ctx } from '../auth/api-context';
+import { CurrentActor } from '../auth/request-state.decorators';
 import { ApiOkEnvelope, ErrorEnvelopeDto } from '../http/api-envelope';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
-import { TriggerRes } from './trigger-access';
+import { TriggerRes, type TriggerRouteState, TriggerState } from './trigger-access';
 import { CreateTriggerDto, TriggerDto, TriggerListQueryDto, UpdateTriggerDto } from './trigger.dto';
 import { TriggerService } from './trigger.service';
 
@@ -22,8 +23,11 @@ export class TriggerController {
   @Permission('CanAccessEnv', TriggerRes.envOfTarget('query'))
   @Operation('listTriggers', "A flag's triggers, newest first (tokens masked)")
   @ApiOkEnvelope(TriggerDto, { isArray: true })
-  async list(@Ctx() ctx: ApiContext, @Query() q: TriggerListQueryDto): Promise<TriggerDto[]> {
-    return (await this.triggers.list(ctx, q.targetId)).map((t) => TriggerDto.from(t));
+  async list(
+    @TriggerState() route: TriggerRouteState,
+    @Query() q: TriggerListQueryDto,
+  ): Promise<TriggerDto[]> {
+    return (await this.triggers.list(route.target(q.targetId).flag.id)).map((t) => TriggerDto.from(t));
   }
 
   @PostOk()
@@ -34,8 +38,13 @@ export class TriggerController {
     'The answer carries the URL token; it is stored only as a hash and never shown again.',
   )
   @ApiOkEnvelope(TriggerDto)
-  async create(@Ctx() ctx: ApiContext, @Body() body: CreateTriggerDto): Promise<TriggerDto> {
-    const { trigger, token } = await this.triggers.create(ctx, body);
+  async create(
+    @CurrentActor() actor: Actor,
+    @TriggerState() route: TriggerRouteState,
+    @Body() body: CreateTriggerDto,
+  ): Promise<TriggerDto> {
+    const { flag, project } = route.target(body.targetId);
+    const { trigger, token } = await this.triggers.create(actor, project.organizationId, flag, body);
     return TriggerDto.from(trigger, token);
   }
 
@@ -44,27 +53,39 @@ export class TriggerController {
   @Operation('updateTrigger', 'Enable or disable a trigger, or change its description')
   @ApiOkEnvelope('boolean')
   update(
-    @Ctx() ctx: ApiContext,
+    @CurrentActor() actor: Actor,
+    @TriggerState() route: TriggerRouteState,
     @IdParam('id', 'trigger') id: string,
     @Body() body: UpdateTriggerDto,
   ): Promise<boolean> {
-    return this.triggers.update(ctx, id, body);
+    const { trigger, target } = route.trigger(id);
+    return this.triggers.update(actor, target.project.organizationId, target.flag, trigger, body);
   }
 
   @Put(':id/reset-token')
   @Permission('ToggleFlag', TriggerRes.flagOfTrigger())
   @Operation('resetTriggerToken', 'Replace the token (the old URL stops working); answers the new one once')
   @ApiOkEnvelope('string')
-  resetToken(@Ctx() ctx: ApiContext, @IdParam('id', 'trigger') id: string): Promise<string> {
-    return this.triggers.resetToken(ctx, id);
+  resetToken(
+    @CurrentActor() actor: Actor,
+    @TriggerState() route: TriggerRouteState,
+    @IdParam('id', 'trigger') id: string,
+  ): Promise<string> {
+    const { trigger, target } = route.trigger(id);
+    return this.triggers.resetToken(actor, target.project.organizationId, target.flag, trigger);
   }
 
   @Delete(':id')
   @Permission('ToggleFlag', TriggerRes.flagOfTrigger())
   @Operation('deleteTrigger', 'Delete a trigger')
   @ApiOkEnvelope('boolean')
-  delete(@Ctx() ctx: ApiContext, @IdParam('id', 'trigger') id: string): Promise<boolean> {
-    return this.triggers.delete(ctx, id);
+  delete(
+    @CurrentActor() actor: Actor,
+    @TriggerState() route: TriggerRouteState,
+    @IdParam('id', 'trigger') id: string,
+  ): Promise<boolean> {
+    const { trigger, target } = route.trigger(id);
+    return this.triggers.delete(actor, target.project.organizationId, target.flag, trigger);
   }
 
   @PostOk('run/:token')

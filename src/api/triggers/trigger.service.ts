@@ -10,14 +10,15 @@ import {
   type TriggerType,
   wantedFlagState,
 } from '../../core/integrations/trigger-rules';
+import type { FeatureFlag } from '../../core/flags/feature-flag';
+import { DataStore } from '../../core/ports/data-store.port';
 import { TriggerRepository } from '../../core/ports/integrations.repositories';
 import { FlagRepository } from '../../core/ports/targeting.repositories';
 import { EnvironmentRepository, ProjectRepository } from '../../core/ports/tenancy.repositories';
-import type { ApiContext } from '../auth/api-context';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { sha256Hex } from '../auth/token-hash';
 import { FlagMutations } from '../feature-flags/flag-mutation.service';
 import { ConflictError, ResourceNotFoundError } from '../http/api-errors';
-import { TriggerTargets } from './trigger-access';
 import { TriggerRateLimiter } from './trigger-rate-limiter';
 
 const SYSTEM: Actor = { creatorId: SYSTEM_ID, kind: 'system', userId: SYSTEM_ID };
@@ -25,10 +26,19 @@ const SYSTEM: Actor = { creatorId: SYSTEM_ID, kind: 'system', userId: SYSTEM_ID 
 const RUN_ATTEMPTS = 3;
 
 export interface TriggerInput {
-  targetId: string;
   type: TriggerType;
   action: TriggerAction;
   description?: string;
+}
+
+/** The flag a trigger belongs to, as its audit entry names it (environment, key and name). */
+export type TriggerFlag = Pick<FeatureFlag, 'id' | 'envId' | 'key' | 'name'>;
+
+interface TriggerChange {
+  operation: 'Create' | 'Update' | 'Remove';
+  previous: Trigger | null;
+  current: Trigger | null;
+  comment?: string;
 }
 
 /** 32 random bytes, base64url (43 characters); only its SHA-256 is stored. */
@@ -37,76 +47,121 @@ function newToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: sha256Hex(token) };
 }
 
+/** A trigger as audited: without its token hash (audit logs never hold credentials). */
+function redacted(trigger: Trigger): Omit<Trigger, 'tokenHash'> {
+  const { tokenHash: _, ...rest } = trigger;
+  return rest;
+}
+
 /**
  * Flag triggers (FeatBit's Application/Triggers): a secret URL that turns a flag on or off. The
- * token is answered once, by create and reset; the run changes the flag through FlagMutations,
- * so it is audited (as the system, naming the trigger) and pushed to SDKs like any toggle.
+ * token is answered once, by create and reset; every management write commits with its audit
+ * entry. The run changes the flag through FlagMutations, so it is audited (as the system, naming
+ * the trigger) and pushed to SDKs like any toggle.
  */
 @Injectable()
 export class TriggerService {
   constructor(
+    private readonly store: DataStore,
     private readonly triggers: TriggerRepository,
-    private readonly targets: TriggerTargets,
     private readonly flags: FlagRepository,
     private readonly environments: EnvironmentRepository,
     private readonly projects: ProjectRepository,
     private readonly mutations: FlagMutations,
     private readonly limiter: TriggerRateLimiter,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The flag's triggers, newest first (FeatBit's order). */
-  async list(ctx: ApiContext, targetId: string): Promise<Trigger[]> {
-    const { flag } = await this.targets.flag(ctx, targetId);
-    const found = await this.triggers.listByTarget(flag.id);
+  async list(flagId: string): Promise<Trigger[]> {
+    const found = await this.triggers.listByTarget(flagId);
     return [...found].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  async create(ctx: ApiContext, input: TriggerInput): Promise<{ trigger: Trigger; token: string }> {
-    const { flag } = await this.targets.flag(ctx, input.targetId);
+  async create(
+    actor: Actor,
+    organizationId: string,
+    flag: TriggerFlag,
+    input: TriggerInput,
+  ): Promise<{ trigger: Trigger; token: string }> {
     const { token, tokenHash } = newToken();
     const now = new Date().toISOString();
-    const trigger = await this.triggers.create({
-      id: randomUUID(),
-      targetId: flag.id,
-      type: input.type,
-      action: input.action,
-      tokenHash,
-      description: input.description ?? '',
-      isEnabled: true,
-      triggeredTimes: 0,
-      lastTriggeredAt: null,
-      createdAt: now,
-      updatedAt: now,
+    const trigger = await this.store.transaction(async (tx) => {
+      const created = await tx.triggers.create({
+        id: randomUUID(),
+        targetId: flag.id,
+        type: input.type,
+        action: input.action,
+        tokenHash,
+        description: input.description ?? '',
+        isEnabled: true,
+        triggeredTimes: 0,
+        lastTriggeredAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.record(tx, actor, organizationId, flag, created, {
+        operation: 'Create',
+        previous: null,
+        current: created,
+      });
+      return created;
     });
     return { trigger, token };
   }
 
   async update(
-    ctx: ApiContext,
-    id: string,
+    actor: Actor,
+    organizationId: string,
+    flag: TriggerFlag,
+    trigger: Trigger,
     input: { isEnabled?: boolean; description?: string },
   ): Promise<boolean> {
-    const trigger = await this.find(ctx, id);
-    await this.triggers.update({
-      ...trigger,
-      isEnabled: input.isEnabled ?? trigger.isEnabled,
-      description: input.description ?? trigger.description,
-      updatedAt: new Date().toISOString(),
+    await this.store.transaction(async (tx) => {
+      const after = await tx.triggers.update({
+        ...trigger,
+        isEnabled: input.isEnabled ?? trigger.isEnabled,
+        description: input.description ?? trigger.description,
+        updatedAt: new Date().toISOString(),
+      });
+      await this.record(tx, actor, organizationId, flag, after, {
+        operation: 'Update',
+        previous: trigger,
+        current: after,
+      });
     });
     return true;
   }
 
   /** A new token; the old one stops working at once. */
-  async resetToken(ctx: ApiContext, id: string): Promise<string> {
-    const trigger = await this.find(ctx, id);
+  async resetToken(
+    actor: Actor,
+    organizationId: string,
+    flag: TriggerFlag,
+    trigger: Trigger,
+  ): Promise<string> {
     const { token, tokenHash } = newToken();
-    await this.triggers.update({ ...trigger, tokenHash, updatedAt: new Date().toISOString() });
+    await this.store.transaction(async (tx) => {
+      const after = await tx.triggers.update({ ...trigger, tokenHash, updatedAt: new Date().toISOString() });
+      await this.record(tx, actor, organizationId, flag, after, {
+        operation: 'Update',
+        previous: trigger,
+        current: after,
+        comment: 'Token reset',
+      });
+    });
     return token;
   }
 
-  async delete(ctx: ApiContext, id: string): Promise<boolean> {
-    const trigger = await this.find(ctx, id);
-    await this.triggers.delete(trigger.id);
+  async delete(actor: Actor, organizationId: string, flag: TriggerFlag, trigger: Trigger): Promise<boolean> {
+    await this.store.transaction(async (tx) => {
+      await tx.triggers.delete(trigger.id);
+      await this.record(tx, actor, organizationId, flag, trigger, {
+        operation: 'Remove',
+        previous: trigger,
+        current: null,
+      });
+    });
     return true;
   }
 
@@ -151,7 +206,25 @@ export class TriggerService {
     }
   }
 
-  private async find(ctx: ApiContext, id: string): Promise<Trigger> {
-    return (await this.targets.trigger(ctx, id)).trigger;
+  /** The trigger's audit entry, in its flag's environment, found by flag key, flag name and description. */
+  private record(
+    tx: DataStore,
+    actor: Actor,
+    organizationId: string,
+    flag: TriggerFlag,
+    trigger: Trigger,
+    change: TriggerChange,
+  ): Promise<void> {
+    return this.audit.record(tx, actor, {
+      organizationId,
+      envId: flag.envId,
+      refType: 'FlagTrigger',
+      refId: trigger.id,
+      keywords: [flag.key, flag.name, trigger.description],
+      operation: change.operation,
+      previous: change.previous && redacted(change.previous),
+      current: change.current && redacted(change.current),
+      comment: change.comment,
+    });
   }
 }

@@ -15,6 +15,7 @@ export const AUDIT_REF_TYPES = [
   'Webhook',
   'FlagSchedule',
   'FlagChangeRequest',
+  'FlagTrigger',
 ] as const;
 export type AuditRefType = (typeof AUDIT_REF_TYPES)[number];
 

@@ -270,6 +270,10 @@ describe('release workflows: schedules and change requests (e2e, in-process)', (
     expect(flagAudit.filter((a) => a.operation === 'ApplyFlagChangeRequest')).toHaveLength(1);
     const requestAudit = await auditOf(prodId, request.id);
     expect(requestAudit.map((a) => a.operation).sort()).toEqual(['Create', 'Update', 'Update']);
+    // The environment's audit log filters by the new ref type too.
+    const byType = (await api.get(`/api/v1/envs/${prodId}/audit-logs?refType=FlagChangeRequest&pageSize=50`))
+      .body.data.items as { refId: string }[];
+    expect(byType.filter((a) => a.refId === request.id)).toHaveLength(3);
   });
 
   it('applies on approval when the environment says so; a decline stops it; a schedule waits for approval', async () => {

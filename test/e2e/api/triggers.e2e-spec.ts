@@ -6,8 +6,11 @@ import { boolFlag } from './support/fixtures';
 jest.setTimeout(120_000);
 
 // Issue 19, flag triggers: FeatBit's triggers routes; the token is answered once and stored as a
-// SHA-256 hash; a run toggles the flag as the system with an audit entry; disabled, reset and
-// unknown tokens answer 404; runs are rate limited (429 with Retry-After).
+// SHA-256 hash; a run toggles the flag as the system with an audit entry; each management write
+// is audited (FlagTrigger, never the token or its hash); disabled, reset and unknown tokens answer
+// 404; runs are rate limited (429 with Retry-After).
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 interface TriggerView {
   id: string;
@@ -113,6 +116,51 @@ describe('flag triggers API', () => {
     expect(await flagEnabled()).toBe(true);
     await api.delete(`/api/v1/triggers/${trigger.id}`);
     expect((await run(fresh)).status).toBe(404);
+  });
+
+  it('audits each management write once as FlagTrigger, without the token or its hash', async () => {
+    interface Entry {
+      refType: string;
+      operation: string;
+      keyword: string;
+      envId: string;
+      dataChange: { previous: string; current: string };
+    }
+    const entries = async (id: string) =>
+      (await api.get(`/api/v1/envs/${envId}/audit-logs?refId=${id}&pageSize=20`)).body.data.items as Entry[];
+    const trigger = await create('turn-off', 'Audited');
+    expect(await entries(trigger.id)).toHaveLength(1);
+    expect((await api.put(`/api/v1/triggers/${trigger.id}`, { isEnabled: false })).status).toBe(200);
+    const reset = await api.put(`/api/v1/triggers/${trigger.id}/reset-token`);
+    expect(reset.status).toBe(200);
+    // Failed writes leave no entry: a bad body, and a caller without ToggleFlag.
+    expect((await api.put(`/api/v1/triggers/${trigger.id}`, { isEnabled: 'yes' })).status).toBe(400);
+    const reader = await api.post('/api/v1/access-tokens', {
+      name: 'audit-reader',
+      type: 'Service',
+      permissions: [
+        { resourceType: 'env', effect: 'allow', actions: ['CanAccessEnv'], resources: ['project/*:env/*'] },
+      ],
+    });
+    const readerToken = reader.body.data.token as string;
+    expect((await api.delete(`/api/v1/triggers/${trigger.id}`, { token: readerToken })).status).toBe(403);
+    expect(await entries(trigger.id)).toHaveLength(3);
+    const hashes = [sha256(trigger.token), sha256(reset.body.data as string)];
+    expect((await api.delete(`/api/v1/triggers/${trigger.id}`)).status).toBe(200);
+    const all = await entries(trigger.id);
+    // Newest first.
+    expect(all.map((e) => [e.refType, e.operation, e.envId])).toEqual([
+      ['FlagTrigger', 'Remove', envId],
+      ['FlagTrigger', 'Update', envId],
+      ['FlagTrigger', 'Update', envId],
+      ['FlagTrigger', 'Create', envId],
+    ]);
+    expect(all[3].keyword).toBe(`${flag.key},${flag.key},Audited`);
+    const recorded = JSON.stringify(all);
+    for (const secret of [...hashes, trigger.token, reset.body.data as string]) {
+      expect(recorded).not.toContain(secret);
+    }
+    expect(recorded).not.toContain('tokenHash');
   });
 
   it('refuses bad input with the field, and unknown ids and tokens with 404', async () => {
