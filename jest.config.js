@@ -1,8 +1,11 @@
 // Three projects: unit (pure and in-process), integration (real servers on loopback),
 // e2e (whole processes / real SDKs / browser). `npm run test:all` runs all three.
 const transform = { '^.+\\.(t|j)s$': ['@swc/jest'] };
+// openid-client and its dependencies ship only ES modules; Jest loads CommonJS, so they are compiled too.
+const transformIgnorePatterns = ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'];
 const common = {
   transform,
+  transformIgnorePatterns,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   rootDir: __dirname,

@@ -14,6 +14,7 @@ import { ReleaseWorkflowsModule } from './release-workflows/release-workflows.mo
 import { SegmentsModule } from './segments/segments.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TriggersModule } from './triggers/triggers.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** Role "api": management REST, console, OpenAPI. */
 @Module({
@@ -32,6 +33,7 @@ import { TriggersModule } from './triggers/triggers.module';
     ExperimentsModule,
     TriggersModule,
     ReleaseWorkflowsModule,
+    WebhooksModule,
     AuditModule,
   ],
 })

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { type AuditInput, buildAuditLog } from '../../core/audit/audit-entry';
 import type { DataStore } from '../../core/ports/data-store.port';
 import type { Actor } from '../../core/iam/actor';
+import { WebhookEventQueue } from '../webhooks/webhook-event-queue';
 
 export type AuditRecord = Omit<AuditInput, 'id' | 'creatorId' | 'at' | 'comment'> & { comment?: string };
 /** An organization-level record (members, groups, policies, access tokens): no environment. */
@@ -31,21 +32,25 @@ export type SubjectAuditRecord = Omit<
 /** Writes audit entries inside the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditTrail {
+  /** Absent where webhooks are not loaded (unit tests); then changes notify nobody. */
+  constructor(@Optional() private readonly webhookEvents?: WebhookEventQueue) {}
+
   async record(
     tx: DataStore,
     actor: Actor,
     record: AuditRecord,
     at = new Date().toISOString(),
   ): Promise<void> {
-    await tx.auditLogs.append(
-      buildAuditLog({
-        ...record,
-        comment: record.comment ?? '',
-        id: randomUUID(),
-        creatorId: actor.creatorId,
-        at,
-      }),
-    );
+    const entry = buildAuditLog({
+      ...record,
+      comment: record.comment ?? '',
+      id: randomUUID(),
+      creatorId: actor.creatorId,
+      at,
+    });
+    await tx.auditLogs.append(entry);
+    // Webhooks hear of the change through a job committed with it (docs/webhooks.md).
+    await this.webhookEvents?.enqueue(tx, entry);
   }
 
   /** Records the change of a flag or segment inside the caller's transaction. */

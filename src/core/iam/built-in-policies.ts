@@ -63,6 +63,7 @@ export function builtInPolicies(at: string): Policy[] {
       statements: [
         allow('b1e0c1d2-0000-4000-8000-000000000021', 'access-token', ['*'], ['access-token/*']),
         allow('b1e0c1d2-0000-4000-8000-000000000022', 'relay-proxy', ['*'], ['relay-proxy/*']),
+        allow('b1e0c1d2-0000-4000-8000-000000000025', 'organization', ['ListWebhooks'], ['organization/*']),
         allow('b1e0c1d2-0000-4000-8000-000000000023', 'project', ['CanAccessProject'], ['project/*']),
         allow(
           'b1e0c1d2-0000-4000-8000-000000000024',

@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   CreateOrg: 'organization',
   /** Not in FeatBit (its org delete is unchecked). */
   DeleteOrg: 'organization',
+  /** Not in FeatBit (its webhook routes are unchecked): see the organization's webhooks and their logs. */
+  ListWebhooks: 'organization',
+  /** Not in FeatBit: create, change, delete and test-send webhooks. */
+  ManageWebhooks: 'organization',
   // iam
   CanManageIAM: 'iam',
   // access tokens (UI-only in FeatBit)

@@ -32,9 +32,10 @@ interface EnvDto {
   secrets: { type: string; value: string }[];
 }
 
-export async function openConsole(): Promise<ConsoleSession> {
+/** `env`: extra product environment (e.g. WEBHOOK_ALLOWED_HOSTS for a local receiver). */
+export async function openConsole(env: Record<string, string> = {}): Promise<ConsoleSession> {
   ensureConsoleBuilt();
-  const product = await startProduct();
+  const product = await startProduct({ env });
   const browser = await launchChromium();
   const context = await newContext(browser);
   const page = await context.newPage();

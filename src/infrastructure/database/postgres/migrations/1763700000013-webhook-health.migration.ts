@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// A webhook's health (docs/webhooks.md#retries-and-disabling): failed deliveries in a row and, once
-// the product switched it off for that, the reason. Existing webhooks start healthy.
+// A webhook's health (docs/webhooks.md#delivery-retries-and-disabling): failed deliveries in a row
+// and, once the product switched it off for that, the reason. Existing webhooks start healthy.
 export class WebhookHealth1763700000013 implements MigrationInterface {
   name = 'WebhookHealth1763700000013';
 

@@ -36,6 +36,7 @@ export class SettingsPageComponent {
   readonly tabs = [
     { path: 'projects', label: 'Projects and environments' },
     { path: 'access-tokens', label: 'Access tokens' },
+    { path: 'webhooks', label: 'Webhooks' },
     { path: 'usage', label: 'Usage' },
     { path: 'profile', label: 'Profile and password' },
   ];

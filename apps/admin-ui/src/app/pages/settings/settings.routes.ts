@@ -19,6 +19,12 @@ export const SETTINGS_ROUTES: Routes = [
           import('./access-tokens/access-tokens-page.component').then((m) => m.AccessTokensPageComponent),
       },
       {
+        path: 'webhooks',
+        title: 'Webhooks · featbit-ts',
+        loadComponent: () =>
+          import('./webhooks/webhooks-page.component').then((m) => m.WebhooksPageComponent),
+      },
+      {
         path: 'usage',
         title: 'Usage · featbit-ts',
         loadComponent: () => import('./usage/usage-page.component').then((m) => m.UsagePageComponent),

@@ -40,5 +40,6 @@ export interface AuditLogDto {
     | 'Experiment'
     | 'Webhook'
     | 'FlagSchedule'
-    | 'FlagChangeRequest';
+    | 'FlagChangeRequest'
+    | 'FlagTrigger';
 }

@@ -20,5 +20,6 @@ export interface CompareDto {
     | 'Experiment'
     | 'Webhook'
     | 'FlagSchedule'
-    | 'FlagChangeRequest';
+    | 'FlagChangeRequest'
+    | 'FlagTrigger';
 }

@@ -36,7 +36,8 @@ export interface ListAuditLogs$Params {
     | 'Experiment'
     | 'Webhook'
     | 'FlagSchedule'
-    | 'FlagChangeRequest';
+    | 'FlagChangeRequest'
+    | 'FlagTrigger';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

@@ -35,7 +35,8 @@ export interface ListOrganizationAuditLogs$Params {
     | 'Experiment'
     | 'Webhook'
     | 'FlagSchedule'
-    | 'FlagChangeRequest';
+    | 'FlagChangeRequest'
+    | 'FlagTrigger';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

@@ -1,0 +1,256 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltip } from '@angular/material/tooltip';
+import { EMPTY, firstValueFrom, switchMap } from 'rxjs';
+import { TenancyApi } from '../../../api/tenancy.api';
+import { deliveryField, type Webhook, WebhooksApi } from '../../../api/webhooks.api';
+import { describeError } from '../../../core/feedback/error-messages';
+import { Notifier } from '../../../core/feedback/notifier.service';
+import { relativeTime } from '../../../shared/relative-time';
+import { confirmAction } from '../../../ui/confirm-dialog/confirm-dialog.component';
+import { WebhookDialogComponent } from './webhook-dialog.component';
+import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
+
+/** The organization's webhooks (FeatBit's Integrations › Webhooks), with test send and delivery log. */
+@Component({
+  selector: 'ff-webhooks-page',
+  imports: [DatePipe, MatTableModule, MatButton, MatIconButton, MatIcon, MatProgressBar, MatTooltip],
+  template: `
+    <div class="ff-toolbar">
+      <p class="ff-muted intro">
+        Webhooks tell other systems when flags and segments change: signed POST requests, retried with
+        backoff, every attempt logged.
+      </p>
+      <span class="ff-spacer"></span>
+      <button mat-flat-button type="button" (click)="edit(null)" data-testid="create-webhook">
+        <mat-icon>add</mat-icon> New webhook
+      </button>
+    </div>
+    @if (error(); as message) {
+      <p class="ff-error-text" role="alert">The webhooks could not be loaded: {{ message }}</p>
+    }
+    <div class="ff-table-wrap">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" />
+      }
+      <table mat-table [dataSource]="hooks()" aria-label="Webhooks">
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef>Name</th>
+          <td mat-cell *matCellDef="let h">
+            <strong>{{ h.name }}</strong>
+            <div class="ff-muted ff-small url">{{ h.url }}</div>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="status">
+          <th mat-header-cell *matHeaderCellDef>Status</th>
+          <td mat-cell *matCellDef="let h" [attr.data-testid]="'webhook-status-' + h.name">
+            @if (h.disabledReason) {
+              <span class="ff-badge disabled" [matTooltip]="h.disabledReason">Disabled</span>
+              <div class="ff-small reason">{{ h.disabledReason }}</div>
+            } @else {
+              <span class="ff-badge" [class.ff-badge-on]="h.isActive">{{
+                h.isActive ? 'Active' : 'Inactive'
+              }}</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="scopes">
+          <th mat-header-cell *matHeaderCellDef>Environments</th>
+          <td mat-cell *matCellDef="let h" class="ff-small">{{ scopeNames(h) }}</td>
+        </ng-container>
+        <ng-container matColumnDef="events">
+          <th mat-header-cell *matHeaderCellDef>Events</th>
+          <td mat-cell *matCellDef="let h" class="ff-small">
+            @for (e of h.events; track e) {
+              <div>{{ e }}</div>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="lastDelivery">
+          <th mat-header-cell *matHeaderCellDef>Last delivery</th>
+          <td mat-cell *matCellDef="let h">
+            @if (h.lastDelivery; as d) {
+              <span
+                class="ff-badge"
+                [class.ff-badge-on]="d.success"
+                [matTooltip]="(d.happenedAt | date: 'medium') ?? ''"
+                >{{ d.success ? 'Succeeded' : 'Failed'
+                }}{{ d.response ? ' · ' + d.response.statusCode : '' }}</span
+              >
+              <div class="ff-muted ff-small">{{ relative(d.happenedAt) }}</div>
+            } @else {
+              <span class="ff-muted">Never triggered</span>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+          <td mat-cell *matCellDef="let h" class="actions">
+            <button
+              mat-button
+              type="button"
+              (click)="sendTest(h)"
+              [attr.data-testid]="'webhook-test-' + h.name"
+            >
+              Send test
+            </button>
+            <button mat-button type="button" (click)="logs(h)" [attr.data-testid]="'webhook-logs-' + h.name">
+              View logs
+            </button>
+            <button
+              mat-icon-button
+              type="button"
+              (click)="edit(h)"
+              [attr.aria-label]="'Edit ' + h.name"
+              matTooltip="Edit"
+            >
+              <mat-icon>edit</mat-icon>
+            </button>
+            <button
+              mat-icon-button
+              type="button"
+              (click)="remove(h)"
+              [attr.aria-label]="'Delete ' + h.name"
+              matTooltip="Delete"
+            >
+              <mat-icon>delete</mat-icon>
+            </button>
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr class="mat-row" *matNoDataRow>
+          <td class="ff-empty" [attr.colspan]="columns.length">
+            {{ loading() ? 'Loading…' : 'No webhooks yet.' }}
+          </td>
+        </tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .intro {
+      margin: 0;
+    }
+    .url {
+      word-break: break-all;
+    }
+    .disabled {
+      background: #fde2e1;
+      color: #8a1c13;
+    }
+    .reason {
+      max-width: 260px;
+      color: #8a1c13;
+    }
+    .actions {
+      text-align: right;
+      white-space: nowrap;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class WebhooksPageComponent {
+  private readonly api = inject(WebhooksApi);
+  private readonly tenancy = inject(TenancyApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  readonly columns = ['name', 'status', 'scopes', 'events', 'lastDelivery', 'actions'];
+  readonly hooks = signal<Webhook[]>([]);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  private readonly names = signal(new Map<string, string>());
+  relative = relativeTime;
+
+  constructor() {
+    void this.load();
+    this.tenancy.projects().subscribe((projects) => {
+      const names = new Map<string, string>();
+      for (const p of projects ?? []) {
+        for (const e of p.environments) names.set(`${p.id}/${e.id}`, `${p.name} / ${e.name}`);
+      }
+      this.names.set(names);
+    });
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    try {
+      this.hooks.set((await firstValueFrom(this.api.list())).items);
+      this.error.set(null);
+    } catch (err) {
+      this.error.set(describeError(err));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  scopeNames(hook: Webhook): string {
+    return hook.scopes
+      .flatMap((scope) => {
+        const [projectId, envs = ''] = scope.split('/');
+        return envs.split(',').map((envId) => this.names().get(`${projectId}/${envId}`) ?? envId);
+      })
+      .join(', ');
+  }
+
+  edit(hook: Webhook | null): void {
+    this.dialog
+      .open(WebhookDialogComponent, { width: '640px', maxWidth: '95vw', data: hook, disableClose: true })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) void this.load();
+      });
+  }
+
+  logs(hook: Webhook): void {
+    this.dialog.open(WebhookLogsDialogComponent, { width: '820px', maxWidth: '95vw', data: hook });
+  }
+
+  sendTest(hook: Webhook): void {
+    this.api
+      .send({
+        id: hook.id,
+        url: hook.url,
+        headers: hook.headers,
+        events: hook.events,
+        payloadTemplateType: hook.payloadTemplateType,
+        payloadTemplate: hook.payloadTemplate,
+        preventEmptyPayloads: hook.preventEmptyPayloads,
+      })
+      .subscribe({
+        next: (d) => {
+          const status = deliveryField(d.response, 'statusCode');
+          if (d.success) this.notifier.success(`Test delivered to “${hook.name}” (HTTP ${status})`);
+          else
+            this.notifier.error(
+              new Error(deliveryField(d.error, 'message') || 'failed'),
+              `Test to “${hook.name}” failed`,
+            );
+        },
+        error: (err: unknown) => this.notifier.error(err, 'Could not send the test'),
+      });
+  }
+
+  remove(hook: Webhook): void {
+    confirmAction(this.dialog, {
+      title: `Delete “${hook.name}”?`,
+      message: 'It stops receiving events at once; its delivery log is no longer shown.',
+      confirmLabel: 'Delete webhook',
+      danger: true,
+    })
+      .pipe(switchMap((r) => (r ? this.api.remove(hook.id) : EMPTY)))
+      .subscribe({
+        next: () => {
+          this.notifier.success(`Deleted “${hook.name}”`);
+          void this.load();
+        },
+        error: (err: unknown) => this.notifier.error(err, 'Could not delete the webhook'),
+      });
+  }
+}
