@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import mongoose from 'mongoose';
 import { ActorDirectory } from '../../../src/api/audit/actor-directory.service';
 import { AuditTrail } from '../../../src/api/audit/audit-trail.service';
 import { JobRunner } from '../../../src/api/jobs/job-runner.service';
@@ -15,12 +12,8 @@ import type { Actor } from '../../../src/core/iam/actor';
 import { verifyWebhookSignature } from '../../../src/core/integrations/webhook-signature';
 import type { DataStore } from '../../../src/core/ports/data-store.port';
 import { silentLogger } from '../../../src/core/ports/logger.port';
-import { createMongoDataStore } from '../../../src/infrastructure/database/mongodb/mongo-data-store';
-import {
-  createPgliteDataStore,
-  createPostgresDataStore,
-} from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import { WebhookReceiver } from '../../support/webhook-receiver';
+import { DATA_STORE_PROVIDERS } from '../support/data-store-providers';
 import {
   environment,
   flag,
@@ -29,8 +22,6 @@ import {
   user,
   workspace,
 } from '../../contracts/database/contract-fixtures';
-import { assertPgliteCanLoad } from '../../contracts/database/pglite-under-jest';
-import { createTestDatabase } from '../../contracts/database/postgres-test-database';
 
 jest.setTimeout(120_000);
 
@@ -40,54 +31,6 @@ jest.setTimeout(120_000);
 // worker replaced between two attempts (a restart) loses nothing.
 
 const RETRY_BASE_MS = 300;
-
-interface Provider {
-  name: string;
-  open(): Promise<{ store: DataStore; dispose(): Promise<void> }>;
-}
-
-const PROVIDERS: Provider[] = [
-  {
-    name: 'pglite',
-    async open() {
-      assertPgliteCanLoad();
-      const dir = mkdtempSync(join(tmpdir(), 'featbit-webhooks-'));
-      const store = createPgliteDataStore({ dataDir: dir });
-      await store.whenReady();
-      return {
-        store,
-        dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
-      };
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const db = await createTestDatabase('featbit_webhooks');
-      const store = createPostgresDataStore({ url: db.url, poolSize: 4 });
-      await store.whenReady();
-      return { store, dispose: async () => (await store.close(), await db.drop()) };
-    },
-  },
-  {
-    name: 'mongodb',
-    async open() {
-      const url = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
-      const database = `featbit_webhooks_${randomUUID().slice(0, 8)}`;
-      const store = createMongoDataStore({ url, database });
-      await store.whenReady();
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          const conn = await mongoose.createConnection(url, { dbName: database }).asPromise();
-          await conn.dropDatabase();
-          await conn.close();
-        },
-      };
-    },
-  },
-];
 
 const config = loadAppConfig(
   {
@@ -118,7 +61,7 @@ async function runUntil(runner: JobRunner, done: () => boolean, timeoutMs = 15_0
   }
 }
 
-describe.each(PROVIDERS)('webhook delivery on $name', (provider) => {
+describe.each(DATA_STORE_PROVIDERS)('webhook delivery on $name', (provider) => {
   let store: DataStore;
   let dispose: () => Promise<void>;
   let receiver: WebhookReceiver;

@@ -109,6 +109,8 @@ export function integrationsSection(store: () => DataStore): void {
     expect(health.consecutiveFailures).toBe(3);
     await store().webhooks.delete(w.id);
     expect(await store().webhooks.findById(w.id)).toBeNull();
+    // Its delivery log goes with it.
+    expect((await store().webhooks.listDeliveries(w.id, { pageIndex: 0, pageSize: 10 })).totalCount).toBe(0);
   });
 
   it('webhook deliveries: filtered by one whole event name of the comma-joined list', async () => {

@@ -113,7 +113,11 @@ export class MongoWebhookRepository extends WebhookRepository {
   create = (r: Webhook) => this.ops.create(r);
   findById = (id: string) => this.ops.findById(id);
   update = (r: Webhook) => this.ops.update(r);
-  delete = (id: string) => this.ops.delete(id);
+  /** The webhook, then its delivery log (no transactions: a log left behind is unreachable). */
+  async delete(id: string): Promise<void> {
+    await this.ops.delete(id);
+    await this.c.deliveries.deleteMany({ webhookId: id });
+  }
   list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>> {
     return namedPage(this.c.webhooks, { organizationId }, page);
   }

@@ -89,7 +89,13 @@ export class PostgresWebhookRepository extends WebhookRepository {
   create = (r: Webhook) => this.ops.create(r);
   findById = (id: string) => this.ops.findById(id);
   update = (r: Webhook) => this.ops.update(r);
-  delete = (id: string) => this.ops.delete(id);
+  /** The webhook and its delivery log. */
+  async delete(id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM webhook_deliveries WHERE webhook_id = $1', [id]);
+      await WEBHOOKS.deleteById(tx, id);
+    });
+  }
   list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>> {
     return namedPage(this.db, WEBHOOKS, 'organization_id', organizationId, page);
   }
