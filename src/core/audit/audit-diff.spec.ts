@@ -68,6 +68,18 @@ describe('audit instructions', () => {
     expect(texts).toContain('Serve On (true) to users u1');
   });
 
+  it('names the permanent mark (a flag from before the field has none)', () => {
+    const before = flag();
+    const marked = { ...before, isPermanent: true };
+    const change = (a: FeatureFlag, b: FeatureFlag) =>
+      auditInstructions('FeatureFlag', { previous: JSON.stringify(a), current: JSON.stringify(b) });
+    expect(change(before, marked).map((i) => i.text)).toEqual(['Marked the flag permanent']);
+    expect(change(marked, { ...before, isPermanent: false }).map((i) => i.kind)).toEqual([
+      'UnmarkFlagPermanent',
+    ]);
+    expect(change(before, { ...before, isPermanent: false })).toEqual([]);
+  });
+
   it('marks creation and removal', () => {
     expect(auditInstructions('FeatureFlag', { previous: '', current: JSON.stringify(flag()) })[0].kind).toBe(
       'CreateFlag',

@@ -68,6 +68,8 @@ export type AuditInstruction = Common &
     | Changed<
         | 'TurnFlagOn'
         | 'TurnFlagOff'
+        | 'MarkFlagPermanent'
+        | 'UnmarkFlagPermanent'
         | 'ArchiveFlag'
         | 'RestoreFlag'
         | 'ArchiveSegment'

@@ -20,6 +20,7 @@ export interface FlagVersion {
   description?: string;
   isEnabled: boolean;
   isArchived?: boolean;
+  isPermanent?: boolean;
   tags?: readonly string[];
   variations?: readonly VariationLike[];
   disabledVariationId: string;
@@ -72,6 +73,12 @@ export function flagDiff(before: FlagVersion | null, after: FlagVersion | null):
     out.push({ of, kind, value: after.isEnabled, before: before.isEnabled, after: after.isEnabled });
   }
   out.push(...metadataDiff(of, before, after));
+  // Not a FeatBit instruction: the lifecycle mark (docs/api.md, flag lifecycle).
+  if ((before.isPermanent ?? false) !== (after.isPermanent ?? false)) {
+    const permanent = after.isPermanent ?? false;
+    const kind = permanent ? 'MarkFlagPermanent' : 'UnmarkFlagPermanent';
+    out.push({ of, kind, value: permanent, before: !permanent, after: permanent });
+  }
 
   for (const v of variations) {
     const old = oldVariations.find((o) => o.id === v.id);

@@ -81,6 +81,10 @@ export function instructionText(i: AuditInstruction, options: InstructionTextOpt
       return 'Turned the flag ON';
     case 'TurnFlagOff':
       return 'Turned the flag OFF';
+    case 'MarkFlagPermanent':
+      return 'Marked the flag permanent';
+    case 'UnmarkFlagPermanent':
+      return 'Marked the flag no longer permanent';
     case 'ArchiveFlag':
     case 'ArchiveSegment':
       return `Archived the ${thing}`;
