@@ -75,7 +75,7 @@ export class FlagCompareController {
     @IdParam('targetEnvId') targetEnvId: string,
   ): Promise<CompareFlagDetailDto | null> {
     const source = await this.tenant.flag(ctx, envId, key);
-    return this.compare.detail(ctx, source, await this.readableEnv(ctx, targetEnvId));
+    return this.compare.detail(ctx.org, source, await this.readableEnv(ctx, targetEnvId));
   }
 
   @Put(':key/copy-settings-to/:targetEnvId')
@@ -98,7 +98,9 @@ export class FlagCompareController {
   ): Promise<boolean> {
     const flag = await this.tenant.flag(ctx, envId, key);
     const target = await this.readableEnv(ctx, targetEnvId);
-    await this.compare.copy(ctx, { env, project, flag }, target, body.options);
+    await this.compare.copy(ctx.actor, ctx.org, { env, project, flag }, target, body.options, (action, rn) =>
+      ctx.can(action, rn),
+    );
     return true;
   }
 }

@@ -12,13 +12,16 @@ import { referencedSegmentIds } from '../../core/flags/flag-validation';
 import type { PermissionAction } from '../../core/iam/permissions';
 import { RN } from '../../core/iam/resource-name';
 import { type FlagFilter, FlagRepository, SegmentRepository } from '../../core/ports/targeting.repositories';
-import type { Environment, Project } from '../../core/tenancy/tenancy';
+import type { Actor } from '../../core/iam/actor';
+import type { Environment, Organization, Project } from '../../core/tenancy/tenancy';
 import { AuditTrail } from '../audit/audit-trail.service';
-import type { ApiContext } from '../auth/api-context';
-import { BusinessRuleError, ValidationFailedError } from '../http/api-errors';
+import { BusinessRuleError, ForbiddenError, ValidationFailedError } from '../http/api-errors';
 import type { CompareFlagDetailDto, CompareFlagOverviewPageDto } from './flag-compare.dto';
 import { FlagMutations } from './flag-mutation.service';
 import { FlagTargeting } from './flag-targeting.service';
+
+/** Whether the caller holds a permission on a resource (from the request's IAM context). */
+export type PermissionCheck = (action: PermissionAction, resource: string) => boolean;
 
 /** An environment with its project, as TenantLookup resolves it. */
 export interface EnvInProject {
@@ -83,14 +86,14 @@ export class FlagCompare {
 
   /** The comparison with the flag of the same key in `target`; null when it has none (as FeatBit). */
   async detail(
-    ctx: ApiContext,
+    org: Organization,
     source: FeatureFlag,
     target: EnvInProject,
   ): Promise<CompareFlagDetailDto | null> {
     const other = await this.flags.findByKey(target.env.id, source.key);
     if (!other || other.isArchived) return null;
     const names = await this.segmentNames([source, other]);
-    const visible = await this.targeting.visibleSegmentIds(ctx.org, target.env, target.project);
+    const visible = await this.targeting.visibleSegmentIds(org, target.env, target.project);
     return {
       source,
       target: other,
@@ -106,10 +109,12 @@ export class FlagCompare {
    * source revision would claim a change that did not happen there.
    */
   async copy(
-    ctx: ApiContext,
+    actor: Actor,
+    org: Organization,
     from: EnvInProject & { flag: FeatureFlag },
     to: EnvInProject,
     options: FlagCopyOptions,
+    can: PermissionCheck,
   ): Promise<FeatureFlag> {
     const parts = (Object.keys(PART_PERMISSIONS) as (keyof FlagCopyOptions)[]).filter((p) =>
       chosen(options, p),
@@ -126,9 +131,12 @@ export class FlagCompare {
       );
     }
     const rn = RN.flag(to.project.key, to.env.key, target.key, target.tags);
-    for (const part of parts) ctx.require(PART_PERMISSIONS[part], rn);
+    for (const part of parts) {
+      const action = PART_PERMISSIONS[part];
+      if (!can(action, rn)) throw new ForbiddenError(`not allowed: ${action} on ${rn}`);
+    }
 
-    const visible = await this.targeting.visibleSegmentIds(ctx.org, to.env, to.project);
+    const visible = await this.targeting.visibleSegmentIds(org, to.env, to.project);
     const names = await this.segmentNames([from.flag, target]);
     const result = copySettings(from.flag, target, options, visible, {
       segmentNames: names,
@@ -139,14 +147,14 @@ export class FlagCompare {
       throw new BusinessRuleError(FLAG_SETTINGS_NOT_COPYABLE, `cannot copy: ${reasons}`, result.problems);
     }
     const what = parts.map((p) => PART_LABELS[p]).join(', ');
-    return this.mutations.apply(ctx.actor, ctx.org.id, to.env, target, {
+    return this.mutations.apply(actor, org.id, to.env, target, {
       operation: 'Update',
       comment: `copied settings (${what}) from ${envName(from)}`,
       expectedRevision: target.revision,
       changes: result.changes,
       alsoWrite: (tx) =>
-        this.audit.recordChange(tx, ctx.actor, {
-          organizationId: ctx.org.id,
+        this.audit.recordChange(tx, actor, {
+          organizationId: org.id,
           refType: 'FeatureFlag',
           operation: 'Update',
           previous: from.flag,
