@@ -30,7 +30,8 @@ async function registerCors(fastify: FastifyInstance, config: AppConfig): Promis
           origin: anyOrigin ? '*' : listed,
           credentials: false,
           maxAge: 600,
-          allowedHeaders: ['Authorization', 'Content-Type', 'X-User-Agent', 'If-None-Match'],
+          // X-API-Key: OFREP providers send the secret there (src/evaluation/http/sdk-auth.ts).
+          allowedHeaders: ['Authorization', 'Content-Type', 'X-User-Agent', 'If-None-Match', 'X-API-Key'],
           exposedHeaders: ['ETag', 'Retry-After'],
         });
       }

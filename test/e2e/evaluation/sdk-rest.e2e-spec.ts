@@ -342,5 +342,19 @@ describe('SDK REST endpoints (FeatBit payloads, real secret lookup)', () => {
       expect(actual.status).toBe(200);
       expect(actual.headers.get('access-control-allow-origin')).toBe('*');
     });
+
+    it('lets a browser send the secret in X-API-Key to OFREP (the header OFREP providers use)', async () => {
+      const preflight = await fetch(`${app.baseUrl}/ofrep/v1/evaluate/flags`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://shop.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-api-key',
+        },
+      });
+      expect(preflight.status).toBeLessThan(300);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-api-key');
+    });
   });
 });
