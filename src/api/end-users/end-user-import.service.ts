@@ -8,6 +8,7 @@ import {
   EndUserPropertyRepository,
   EndUserRepository,
   type EndUserUpsert,
+  type GlobalUserUpsert,
 } from '../../core/ports/users-and-events.repositories';
 import { MAX_USER_PROPERTIES } from './end-user.dto';
 
@@ -28,7 +29,7 @@ export function readImportedUser(envId: string, value: unknown): EndUserUpsert |
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'a user is an object';
   const { keyId, name, customizedProperties, ...rest } = value as Record<string, unknown>;
   const unknown = Object.keys(rest).filter(
-    (k) => k !== 'id' && k !== 'envId' && k !== 'createdAt' && k !== 'updatedAt',
+    (k) => !['id', 'envId', 'workspaceId', 'createdAt', 'updatedAt'].includes(k),
   );
   if (unknown.length > 0) return `unknown field ${unknown[0]}`;
   if (typeof keyId !== 'string' || !keyId.trim() || keyId.length > 512)
@@ -70,6 +71,27 @@ export class EndUserImporter {
   ) {}
 
   async import(envId: string, file: Readable): Promise<ImportResult> {
+    return this.importUsers(
+      file,
+      async (batch) => (await this.endUsers.upsertMany(batch.map((u) => ({ ...u, envId })))).written,
+      (names) => this.endUserProperties.registerNames(envId, names),
+    );
+  }
+
+  /** The same file format into the workspace's global users (no property catalogue: it is per environment). */
+  importGlobal(workspaceId: string, file: Readable): Promise<ImportResult> {
+    return this.importUsers(
+      file,
+      async (batch) => (await this.endUsers.upsertGlobalMany(workspaceId, batch)).written,
+      () => Promise.resolve([]),
+    );
+  }
+
+  private async importUsers(
+    file: Readable,
+    write: (batch: GlobalUserUpsert[]) => Promise<number>,
+    register: (names: string[]) => Promise<string[]>,
+  ): Promise<ImportResult> {
     const result: ImportResult = {
       totalCount: 0,
       writtenCount: 0,
@@ -78,10 +100,10 @@ export class EndUserImporter {
       errors: [],
     };
     const names = new Set<string>();
-    let batch: EndUserUpsert[] = [];
+    let batch: GlobalUserUpsert[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      result.writtenCount += (await this.endUsers.upsertMany(batch)).written;
+      result.writtenCount += await write(batch);
       batch = [];
     };
 
@@ -102,14 +124,14 @@ export class EndUserImporter {
     const consume = async () => {
       for await (const item of users as AsyncIterable<{ key: number; value: unknown }>) {
         result.totalCount++;
-        const user = readImportedUser(envId, item.value);
+        const user = readImportedUser('', item.value);
         if (typeof user === 'string') {
           result.skippedCount++;
           if (result.errors.length < MAX_ERRORS) result.errors.push(`users[${item.key}]: ${user}`);
           continue;
         }
         for (const p of user.customizedProperties) if (names.size < MAX_NEW_PROPERTIES) names.add(p.name);
-        batch.push(user);
+        batch.push({ keyId: user.keyId, name: user.name, customizedProperties: user.customizedProperties });
         if (batch.length >= BATCH) await flush();
       }
       await flush();
@@ -118,7 +140,7 @@ export class EndUserImporter {
     for (const name of declaredNames) names.add(name);
     names.delete('keyId');
     names.delete('name');
-    result.newProperties = await this.endUserProperties.registerNames(envId, [...names]);
+    result.newProperties = await register([...names]);
     return result;
   }
 

@@ -9,7 +9,7 @@ import type { Environment, Project } from '../../core/tenancy/tenancy';
 import { Res } from '../auth/resources';
 import { TenantLookup } from '../auth/tenant-lookup.service';
 import { ApiOkEnvelope } from '../http/api-envelope';
-import { BadRequestError, PayloadTooLargeError, ValidationFailedError } from '../http/api-errors';
+import { ValidationFailedError } from '../http/api-errors';
 import { RawResponse } from '../http/envelope.interceptor';
 import { IdParam } from '../http/id-param';
 import { ManagementController, Operation, PostOk } from '../http/management-controller.decorator';
@@ -24,7 +24,9 @@ import {
   UpsertEndUserDto,
 } from './end-user.dto';
 import { EndUserImporter } from './end-user-import.service';
+import { ScopedEndUserDto, ScopedEndUserPageDto, SearchEndUsersDto } from './end-user-search.dto';
 import { EndUserService } from './end-user.service';
+import { receiveImport } from './import-upload';
 
 @ManagementController('envs/:envId/end-users', 'End users')
 export class EndUserController {
@@ -50,6 +52,23 @@ export class EndUserController {
       previousCursor: page.previousCursor,
       nextCursor: page.nextCursor,
     };
+  }
+
+  @PostOk('search')
+  @Permission('CanAccessEnv', Res.env())
+  @Operation(
+    'searchEndUsersPaged',
+    'FeatBit’s end-user search (user pickers): paged, with excluded keyIds and optionally global users',
+    'searchText is looked for in keyId and name, or in the listed `properties` (keyId, name, customized property names). includeGlobalUser adds the workspace’s global users, so they can be targeted in every environment.',
+  )
+  @ApiOkEnvelope(ScopedEndUserPageDto)
+  async search(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @Body() body: SearchEndUsersDto,
+  ): Promise<ScopedEndUserPageDto> {
+    const page = await this.endUsers.query(body.toQuery(envId, ctx.org.workspaceId));
+    return { totalCount: page.totalCount, items: page.items.map((u) => ScopedEndUserDto.fromStored(u)) };
   }
 
   @Put()
@@ -106,35 +125,9 @@ export class EndUserController {
   )
   @ApiOkEnvelope(ImportResultDto)
   async upload(@IdParam('envId') envId: string, @Req() req: FastifyRequest): Promise<ImportResultDto> {
-    if (!req.isMultipart())
-      throw new BadRequestError('file_is_required', 'send the file as multipart/form-data');
-    const data = await req
-      .file({ limits: { fileSize: this.config.limits.uploadLimitBytes, files: 1, fields: 5, parts: 6 } })
-      .catch((err: unknown) => {
-        // The multipart parser's own errors (no boundary, a cut form) are the client's, not ours.
-        const status = (err as { statusCode?: unknown }).statusCode;
-        if (typeof status === 'number' && status >= 400 && status < 500) throw err;
-        throw new BadRequestError(
-          'file_is_invalid',
-          `the form is not valid multipart: ${(err as Error).message}`,
-        );
-      });
-    if (!data) throw new BadRequestError('file_is_required', 'the form has no file');
-    try {
-      return await this.importer.import(envId, data.file);
-    } catch (err) {
-      const status = (err as { statusCode?: number }).statusCode;
-      // The file stream is cut at the size limit: the parser may report the cut first.
-      if (status === 413 || data.file.truncated) {
-        throw new PayloadTooLargeError(
-          `the file is larger than ${this.config.limits.uploadLimitBytes} bytes`,
-        );
-      }
-      throw new BadRequestError(
-        'InvalidJson',
-        `the file is not valid JSON in the import format: ${(err as Error).message}`,
-      );
-    }
+    return receiveImport(req, this.config.limits.uploadLimitBytes, (file) =>
+      this.importer.import(envId, file),
+    );
   }
 
   @PostOk('download')

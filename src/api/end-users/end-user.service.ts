@@ -12,12 +12,13 @@ import {
   SegmentRepository,
 } from '../../core/ports/targeting.repositories';
 import {
+  type EndUserQuery,
   type EndUserSearch,
   type EndUserUpsert,
   EndUserPropertyRepository,
   EndUserRepository,
 } from '../../core/ports/users-and-events.repositories';
-import type { CursorPage } from '../../core/shared/paging';
+import type { CursorPage, Page } from '../../core/shared/paging';
 import { BusinessRuleError, ERROR_CODES, ResourceNotFoundError } from '../http/api-errors';
 import type { EvaluatedFlagDto, MatchedSegmentDto } from './end-user.dto';
 
@@ -88,6 +89,11 @@ export class EndUserService {
 
   search(envId: string, search: EndUserSearch): Promise<CursorPage<StoredEndUser>> {
     return this.endUsers.search(envId, search);
+  }
+
+  /** FeatBit's paged query: an environment's users, with the workspace's global users when asked. */
+  query(query: EndUserQuery): Promise<Page<StoredEndUser>> {
+    return this.endUsers.query(query);
   }
 
   byKeyIds(envId: string, keyIds: readonly string[]): Promise<StoredEndUser[]> {

@@ -7,9 +7,10 @@ import { EndUserController } from './end-user.controller';
 import { EndUserImporter } from './end-user-import.service';
 import { EndUserService } from './end-user.service';
 import { EndUserPropertyController } from './end-user-property.controller';
+import { GlobalUserController } from './global-user.controller';
 
 @Module({
-  controllers: [EndUserController, EndUserPropertyController],
+  controllers: [EndUserController, EndUserPropertyController, GlobalUserController],
   providers: [EndUserImporter, EndUserService],
 })
 export class EndUsersModule implements OnModuleInit {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonTextExceedsDepth, MAX_JSON_DEPTH, tooDeepMessage } from '../../core/json/bounded-json';
-import { MANAGEMENT_PREFIX } from '../../shared/http/route-prefixes';
+import { isManagementPath } from '../../shared/http/route-prefixes';
 import { ValidationFailedError } from './api-errors';
 import { unstorableText } from './input-shape';
 
@@ -17,8 +17,7 @@ class InvalidJsonBodyError extends Error {
 
 /** Whether the router matched a management route (its registered pattern, not the raw URL). */
 function isManagementRoute(req: FastifyRequest): boolean {
-  const pattern = req.routeOptions?.url?.toLowerCase() ?? '';
-  return pattern === MANAGEMENT_PREFIX || pattern.startsWith(MANAGEMENT_PREFIX + '/');
+  return isManagementPath(req.routeOptions?.url ?? '');
 }
 
 /**

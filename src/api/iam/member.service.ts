@@ -87,14 +87,8 @@ export class MemberService {
   ): Promise<{ user: UserAccount; created: boolean; initialPassword: string | null }> {
     const email = input.email.trim().toLowerCase();
     const explicit = Boolean(input.policyIds?.length || input.groupIds?.length);
-    const defaults = org.defaultPermissions;
-    const noDefaults = defaults.policyIds.length + defaults.groupIds.length === 0;
-    // FeatBit's default permission is the built-in Developer policy.
-    const policyIds = explicit
-      ? (input.policyIds ?? [])
-      : noDefaults
-        ? [DEVELOPER_POLICY_ID]
-        : defaults.policyIds;
+    const defaults = defaultGrants(org);
+    const policyIds = explicit ? (input.policyIds ?? []) : defaults.policyIds;
     const groupIds = explicit ? (input.groupIds ?? []) : defaults.groupIds;
     for (const id of policyIds) await this.policyService.find(org.id, id);
     for (const id of groupIds) {
@@ -143,6 +137,42 @@ export class MemberService {
       });
     });
     return { user, created: !existing, initialPassword };
+  }
+
+  /**
+   * The signed-in user joins an organization of their workspace with its default permissions
+   * (FeatBit's UserController `join-organization`, after the first SSO sign-in). Already a member:
+   * nothing changes. Unlike FeatBit, a member of another organization of the workspace is refused:
+   * joining is for users who belong to none yet, not a way around an admin's choice.
+   */
+  async join(org: Organization, user: UserAccount): Promise<void> {
+    if (await this.organizations.findMember(org.id, user.id)) return;
+    if ((await this.organizations.listForUser(org.workspaceId, user.id)).length > 0) {
+      throw new ForbiddenError(
+        'you already belong to an organization of this workspace; ask an administrator to add you',
+      );
+    }
+    const { policyIds, groupIds } = defaultGrants(org);
+    const actor: Actor = { creatorId: user.id, kind: 'user', userId: user.id };
+    const now = new Date().toISOString();
+    await this.store.transaction(async (tx) => {
+      await tx.organizations.addMember({
+        organizationId: org.id,
+        userId: user.id,
+        invitorId: null,
+        createdAt: now,
+      });
+      for (const id of policyIds) await tx.policies.attachToMember(org.id, user.id, id);
+      for (const id of groupIds) await tx.groups.addMember(org.id, id, user.id);
+      await this.audit.recordInOrganization(tx, actor, org.id, {
+        refType: 'Member',
+        refId: user.id,
+        keywords: [user.email, user.name],
+        operation: 'Create',
+        previous: null,
+        current: { id: user.id, email: user.email, policyIds, groupIds },
+      });
+    });
   }
 
   /** Removes a member from one organization (the last Owner stays). */
@@ -313,4 +343,12 @@ export class MemberService {
 
 function matchesName(policy: Policy, name: string | undefined): boolean {
   return !name || policy.name.toLowerCase().includes(name.toLowerCase());
+}
+
+/** The organization's default permissions; none set means FeatBit's default, the built-in Developer policy. */
+function defaultGrants(org: Organization): { policyIds: string[]; groupIds: string[] } {
+  const defaults = org.defaultPermissions;
+  if (defaults.policyIds.length + defaults.groupIds.length === 0)
+    return { policyIds: [DEVELOPER_POLICY_ID], groupIds: [] };
+  return { policyIds: defaults.policyIds, groupIds: defaults.groupIds };
 }

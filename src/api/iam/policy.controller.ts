@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Delete, Get, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiProperty } from '@nestjs/swagger';
+import { Body, Delete, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiProperty } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { PolicyStatement } from '../../core/iam/iam';
@@ -100,16 +100,21 @@ export class PolicyController {
     return PolicyDto.from(await this.policies.create(ctx.actor, ctx.org.id, body));
   }
 
-  @PostOk('clone/:policyId')
+  @PostOk('clone/:key')
   @IAM()
-  @Operation('clonePolicy', 'Copy a policy (built-in ones too) with its statements under a new key')
+  @ApiParam({ name: 'key', description: 'The key of the policy to copy (FeatBit’s form) or its id' })
+  @Operation(
+    'clonePolicy',
+    'Copy a policy (built-in ones too) with its statements under a new key',
+    'The source is addressed by key as FeatBit does; an id is accepted too.',
+  )
   @ApiOkEnvelope(PolicyDto)
   async clone(
     @Ctx() ctx: ApiContext,
-    @IdParam('policyId') policyId: string,
+    @Param('key') source: string,
     @Body() body: CreatePolicyDto,
   ): Promise<PolicyDto> {
-    return PolicyDto.from(await this.policies.clone(ctx.actor, ctx.org.id, policyId, body));
+    return PolicyDto.from(await this.policies.clone(ctx.actor, ctx.org.id, source, body));
   }
 
   @Put(':policyId/settings')

@@ -8,6 +8,7 @@ import { UserRepository } from '../../core/ports/tenancy.repositories';
 import type { Page } from '../../core/shared/paging';
 import type { UserAccount } from '../../core/tenancy/tenancy';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { isUuid } from '../auth/tenant-lookup.service';
 import { BusinessRuleError, ERROR_CODES, ResourceNotFoundError } from '../http/api-errors';
 
 export interface PolicySettings {
@@ -71,16 +72,36 @@ export class PolicyService {
     });
   }
 
-  /** Copies a policy (built-in ones too) with fresh statement ids under a new key. */
+  /**
+   * Copies a policy (built-in ones too) with fresh statement ids under a new key. The source is
+   * named by key (FeatBit's PolicyController `clone/{key}`) or, as before, by id.
+   */
   async clone(
     actor: Actor,
     organizationId: string,
-    sourceId: string,
+    source: string,
     settings: PolicySettings,
   ): Promise<Policy> {
-    const source = await this.find(organizationId, sourceId);
-    const statements = source.statements.map((s) => ({ ...s, id: randomUUID() }));
+    const original = await this.findByIdOrKey(organizationId, source);
+    const statements = original.statements.map((s) => ({ ...s, id: randomUUID() }));
     return this.create(actor, organizationId, settings, statements);
+  }
+
+  /** A policy of the organization (or a built-in one) by id, else by key; 404 when neither. */
+  private async findByIdOrKey(organizationId: string, idOrKey: string): Promise<Policy> {
+    if (idOrKey.length === 0 || idOrKey.length > 128) throw new ResourceNotFoundError('policy');
+    if (isUuid(idOrKey)) {
+      const byId = await this.policies.findById(idOrKey.toLowerCase());
+      if (byId && (byId.organizationId === null || byId.organizationId === organizationId)) return byId;
+    }
+    // The repository has no key lookup; an organization's policies are few, so page through them.
+    for (let pageIndex = 0; ; pageIndex++) {
+      const page = await this.policies.list(organizationId, { pageIndex, pageSize: 500 });
+      const match = page.items.find((p) => p.key === idOrKey);
+      if (match) return match;
+      if ((pageIndex + 1) * 500 >= page.totalCount || page.items.length === 0) break;
+    }
+    throw new ResourceNotFoundError('policy');
   }
 
   async updateSettings(

@@ -10,6 +10,8 @@ import { pageOf, PageQueryDto } from '../http/paging.dto';
 import { KeyQueryDto } from '../http/validators';
 import { IdParam } from '../http/id-param';
 import { RN } from '../../core/iam/resource-name';
+import { distinctKeys, keyFromName } from '../../core/tenancy/key-from-name';
+import { OnboardingDto } from './onboarding.dto';
 import { OrganizationService, type OrganizationViewer } from './organization.service';
 import { OrganizationDto } from './tenancy.dto';
 import { CreateOrganizationDto, OrgMemberDto, UpdateOrganizationDto } from './tenancy-input.dto';
@@ -78,6 +80,29 @@ export class OrganizationController {
     return OrganizationDto.from(
       await this.orgs.create(ctx.ws, ctx.actor, { name: body.name.trim(), key: body.key }),
     );
+  }
+
+  @PostOk('onboarding')
+  @Permission(['UpdateOrgName', 'CreateProject'], Res.organization())
+  @Operation(
+    'onboardOrganization',
+    'FeatBit’s first-run onboarding: name the organization and create its first project with environments',
+    'Needs UpdateOrgName, CreateProject and CreateEnv (on the new project). Keys are derived from the names unless projectKey is given.',
+  )
+  @ApiOkEnvelope('boolean')
+  async onboard(@Ctx() ctx: ApiContext, @Body() body: OnboardingDto): Promise<boolean> {
+    const projectKey = body.projectKey ?? keyFromName(body.projectName, 'project');
+    ctx.require('UpdateOrgName', RN.organization());
+    ctx.require('CreateProject', RN.project(projectKey));
+    ctx.require('CreateEnv', RN.project(projectKey));
+    const names = body.environments.map((n) => n.trim());
+    const keys = distinctKeys(names, 'env');
+    await this.orgs.onboard(ctx.org, ctx.actor, {
+      organizationName: body.organizationName.trim(),
+      project: { name: body.projectName.trim(), key: projectKey },
+      environments: names.map((name, i) => ({ name, key: keys[i] })),
+    });
+    return true;
   }
 
   @Put()

@@ -7,8 +7,8 @@ import type { Page } from '../../core/shared/paging';
 import type { Organization, UserAccount, Workspace } from '../../core/tenancy/tenancy';
 import type { Actor } from '../../core/iam/actor';
 import { AuditTrail } from '../audit/audit-trail.service';
-import { BusinessRuleError, ResourceNotFoundError } from '../http/api-errors';
-import { ProjectService } from './project.service';
+import { BusinessRuleError, ERROR_CODES, ResourceNotFoundError } from '../http/api-errors';
+import { type NewEnvironmentInput, ProjectService } from './project.service';
 import type { UpdateOrganizationDto } from './tenancy-input.dto';
 
 /**
@@ -124,6 +124,47 @@ export class OrganizationService {
       });
       return saved;
     });
+  }
+
+  /**
+   * FeatBit's first-run onboarding (Application/Organizations/Onboarding.cs): names the organization,
+   * marks it initialized and creates its first project with the listed environments. Each write is
+   * audited by the service that makes it.
+   */
+  async onboard(
+    org: Organization,
+    actor: Actor,
+    input: {
+      organizationName: string;
+      project: { name: string; key: string };
+      environments: NewEnvironmentInput[];
+    },
+  ): Promise<Organization> {
+    if (await this.projects.isKeyUsed(org.id, input.project.key)) {
+      throw new BusinessRuleError(ERROR_CODES.keyHasBeenUsed, `project key ${input.project.key} is taken`);
+    }
+    const renamed: Organization = {
+      ...org,
+      name: input.organizationName,
+      initialized: true,
+      updatedAt: new Date().toISOString(),
+    };
+    const saved = await this.store.transaction(async (tx) => {
+      const next = await tx.organizations.update(renamed);
+      await this.audit.record(tx, actor, {
+        organizationId: org.id,
+        envId: '',
+        refType: 'Organization',
+        refId: org.id,
+        keywords: [org.key, next.name],
+        operation: 'Update',
+        previous: org,
+        current: next,
+      });
+      return next;
+    });
+    await this.projects.createProject(saved, actor, { ...input.project, environments: input.environments });
+    return saved;
   }
 
   private async checkDefaultPermissions(

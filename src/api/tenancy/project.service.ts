@@ -129,11 +129,11 @@ export class ProjectService {
     });
   }
 
-  /** A project with FeatBit's default environments (Dev, Prod). */
+  /** A project with the given environments, by default FeatBit's (Dev, Prod). */
   async createProject(
     org: Organization,
     actor: Actor,
-    input: { name: string; key: string },
+    input: { name: string; key: string; environments?: readonly NewEnvironmentInput[] },
   ): Promise<{
     project: Project;
     environments: Environment[];
@@ -160,7 +160,7 @@ export class ProjectService {
         current: project,
       });
       const envs: Environment[] = [];
-      for (const env of DEFAULT_ENVIRONMENTS) {
+      for (const env of input.environments ?? DEFAULT_ENVIRONMENTS) {
         envs.push(await this.insertEnvironment(tx, org, project, actor, { ...env }, now));
       }
       return envs;

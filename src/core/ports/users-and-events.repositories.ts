@@ -32,7 +32,35 @@ export interface EndUserSearch extends CursorPageRequest {
   searchText?: string;
 }
 
+/** A global (workspace-level) user to store: envId is null, the workspace owns it. */
+export type GlobalUserUpsert = Omit<EndUserUpsert, 'envId'>;
+
+/**
+ * FeatBit's paged end-user query (Application/EndUsers/EndUserFilter.cs): an environment's users,
+ * optionally with the workspace's global users, or the global users alone.
+ */
+export interface EndUserQuery extends PageRequest {
+  /** The environment's users; null for global users only. */
+  envId: string | null;
+  /** Global users of this workspace are included (required when envId is null). */
+  globalOfWorkspace: string | null;
+  /** Case-insensitive substring; matched against the fields below (any of them). */
+  searchText?: string;
+  searchKeyId: boolean;
+  searchName: boolean;
+  /** Customized property names whose values are searched too. */
+  searchProperties: readonly string[];
+  excludedKeyIds: readonly string[];
+}
+
 export abstract class EndUserRepository {
+  /** Paged by updatedAt desc, id desc. */
+  abstract query(query: EndUserQuery): Promise<Page<StoredEndUser>>;
+  /** Global users of a workspace, upserted by keyId (idempotent like upsertMany). */
+  abstract upsertGlobalMany(
+    workspaceId: string,
+    users: readonly GlobalUserUpsert[],
+  ): Promise<{ written: number }>;
   /** Idempotent: writes only when name or properties differ from what is stored. */
   abstract upsert(user: EndUserUpsert): Promise<EndUserUpsertResult>;
   /** Bulk form of upsert (imports, queue consumers): returns how many rows were written. */

@@ -12,8 +12,11 @@ export function isSdkPath(path: string): boolean {
   return SDK_PREFIXES.some((p) => underPrefix(path, p));
 }
 
+/** FeatBit's routes of a later API version, served as management routes (ResourceController v2). */
+const MANAGEMENT_V2_ROUTES = ['/api/v2/resources'] as const;
+
 export function isManagementPath(path: string): boolean {
-  return underPrefix(path, MANAGEMENT_PREFIX);
+  return underPrefix(path, MANAGEMENT_PREFIX) || MANAGEMENT_V2_ROUTES.some((p) => underPrefix(path, p));
 }
 
 export function isConsolePath(path: string): boolean {

@@ -3,6 +3,7 @@
 // concurrency and transactions. Runners: postgres/pglite/mongodb *.int-spec.ts next to this file.
 import type { DataStore } from '../../../src/core/ports/data-store.port';
 import { flagUsageSection } from './sections/flag-usage.contract-section';
+import { globalUsersSection } from './sections/global-users.contract-section';
 import { iamSection } from './sections/iam.contract-section';
 import { jobsSection } from './sections/jobs.contract-section';
 import { integrationsSection } from './sections/integrations.contract-section';
@@ -53,6 +54,7 @@ export function describeDataStoreContract(options: DataStoreContractOptions): vo
     describe('iam', () => iamSection(store));
     describe('targeting', () => targetingSection(store));
     describe('users and events', () => usersAndEventsSection(store, (t) => (timing = t)));
+    describe('global users', () => globalUsersSection(store));
     describe('flag usage', () => flagUsageSection(store));
     describe('usage stats', () => usageStatsSection(store));
     describe('integrations', () => integrationsSection(store));

@@ -187,6 +187,8 @@ export class InMemoryTenancy {
   };
 
   readonly endUsers: EndUserRepository = {
+    query: unused,
+    upsertGlobalMany: unused,
     upsert: unused,
     upsertMany: unused,
     findById: unused,

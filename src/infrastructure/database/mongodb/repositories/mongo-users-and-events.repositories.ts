@@ -6,10 +6,12 @@ import {
   type AuditLogFilter,
   AuditLogRepository,
   EndUserPropertyRepository,
+  type EndUserQuery,
   EndUserRepository,
   type EndUserSearch,
   type EndUserUpsert,
   type EndUserUpsertResult,
+  type GlobalUserUpsert,
 } from '../../../../core/ports/users-and-events.repositories';
 import type { CursorPage, Page } from '../../../../core/shared/paging';
 import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
@@ -36,6 +38,9 @@ export class MongoUsersAndEventsCollections {
   }
 }
 
+/** Candidates read for a customized-property search (see MongoEndUserRepository.query). */
+const PROPERTY_SEARCH_SCAN = 10_000;
+
 function searchFilter(envId: string, searchText: string | undefined): MongoFilter {
   const filter: MongoFilter = { envId };
   if (searchText) filter.$or = [{ keyId: contains(searchText) }, { name: contains(searchText) }];
@@ -45,6 +50,81 @@ function searchFilter(envId: string, searchText: string | undefined): MongoFilte
 export class MongoEndUserRepository extends EndUserRepository {
   constructor(private readonly c: MongoUsersAndEventsCollections) {
     super();
+  }
+
+  async query(query: EndUserQuery): Promise<Page<StoredEndUser>> {
+    const owners: MongoFilter[] = [];
+    if (query.envId !== null) owners.push({ envId: query.envId });
+    if (query.globalOfWorkspace !== null) owners.push({ envId: null, workspaceId: query.globalOfWorkspace });
+    const clauses: MongoFilter[] = [owners.length > 0 ? { $or: owners } : { _id: { $in: [] } }];
+    if (query.excludedKeyIds.length > 0) clauses.push({ keyId: { $nin: [...query.excludedKeyIds] } });
+    const sort = { updatedAt: -1, _id: -1 } as const;
+    const text = query.searchText;
+    if (!text) return this.c.endUsers.page({ $and: clauses }, sort, pageWindow(query));
+    const fields: MongoFilter[] = [];
+    if (query.searchKeyId) fields.push({ keyId: contains(text) });
+    if (query.searchName) fields.push({ name: contains(text) });
+    if (query.searchProperties.length === 0) {
+      clauses.push(fields.length > 0 ? { $or: fields } : { _id: { $in: [] } });
+      return this.c.endUsers.page({ $and: clauses }, sort, pageWindow(query));
+    }
+    // FerretDB has no $elemMatch on fields (nor $expr): the database narrows with a superset (some
+    // property named so, some property value matching), the exact pairing is checked here, over
+    // at most PROPERTY_SEARCH_SCAN newest candidates.
+    fields.push({
+      'customizedProperties.name': { $in: [...query.searchProperties] },
+      'customizedProperties.value': contains(text),
+    });
+    clauses.push({ $or: fields });
+    const candidates = await this.c.endUsers.findMany({ $and: clauses }, sort, PROPERTY_SEARCH_SCAN);
+    const needle = text.toLowerCase();
+    const has = (value: string | null | undefined) => (value ?? '').toLowerCase().includes(needle);
+    const names = new Set(query.searchProperties);
+    const matching = candidates.filter(
+      (u) =>
+        (query.searchKeyId && has(u.keyId)) ||
+        (query.searchName && has(u.name)) ||
+        u.customizedProperties.some((p) => names.has(p.name) && has(p.value)),
+    );
+    const { offset, limit } = pageWindow(query);
+    return { totalCount: matching.length, items: matching.slice(offset, offset + limit) };
+  }
+
+  async upsertGlobalMany(
+    workspaceId: string,
+    users: readonly GlobalUserUpsert[],
+  ): Promise<{ written: number }> {
+    const latest = new Map<string, GlobalUserUpsert>();
+    for (const u of users) latest.set(u.keyId, u);
+    if (!latest.size) return { written: 0 };
+    const batch = [...latest.values()];
+    const stored = await this.c.endUsers.findMany({
+      envId: null,
+      workspaceId,
+      keyId: { $in: batch.map((u) => u.keyId) },
+    });
+    const current = new Map(stored.map((u) => [u.keyId, u]));
+    const now = new Date();
+    const ops: AnyBulkWriteOperation<MongoDoc>[] = [];
+    for (const u of batch) {
+      const props = normalizeProperties(u.customizedProperties);
+      const name = u.name ?? null;
+      const was = current.get(u.keyId);
+      if (was && was.name === name && samePropertyList(was.customizedProperties, props)) continue;
+      ops.push({
+        updateOne: {
+          filter: { envId: null, workspaceId, keyId: u.keyId },
+          update: {
+            $set: { name, customizedProperties: props, updatedAt: now },
+            $setOnInsert: { _id: randomUUID(), createdAt: now },
+          },
+          upsert: true,
+        },
+      });
+    }
+    if (!ops.length) return { written: 0 };
+    const result = await this.c.endUsers.run((m) => m.bulkWrite(ops, { ordered: false }));
+    return { written: result.upsertedCount + result.modifiedCount };
   }
 
   async upsert(user: EndUserUpsert): Promise<EndUserUpsertResult> {

@@ -5,10 +5,12 @@ import {
   type AuditLogFilter,
   AuditLogRepository,
   EndUserPropertyRepository,
+  type EndUserQuery,
   EndUserRepository,
   type EndUserSearch,
   type EndUserUpsert,
   type EndUserUpsertResult,
+  type GlobalUserUpsert,
 } from '../../../../core/ports/users-and-events.repositories';
 import type { CursorPage, Page } from '../../../../core/shared/paging';
 import { cursorPage, cursorWindow } from '../../shared/cursor-paging';
@@ -53,6 +55,77 @@ function searchFilter(envId: string, searchText: string | undefined, params: unk
 export class PostgresEndUserRepository extends EndUserRepository {
   constructor(private readonly db: SqlSession) {
     super();
+  }
+
+  query(query: EndUserQuery): Promise<Page<StoredEndUser>> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const owners: string[] = [];
+    if (query.envId !== null) owners.push(`env_id = ${p(query.envId)}`);
+    if (query.globalOfWorkspace !== null)
+      owners.push(`(env_id IS NULL AND workspace_id = ${p(query.globalOfWorkspace)})`);
+    if (owners.length === 0) owners.push('false');
+    let where = `(${owners.join(' OR ')})`;
+    if (query.searchText) {
+      const pattern = likePattern(query.searchText);
+      let placeholder = '';
+      // Bound only when a field uses it: an unused parameter is an error in PostgreSQL.
+      const text = () => (placeholder ||= p(pattern));
+      const fields: string[] = [];
+      if (query.searchKeyId) fields.push(`key_id ILIKE ${text()} ESCAPE '\\'`);
+      if (query.searchName) fields.push(`name ILIKE ${text()} ESCAPE '\\'`);
+      if (query.searchProperties.length > 0) {
+        fields.push(
+          `EXISTS (SELECT 1 FROM jsonb_array_elements(customized_properties) AS cp
+             WHERE cp->>'name' = ANY(${p([...query.searchProperties])}::text[])
+               AND cp->>'value' ILIKE ${text()} ESCAPE '\\')`,
+        );
+      }
+      where += fields.length > 0 ? ` AND (${fields.join(' OR ')})` : ' AND false';
+    }
+    if (query.excludedKeyIds.length > 0)
+      where += ` AND NOT (key_id = ANY(${p([...query.excludedKeyIds])}::text[]))`;
+    return END_USERS.page(this.db, where, params, 'updated_at DESC, id DESC', pageWindow(query));
+  }
+
+  async upsertGlobalMany(
+    workspaceId: string,
+    users: readonly GlobalUserUpsert[],
+  ): Promise<{ written: number }> {
+    const latest = new Map<string, GlobalUserUpsert>();
+    for (const u of users) latest.set(u.keyId, u);
+    const batch = [...latest.values()];
+    if (!batch.length) return { written: 0 };
+    const now = nowIso();
+    return this.db.transaction(async (tx) => {
+      let written = 0;
+      for (let i = 0; i < batch.length; i += UPSERT_CHUNK) {
+        const chunk = batch.slice(i, i + UPSERT_CHUNK);
+        const rows = await tx.query(
+          `INSERT INTO end_users (id, env_id, workspace_id, key_id, name, customized_properties, created_at, updated_at)
+           SELECT u.id, NULL, $5, u.key_id, u.name, u.props::jsonb, $6::timestamptz, $6::timestamptz
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, key_id, name, props)
+           ON CONFLICT (workspace_id, key_id) WHERE env_id IS NULL DO UPDATE
+             SET name = EXCLUDED.name, customized_properties = EXCLUDED.customized_properties, updated_at = EXCLUDED.updated_at
+             WHERE end_users.name IS DISTINCT FROM EXCLUDED.name
+                OR end_users.customized_properties IS DISTINCT FROM EXCLUDED.customized_properties
+           RETURNING id`,
+          [
+            chunk.map(() => randomUUID()),
+            chunk.map((u) => u.keyId),
+            chunk.map((u) => u.name ?? null),
+            chunk.map((u) => JSON.stringify(normalizeProperties(u.customizedProperties))),
+            workspaceId,
+            now,
+          ],
+        );
+        written += rows.length;
+      }
+      return { written };
+    });
   }
 
   async upsert(user: EndUserUpsert): Promise<EndUserUpsertResult> {
