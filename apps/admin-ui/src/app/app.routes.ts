@@ -27,6 +27,14 @@ export const routes: Routes = [
           import('./pages/feature-flags/feature-flags.routes').then((m) => m.FEATURE_FLAG_ROUTES),
       },
       {
+        path: 'change-requests',
+        title: 'Change requests · featbit-ts',
+        loadComponent: () =>
+          import('./pages/release-workflows/change-requests-page.component').then(
+            (m) => m.ChangeRequestsPageComponent,
+          ),
+      },
+      {
         path: 'experiments',
         loadChildren: () => import('./pages/experiments/experiments.routes').then((m) => m.EXPERIMENT_ROUTES),
       },

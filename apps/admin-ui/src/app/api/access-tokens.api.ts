@@ -9,6 +9,7 @@ import {
   toggleAccessToken,
   type ListAccessTokens$Params,
 } from './generated/functions';
+import type { PolicyStatementDto } from './generated/models';
 
 @Injectable({ providedIn: 'root' })
 export class AccessTokensApi {
@@ -18,9 +19,18 @@ export class AccessTokensApi {
     return this.api.call(listAccessTokens, { ...filter, name: filter.name || undefined });
   }
 
-  /** Personal tokens act with their creator's permissions; the value is returned only here. */
-  create(name: string, type: 'Personal' | 'Service'): Observable<AccessTokenItem> {
-    return this.api.call(createAccessToken, { body: { name, type, permissions: [] } });
+  /**
+   * Personal tokens act with their creator's permissions; Service tokens with `permissions` (policy
+   * statements). The value is returned only here.
+   */
+  create(
+    name: string,
+    type: 'Personal' | 'Service',
+    permissions: PolicyStatementDto[] = [],
+  ): Observable<AccessTokenItem> {
+    return this.api.call(createAccessToken, {
+      body: { name, type, permissions: type === 'Service' ? permissions : [] },
+    });
   }
 
   toggle(id: string): Observable<unknown> {

@@ -69,6 +69,7 @@ export class ShellComponent {
   readonly nav: NavItem[] = [
     { path: '/get-started', label: 'Get started', icon: 'rocket_launch' },
     { path: '/feature-flags', label: 'Feature flags', icon: 'flag' },
+    { path: '/change-requests', label: 'Change requests', icon: 'rule' },
     { path: '/experiments', label: 'Experiments', icon: 'science' },
     { path: '/segments', label: 'Segments', icon: 'group_work' },
     { path: '/end-users', label: 'End users', icon: 'people' },

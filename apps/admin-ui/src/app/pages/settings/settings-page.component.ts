@@ -35,6 +35,9 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 export class SettingsPageComponent {
   readonly tabs = [
     { path: 'projects', label: 'Projects and environments' },
+    { path: 'team', label: 'Team' },
+    { path: 'groups', label: 'Groups' },
+    { path: 'policies', label: 'Policies' },
     { path: 'access-tokens', label: 'Access tokens' },
     { path: 'webhooks', label: 'Webhooks' },
     { path: 'usage', label: 'Usage' },

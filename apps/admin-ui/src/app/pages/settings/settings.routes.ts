@@ -13,6 +13,39 @@ export const SETTINGS_ROUTES: Routes = [
           import('./projects/projects-page.component').then((m) => m.ProjectsPageComponent),
       },
       {
+        path: 'team',
+        title: 'Team · featbit-ts',
+        loadComponent: () => import('./iam/team-page.component').then((m) => m.TeamPageComponent),
+      },
+      {
+        path: 'team/:memberId',
+        title: 'Member · featbit-ts',
+        loadComponent: () =>
+          import('./iam/member-detail-page.component').then((m) => m.MemberDetailPageComponent),
+      },
+      {
+        path: 'groups',
+        title: 'Groups · featbit-ts',
+        loadComponent: () => import('./iam/groups-page.component').then((m) => m.GroupsPageComponent),
+      },
+      {
+        path: 'groups/:groupId',
+        title: 'Group · featbit-ts',
+        loadComponent: () =>
+          import('./iam/group-detail-page.component').then((m) => m.GroupDetailPageComponent),
+      },
+      {
+        path: 'policies',
+        title: 'Policies · featbit-ts',
+        loadComponent: () => import('./iam/policies-page.component').then((m) => m.PoliciesPageComponent),
+      },
+      {
+        path: 'policies/:policyId',
+        title: 'Policy · featbit-ts',
+        loadComponent: () =>
+          import('./iam/policy-detail-page.component').then((m) => m.PolicyDetailPageComponent),
+      },
+      {
         path: 'access-tokens',
         title: 'Access tokens · featbit-ts',
         loadComponent: () =>

@@ -1,6 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatOption } from '@angular/material/core';
 import {
   MAT_DIALOG_DATA,
   MatDialogActions,
@@ -10,17 +14,61 @@ import {
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
+import { type Observable, of } from 'rxjs';
 import { errorMatcher } from '../../shared/error-state';
 import type { Change } from '../../shared/audit-diff';
+import {
+  type ReviewMode,
+  reviewModes,
+  scheduleTimeProblem,
+  toLocalInput,
+} from '../../shared/release-workflow';
 import { ChangeListComponent } from '../change-list/change-list.component';
+
+export interface ReviewerOption {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export interface ChangeReviewData {
   title: string;
   changes: Change[];
   requireComment: boolean;
+  /** The environment refuses direct changes (settings.changeApproval.required). */
+  approvalRequired?: boolean;
+  /** The change can be scheduled or proposed for review (targeting and on/off only). */
+  proposable?: boolean;
+  /** Who may be asked to review; without it only "Save now" is offered. */
+  reviewers?: Observable<ReviewerOption[]>;
+  /** The mode chosen when the dialog opens. */
+  mode?: ReviewMode;
 }
 
-/** "Review and save": the computed change list plus a comment for the audit log. */
+export type ChangeReviewResult =
+  | { mode: 'now'; comment: string }
+  | {
+      mode: 'schedule';
+      comment: string;
+      title: string;
+      scheduledTime: string;
+      withChangeRequest: boolean;
+      reason: string;
+      reviewers: string[];
+    }
+  | { mode: 'request'; comment: string; reason: string; reviewers: string[] };
+
+const MODE_LABEL: Record<ReviewMode, string> = {
+  now: 'Save now',
+  schedule: 'Schedule',
+  request: 'Request approval',
+};
+
+/**
+ * "Review and save": the computed change list, then save now (with a comment for the audit log),
+ * schedule it, or request approval (FeatBit's change-review dialog, docs/release-workflows.md).
+ */
 @Component({
   selector: 'ff-change-review-dialog',
   imports: [
@@ -29,69 +77,97 @@ export interface ChangeReviewData {
     MatDialogContent,
     MatDialogActions,
     MatButton,
+    MatButtonToggleGroup,
+    MatButtonToggle,
+    MatCheckbox,
     MatFormField,
     MatLabel,
     MatInput,
     MatHint,
     MatError,
+    MatSelect,
+    MatOption,
     ChangeListComponent,
   ],
-  template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
-    <form (ngSubmit)="save()">
-      <mat-dialog-content>
-        <p class="ff-muted">These changes take effect for every SDK as soon as you save.</p>
-        <div class="list" data-testid="change-review-list">
-          <ff-change-list [changes]="data.changes" />
-        </div>
-        <mat-form-field class="comment">
-          <mat-label>Comment{{ data.requireComment ? '' : ' (optional)' }}</mat-label>
-          <textarea
-            matInput
-            name="comment"
-            rows="2"
-            [ngModel]="comment()"
-            (ngModelChange)="comment.set($event)"
-            [errorStateMatcher]="matcher()"
-            data-testid="change-comment"
-          ></textarea>
-          <mat-hint>Shown in History next to this change.</mat-hint>
-          <mat-error>This environment requires a comment for every change.</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close()">Cancel</button>
-        <button mat-flat-button type="submit" data-testid="confirm-save">Save changes</button>
-      </mat-dialog-actions>
-    </form>
-  `,
-  styles: `
-    .list {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      padding: 8px 12px;
-      margin-bottom: 16px;
-      max-height: 40vh;
-      overflow: auto;
-    }
-    .comment {
-      width: 100%;
-    }
-  `,
+  templateUrl: './change-review-dialog.component.html',
+  styleUrl: './change-review-dialog.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChangeReviewDialogComponent {
   readonly data = inject<ChangeReviewData>(MAT_DIALOG_DATA);
-  readonly ref = inject<MatDialogRef<ChangeReviewDialogComponent, { comment: string }>>(MatDialogRef);
-  readonly comment = signal('');
-  private readonly submitted = signal(false);
-  readonly matcher = computed(() =>
-    errorMatcher(this.submitted() && this.data.requireComment && !this.comment().trim() ? 'required' : null),
+  readonly ref = inject<MatDialogRef<ChangeReviewDialogComponent, ChangeReviewResult>>(MatDialogRef);
+  readonly labels = MODE_LABEL;
+
+  readonly choice = this.data.reviewers
+    ? reviewModes(this.data.approvalRequired ?? false, this.data.proposable ?? true)
+    : { modes: ['now' as const], note: null };
+  readonly mode = signal<ReviewMode | null>(
+    this.data.mode && this.choice.modes.includes(this.data.mode)
+      ? this.data.mode
+      : (this.choice.modes[0] ?? null),
   );
+  readonly people = toSignal(this.data.reviewers ?? of([]), { initialValue: [] });
+
+  readonly comment = signal('');
+  readonly scheduleTitle = signal('');
+  readonly scheduledTime = signal(toLocalInput(new Date(Date.now() + 60 * 60 * 1000)));
+  readonly withChangeRequest = signal(this.data.approvalRequired ?? false);
+  readonly reason = signal('');
+  readonly reviewerIds = signal<string[]>([]);
+
+  private readonly submitted = signal(false);
+  readonly needsReview = computed(() => this.mode() === 'request' || this.withChangeRequest());
+  readonly commentMatcher = computed(() =>
+    errorMatcher(this.submitted() && this.commentMissing() ? 'required' : null),
+  );
+  readonly titleMatcher = computed(() =>
+    errorMatcher(this.submitted() && !this.scheduleTitle().trim() ? 'required' : null),
+  );
+  readonly timeProblem = computed(() => scheduleTimeProblem(this.scheduledTime(), new Date()));
+  readonly timeMatcher = computed(() =>
+    errorMatcher(this.submitted() && this.timeProblem() ? 'invalid' : null),
+  );
+  readonly reasonMatcher = computed(() =>
+    errorMatcher(this.submitted() && this.mode() === 'request' && !this.reason().trim() ? 'required' : null),
+  );
+  readonly confirmLabel = computed(() => {
+    switch (this.mode()) {
+      case 'schedule':
+        return 'Schedule';
+      case 'request':
+        return 'Request approval';
+      default:
+        return 'Save changes';
+    }
+  });
+
+  private commentMissing(): boolean {
+    return this.mode() === 'now' && this.data.requireComment && !this.comment().trim();
+  }
 
   save(): void {
     this.submitted.set(true);
-    if (this.data.requireComment && !this.comment().trim()) return;
-    this.ref.close({ comment: this.comment().trim() });
+    const mode = this.mode();
+    const comment = this.comment().trim();
+    if (mode === 'now') {
+      if (!this.commentMissing()) this.ref.close({ mode, comment });
+      return;
+    }
+    const reviewers = this.reviewerIds();
+    const reason = this.reason().trim();
+    if (mode === 'request') {
+      if (reason) this.ref.close({ mode, comment, reason, reviewers });
+      return;
+    }
+    if (mode !== 'schedule' || !this.scheduleTitle().trim() || this.timeProblem()) return;
+    this.ref.close({
+      mode,
+      comment,
+      title: this.scheduleTitle().trim(),
+      scheduledTime: new Date(this.scheduledTime()).toISOString(),
+      withChangeRequest: this.withChangeRequest(),
+      reason,
+      reviewers: this.withChangeRequest() ? reviewers : [],
+    });
   }
 }

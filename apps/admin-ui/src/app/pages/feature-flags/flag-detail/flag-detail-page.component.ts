@@ -1,13 +1,28 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatBadge } from '@angular/material/badge';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { MatSlideToggle, type MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { ReleaseWorkflowsApi } from '../../../api/release-workflows.api';
 import { ContextStore } from '../../../core/context/context.store';
+import {
+  type ChangeReviewData,
+  ChangeReviewDialogComponent,
+  type ChangeReviewResult,
+} from '../../../ui/change-review-dialog/change-review-dialog.component';
 import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.component';
+import { Notifier } from '../../../core/feedback/notifier.service';
+import { ChangeProposals } from '../../release-workflows/change-proposals.service';
+import {
+  type PendingChangesDrawerData,
+  PendingChangesDrawerComponent,
+  pendingDrawerConfig,
+} from '../../release-workflows/pending-changes-drawer.component';
 import { FlagActions } from '../flag-actions.service';
 import { LifecycleBadgeComponent } from '../lifecycle-badge.component';
 import { FlagDetailStore } from './flag-detail.store';
@@ -25,6 +40,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
     MatTabNavPanel,
     MatSlideToggle,
     MatButton,
+    MatBadge,
     MatIcon,
     MatProgressBar,
     CopyButtonComponent,
@@ -67,13 +83,25 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
               [isPermanent]="flag.isPermanent ?? false"
               (changed)="store.reload()"
             />
+            <button
+              mat-stroked-button
+              type="button"
+              class="pending"
+              (click)="openPending()"
+              data-testid="pending-changes"
+              [matBadge]="pendingCount() || null"
+              matBadgeColor="accent"
+              [attr.aria-label]="'Pending changes: ' + pendingCount()"
+            >
+              <mat-icon>pending_actions</mat-icon> Pending changes
+            </button>
             <button mat-stroked-button type="button" (click)="editSettings()" data-testid="flag-settings">
               <mat-icon>edit</mat-icon> Edit details
             </button>
             <mat-slide-toggle
               class="status"
               [checked]="flag.isEnabled"
-              (change)="toggle($event.checked)"
+              (change)="toggle($event)"
               data-testid="flag-status-toggle"
               [attr.aria-label]="flag.isEnabled ? 'Turn the flag off' : 'Turn the flag on'"
             >
@@ -167,6 +195,9 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
     .permanent {
       margin: 8px 16px 0 0;
     }
+    .pending {
+      margin-right: 8px;
+    }
     .archived-banner {
       display: flex;
       align-items: center;
@@ -191,6 +222,12 @@ export class FlagDetailPageComponent {
   private readonly router = inject(Router);
   private readonly context = inject(ContextStore);
   private readonly dialog = inject(MatDialog);
+  private readonly workflows = inject(ReleaseWorkflowsApi);
+  private readonly proposals = inject(ChangeProposals);
+  private readonly notifier = inject(Notifier);
+
+  /** Schedules and change requests waiting on this flag (the pending-changes badge). */
+  readonly pendingCount = signal(0);
 
   /** Route parameter. */
   readonly key = input.required<string>();
@@ -201,15 +238,80 @@ export class FlagDetailPageComponent {
       this.context.envId();
       untracked(() => void this.store.open(key));
     });
+    // Every (re)load of the flag also recounts what is pending on it.
+    effect(() => {
+      const flag = this.store.flag();
+      if (flag) untracked(() => void this.countPending(flag.key));
+    });
   }
 
-  toggle(on: boolean): void {
+  private async countPending(key: string): Promise<void> {
+    const list = await firstValueFrom(
+      this.workflows.pendingChanges(this.context.envId() ?? '', key).pipe(catchError(() => of([]))),
+    );
+    this.pendingCount.set(list.length);
+  }
+
+  openPending(): void {
     const flag = this.store.flag();
     if (!flag) return;
+    this.dialog
+      .open<PendingChangesDrawerComponent, PendingChangesDrawerData, boolean>(PendingChangesDrawerComponent, {
+        ...pendingDrawerConfig,
+        data: { flagKey: flag.key, flagName: flag.name },
+      })
+      .afterClosed()
+      .subscribe(() => void this.store.reload());
+  }
+
+  toggle(event: MatSlideToggleChange): void {
+    const flag = this.store.flag();
+    if (!flag) return;
+    const on = event.checked;
+    if (this.proposals.approvalRequired()) {
+      // The switch only proposes: it shows the flag's state until the change is applied.
+      event.source.checked = !on;
+      void this.requestToggle(flag.key, flag.name, flag.revision, on);
+      return;
+    }
     this.actions.toggle(flag, on).subscribe({
       complete: () => void this.store.reload(),
       error: () => void this.store.reload(),
     });
+  }
+
+  /** Where approval is required, the switch opens the change-review dialog in "Request approval" mode. */
+  private async requestToggle(key: string, name: string, revision: string, on: boolean): Promise<void> {
+    const choice = await firstValueFrom(
+      this.dialog
+        .open<ChangeReviewDialogComponent, ChangeReviewData, ChangeReviewResult>(
+          ChangeReviewDialogComponent,
+          {
+            data: {
+              title: `Turn ${on ? 'on' : 'off'} “${name}”`,
+              changes: [{ kind: 'update', text: on ? 'Turn the flag on' : 'Turn the flag off' }],
+              requireComment: this.context.requireChangeComment(),
+              approvalRequired: true,
+              proposable: true,
+              reviewers: this.proposals.reviewerOptions(),
+              mode: 'request',
+            },
+            width: '640px',
+            maxWidth: '95vw',
+          },
+        )
+        .afterClosed(),
+    );
+    if (!choice || choice.mode === 'now') return;
+    try {
+      await firstValueFrom(this.proposals.propose(key, revision, { isEnabled: on }, choice));
+      this.notifier.success(
+        choice.mode === 'schedule' ? `Scheduled “${choice.title}”` : 'Sent the change for approval',
+      );
+      await this.countPending(key);
+    } catch (err) {
+      this.notifier.error(err, 'Could not propose the change');
+    }
   }
 
   editSettings(): void {

@@ -19,8 +19,10 @@ import { Router, RouterLink } from '@angular/router';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
 import type { FlagListItem, PagedResult } from '../../../api/api.models';
 import { FlagsApi } from '../../../api/flags.api';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
 import { ContextStore } from '../../../core/context/context.store';
 import { describeError } from '../../../core/feedback/error-messages';
+import type { PermissionAction } from '../../../shared/permissions';
 import { relativeTime } from '../../../shared/relative-time';
 import type { FlagLifecycleStatus } from '../../../api/flag-lifecycle.api';
 import { FlagActions } from '../flag-actions.service';
@@ -68,6 +70,7 @@ export class FlagListPageComponent {
   private readonly router = inject(Router);
   readonly actions = inject(FlagActions);
   readonly context = inject(ContextStore);
+  readonly perm = inject(PermissionsStore);
 
   readonly search = signal('');
   readonly tags = signal<string[]>([]);
@@ -168,6 +171,11 @@ export class FlagListPageComponent {
   relative = relativeTime;
   /** Rows survive reloads, so an open row menu is not torn down by a refresh. */
   readonly trackByKey = (_: number, flag: FlagListItem) => flag.key;
+
+  /** Why the signed-in user may not take `action` on the flag (null when they may). */
+  denied(action: PermissionAction, flag?: FlagListItem): string | null {
+    return this.perm.flag(action, flag?.key ?? '*', flag?.tags ?? []);
+  }
 
   reload(): void {
     this.reloadTick.update((n) => n + 1);

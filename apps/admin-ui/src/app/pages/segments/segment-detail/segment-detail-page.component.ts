@@ -14,6 +14,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
+import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 import type {
@@ -26,7 +27,9 @@ import type {
 import { AuditLogsApi } from '../../../api/audit-logs.api';
 import { EndUsersApi } from '../../../api/end-users.api';
 import { SegmentsApi } from '../../../api/segments.api';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
 import { ContextStore } from '../../../core/context/context.store';
+import type { PermissionAction } from '../../../shared/permissions';
 import { describeError } from '../../../core/feedback/error-messages';
 import { Notifier } from '../../../core/feedback/notifier.service';
 import { conditionError, newCondition } from '../../../shared/conditions';
@@ -43,6 +46,14 @@ import { SegmentRuleEditorComponent } from '../../../ui/segment-rule-editor/segm
 import { UserPickerComponent, type UserSearch } from '../../../ui/user-picker/user-picker.component';
 import { SegmentActions } from '../segment-actions.service';
 
+const SEGMENT_EDIT_ACTIONS = [
+  'UpdateSegmentName',
+  'UpdateSegmentDescription',
+  'UpdateSegmentTags',
+  'UpdateSegmentTargetingUsers',
+  'UpdateSegmentRules',
+] as const;
+
 @Component({
   selector: 'ff-segment-detail-page',
   imports: [
@@ -53,6 +64,7 @@ import { SegmentActions } from '../segment-actions.service';
     MatTabGroup,
     MatTab,
     MatTabContent,
+    MatTooltip,
     CopyButtonComponent,
     UserPickerComponent,
     SegmentRuleEditorComponent,
@@ -76,6 +88,17 @@ export class SegmentDetailPageComponent implements HasUnsavedChanges {
   readonly id = input.required<string>();
 
   readonly segment = signal<Segment | null>(null);
+  private readonly perm = inject(PermissionsStore);
+  /** Edits need one of these (the server checks each changed part). */
+  readonly saveDenied = computed(() => {
+    const segment = this.segment();
+    return segment ? this.perm.anySegment(SEGMENT_EDIT_ACTIONS, segment.key, segment.tags) : null;
+  });
+
+  denied(action: PermissionAction): string | null {
+    const segment = this.segment();
+    return segment ? this.perm.segment(action, segment.key, segment.tags) : null;
+  }
   readonly draft = linkedSignal<Segment | null>(() => this.segment());
   readonly error = signal<string | null>(null);
   readonly references = signal<FlagReference[]>([]);

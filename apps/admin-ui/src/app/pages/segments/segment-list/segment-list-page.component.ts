@@ -17,7 +17,9 @@ import { Router, RouterLink } from '@angular/router';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
 import type { PagedResult, SegmentListItem } from '../../../api/api.models';
 import { SegmentsApi } from '../../../api/segments.api';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
 import { ContextStore } from '../../../core/context/context.store';
+import type { PermissionAction } from '../../../shared/permissions';
 import { describeError } from '../../../core/feedback/error-messages';
 import { relativeTime } from '../../../shared/relative-time';
 import { SegmentActions } from '../segment-actions.service';
@@ -52,7 +54,15 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
       <header class="ff-page-header">
         <h1>Segments</h1>
         <span class="ff-spacer"></span>
-        <button mat-flat-button type="button" (click)="create()" data-testid="create-segment">
+        <button
+          mat-flat-button
+          type="button"
+          (click)="create()"
+          [disabled]="!!denied('CreateSegment')"
+          [disabledInteractive]="true"
+          [matTooltip]="denied('CreateSegment') ?? ''"
+          data-testid="create-segment"
+        >
           <mat-icon>add</mat-icon> Create segment
         </button>
       </header>
@@ -116,17 +126,38 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
               </button>
               <mat-menu #menu="matMenu" xPosition="before">
                 @if (s.isArchived) {
-                  <button mat-menu-item type="button" (click)="restore(s)">
-                    <mat-icon>unarchive</mat-icon>Restore
-                  </button>
-                  <button mat-menu-item type="button" (click)="remove(s)">
-                    <mat-icon>delete_forever</mat-icon>Delete
-                  </button>
+                  <div [matTooltip]="denied('RestoreSegment', s) ?? ''" matTooltipPosition="left">
+                    <button
+                      mat-menu-item
+                      type="button"
+                      (click)="restore(s)"
+                      [disabled]="!!denied('RestoreSegment', s)"
+                    >
+                      <mat-icon>unarchive</mat-icon>Restore
+                    </button>
+                  </div>
+                  <div [matTooltip]="denied('DeleteSegment', s) ?? ''" matTooltipPosition="left">
+                    <button
+                      mat-menu-item
+                      type="button"
+                      (click)="remove(s)"
+                      [disabled]="!!denied('DeleteSegment', s)"
+                    >
+                      <mat-icon>delete_forever</mat-icon>Delete
+                    </button>
+                  </div>
                 } @else {
                   <a mat-menu-item [routerLink]="['/segments', s.id]"><mat-icon>tune</mat-icon>Details</a>
-                  <button mat-menu-item type="button" (click)="archive(s)">
-                    <mat-icon>archive</mat-icon>Archive
-                  </button>
+                  <div [matTooltip]="denied('ArchiveSegment', s) ?? ''" matTooltipPosition="left">
+                    <button
+                      mat-menu-item
+                      type="button"
+                      (click)="archive(s)"
+                      [disabled]="!!denied('ArchiveSegment', s)"
+                    >
+                      <mat-icon>archive</mat-icon>Archive
+                    </button>
+                  </div>
                 }
               </mat-menu>
             </td>
@@ -184,6 +215,12 @@ export class SegmentListPageComponent {
   private readonly router = inject(Router);
   private readonly actions = inject(SegmentActions);
   private readonly context = inject(ContextStore);
+  private readonly perm = inject(PermissionsStore);
+
+  /** Why the signed-in user may not take `action` on the segment (null when they may). */
+  denied(action: PermissionAction, segment?: { key: string; tags: string[] }): string | null {
+    return this.perm.segment(action, segment?.key ?? '*', segment?.tags ?? []);
+  }
 
   readonly columns = ['name', 'type', 'updated', 'actions'];
   readonly search = signal('');

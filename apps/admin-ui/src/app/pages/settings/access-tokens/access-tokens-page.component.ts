@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -9,6 +9,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { EMPTY, firstValueFrom, switchMap } from 'rxjs';
 import { AccessTokensApi } from '../../../api/access-tokens.api';
 import type { AccessTokenItem } from '../../../api/api.models';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
 import { describeError } from '../../../core/feedback/error-messages';
 import { Notifier } from '../../../core/feedback/notifier.service';
 import { relativeTime } from '../../../shared/relative-time';
@@ -26,7 +27,15 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
         permissions.
       </p>
       <span class="ff-spacer"></span>
-      <button mat-flat-button type="button" (click)="create()" data-testid="create-token">
+      <button
+        mat-flat-button
+        type="button"
+        (click)="create()"
+        [disabled]="!!createDenied()"
+        [disabledInteractive]="true"
+        [matTooltip]="createDenied() ?? ''"
+        data-testid="create-token"
+      >
         <mat-icon>add</mat-icon> New token
       </button>
     </div>
@@ -70,6 +79,9 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
               mat-button
               type="button"
               (click)="toggle(t)"
+              [disabled]="!!manageDenied(t)"
+              [disabledInteractive]="true"
+              [matTooltip]="manageDenied(t) ?? ''"
               [attr.data-testid]="'token-toggle-' + t.name"
             >
               {{ t.status === 'Active' ? 'Deactivate' : 'Activate' }}
@@ -78,8 +90,10 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
               mat-icon-button
               type="button"
               (click)="remove(t)"
+              [disabled]="!!manageDenied(t)"
+              [disabledInteractive]="true"
               [attr.aria-label]="'Delete ' + t.name"
-              matTooltip="Delete"
+              [matTooltip]="manageDenied(t) ?? 'Delete'"
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -116,6 +130,19 @@ export class AccessTokensPageComponent {
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   relative = relativeTime;
+  private readonly perm = inject(PermissionsStore);
+  /** A token of either type may be created: only when neither is allowed is the button disabled. */
+  readonly createDenied = computed(
+    () =>
+      this.perm.accessTokens('ManagePersonalAccessTokens') &&
+      this.perm.accessTokens('ManageServiceAccessTokens'),
+  );
+
+  manageDenied(token: AccessTokenItem): string | null {
+    return this.perm.accessTokens(
+      token.type === 'Service' ? 'ManageServiceAccessTokens' : 'ManagePersonalAccessTokens',
+    );
+  }
 
   constructor() {
     void this.load();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -8,7 +8,12 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { AccessTokensApi } from '../../../api/access-tokens.api';
 import { Notifier } from '../../../core/feedback/notifier.service';
+import { MatTooltip } from '@angular/material/tooltip';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
+import { draftProblems, statementOf, type StatementDraft } from '../../../shared/statement-draft';
 import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.component';
+import { StatementEditorComponent } from '../../../ui/statement-editor/statement-editor.component';
 
 /** Create a token and show its value exactly once. */
 @Component({
@@ -28,6 +33,8 @@ import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.compone
     MatButtonToggle,
     MatIcon,
     CopyButtonComponent,
+    MatTooltip,
+    StatementEditorComponent,
   ],
   template: `
     @if (created(); as token) {
@@ -63,12 +70,22 @@ import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.compone
             <mat-button-toggle value="Service">Service</mat-button-toggle>
           </mat-button-toggle-group>
           <p class="ff-muted ff-small">
-            Personal tokens act with your permissions. Service tokens have their own (none until granted).
+            Personal tokens act with your permissions. Service tokens have their own: the statements below.
           </p>
+          @if (form.controls.type.value === 'Service') {
+            <ff-statement-editor [(drafts)]="drafts" data-testid="token-statements" />
+          }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" (click)="ref.close(false)">Cancel</button>
-          <button mat-flat-button type="submit" [disabled]="saving()" data-testid="token-create">
+          <button
+            mat-flat-button
+            type="submit"
+            [disabled]="saving() || !!denied()"
+            [disabledInteractive]="true"
+            [matTooltip]="denied() ?? ''"
+            data-testid="token-create"
+          >
             Create
           </button>
         </mat-dialog-actions>
@@ -107,13 +124,28 @@ export class CreateTokenDialogComponent {
     name: ['', Validators.required],
     type: new FormControl<'Personal' | 'Service'>('Personal', { nonNullable: true }),
   });
+  /** Statements of a Service token (FeatBit's token permissions). */
+  readonly drafts = signal<StatementDraft[]>([]);
+  private readonly perm = inject(PermissionsStore);
+  private readonly type = toSignal(this.form.controls.type.valueChanges, {
+    initialValue: 'Personal' as const,
+  });
+  readonly denied = computed(() =>
+    this.perm.accessTokens(
+      this.type() === 'Service' ? 'ManageServiceAccessTokens' : 'ManagePersonalAccessTokens',
+    ),
+  );
 
   save(): void {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.saving()) return;
     const { name, type } = this.form.getRawValue();
+    if (type === 'Service' && draftProblems(this.drafts()).size > 0) {
+      this.notifier.info('Fix the statements first: each needs an action and a valid resource name.');
+      return;
+    }
     this.saving.set(true);
-    this.api.create(name.trim(), type).subscribe({
+    this.api.create(name.trim(), type, this.drafts().map(statementOf)).subscribe({
       next: (token) => {
         this.notifier.success(`Created “${name.trim()}”`);
         this.created.set(token.token ?? '');

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -10,10 +11,13 @@ import {
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatOption } from '@angular/material/core';
 import { MatInput } from '@angular/material/input';
+import { MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import type { Observable } from 'rxjs';
+import { catchError, map, type Observable, of } from 'rxjs';
 import type { EnvironmentInfo, ProjectWithEnvs } from '../../../api/api.models';
+import { ReleaseWorkflowsApi } from '../../../api/release-workflows.api';
 import { TenancyApi } from '../../../api/tenancy.api';
 import { Notifier } from '../../../core/feedback/notifier.service';
 import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../../../shared/validators';
@@ -39,6 +43,8 @@ export interface EnvironmentDialogData {
     MatInput,
     MatButton,
     MatSlideToggle,
+    MatSelect,
+    MatOption,
   ],
   template: `
     <h2 mat-dialog-title>{{ env ? 'Edit ' + env.name : 'New environment in ' + data.project.name }}</h2>
@@ -64,6 +70,35 @@ export interface EnvironmentDialogData {
         <mat-slide-toggle formControlName="requireChangeComment">
           Require a comment for every flag and segment change
         </mat-slide-toggle>
+        <mat-slide-toggle formControlName="approvalRequired" data-testid="env-require-approval">
+          Require approval for changes
+        </mat-slide-toggle>
+        @if (form.controls.approvalRequired.value) {
+          <p class="ff-muted ff-small">
+            Changes to what a flag serves (on/off, targeting, variations) go through a change request that a
+            reviewer approves. Nobody approves their own.
+          </p>
+          <mat-form-field>
+            <mat-label>Reviewers</mat-label>
+            <mat-select formControlName="reviewerMemberIds" multiple data-testid="env-reviewer-members">
+              @for (m of members(); track m.id) {
+                <mat-option [value]="m.id">{{ m.name || m.email }} · {{ m.email }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint>Members who may review; with no member or group, every member may.</mat-hint>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>Reviewer groups</mat-label>
+            <mat-select formControlName="reviewerGroupIds" multiple data-testid="env-reviewer-groups">
+              @for (g of groups(); track g.id) {
+                <mat-option [value]="g.id">{{ g.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-slide-toggle formControlName="applyOnApproval" data-testid="env-apply-on-approval">
+            Apply on approval (otherwise the requester applies it)
+          </mat-slide-toggle>
+        }
         @if (!env) {
           <p class="ff-muted ff-small">A server key and a client key are created with the environment.</p>
         }
@@ -84,6 +119,22 @@ export class EnvironmentDialogComponent {
   readonly ref = inject<MatDialogRef<EnvironmentDialogComponent, boolean>>(MatDialogRef);
   readonly saving = signal(false);
   keyEdited = !!this.env;
+  private readonly workflows = inject(ReleaseWorkflowsApi);
+  readonly members = toSignal(
+    this.workflows.members().pipe(
+      map((page) => page.items),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
+  readonly groups = toSignal(
+    this.workflows.groups().pipe(
+      map((page) => page.items),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
+  private readonly approval = this.env?.settings.changeApproval;
 
   readonly form = inject(NonNullableFormBuilder).group({
     name: [this.env?.name ?? '', Validators.required],
@@ -94,6 +145,10 @@ export class EnvironmentDialogComponent {
     ],
     description: [this.env?.description ?? ''],
     requireChangeComment: [this.env?.settings.requireChangeComment ?? false],
+    approvalRequired: [this.approval?.required ?? false],
+    reviewerMemberIds: [this.approval?.reviewerMemberIds ?? ([] as string[])],
+    reviewerGroupIds: [this.approval?.reviewerGroupIds ?? ([] as string[])],
+    applyOnApproval: [this.approval?.applyOnApproval ?? false],
   });
 
   onName(): void {
@@ -111,7 +166,15 @@ export class EnvironmentDialogComponent {
       name: v.name.trim(),
       key: v.key.trim(),
       description: v.description.trim(),
-      settings: { requireChangeComment: v.requireChangeComment },
+      settings: {
+        requireChangeComment: v.requireChangeComment,
+        changeApproval: {
+          required: v.approvalRequired,
+          reviewerMemberIds: v.reviewerMemberIds,
+          reviewerGroupIds: v.reviewerGroupIds,
+          applyOnApproval: v.applyOnApproval,
+        },
+      },
     };
     this.saving.set(true);
     const request: Observable<unknown> = this.env

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
@@ -11,6 +11,7 @@ import { TenancyApi } from '../../../api/tenancy.api';
 import { deliveryField, type Webhook, WebhooksApi } from '../../../api/webhooks.api';
 import { describeError } from '../../../core/feedback/error-messages';
 import { Notifier } from '../../../core/feedback/notifier.service';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
 import { relativeTime } from '../../../shared/relative-time';
 import { confirmAction } from '../../../ui/confirm-dialog/confirm-dialog.component';
 import { WebhookDialogComponent } from './webhook-dialog.component';
@@ -27,7 +28,15 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
         backoff, every attempt logged.
       </p>
       <span class="ff-spacer"></span>
-      <button mat-flat-button type="button" (click)="edit(null)" data-testid="create-webhook">
+      <button
+        mat-flat-button
+        type="button"
+        (click)="edit(null)"
+        [disabled]="!!denied()"
+        [disabledInteractive]="true"
+        [matTooltip]="denied() ?? ''"
+        data-testid="create-webhook"
+      >
         <mat-icon>add</mat-icon> New webhook
       </button>
     </div>
@@ -95,6 +104,9 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
               mat-button
               type="button"
               (click)="sendTest(h)"
+              [disabled]="!!denied()"
+              [disabledInteractive]="true"
+              [matTooltip]="denied() ?? ''"
               [attr.data-testid]="'webhook-test-' + h.name"
             >
               Send test
@@ -106,8 +118,10 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
               mat-icon-button
               type="button"
               (click)="edit(h)"
+              [disabled]="!!denied()"
+              [disabledInteractive]="true"
               [attr.aria-label]="'Edit ' + h.name"
-              matTooltip="Edit"
+              [matTooltip]="denied() ?? 'Edit'"
             >
               <mat-icon>edit</mat-icon>
             </button>
@@ -115,8 +129,10 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
               mat-icon-button
               type="button"
               (click)="remove(h)"
+              [disabled]="!!denied()"
+              [disabledInteractive]="true"
               [attr.aria-label]="'Delete ' + h.name"
-              matTooltip="Delete"
+              [matTooltip]="denied() ?? 'Delete'"
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -159,6 +175,8 @@ export class WebhooksPageComponent {
   private readonly tenancy = inject(TenancyApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
+  private readonly perm = inject(PermissionsStore);
+  readonly denied = computed(() => this.perm.organization('ManageWebhooks'));
 
   readonly columns = ['name', 'status', 'scopes', 'events', 'lastDelivery', 'actions'];
   readonly hooks = signal<Webhook[]>([]);

@@ -11,7 +11,10 @@ import { CreatePolicyDto } from '../../models/create-policy-dto';
 import { PolicyDto } from '../../models/policy-dto';
 
 export interface ClonePolicy$Params {
-  policyId: string;
+  /**
+   * The key of the policy to copy (FeatBit’s form) or its id
+   */
+  key: string;
   body: CreatePolicyDto;
 }
 
@@ -29,7 +32,7 @@ export function clonePolicy(
 > {
   const rb = new RequestBuilder(rootUrl, clonePolicy.PATH, 'post');
   if (params) {
-    rb.path('policyId', params.policyId, {});
+    rb.path('key', params.key, {});
     rb.body(params.body, 'application/json');
   }
 
@@ -45,4 +48,4 @@ export function clonePolicy(
   );
 }
 
-clonePolicy.PATH = '/api/v1/policies/clone/{policyId}';
+clonePolicy.PATH = '/api/v1/policies/clone/{key}';

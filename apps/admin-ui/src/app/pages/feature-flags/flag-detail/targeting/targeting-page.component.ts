@@ -7,11 +7,13 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { MatTooltip } from '@angular/material/tooltip';
 import { firstValueFrom, map } from 'rxjs';
 import { ApiError } from '../../../../api/api-envelope';
 import type { FeatureFlag, RolloutVariation, TargetRule, Variation } from '../../../../api/api.models';
 import { EndUsersApi } from '../../../../api/end-users.api';
 import { FlagsApi, revisionOf } from '../../../../api/flags.api';
+import { PermissionsStore } from '../../../../core/auth/permissions.store';
 import { ContextStore } from '../../../../core/context/context.store';
 import { Notifier } from '../../../../core/feedback/notifier.service';
 import { diffFlags } from '../../../../shared/audit-diff';
@@ -27,14 +29,22 @@ import type { HasUnsavedChanges } from '../../../../shared/unsaved-changes.guard
 import {
   type ChangeReviewData,
   ChangeReviewDialogComponent,
+  type ChangeReviewResult,
 } from '../../../../ui/change-review-dialog/change-review-dialog.component';
 import { confirmAction } from '../../../../ui/confirm-dialog/confirm-dialog.component';
 import { RuleEditorComponent } from '../../../../ui/rule-editor/rule-editor.component';
 import { ServeEditorComponent } from '../../../../ui/serve-editor/serve-editor.component';
 import { UserPickerComponent, type UserSearch } from '../../../../ui/user-picker/user-picker.component';
 import { VariationsEditorComponent } from '../../../../ui/variations-editor/variations-editor.component';
+import { ChangeProposals } from '../../../release-workflows/change-proposals.service';
 import { GuardrailPanelComponent } from '../experimentation/guardrail-panel.component';
 import { FlagDetailStore } from '../flag-detail.store';
+
+const TARGETING_ACTIONS = [
+  'UpdateFlagIndividualTargeting',
+  'UpdateFlagDefaultRule',
+  'UpdateFlagTargetingRules',
+] as const;
 
 @Component({
   selector: 'ff-targeting-page',
@@ -48,6 +58,7 @@ import { FlagDetailStore } from '../flag-detail.store';
     MatIcon,
     MatSlideToggle,
     MatCheckbox,
+    MatTooltip,
     RuleEditorComponent,
     ServeEditorComponent,
     GuardrailPanelComponent,
@@ -65,6 +76,7 @@ export class TargetingPageComponent implements HasUnsavedChanges {
   private readonly context = inject(ContextStore);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
+  private readonly proposals = inject(ChangeProposals);
 
   /** The working copy; it starts over whenever the stored flag is (re)loaded. */
   readonly draft = linkedSignal<FeatureFlag | null>(() => this.store.flag());
@@ -82,6 +94,12 @@ export class TargetingPageComponent implements HasUnsavedChanges {
     return draft ? draftProblems(draft) : [];
   });
   readonly propertyNames = computed(() => this.store.properties().map((p) => p.name));
+  private readonly perm = inject(PermissionsStore);
+  /** The targeting save needs one of these (the server checks each changed part). */
+  readonly saveDenied = computed(() => {
+    const flag = this.store.flag();
+    return flag ? this.perm.anyFlag(TARGETING_ACTIONS, flag.key, flag.tags) : null;
+  });
   readonly canRemoveVariation = computed(() => {
     const draft = this.draft();
     return (id: string) => !draft || !isVariationInUse(draft, id);
@@ -172,23 +190,55 @@ export class TargetingPageComponent implements HasUnsavedChanges {
       this.notifier.info('Fix the highlighted problems before saving.');
       return;
     }
+    // Proposals carry targeting and on/off only: variation edits are saved directly.
+    const proposable =
+      flag.disabledVariationId === draft.disabledVariationId &&
+      JSON.stringify(flag.variations) === JSON.stringify(draft.variations);
     const result = await firstValueFrom(
       this.dialog
-        .open<ChangeReviewDialogComponent, ChangeReviewData, { comment: string }>(
+        .open<ChangeReviewDialogComponent, ChangeReviewData, ChangeReviewResult>(
           ChangeReviewDialogComponent,
           {
             data: {
               title: `Save changes to “${flag.name}”`,
               changes: this.changes(),
               requireComment: this.context.requireChangeComment(),
+              approvalRequired: this.proposals.approvalRequired(),
+              proposable,
+              reviewers: this.proposals.reviewerOptions(),
             },
-            width: '600px',
+            width: '640px',
             maxWidth: '95vw',
           },
         )
         .afterClosed(),
     );
-    if (result) await this.save(flag, draft, result.comment);
+    if (result?.mode === 'now') await this.save(flag, draft, result.comment);
+    else if (result) await this.propose(flag, draft, result);
+  }
+
+  /** Schedules the targeting change or sends it for review; the flag itself stays as it is. */
+  private async propose(
+    flag: FeatureFlag,
+    draft: FeatureFlag,
+    choice: Exclude<ChangeReviewResult, { mode: 'now' }>,
+  ): Promise<void> {
+    this.saving.set(true);
+    try {
+      await firstValueFrom(
+        this.proposals.propose(flag.key, flag.revision, { targeting: targetingOf(draft) }, choice),
+      );
+      this.notifier.success(
+        choice.mode === 'schedule' ? `Scheduled “${choice.title}”` : 'Sent the change for approval',
+      );
+      this.showErrors.set(false);
+      await this.store.reload();
+      this.draft.set(this.store.flag());
+    } catch (err) {
+      this.notifier.error(err, 'Could not propose the change');
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   /** Variations, off variation and targeting are separate endpoints; each returns the next revision. */
@@ -214,18 +264,8 @@ export class TargetingPageComponent implements HasUnsavedChanges {
             ),
           ) ?? revision;
       }
-      const targeting = {
-        targetUsers: draft.targetUsers,
-        rules: draft.rules,
-        fallthrough: draft.fallthrough,
-        exptIncludeAllTargets: draft.exptIncludeAllTargets,
-      };
-      const before = {
-        targetUsers: flag.targetUsers,
-        rules: flag.rules,
-        fallthrough: flag.fallthrough,
-        exptIncludeAllTargets: flag.exptIncludeAllTargets,
-      };
+      const targeting = targetingOf(draft);
+      const before = targetingOf(flag);
       if (JSON.stringify(targeting) !== JSON.stringify(before)) {
         await firstValueFrom(this.flags.updateTargeting(envId, flag.key, targeting, revision, note));
       }
@@ -258,4 +298,13 @@ export class TargetingPageComponent implements HasUnsavedChanges {
       this.notifier.info('Loaded the latest version of the flag.');
     }
   }
+}
+
+function targetingOf(flag: FeatureFlag) {
+  return {
+    targetUsers: flag.targetUsers,
+    rules: flag.rules,
+    fallthrough: flag.fallthrough,
+    exptIncludeAllTargets: flag.exptIncludeAllTargets,
+  };
 }
