@@ -12,6 +12,7 @@ import { IdentityModule } from './identity/identity.module';
 import { InsightsModule } from './insights/insights.module';
 import { ReleaseWorkflowsModule } from './release-workflows/release-workflows.module';
 import { SegmentsModule } from './segments/segments.module';
+import { SsoModule } from './sso/sso.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TriggersModule } from './triggers/triggers.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     FeatureFlagsModule,
     SegmentsModule,
     IamModule,
+    SsoModule,
     EndUsersModule,
     InsightsModule,
     ExperimentsModule,

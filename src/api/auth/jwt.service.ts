@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
@@ -91,6 +91,15 @@ export class JwtService implements OnApplicationBootstrap {
       audience: this.config.auth.audience,
     });
     return { token, expiresIn };
+  }
+
+  /**
+   * A 256-bit key for another purpose (e.g. the SSO state cookie), derived from the session key so
+   * every api replica has it too, yet never usable to sign access tokens.
+   */
+  async derivedKey(purpose: string): Promise<KeyObject> {
+    const base = (await this.key()).export();
+    return createSecretKey(createHmac('sha256', base).update(`featbit-ts:${purpose}`).digest());
   }
 
   /** The claims of a valid token, or null (bad signature, expired or no expiry, wrong issuer/audience). */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { RefreshTokenRepository } from '../../core/ports/iam.repositories';
-import { UserRepository } from '../../core/ports/tenancy.repositories';
+import { UserRepository, WorkspaceRepository } from '../../core/ports/tenancy.repositories';
+import { passwordLoginAllowed } from '../../core/tenancy/oidc-settings';
 import type { UserAccount } from '../../core/tenancy/tenancy';
 import { Logger } from '../../core/ports/logger.port';
 import { hashPassword, verifyPassword } from '../../shared/crypto/password-hasher';
@@ -30,6 +31,7 @@ export class SessionService {
 
   constructor(
     private readonly users: UserRepository,
+    private readonly workspaces: WorkspaceRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly jwt: JwtService,
     private readonly limiter: LoginRateLimiter,
@@ -37,6 +39,14 @@ export class SessionService {
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'identity' });
+  }
+
+  /**
+   * A session for an account an identity provider has vouched for (single sign-on); the caller has
+   * checked the account may sign in that way.
+   */
+  startExternal(user: UserAccount, ip: string): Promise<Session> {
+    return this.issue(user, ip, randomUUID());
   }
 
   async login(emailInput: string, password: string, ip: string): Promise<Session> {
@@ -52,8 +62,25 @@ export class SessionService {
     if (!user || !valid) {
       throw new BusinessRuleError(ERROR_CODES.emailPasswordMismatch, 'the e-mail or password is wrong');
     }
+    await this.refuseWhenSsoOnly(user);
     await this.limiter.recordSuccess(email, ip);
     return this.issue(user, ip, randomUUID());
+  }
+
+  /**
+   * Refused (after a correct password, so nothing leaks) while a workspace of the account allows
+   * only single sign-on; the first-boot admin (ADMIN_EMAIL) keeps password sign-in as the break-glass
+   * for a broken identity provider (docs/security.md#single-sign-on).
+   */
+  private async refuseWhenSsoOnly(user: UserAccount): Promise<void> {
+    if (user.email === this.config.auth.adminEmail.trim().toLowerCase()) return;
+    const workspaces = await this.workspaces.listForUser(user.id);
+    if (workspaces.some((w) => !passwordLoginAllowed(w.sso))) {
+      throw new BusinessRuleError(
+        'PasswordLoginDisabled',
+        'password sign-in is disabled for this workspace: sign in with single sign-on (SSO)',
+      );
+    }
   }
 
   async refresh(raw: string | undefined, ip: string): Promise<Session> {

@@ -5,9 +5,37 @@ export interface Workspace {
   name: string;
   key: string;
   license: string | null;
-  sso: Record<string, unknown> | null;
+  sso: WorkspaceSso | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** How the client authenticates at the token endpoint (FeatBit's ClientAuthenticationMethod values). */
+export const OIDC_CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'] as const;
+export type OidcClientAuthMethod = (typeof OIDC_CLIENT_AUTH_METHODS)[number];
+
+/**
+ * A workspace's OpenID Connect client (FeatBit's Domain/Workspaces/OidcConfig.cs plus `issuer`, which
+ * ID-token validation needs, and `userNameClaim`). Empty endpoints come from the issuer's discovery document.
+ */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Stored for the token request; never returned by the API. */
+  clientSecret: string;
+  clientAuthenticationMethod: OidcClientAuthMethod;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  scope: string;
+  userEmailClaim: string;
+  userNameClaim: string;
+}
+
+/** The workspace's single sign-on settings (FeatBit's SsoConfig, plus the password-login switch). */
+export interface WorkspaceSso {
+  oidc: OidcConfig | null;
+  /** While on, members sign in only through SSO (docs/security.md#single-sign-on). */
+  passwordLoginDisabled: boolean;
 }
 
 export const USER_ORIGINS = ['Local', 'Sso', 'OAuth'] as const;

@@ -9,7 +9,7 @@ import { ACCESS_RULE } from '../../../src/shared/http/route-access';
 import { ApiApp } from './support/api-app';
 import { boolFlag } from './support/fixtures';
 
-// Walks every route the product registers. Anonymous: everything except login, refresh, trigger runs,
+// Walks every route the product registers. Anonymous: everything except login, refresh, SSO, trigger runs,
 // health and the SDK-facing prefixes answers 401. With a Service token whose only statement denies
 // everything, every management route answers 403, except the reviewed self-service/filtered list below.
 
@@ -17,6 +17,9 @@ const ANONYMOUS_OK = [
   /^POST \/api\/v1\/identity\/login-by-email$/,
   /^POST \/api\/v1\/identity\/refresh-token$/,
   /^POST \/api\/v1\/triggers\/run\/:token$/,
+  // Single sign-on: what the login page needs before anyone is signed in (docs/security.md#single-sign-on).
+  /^GET \/api\/v1\/sso\/(pre-check|oidc-authorize-url)$/,
+  /^POST \/api\/v1\/sso\/oidc\/login$/,
   /^GET \/health\//,
   /^(GET|POST) \/api\/public\//,
   /^(GET|POST) \/ofrep\//,

@@ -10,6 +10,12 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/login/login-page.component').then((m) => m.LoginPageComponent),
   },
   {
+    path: 'login/sso-callback',
+    title: 'Signing in · featbit-ts',
+    loadComponent: () =>
+      import('./pages/login/sso-callback-page.component').then((m) => m.SsoCallbackPageComponent),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),

@@ -6,7 +6,24 @@ export function tenancySection(store: () => DataStore): void {
   describe('workspaces', () => {
     it('creates, reads, updates and counts', async () => {
       const before = await store().workspaces.count();
-      const ws = await store().workspaces.create(workspace({ sso: { oidc: { clientId: 'c' } } }));
+      const ws = await store().workspaces.create(
+        workspace({
+          sso: {
+            oidc: {
+              issuer: 'https://id.example.com',
+              clientId: 'c',
+              clientSecret: 's',
+              clientAuthenticationMethod: 'client_secret_basic',
+              authorizationEndpoint: '',
+              tokenEndpoint: '',
+              scope: 'openid',
+              userEmailClaim: 'email',
+              userNameClaim: 'name',
+            },
+            passwordLoginDisabled: false,
+          },
+        }),
+      );
       expect(ws.createdAt).toMatch(ISO_MS);
       expect(await store().workspaces.findById(ws.id)).toEqual(ws);
       expect(await store().workspaces.findByKey(ws.key)).toEqual(ws);

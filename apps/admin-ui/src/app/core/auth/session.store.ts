@@ -35,7 +35,12 @@ export class SessionStore {
   private restoreAttempted = false;
 
   login(email: string, password: string): Observable<Profile> {
-    return this.identity.loginByEmail(email, password).pipe(
+    return this.start(this.identity.loginByEmail(email, password));
+  }
+
+  /** Takes over a session another sign-in (single sign-on) obtained: same token handling as login. */
+  start(signIn: Observable<{ token: string }>): Observable<Profile> {
+    return signIn.pipe(
       tap((result) => {
         this.token.set(result.token);
         this.expiredNotice.set(false);

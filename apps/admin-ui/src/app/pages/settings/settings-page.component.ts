@@ -40,6 +40,7 @@ export class SettingsPageComponent {
     { path: 'policies', label: 'Policies' },
     { path: 'access-tokens', label: 'Access tokens' },
     { path: 'webhooks', label: 'Webhooks' },
+    { path: 'single-sign-on', label: 'Single sign-on' },
     { path: 'usage', label: 'Usage' },
     { path: 'profile', label: 'Profile and password' },
   ];

@@ -58,6 +58,12 @@ export const SETTINGS_ROUTES: Routes = [
           import('./webhooks/webhooks-page.component').then((m) => m.WebhooksPageComponent),
       },
       {
+        path: 'single-sign-on',
+        title: 'Single sign-on · featbit-ts',
+        loadComponent: () =>
+          import('./workspace-sso/workspace-sso-page.component').then((m) => m.WorkspaceSsoPageComponent),
+      },
+      {
         path: 'usage',
         title: 'Usage · featbit-ts',
         loadComponent: () => import('./usage/usage-page.component').then((m) => m.UsagePageComponent),
