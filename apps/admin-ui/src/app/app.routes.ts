@@ -53,6 +53,12 @@ export const routes: Routes = [
         loadChildren: () => import('./pages/end-users/end-users.routes').then((m) => m.END_USER_ROUTES),
       },
       {
+        path: 'audit-log',
+        title: 'Audit log · featbit-ts',
+        loadComponent: () =>
+          import('./pages/audit-log/audit-log-page.component').then((m) => m.AuditLogPageComponent),
+      },
+      {
         path: 'settings',
         loadChildren: () => import('./pages/settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
       },

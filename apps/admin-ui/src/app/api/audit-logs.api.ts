@@ -1,6 +1,14 @@
 import { inject, Injectable } from '@angular/core';
 import { ApiClient } from './api-client';
-import { listAuditLogs, type ListAuditLogs$Params } from './generated/functions';
+import {
+  listAuditLogs,
+  type ListAuditLogs$Params,
+  listOrganizationAuditLogs,
+  type ListOrganizationAuditLogs$Params,
+} from './generated/functions';
+
+/** The filters both audit listings take (the environment's and the organization's). */
+export type AuditLogFilter = Omit<ListOrganizationAuditLogs$Params, 'envId' | 'crossEnvironment'>;
 
 @Injectable({ providedIn: 'root' })
 export class AuditLogsApi {
@@ -18,5 +26,15 @@ export class AuditLogsApi {
       refId: filter.refId || undefined,
       query: filter.query || undefined,
     });
+  }
+
+  /** The environment's log with every filter of the audit log page. */
+  search(envId: string, filter: AuditLogFilter) {
+    return this.api.call(listAuditLogs, { ...filter, envId });
+  }
+
+  /** Every change in the current organization (needs CanManageIAM: it includes IAM changes). */
+  searchOrganization(filter: AuditLogFilter) {
+    return this.api.call(listOrganizationAuditLogs, filter);
   }
 }

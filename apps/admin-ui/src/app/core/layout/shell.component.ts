@@ -73,6 +73,7 @@ export class ShellComponent {
     { path: '/experiments', label: 'Experiments', icon: 'science' },
     { path: '/segments', label: 'Segments', icon: 'group_work' },
     { path: '/end-users', label: 'End users', icon: 'people' },
+    { path: '/audit-log', label: 'Audit log', icon: 'history' },
     { path: '/settings', label: 'Settings', icon: 'settings' },
   ];
 

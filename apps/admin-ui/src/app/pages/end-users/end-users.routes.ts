@@ -13,6 +13,12 @@ export const END_USER_ROUTES: Routes = [
       import('./properties/properties-page.component').then((m) => m.PropertiesPageComponent),
   },
   {
+    path: 'global',
+    title: 'Global users · featbit-ts',
+    loadComponent: () =>
+      import('./global-users/global-users-page.component').then((m) => m.GlobalUsersPageComponent),
+  },
+  {
     path: ':id',
     title: 'End user · featbit-ts',
     loadComponent: () =>

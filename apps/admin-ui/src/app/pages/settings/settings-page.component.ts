@@ -41,6 +41,7 @@ export class SettingsPageComponent {
     { path: 'access-tokens', label: 'Access tokens' },
     { path: 'webhooks', label: 'Webhooks' },
     { path: 'single-sign-on', label: 'Single sign-on' },
+    { path: 'organization', label: 'Workspace and organization' },
     { path: 'usage', label: 'Usage' },
     { path: 'profile', label: 'Profile and password' },
   ];

@@ -64,6 +64,14 @@ export const SETTINGS_ROUTES: Routes = [
           import('./workspace-sso/workspace-sso-page.component').then((m) => m.WorkspaceSsoPageComponent),
       },
       {
+        path: 'organization',
+        title: 'Workspace and organization · featbit-ts',
+        loadComponent: () =>
+          import('./organization/organization-settings-page.component').then(
+            (m) => m.OrganizationSettingsPageComponent,
+          ),
+      },
+      {
         path: 'usage',
         title: 'Usage · featbit-ts',
         loadComponent: () => import('./usage/usage-page.component').then((m) => m.UsagePageComponent),

@@ -13,8 +13,12 @@ import { RouterLink } from '@angular/router';
 import { catchError, debounceTime, distinctUntilChanged, of, switchMap, tap } from 'rxjs';
 import type { EndUserCursor, EndUserPage } from '../../../api/api.models';
 import { EndUsersApi } from '../../../api/end-users.api';
+import { EndUserFilesApi } from '../../../api/end-user-files.api';
+import { PermissionsStore } from '../../../core/auth/permissions.store';
 import { ContextStore } from '../../../core/context/context.store';
 import { describeError } from '../../../core/feedback/error-messages';
+import { Notifier } from '../../../core/feedback/notifier.service';
+import { importSummary, saveFile } from './end-user-transfer';
 import { relativeTime } from '../../../shared/relative-time';
 
 const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null };
@@ -42,6 +46,29 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
         <h1>End users</h1>
         <span class="ff-spacer"></span>
         <a mat-stroked-button routerLink="/end-users/properties"><mat-icon>list_alt</mat-icon> Properties</a>
+        <a mat-stroked-button routerLink="/end-users/global"><mat-icon>public</mat-icon> Global users</a>
+        <button mat-stroked-button type="button" (click)="exportUsers()" data-testid="users-export">
+          <mat-icon>download</mat-icon> Export
+        </button>
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="fileInput.click()"
+          [disabled]="!!importDenied() || importing()"
+          [disabledInteractive]="true"
+          [matTooltip]="importDenied() ?? 'A JSON file as the export writes it'"
+          data-testid="users-import"
+        >
+          <mat-icon>upload</mat-icon> Import
+        </button>
+        <input
+          #fileInput
+          type="file"
+          accept="application/json,.json"
+          hidden
+          (change)="importUsers(fileInput)"
+          data-testid="users-import-file"
+        />
       </header>
       <p class="ff-muted intro">Users your SDKs have evaluated flags for in this environment.</p>
       <div class="ff-toolbar">
@@ -146,7 +173,14 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
 })
 export class UserListPageComponent {
   private readonly api = inject(EndUsersApi);
+  private readonly files = inject(EndUserFilesApi);
+  private readonly notifier = inject(Notifier);
   private readonly context = inject(ContextStore);
+  private readonly perm = inject(PermissionsStore);
+  readonly importDenied = computed(() => this.perm.env('ManageEndUsers'));
+  readonly importing = signal(false);
+  /** Bumped to read the list again (after an import). */
+  private readonly reloads = signal(0);
 
   readonly columns = ['keyId', 'name', 'properties', 'updated'];
   readonly search = signal('');
@@ -165,6 +199,7 @@ export class UserListPageComponent {
     envId: this.context.envId(),
     text: this.text().trim(),
     cursor: this.cursor(),
+    reloads: this.reloads(),
   }));
 
   readonly pageOrNull = toSignal(
@@ -191,6 +226,38 @@ export class UserListPageComponent {
       this.text();
       this.context.envId();
       this.cursor.set(null);
+    });
+  }
+
+  exportUsers(): void {
+    const envId = this.context.envId();
+    if (!envId) return;
+    this.files.exportFile(envId, this.text().trim()).subscribe({
+      next: (blob) => {
+        saveFile(blob, `end-users-${this.context.environment()?.key ?? envId}.json`);
+        this.notifier.success('Exported the end users');
+      },
+      error: (err: unknown) => this.notifier.error(err, 'Could not export the end users'),
+    });
+  }
+
+  importUsers(input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    const envId = this.context.envId();
+    input.value = '';
+    if (!file || !envId) return;
+    this.importing.set(true);
+    this.files.importFile(envId, file).subscribe({
+      next: (result) => {
+        this.importing.set(false);
+        this.notifier.success(importSummary(result));
+        this.cursor.set(null);
+        this.reloads.update((n) => n + 1);
+      },
+      error: (err: unknown) => {
+        this.importing.set(false);
+        this.notifier.error(err, 'Could not import the end users');
+      },
     });
   }
 

@@ -10,12 +10,16 @@ import {
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { SegmentType } from '../../../api/api.models';
 import { SegmentsApi } from '../../../api/segments.api';
 import { ContextStore } from '../../../core/context/context.store';
 import { Notifier } from '../../../core/feedback/notifier.service';
+import { sharedSegmentScopes } from '../../../shared/organization-forms';
 import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../../../shared/validators';
 
-/** New environment segment; closes with its id. */
+/** New segment, of this environment or shared by several; closes with its id. */
 @Component({
   selector: 'ff-segment-create-dialog',
   imports: [
@@ -30,6 +34,10 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
     MatError,
     MatInput,
     MatButton,
+    MatRadioGroup,
+    MatRadioButton,
+    MatSelect,
+    MatOption,
   ],
   template: `
     <h2 mat-dialog-title>Create a segment</h2>
@@ -58,7 +66,34 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
           <mat-label>Description (optional)</mat-label>
           <textarea matInput formControlName="description" rows="2"></textarea>
         </mat-form-field>
-        <p class="ff-muted ff-small">The segment belongs to the current environment.</p>
+        <mat-radio-group
+          formControlName="type"
+          aria-label="Where the segment applies"
+          class="types"
+          (change)="form.controls.key.updateValueAndValidity()"
+        >
+          <mat-radio-button value="environment-specific" data-testid="segment-type-env"
+            >This environment only</mat-radio-button
+          >
+          <mat-radio-button value="shared" data-testid="segment-type-shared"
+            >Shared by several environments</mat-radio-button
+          >
+        </mat-radio-group>
+        @if (form.controls.type.value === 'shared') {
+          <mat-form-field>
+            <mat-label>Environments it covers</mat-label>
+            <mat-select formControlName="envIds" multiple data-testid="segment-envs">
+              @for (e of environments; track e.env.id) {
+                <mat-option [value]="e.env.id" [disabled]="e.env.id === envId"
+                  >{{ e.project.name }} / {{ e.env.name }}</mat-option
+                >
+              }
+            </mat-select>
+            <mat-hint>The current environment is always included.</mat-hint>
+          </mat-form-field>
+        } @else {
+          <p class="ff-muted ff-small">The segment belongs to the current environment.</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
@@ -68,12 +103,21 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
       </mat-dialog-actions>
     </form>
   `,
+  styles: `
+    .types {
+      display: flex;
+      flex-direction: column;
+      margin-bottom: 8px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SegmentCreateDialogComponent {
   private readonly api = inject(SegmentsApi);
   private readonly notifier = inject(Notifier);
-  private readonly envId = inject(ContextStore).envId() ?? '';
+  private readonly context = inject(ContextStore);
+  readonly envId = this.context.envId() ?? '';
+  readonly environments = this.context.allEnvironments();
   readonly ref = inject<MatDialogRef<SegmentCreateDialogComponent, string>>(MatDialogRef);
   readonly saving = signal(false);
   keyEdited = false;
@@ -83,9 +127,11 @@ export class SegmentCreateDialogComponent {
     key: [
       '',
       [Validators.required, keyPattern],
-      [uniqueKey((key) => this.api.isKeyUsed(this.envId, key, 'environment-specific'))],
+      [uniqueKey((key) => this.api.isKeyUsed(this.envId, key, this.keyType()))],
     ],
     description: [''],
+    type: inject(NonNullableFormBuilder).control<SegmentType>('environment-specific'),
+    envIds: [[this.envId]],
   });
 
   onName(): void {
@@ -93,6 +139,23 @@ export class SegmentCreateDialogComponent {
       this.form.controls.key.setValue(slugify(this.form.controls.name.value));
       this.form.controls.key.markAsTouched();
     }
+  }
+
+  // A shared key must be free across the organization, an environment one in the environment.
+  private keyType(): SegmentType {
+    return this.form.controls.type.value ?? 'environment-specific';
+  }
+
+  /** The covered environments as scopes; the current one always among them (the server requires it). */
+  private scopes(envIds: readonly string[]): string[] {
+    const orgKey = this.context.organization()?.key ?? '';
+    const chosen = new Set([this.envId, ...envIds]);
+    return sharedSegmentScopes(
+      orgKey,
+      this.environments
+        .filter((e) => chosen.has(e.env.id))
+        .map((e) => ({ projectKey: e.project.key, envKey: e.env.key })),
+    );
   }
 
   keyError(): string {
@@ -105,11 +168,11 @@ export class SegmentCreateDialogComponent {
     this.saving.set(true);
     this.api
       .create(this.envId, {
-        type: 'environment-specific',
+        type: value.type,
         name: value.name.trim(),
         key: value.key.trim(),
         description: value.description.trim(),
-        scopes: [],
+        scopes: value.type === 'shared' ? this.scopes(value.envIds) : [],
       })
       .subscribe({
         next: (segment) => {
