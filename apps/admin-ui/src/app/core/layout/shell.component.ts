@@ -17,6 +17,7 @@ import { ContextStore } from '../context/context.store';
 import { Notifier } from '../feedback/notifier.service';
 import { ContextSwitcherDialogComponent } from './context-switcher-dialog.component';
 import { SecretsMenuComponent } from './secrets-menu.component';
+import { ThemeMenuComponent } from './theme-menu.component';
 
 interface NavItem {
   path: string;
@@ -47,6 +48,7 @@ interface NavItem {
     MatDivider,
     MatTooltip,
     SecretsMenuComponent,
+    ThemeMenuComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',

@@ -37,24 +37,24 @@ export const LIFECYCLE_OPTIONS: readonly { status: FlagLifecycleStatus; label: s
       white-space: nowrap;
     }
     .lifecycle-new {
-      background: #e3f0ff;
-      color: #0b4a8b;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
     }
     .lifecycle-active {
-      background: #e2f5e9;
-      color: #1d5e35;
+      background: var(--ff-success-container);
+      color: var(--ff-on-success-container);
     }
     .lifecycle-launched {
-      background: #fff1d6;
-      color: #6b4400;
+      background: var(--ff-warning-container);
+      color: var(--ff-on-warning-container);
     }
     .lifecycle-inactive {
-      background: #eceff1;
-      color: #455a64;
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface-variant);
     }
     .lifecycle-permanent {
-      background: #efe6fb;
-      color: #4b2a7b;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -38,7 +38,7 @@ const ICONS: Record<Change['kind'], string> = { add: 'add_circle', remove: 'remo
       margin-top: 2px;
     }
     .add mat-icon {
-      color: #1b7a3a;
+      color: var(--ff-success);
     }
     .remove mat-icon {
       color: var(--mat-sys-error);

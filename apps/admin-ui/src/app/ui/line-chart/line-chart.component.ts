@@ -4,7 +4,7 @@ import {
   Component,
   DestroyRef,
   effect,
-  type ElementRef,
+  ElementRef,
   inject,
   input,
   viewChild,
@@ -19,6 +19,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { ThemeStore } from '../../core/theme/theme.store';
 
 // Only what a line chart on a category axis needs, so the rest of chart.js stays out of the bundle.
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -28,7 +29,8 @@ export interface ChartSeries {
   data: number[];
 }
 
-const COLORS = ['#1e6fd9', '#e8710a', '#12b5cb', '#9334e6', '#d01884', '#188038', '#f9ab00', '#5f6368'];
+// Series colours are --ff-chart-1 … --ff-chart-8 in styles.scss (one value per colour scheme).
+const SERIES_COLORS = 8;
 
 /**
  * A chart.js line chart: one line per series over already formatted x labels. The same numbers are
@@ -83,6 +85,8 @@ export class LineChartComponent {
   readonly ariaLabel = input('Chart');
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly theme = inject(ThemeStore);
   private chart: Chart<'line'> | null = null;
 
   constructor() {
@@ -95,7 +99,7 @@ export class LineChartComponent {
           maintainAspectRatio: false,
           animation: false,
           interaction: { mode: 'index', intersect: false },
-          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+          scales: { x: {}, y: { beginAtZero: true, ticks: { precision: 0 } } },
           plugins: { legend: { position: 'bottom' } },
         },
       });
@@ -104,6 +108,7 @@ export class LineChartComponent {
     effect(() => {
       this.labels();
       this.series();
+      this.theme.dark();
       this.update();
     });
     inject(DestroyRef).onDestroy(() => this.chart?.destroy());
@@ -113,9 +118,20 @@ export class LineChartComponent {
   private update(): void {
     const chart = this.chart;
     if (!chart) return;
+    // A canvas cannot read CSS variables (nor light-dark()): resolve them for the scheme showing.
+    const text = this.resolve('--mat-sys-on-surface-variant');
+    const grid = this.resolve('--mat-sys-outline-variant');
+    chart.options.color = text;
+    for (const axis of ['x', 'y'] as const) {
+      const scale = chart.options.scales?.[axis];
+      if (scale) {
+        scale.ticks = { ...scale.ticks, color: text };
+        scale.grid = { ...scale.grid, color: grid };
+      }
+    }
     chart.data.labels = this.labels();
     chart.data.datasets = this.series().map((s, i) => {
-      const color = COLORS[i % COLORS.length];
+      const color = this.resolve(`--ff-chart-${(i % SERIES_COLORS) + 1}`);
       return {
         label: s.label,
         data: s.data,
@@ -126,5 +142,14 @@ export class LineChartComponent {
       };
     });
     chart.update();
+  }
+
+  private resolve(variable: string): string {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${variable})`;
+    this.host.nativeElement.appendChild(probe);
+    const color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
   }
 }

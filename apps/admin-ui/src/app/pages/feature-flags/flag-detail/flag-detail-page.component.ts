@@ -204,8 +204,8 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
       gap: 12px;
       padding: 10px 16px;
       border-radius: 12px;
-      background: #fff3d6;
-      color: #5c3d00;
+      background: var(--ff-warning-container);
+      color: var(--ff-on-warning-container);
       margin-bottom: 12px;
       flex-wrap: wrap;
     }

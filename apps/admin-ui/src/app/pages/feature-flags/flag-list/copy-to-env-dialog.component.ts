@@ -154,13 +154,13 @@ import { Notifier } from '../../../core/feedback/notifier.service';
         padding: 3px 0;
       }
       mat-icon {
-        color: #1b7a3a;
+        color: var(--ff-success);
       }
       .bad mat-icon {
         color: var(--mat-sys-error);
       }
       .warn mat-icon {
-        color: #b26a00;
+        color: var(--ff-warning);
       }
     }
   `,

@@ -96,8 +96,8 @@ import { StatementEditorComponent } from '../../../ui/statement-editor/statement
     .warning {
       padding: 8px 12px;
       border-radius: 8px;
-      background: #fff3d6;
-      color: #5c3d00;
+      background: var(--ff-warning-container);
+      color: var(--ff-on-warning-container);
     }
     .token {
       display: flex;

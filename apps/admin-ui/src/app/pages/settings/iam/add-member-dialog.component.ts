@@ -72,8 +72,8 @@ import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.compone
     .warning {
       padding: 8px 12px;
       border-radius: 8px;
-      background: #fff3d6;
-      color: #5c3d00;
+      background: var(--ff-warning-container);
+      color: var(--ff-on-warning-container);
     }
     .secret {
       display: flex;

@@ -167,10 +167,10 @@ type Result = { usage: WorkspaceUsage; error: null } | { usage: null; error: str
       font: var(--mat-sys-headline-medium);
     }
     .up {
-      color: #188038;
+      color: var(--ff-success);
     }
     .down {
-      color: #c5221f;
+      color: var(--mat-sys-error);
     }
     .title {
       font: var(--mat-sys-title-medium);

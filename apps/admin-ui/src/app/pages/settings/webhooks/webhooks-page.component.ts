@@ -156,12 +156,12 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
       word-break: break-all;
     }
     .disabled {
-      background: #fde2e1;
-      color: #8a1c13;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
     }
     .reason {
       max-width: 260px;
-      color: #8a1c13;
+      color: var(--mat-sys-error);
     }
     .actions {
       text-align: right;

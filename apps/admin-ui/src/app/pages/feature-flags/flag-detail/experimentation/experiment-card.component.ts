@@ -198,8 +198,8 @@ const REFRESH_MS = 10_000;
       align-items: flex-start;
       padding: 10px 16px;
       border-radius: 12px;
-      background: #fff3d6;
-      color: #5c3d00;
+      background: var(--ff-warning-container);
+      color: var(--ff-on-warning-container);
       margin-bottom: 12px;
     }
     .chart-title {

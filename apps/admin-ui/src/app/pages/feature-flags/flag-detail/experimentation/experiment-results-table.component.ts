@@ -102,7 +102,7 @@ export type ResultsView = 'frequentist' | 'bayesian';
       white-space: normal;
     }
     .win {
-      color: #188038;
+      color: var(--ff-success);
       font-weight: 500;
     }
   `,
