@@ -165,7 +165,14 @@ describe.each(profiles)('flag insights from the official node SDK: $name', (prof
         'GET',
         `/envs/${envId}/feature-flags/insights?featureFlagKey=insight-flag&intervalType=MINUTE&from=${from}&to=${to}`,
       );
-    const series = await poll(read, (s) => s.reduce((n, b) => n + b.total.count, 0) >= evaluations);
+    // The bucket totals and the per-variation counts are two reads: while ClickHouse's Kafka engine is
+    // still inserting, one can see a batch the other does not yet, so wait until both are complete.
+    const perVariation = (s: Bucket[]) =>
+      s.reduce((n, b) => n + b.variations.reduce((m, v) => m + v.count, 0), 0);
+    const series = await poll(
+      read,
+      (s) => s.reduce((n, b) => n + b.total.count, 0) >= evaluations && perVariation(s) >= evaluations,
+    );
     const total = series.reduce((n, b) => n + b.total.count, 0);
     expect(total).toBe(evaluations);
     const perName = new Map<string, number>();
