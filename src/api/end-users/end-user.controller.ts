@@ -90,9 +90,17 @@ export class EndUserController {
   @PostOk('by-keyIds')
   @Permission('CanAccessEnv', Res.env())
   @ApiBody({ schema: { type: 'array', items: { type: 'string' }, maxItems: 500 } })
-  @Operation('getEndUsersByKeyIds', 'End users by keyId (body: a JSON array of keyIds)')
+  @Operation(
+    'getEndUsersByKeyIds',
+    'End users by keyId (body: a JSON array of keyIds)',
+    'A keyId the environment does not know is looked up among the workspace’s global users.',
+  )
   @ApiOkEnvelope(EndUserDto, { isArray: true })
-  async byKeyIds(@IdParam('envId') envId: string, @Body() keyIds: unknown): Promise<EndUserDto[]> {
+  async byKeyIds(
+    @Ctx() ctx: ApiContext,
+    @IdParam('envId') envId: string,
+    @Body() keyIds: unknown,
+  ): Promise<EndUserDto[]> {
     if (
       !Array.isArray(keyIds) ||
       keyIds.length > 500 ||
@@ -100,7 +108,9 @@ export class EndUserController {
     ) {
       throw ValidationFailedError.of('body', 'keyIds_is_invalid', 'a JSON array of at most 500 keyIds');
     }
-    return (await this.endUsers.byKeyIds(envId, keyIds as string[])).map((u) => EndUserDto.from(u));
+    return (await this.endUsers.byKeyIds(envId, ctx.org.workspaceId, keyIds as string[])).map((u) =>
+      EndUserDto.from(u),
+    );
   }
 
   @PostOk('upload')

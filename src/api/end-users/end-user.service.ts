@@ -96,8 +96,27 @@ export class EndUserService {
     return this.endUsers.query(query);
   }
 
-  byKeyIds(envId: string, keyIds: readonly string[]): Promise<StoredEndUser[]> {
-    return this.endUsers.findByKeyIds(envId, keyIds);
+  /**
+   * The environment's users with these keyIds; a keyId the environment does not know is looked up
+   * among the workspace's global users, which targeting may name in every environment.
+   */
+  async byKeyIds(envId: string, workspaceId: string, keyIds: readonly string[]): Promise<StoredEndUser[]> {
+    const found = await this.endUsers.findByKeyIds(envId, keyIds);
+    const known = new Set(found.map((u) => u.keyId));
+    const missing = [...new Set(keyIds)].filter((k) => !known.has(k));
+    if (missing.length === 0) return found;
+    const global = await this.endUsers.query({
+      envId: null,
+      globalOfWorkspace: workspaceId,
+      keyIds: missing,
+      excludedKeyIds: [],
+      searchKeyId: false,
+      searchName: false,
+      searchProperties: [],
+      pageIndex: 0,
+      pageSize: missing.length,
+    });
+    return [...found, ...global.items];
   }
 
   /** Creates or updates a user by keyId; new property names join the catalogue with it. */

@@ -1,5 +1,4 @@
 import { Body, Get, Put } from '@nestjs/common';
-import { WorkspaceRepository } from '../../core/ports/tenancy.repositories';
 import {
   buildOidcSettings,
   DEFAULT_EMAIL_CLAIM,
@@ -13,6 +12,7 @@ import { Res } from '../auth/resources';
 import { ApiOkEnvelope } from '../http/api-envelope';
 import { ValidationFailedError } from '../http/api-errors';
 import { ManagementController, Operation } from '../http/management-controller.decorator';
+import { WorkspaceService } from '../tenancy/workspace.service';
 import { SsoOidcSettingsDto, UpdateSsoOidcDto } from './sso.dto';
 
 const NOT_CONFIGURED: SsoOidcSettingsDto = {
@@ -32,7 +32,7 @@ const NOT_CONFIGURED: SsoOidcSettingsDto = {
 // policies hold (workspace/*), nobody else by default.
 @ManagementController('workspaces', 'Workspaces')
 export class WorkspaceSsoController {
-  constructor(private readonly workspaces: WorkspaceRepository) {}
+  constructor(private readonly workspaces: WorkspaceService) {}
 
   @Get('sso-oidc')
   @Permission('UpdateWorkspaceSSOSettings', Res.workspace())
@@ -61,11 +61,7 @@ export class WorkspaceSsoController {
         result.problems.map((p) => ({ field: p.field, code: `${p.field}_is_invalid`, message: p.message })),
       );
     }
-    const saved = await this.workspaces.update({
-      ...ctx.ws,
-      sso: result.sso,
-      updatedAt: new Date().toISOString(),
-    });
+    const saved = await this.workspaces.updateSso(ctx.actor, ctx.ws, ctx.org.id, result.sso);
     return publicOidcSettings(saved.sso)!;
   }
 }

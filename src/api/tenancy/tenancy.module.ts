@@ -21,6 +21,6 @@ import { WorkspaceUsageService } from './workspace-usage.service';
     SecretController,
   ],
   providers: [ProjectService, OrganizationService, SecretService, WorkspaceService, WorkspaceUsageService],
-  exports: [ProjectService],
+  exports: [ProjectService, WorkspaceService],
 })
 export class TenancyModule {}

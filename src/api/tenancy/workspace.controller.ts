@@ -26,7 +26,7 @@ export class WorkspaceController {
   @Operation('updateWorkspace', 'Rename the current workspace or change its key')
   @ApiOkEnvelope(WorkspaceDto)
   async update(@Ctx() ctx: ApiContext, @Body() body: UpdateWorkspaceDto): Promise<WorkspaceDto> {
-    return WorkspaceDto.from(await this.workspaces.update(ctx.ws, body));
+    return WorkspaceDto.from(await this.workspaces.update(ctx.actor, ctx.ws, ctx.org.id, body));
   }
 
   @Get('is-key-used')

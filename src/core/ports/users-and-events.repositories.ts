@@ -51,6 +51,8 @@ export interface EndUserQuery extends PageRequest {
   /** Customized property names whose values are searched too. */
   searchProperties: readonly string[];
   excludedKeyIds: readonly string[];
+  /** Only users with these keyIds (absent: any keyId). */
+  keyIds?: readonly string[];
 }
 
 export abstract class EndUserRepository {

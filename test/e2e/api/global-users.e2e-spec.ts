@@ -121,6 +121,25 @@ describe('global users and end-user search (e2e, in-process)', () => {
       expect(prod.body.data.items.map((u: { keyId: string }) => u.keyId).sort()).toEqual(['g-ops', 'g-qa']);
     });
 
+    it('resolves targeted keyIds to the environment’s users first, then to global users', async () => {
+      // A global user with the key of an environment user: the environment's own user wins there.
+      await api.request(
+        'POST',
+        '/api/v1/global-users/upload',
+        multipartFile(JSON.stringify({ users: [{ keyId: 'alice', name: 'Global Alice' }] })),
+      );
+      const res = await api.post(`${users.replace('ENV', envId)}/by-keyIds`, ['alice', 'g-ops', 'nobody']);
+      expect(res.status).toBe(200);
+      const found = res.body.data as { keyId: string; name: string; envId: string | null }[];
+      expect(found.map((u) => [u.keyId, u.name, u.envId]).sort()).toEqual([
+        ['alice', 'Alice', envId],
+        ['g-ops', 'Ops robot', null],
+      ]);
+      // Another environment knows no alice of its own: the global one is answered.
+      const prod = await api.post(`/api/v1/envs/${prodId}/end-users/by-keyIds`, ['alice']);
+      expect(prod.body.data.map((u: { name: string }) => u.name)).toEqual(['Global Alice']);
+    });
+
     it('refuses invalid search and list input with 400 naming the field', async () => {
       const cases: [unknown, string][] = [
         [{ pageSize: 0 }, 'pageSize'],

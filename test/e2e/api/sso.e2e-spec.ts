@@ -159,6 +159,12 @@ describe('single sign-on with OpenID Connect (e2e, in-process + oidc-provider)',
     const read = await api.get('/api/v1/workspaces/sso-oidc');
     expect(read.raw).not.toContain(OIDC_CLIENT_SECRET);
     expect(read.body.data.clientSecretSet).toBe(true);
+    // Audited in the organization the change was made from, without the secret.
+    const audit = await api.get('/api/v1/audit-logs?refType=Workspace&pageSize=10');
+    expect(audit.status).toBe(200);
+    expect(audit.body.data.items[0]).toMatchObject({ refType: 'Workspace', operation: 'Update' });
+    expect(audit.raw).toContain(provider.issuer);
+    expect(audit.raw).not.toContain(OIDC_CLIENT_SECRET);
 
     const pre = await anonymous().get('/api/v1/sso/pre-check');
     expect(pre.body.data).toMatchObject({ isEnabled: true, workspaceKey: 'default' });

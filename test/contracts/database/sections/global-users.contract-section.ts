@@ -92,6 +92,9 @@ export function globalUsersSection(store: () => DataStore): void {
     expect(none.totalCount).toBe(0);
     const excluded = await query({ envId, globalOfWorkspace: ws, excludedKeyIds: ['alice', 'g-100%'] });
     expect(keys(excluded)).toEqual(['bob', 'carol']);
+    const picked = await query({ envId, globalOfWorkspace: ws, keyIds: ['alice', 'g-100%', 'nobody'] });
+    expect(keys(picked)).toEqual(['alice', 'g-100%']);
+    expect((await query({ envId, globalOfWorkspace: ws, keyIds: [] })).totalCount).toBe(0);
 
     const first = await query({ envId, globalOfWorkspace: null, pageSize: 2 });
     expect(first.totalCount).toBe(3);

@@ -98,8 +98,13 @@ export class InMemoryIam {
   readonly workspaces: WorkspaceRepository = {
     create: unused,
     findById: unused,
-    findByKey: unused,
-    update: unused,
+    findByKey: async (key) => this.state.workspaces.find((w) => w.key === key) ?? null,
+    update: async (workspace) => {
+      const i = this.state.workspaces.findIndex((w) => w.id === workspace.id);
+      if (i < 0) throw new Error(`no workspace ${workspace.id}`);
+      this.state.workspaces[i] = workspace;
+      return workspace;
+    },
     count: unused,
     addUser: async (workspaceId, userId) => {
       this.state.workspaceUsers.push({ workspaceId, userId });

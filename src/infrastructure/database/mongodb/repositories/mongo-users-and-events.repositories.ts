@@ -58,6 +58,7 @@ export class MongoEndUserRepository extends EndUserRepository {
     if (query.globalOfWorkspace !== null) owners.push({ envId: null, workspaceId: query.globalOfWorkspace });
     const clauses: MongoFilter[] = [owners.length > 0 ? { $or: owners } : { _id: { $in: [] } }];
     if (query.excludedKeyIds.length > 0) clauses.push({ keyId: { $nin: [...query.excludedKeyIds] } });
+    if (query.keyIds) clauses.push({ keyId: { $in: [...query.keyIds] } });
     const sort = { updatedAt: -1, _id: -1 } as const;
     const text = query.searchText;
     if (!text) return this.c.endUsers.page({ $and: clauses }, sort, pageWindow(query));

@@ -88,6 +88,7 @@ export class PostgresEndUserRepository extends EndUserRepository {
     }
     if (query.excludedKeyIds.length > 0)
       where += ` AND NOT (key_id = ANY(${p([...query.excludedKeyIds])}::text[]))`;
+    if (query.keyIds) where += ` AND key_id = ANY(${p([...query.keyIds])}::text[])`;
     return END_USERS.page(this.db, where, params, 'updated_at DESC, id DESC', pageWindow(query));
   }
 
