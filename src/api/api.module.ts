@@ -10,6 +10,7 @@ import { JsonInputModule } from './http/json-input.module';
 import { IamModule } from './iam/iam.module';
 import { IdentityModule } from './identity/identity.module';
 import { InsightsModule } from './insights/insights.module';
+import { RelayProxiesModule } from './relay-proxies/relay-proxies.module';
 import { ReleaseWorkflowsModule } from './release-workflows/release-workflows.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SsoModule } from './sso/sso.module';
@@ -36,6 +37,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     TriggersModule,
     ReleaseWorkflowsModule,
     WebhooksModule,
+    RelayProxiesModule,
     AuditModule,
   ],
 })

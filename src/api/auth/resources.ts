@@ -33,6 +33,7 @@ export const Res = {
   organization: (): ResourceResolver => () => RN.organization(),
   iam: (): ResourceResolver => () => RN.iam(),
   accessToken: (): ResourceResolver => () => RN.accessToken(),
+  relayProxy: (): ResourceResolver => () => RN.relayProxy(),
   /** Any project (`project/*`): creation and cross-project listings. */
   anyProject: (): ResourceResolver => () => 'project/*',
   /** A project about to be created, named by the body's key. */

@@ -1,4 +1,4 @@
-import { int, oneOf } from '../env-parsers';
+import { int, oneOf, text } from '../env-parsers';
 import { MISSING_ATTRIBUTE_MODES, variable } from '../env-variable.types';
 
 /** AppConfig.evaluation. */
@@ -27,5 +27,14 @@ export const EVALUATION_CONFIG = {
     description: 'REST requests allowed per SDK secret per minute (0 = off)',
     parser: int(0, 100_000_000),
     default: 0,
+  }),
+  ofrepStreamKey: variable({
+    name: 'OFREP_STREAM_KEY',
+    description:
+      'HMAC key (≥ 32 chars) signing the tokens of OFREP event-stream URLs; evaluation replicas behind one load balancer need the same value',
+    parser: text(32),
+    default: null,
+    defaultText: 'random per process',
+    secret: true,
   }),
 };

@@ -16,6 +16,7 @@ export const AUDIT_REF_TYPES = [
   'FlagSchedule',
   'FlagChangeRequest',
   'FlagTrigger',
+  'RelayProxy',
 ] as const;
 export type AuditRefType = (typeof AUDIT_REF_TYPES)[number];
 

@@ -74,6 +74,17 @@ export interface RelayProxyAgent {
   createdAt: string;
 }
 
+/** An agent that registered itself (FeatBit's AutoAgent) plus what its last status report said. */
+export interface RelayProxyAutoAgent {
+  id: string;
+  /** The agent's last status report as it sent it (JSON text, bounded); "{}" until the first one. */
+  status: string;
+  registeredAt: string;
+  reportedAt?: string;
+  serves?: string;
+  dataVersion?: number;
+}
+
 export interface RelayProxy {
   id: string;
   organizationId: string;
@@ -84,7 +95,7 @@ export interface RelayProxy {
   isAllEnvs: boolean;
   scopes: string[];
   agents: RelayProxyAgent[];
-  autoAgents: { id: string; status: string; registeredAt: string }[];
+  autoAgents: RelayProxyAutoAgent[];
   createdAt: string;
   updatedAt: string;
 }

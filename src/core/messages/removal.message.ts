@@ -11,7 +11,12 @@ export type RemovalMessage =
   /** One segment as seen by the environments it applied to (shared segments span several). */
   | { kind: 'segment'; envIds: string[]; segmentId: string }
   /** Deleted environments: their secrets stop working and their connections are closed. */
-  | { kind: 'environment'; envIds: string[] };
+  | { kind: 'environment'; envIds: string[] }
+  /**
+   * Relay proxies deleted or changed (scopes, key): evaluation servers re-check their open relay
+   * connections at once (docs/relay-proxies.md#revocation-and-scope-changes). Ids only: the key never travels.
+   */
+  | { kind: 'relay-proxy'; relayProxyIds: string[] };
 
 /** The message text, as the outbox stores and the bus carries it. */
 export function removalJson(removal: RemovalMessage): string {
@@ -36,7 +41,11 @@ export function parseRemovalMessage(payload: unknown): MessageParse<RemovalMessa
       return isStringArray(p.envIds)
         ? parsed({ kind: 'environment', envIds: p.envIds })
         : rejected(TOPICS.removal, 'an environment removal needs envIds (strings)');
+    case 'relay-proxy':
+      return isStringArray(p.relayProxyIds)
+        ? parsed({ kind: 'relay-proxy', relayProxyIds: p.relayProxyIds })
+        : rejected(TOPICS.removal, 'a relay-proxy removal needs relayProxyIds (strings)');
     default:
-      return rejected(TOPICS.removal, 'kind must be flag, segment or environment');
+      return rejected(TOPICS.removal, 'kind must be flag, segment, environment or relay-proxy');
   }
 }

@@ -6,6 +6,7 @@ import type { EnvironmentState, FlagEntry, SegmentEntry } from './environment-st
 // The server patch is serialized once and the same bytes go to every server connection; each client
 // connection gets the changed flags evaluated for its user. FeatBit pushes even when a client's result did
 // not change; so do we (SDKs accept equal versions, and skipping would need per-connection result memory).
+// OFREP event streams only hear that something changed (their clients re-fetch the bulk evaluation).
 
 /** Sends a flag change; returns how many connections were written to. */
 export function pushFlagChange(state: EnvironmentState, entry: FlagEntry): number {
@@ -19,7 +20,7 @@ export function pushFlagChange(state: EnvironmentState, entry: FlagEntry): numbe
     }
   }
   sent += pushClientFlags(state, [entry]);
-  return sent;
+  return sent + notifyEventStreams(state, entry.ts);
 }
 
 /** Sends a segment change: the segment to server SDKs, the affected flags to client SDKs. */
@@ -37,8 +38,16 @@ export function pushSegmentChange(
       sent++;
     }
   }
-  if (affected.length > 0) sent += pushClientFlags(state, affected);
+  if (affected.length > 0) {
+    sent += pushClientFlags(state, affected);
+    sent += notifyEventStreams(state, segment.ts);
+  }
   return sent;
+}
+
+function notifyEventStreams(state: EnvironmentState, revision: number): number {
+  for (const stream of state.eventStreams) stream.notify(revision);
+  return state.eventStreams.size;
 }
 
 const TAIL = Buffer.from(CLIENT_SYNC_TAIL);

@@ -159,6 +159,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
       for (const loading of this.loading.values()) loading.pending.push(change);
       return;
     }
+    if (removal.kind === 'relay-proxy') return; // the relay hub's (src/evaluation/relay/)
     this.secrets.forgetEnvironments(removal.envIds);
     for (const envId of removal.envIds) this.route(envId, { kind: 'remove-environment' });
   }
@@ -247,6 +248,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     if (this.states.get(state.envId) === state) this.states.delete(state.envId);
     for (const conn of [...state.servers, ...state.clients])
       conn.close(CLOSE_ENVIRONMENT_DELETED, 'environment deleted, close by server');
+    for (const stream of [...state.eventStreams]) stream.close();
     this.log.info('environment deleted: dropped from memory', { envId: state.envId });
   }
 

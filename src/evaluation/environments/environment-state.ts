@@ -43,6 +43,13 @@ export interface EnvConnection {
   close(code: number, reason: string): void;
 }
 
+/** An OFREP event stream (src/evaluation/http/ofrep-event-streams.ts): told that something changed. */
+export interface EnvEventStream {
+  /** `revision`: the change's timestamp (Unix ms); the stream coalesces a burst into one event. */
+  notify(revision: number): void;
+  close(): void;
+}
+
 export interface FlagEntry {
   flag: FeatureFlag;
   /** The flag as sent to server SDKs. */
@@ -91,6 +98,7 @@ export class EnvironmentState {
   readonly segments = new Map<string, SegmentEntry>();
   readonly servers = new Set<EnvConnection>();
   readonly clients = new Set<EnvConnection>();
+  readonly eventStreams = new Set<EnvEventStream>();
   /** Set when the environment was deleted: it is no longer kept in memory. */
   removed = false;
   /** Bumped by every change: caches are valid for one version. */
@@ -123,7 +131,7 @@ export class EnvironmentState {
   }
 
   get connectionCount(): number {
-    return this.servers.size + this.clients.size;
+    return this.servers.size + this.clients.size + this.eventStreams.size;
   }
 
   /** Replaces everything (first load). */

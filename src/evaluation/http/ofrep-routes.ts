@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from '../../core/ports/logger.port';
 import { containedRoute, type SdkRouteHandler } from './contained-route';
+import { EVENT_STREAM_PATH, OfrepEventStreams } from './ofrep-event-streams';
 import { SdkAuthenticator, sendJson } from './sdk-auth';
 import { ofrepBulk, ofrepSingle } from './sdk-handlers';
 import { sendResponse } from './sdk-response';
@@ -10,6 +11,8 @@ import { sendResponse } from './sdk-response';
 // OpenFeature Remote Evaluation Protocol v1: single and bulk evaluation, authenticated by the
 // environment's client or server secret (Authorization raw or Bearer, or X-API-Key). The
 // evaluations are usually answered by the fast path (sdk-fast-path.ts) with the same handlers.
+// Bulk answers advertise the environment's event stream, authenticated by the token in its URL
+// (ofrep-event-streams.ts).
 
 const CONFIGURATION = JSON.stringify({
   name: 'featbit-ts',
@@ -26,6 +29,7 @@ export class OfrepRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly auth: SdkAuthenticator,
+    private readonly eventStreams: OfrepEventStreams,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'sdk-http' });
@@ -48,8 +52,17 @@ export class OfrepRoutes implements OnModuleInit {
         const ok = await this.auth.authorize(req, reply, false);
         return ok === null
           ? reply
-          : sendResponse(reply, ofrepBulk(ok, req.body, req.headers['if-none-match']));
+          : sendResponse(
+              reply,
+              ofrepBulk(ok, req.body, req.headers['if-none-match'], () =>
+                this.eventStreams.advertise(req.raw, ok),
+              ),
+            );
       }),
+    );
+    fastify.get(
+      EVENT_STREAM_PATH,
+      route((req, reply) => this.eventStreams.open(req, reply)),
     );
     fastify.get(
       '/ofrep/v1/configuration',

@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { parseBoundedJson } from '../../core/json/bounded-json';
 import { Logger } from '../../core/ports/logger.port';
 import { requestIdOf } from '../../shared/http/http-setup';
+import { OfrepEventStreams } from './ofrep-event-streams';
 import { type AuthOutcome, isAuthorized, SdkAuthenticator } from './sdk-auth';
 import { clientLatestAll, evaluate, ofrepBulk, ofrepSingle, serverLatestAll } from './sdk-handlers';
 import { BODY_TOO_DEEP, INTERNAL_ERROR, type SdkResponse, jsonResponse } from './sdk-response';
@@ -144,6 +145,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly auth: SdkAuthenticator,
+    private readonly eventStreams: OfrepEventStreams,
     config: AppConfig,
     logger: Logger,
   ) {
@@ -284,7 +286,9 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
           response = ofrepSingle(outcome, route.key, body);
           break;
         case 'ofrep-bulk':
-          response = ofrepBulk(outcome, body, req.headers['if-none-match']);
+          response = ofrepBulk(outcome, body, req.headers['if-none-match'], () =>
+            this.eventStreams.advertise(req, outcome),
+          );
           break;
       }
     } catch (err) {

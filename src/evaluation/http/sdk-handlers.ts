@@ -86,11 +86,15 @@ export function ofrepSingle(ok: Authorized, key: string, body: unknown): SdkResp
   return jsonResponse(isOfrepFailure(evaluation) ? 400 : 200, JSON.stringify(evaluation));
 }
 
-/** OFREP bulk evaluation with a strong ETag over the body (If-None-Match → 304). */
+/**
+ * OFREP bulk evaluation with a strong ETag over the flags (If-None-Match → 304). `eventStreams`
+ * gives the answer's `eventStreams` member (its token may change between calls: not in the ETag).
+ */
 export function ofrepBulk(
   ok: Authorized,
   body: unknown,
   ifNoneMatch: string | string[] | undefined,
+  eventStreams?: () => string,
 ): SdkResponse {
   const context = ofrepContextToUser(body);
   if (!context.ok) {
@@ -111,5 +115,6 @@ export function ofrepBulk(
   const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
   if (etagMatches(ifNoneMatch, etag))
     return { status: 304, body: null, contentType: null, headers: [['etag', etag]] };
+  if (eventStreams !== undefined) json = json.slice(0, -1) + eventStreams() + '}';
   return jsonResponse(200, json, [['etag', etag]]);
 }

@@ -11,6 +11,7 @@ import { SecretResolver } from '../auth/secret-resolver';
 import type { EnvironmentState } from '../environments/environment-state';
 import { EnvironmentRegistry } from '../environments/environment-registry';
 import { EndUserPublisher } from '../insights/end-user-publisher';
+import { type RelayHandshake, RelayHub } from '../relay/relay-hub';
 import { SdkRateLimiter } from '../http/sdk-rate-limiter';
 import { clientAddress, ConnectionsPerAddress } from './connections-per-address';
 import { MessageDispatcher } from './message-dispatcher';
@@ -26,6 +27,7 @@ import { CLOSE_GOING_AWAY, CLOSE_INVALID_REQUEST, CLOSE_UNAVAILABLE, SdkConnecti
 
 type Outcome =
   | { kind: 'ok'; type: 'server' | 'client'; env: EnvironmentState }
+  | { kind: 'relay'; handshake: Extract<RelayHandshake, { kind: 'ok' }> }
   | { kind: 'invalid'; why: string }
   | { kind: 'unavailable' };
 
@@ -61,6 +63,7 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     private readonly registry: EnvironmentRegistry,
     private readonly endUsers: EndUserPublisher,
     private readonly rateLimiter: SdkRateLimiter,
+    private readonly relays: RelayHub,
     logger: Logger,
   ) {
     this.log = logger.child({ component: 'streaming' });
@@ -146,10 +149,12 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
 
   private async validate(params: URLSearchParams): Promise<Outcome> {
     const type = params.get('type');
-    if (type !== 'server' && type !== 'client') {
-      // relay-proxy is not supported yet: refused like any other unknown type.
-      return { kind: 'invalid', why: 'connection type' };
+    if (type === 'relay-proxy') {
+      // The token is the relay proxy's key itself (src/evaluation/relay/relay-hub.ts).
+      const handshake = await this.relays.handshake(params.get('token'));
+      return handshake.kind === 'ok' ? { kind: 'relay', handshake } : handshake;
     }
+    if (type !== 'server' && type !== 'client') return { kind: 'invalid', why: 'connection type' };
     if (!VERSIONS.has(params.get('version') ?? '')) return { kind: 'invalid', why: 'version' };
     const token = decodeStreamingToken(params.get('token'));
     if (token === null) return { kind: 'invalid', why: 'malformed token' };
@@ -198,6 +203,10 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     }
     if (this.stopping) {
       ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+      return;
+    }
+    if (outcome.kind === 'relay') {
+      this.relays.accept(ws, outcome.handshake);
       return;
     }
     this.register(ws, outcome.type, outcome.env);

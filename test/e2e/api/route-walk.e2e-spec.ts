@@ -167,6 +167,8 @@ describe('route walk: authentication and IAM on every registered route', () => {
       userId: user?.id ?? '00000000-0000-4000-8000-000000000001',
       propertyId: properties[0]?.id ?? '00000000-0000-4000-8000-000000000001',
       experimentId: '00000000-0000-4000-8000-000000000002',
+      rpId: '00000000-0000-4000-8000-000000000003',
+      agentId: 'walk-agent',
     };
     routes = api.routes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS');
   });

@@ -120,6 +120,7 @@ describe('SDK fuzzer (streaming and REST)', () => {
       ['POST', '/api/public/sdk/client/latest-all'],
       ['POST', '/api/public/featureflag/evaluate'],
       ['POST', '/api/public/insight/track'],
+      ['POST', '/api/public/agent/register'],
       ['POST', '/ofrep/v1/evaluate/flags'],
       ['POST', '/ofrep/v1/evaluate/flags/{key}'],
     ];

@@ -41,5 +41,6 @@ export interface AuditLogDto {
     | 'Webhook'
     | 'FlagSchedule'
     | 'FlagChangeRequest'
-    | 'FlagTrigger';
+    | 'FlagTrigger'
+    | 'RelayProxy';
 }

@@ -21,5 +21,6 @@ export interface CompareDto {
     | 'Webhook'
     | 'FlagSchedule'
     | 'FlagChangeRequest'
-    | 'FlagTrigger';
+    | 'FlagTrigger'
+    | 'RelayProxy';
 }

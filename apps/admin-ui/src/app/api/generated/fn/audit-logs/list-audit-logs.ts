@@ -37,7 +37,8 @@ export interface ListAuditLogs$Params {
     | 'Webhook'
     | 'FlagSchedule'
     | 'FlagChangeRequest'
-    | 'FlagTrigger';
+    | 'FlagTrigger'
+    | 'RelayProxy';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive

@@ -36,7 +36,8 @@ export interface ListOrganizationAuditLogs$Params {
     | 'Webhook'
     | 'FlagSchedule'
     | 'FlagChangeRequest'
-    | 'FlagTrigger';
+    | 'FlagTrigger'
+    | 'RelayProxy';
 
   /**
    * ISO timestamp or epoch milliseconds, inclusive
