@@ -18,6 +18,7 @@ npm ci --no-audit --no-fund
 step "lint"
 npm run lint
 npm run lint -w apps/admin-ui
+npm run i18n:check -w apps/admin-ui
 
 step "type-check"
 npm run typecheck

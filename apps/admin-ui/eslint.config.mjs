@@ -5,6 +5,27 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 import { sharedTypeScript } from '../../eslint.base.mjs';
 
+// Attributes that carry code, not prose (Material inputs, test hooks, icon names).
+const I18N_IGNORED_ATTRIBUTES = [
+  'accept',
+  'align',
+  'appearance',
+  'aria-labelledby',
+  'aria-live',
+  'matBadgeColor',
+  'matColumnDef',
+  'matTooltipPosition',
+  'mode',
+  'orientation',
+  'rel',
+  'scope',
+  'subscriptSizing',
+  'testId',
+  'xPosition',
+  'yPosition',
+  'data-testid',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', '.angular/**', 'out-tsc/**', 'src/app/api/generated/**', 'scripts/**', '**/*.mjs'] },
   {
@@ -30,7 +51,20 @@ export default tseslint.config(
   },
   {
     files: ['**/*.html'],
+    ignores: ['src/index.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+    rules: {
+      // Every user-visible text is marked for translation (English and Simplified Chinese ship);
+      // `npm run i18n:check` then proves each marked text has a translation.
+      '@angular-eslint/template/i18n': [
+        'error',
+        {
+          checkId: false,
+          ignoreTags: ['mat-icon', 'code', 'pre'],
+          ignoreAttributes: I18N_IGNORED_ATTRIBUTES,
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.spec.ts'],

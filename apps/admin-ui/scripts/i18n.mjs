@@ -31,11 +31,15 @@ const writeMessages = (file, locale, translations) =>
 function extract(format) {
   const out = mkdtempSync(join(tmpdir(), 'ff-i18n-'));
   try {
-    execFileSync('npx', ['ng', 'extract-i18n', '--format', format, '--output-path', out, '--progress=false'], {
-      cwd: root,
-      env: { ...process.env, CI: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      'npx',
+      ['ng', 'extract-i18n', '--format', format, '--output-path', out, '--progress=false'],
+      {
+        cwd: root,
+        env: { ...process.env, CI: '1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     return readFileSync(join(out, format === 'json' ? 'messages.json' : 'messages.xlf'), 'utf8');
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -47,7 +51,9 @@ function locations() {
   const xlf = extract('xlf');
   const byId = new Map();
   for (const unit of xlf.matchAll(/<trans-unit id="([^"]+)"[\s\S]*?<\/trans-unit>/g)) {
-    const files = [...unit[0].matchAll(/<context context-type="sourcefile">([^<]+)<\/context>/g)].map((m) => m[1]);
+    const files = [...unit[0].matchAll(/<context context-type="sourcefile">([^<]+)<\/context>/g)].map(
+      (m) => m[1],
+    );
     byId.set(unit[1], files);
   }
   return byId;
@@ -119,7 +125,11 @@ if (command === 'extract') {
     problems.push('src/locale/messages.json is stale: run `node scripts/i18n.mjs extract`');
   }
   const targets = loadTargets();
-  const placeholders = (text) => [...text.matchAll(/\{\$[A-Z0-9_]+\}/g)].map((m) => m[0]).sort().join();
+  const placeholders = (text) =>
+    [...text.matchAll(/\{\$[A-Z0-9_]+\}/g)]
+      .map((m) => m[0])
+      .sort()
+      .join();
   for (const [id, text] of Object.entries(fresh)) {
     if (targets[id] === undefined) problems.push(`untranslated ${id}: ${JSON.stringify(text)}`);
     else if (placeholders(text) !== placeholders(targets[id])) {

@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { bound, eventually, expectSnack, newContext, screenshot } from './support/console-browser';
-import { consoleRoutes, fillRoute } from './support/console-routes';
+import { consoleRoutes, fillRoute, seedEveryPage } from './support/console-routes';
 import { type ConsoleSession, openConsole } from './support/console-session';
 
 // Every routed page of the console audited by axe-core in the light and the dark theme (no serious or
@@ -98,53 +98,7 @@ describe('console: accessibility and themes', () => {
   beforeAll(async () => {
     s = await openConsole();
     page = s.page;
-    const env = `/envs/${s.env.id}`;
-    const on = { id: 'a11y-on', name: 'On', value: 'true' };
-    const off = { id: 'a11y-off', name: 'Off', value: 'false' };
-    const flag = await s.api.ok<{ id: string }>('POST', `${env}/feature-flags`, {
-      name: 'Checkout redesign',
-      key: 'checkout-redesign',
-      description: 'The new checkout',
-      isEnabled: true,
-      variationType: 'boolean',
-      variations: [on, off],
-      enabledVariationId: on.id,
-      disabledVariationId: off.id,
-      tags: ['checkout'],
-    });
-    values.key = 'checkout-redesign';
-    const segment = await s.api.ok<{ id: string }>('POST', `${env}/segments`, {
-      name: 'Beta testers',
-      key: 'beta-testers',
-      description: 'People trying new things',
-    });
-    values['segments:id'] = segment.id;
-    const user = await s.api.ok<{ id: string }>('PUT', `${env}/end-users`, {
-      keyId: 'alice',
-      name: 'Alice',
-      customizedProperties: [{ name: 'plan', value: 'pro' }],
-    });
-    values['end-users:id'] = user.id;
-    const profile = await s.api.ok<{ id: string }>('GET', '/user/profile');
-    const metric = await s.api.ok<{ id: string }>('POST', `${env}/experiment-metrics`, {
-      name: 'Checkout',
-      maintainerUserId: profile.id,
-      eventName: 'checkout',
-      eventType: 1,
-      customEventTrackOption: 1,
-    });
-    await s.api.ok('POST', `${env}/experiments`, {
-      featureFlagId: flag.id,
-      metricId: metric.id,
-      baseLineVariationId: off.id,
-    });
-    await s.api.ok('POST', '/groups', { name: 'Readers', description: 'Read-only people' });
-    const groups = await s.api.ok<{ items: { id: string }[] }>('GET', '/groups');
-    values.groupId = groups.items[0].id;
-    const members = await s.api.ok<{ items: { id: string }[] }>('GET', '/members');
-    values.memberId = members.items[0].id;
-    const policies = await s.api.ok<{ items: { id: string }[] }>('GET', '/policies');
-    values.policyId = policies.items[0].id;
+    Object.assign(values, await seedEveryPage(s));
   });
 
   afterEach(async () => {

@@ -80,6 +80,23 @@ describe('console: segments, end users, get started and settings', () => {
     await page.getByRole('option', { name: /^alice/ }).waitFor();
     await picker.press('Enter');
     await page.locator('mat-chip-row', { hasText: 'alice' }).waitFor();
+    // The workspace's global users are offered too (FeatBit's end-users/search picker).
+    const form = new FormData();
+    const file = JSON.stringify({ users: [{ keyId: 'g-robot', name: 'Release robot' }] });
+    form.append('file', new Blob([file], { type: 'application/json' }), 'global-users.json');
+    const upload = await fetch(`${s.api.baseUrl}/api/v1/global-users/upload`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${s.api.token}`,
+        workspace: s.api.workspaceId,
+        organization: s.api.organizationId,
+      },
+      body: form,
+    });
+    expect(upload.status).toBe(200);
+    await picker.fill('robot');
+    await page.getByRole('option', { name: /^g-robot/ }).waitFor();
+    await picker.fill('');
     await page.getByTestId('segment-add-rule').click();
     await page.getByTestId('condition-property').fill('email');
     await page.getByTestId('condition-property').press('Tab');

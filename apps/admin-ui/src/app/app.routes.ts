@@ -1,17 +1,20 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth/auth.guard';
 
+/** A browser tab title: the page in the build's language, then the product name. */
+export const pageTitle = (page: string): string => `${page} · featbit-ts`;
+
 // Every page is its own lazily loaded chunk.
 export const routes: Routes = [
   {
     path: 'login',
     canActivate: [guestGuard],
-    title: 'Sign in · featbit-ts',
+    title: pageTitle($localize`Sign in`),
     loadComponent: () => import('./pages/login/login-page.component').then((m) => m.LoginPageComponent),
   },
   {
     path: 'login/sso-callback',
-    title: 'Signing in · featbit-ts',
+    title: pageTitle($localize`Signing in`),
     loadComponent: () =>
       import('./pages/login/sso-callback-page.component').then((m) => m.SsoCallbackPageComponent),
   },
@@ -23,7 +26,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'feature-flags' },
       {
         path: 'get-started',
-        title: 'Get started · featbit-ts',
+        title: pageTitle($localize`Get started`),
         loadComponent: () =>
           import('./pages/get-started/get-started-page.component').then((m) => m.GetStartedPageComponent),
       },
@@ -34,7 +37,7 @@ export const routes: Routes = [
       },
       {
         path: 'change-requests',
-        title: 'Change requests · featbit-ts',
+        title: pageTitle($localize`Change requests`),
         loadComponent: () =>
           import('./pages/release-workflows/change-requests-page.component').then(
             (m) => m.ChangeRequestsPageComponent,
@@ -54,7 +57,7 @@ export const routes: Routes = [
       },
       {
         path: 'audit-log',
-        title: 'Audit log · featbit-ts',
+        title: pageTitle($localize`Audit log`),
         loadComponent: () =>
           import('./pages/audit-log/audit-log-page.component').then((m) => m.AuditLogPageComponent),
       },
@@ -64,7 +67,7 @@ export const routes: Routes = [
       },
       {
         path: '**',
-        title: 'Not found · featbit-ts',
+        title: pageTitle($localize`Not found`),
         loadComponent: () =>
           import('./pages/not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),
       },

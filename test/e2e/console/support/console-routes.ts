@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { REPO_ROOT } from '../../support/product';
+import type { ConsoleSession } from './console-session';
 
 // The console's routes as its router declares them, read from app.routes.ts and the feature route
 // files it lazily loads, so an audit over "every route" picks up a page as soon as it is routed.
@@ -93,4 +94,60 @@ export function fillRoute(path: string, values: Record<string, string>): string 
     }
     return encodeURIComponent(value);
   });
+}
+
+/**
+ * Creates what every routed page needs to show something (a flag, a segment, an end user, an
+ * experiment, a group) and answers the values that fill the routes' parameters.
+ */
+export async function seedEveryPage(s: ConsoleSession): Promise<Record<string, string>> {
+  const values: Record<string, string> = {};
+  const env = `/envs/${s.env.id}`;
+  const on = { id: 'a11y-on', name: 'On', value: 'true' };
+  const off = { id: 'a11y-off', name: 'Off', value: 'false' };
+  const flag = await s.api.ok<{ id: string }>('POST', `${env}/feature-flags`, {
+    name: 'Checkout redesign',
+    key: 'checkout-redesign',
+    description: 'The new checkout',
+    isEnabled: true,
+    variationType: 'boolean',
+    variations: [on, off],
+    enabledVariationId: on.id,
+    disabledVariationId: off.id,
+    tags: ['checkout'],
+  });
+  values.key = 'checkout-redesign';
+  const segment = await s.api.ok<{ id: string }>('POST', `${env}/segments`, {
+    name: 'Beta testers',
+    key: 'beta-testers',
+    description: 'People trying new things',
+  });
+  values['segments:id'] = segment.id;
+  const user = await s.api.ok<{ id: string }>('PUT', `${env}/end-users`, {
+    keyId: 'alice',
+    name: 'Alice',
+    customizedProperties: [{ name: 'plan', value: 'pro' }],
+  });
+  values['end-users:id'] = user.id;
+  const profile = await s.api.ok<{ id: string }>('GET', '/user/profile');
+  const metric = await s.api.ok<{ id: string }>('POST', `${env}/experiment-metrics`, {
+    name: 'Checkout',
+    maintainerUserId: profile.id,
+    eventName: 'checkout',
+    eventType: 1,
+    customEventTrackOption: 1,
+  });
+  await s.api.ok('POST', `${env}/experiments`, {
+    featureFlagId: flag.id,
+    metricId: metric.id,
+    baseLineVariationId: off.id,
+  });
+  await s.api.ok('POST', '/groups', { name: 'Readers', description: 'Read-only people' });
+  const groups = await s.api.ok<{ items: { id: string }[] }>('GET', '/groups');
+  values.groupId = groups.items[0].id;
+  const members = await s.api.ok<{ items: { id: string }[] }>('GET', '/members');
+  values.memberId = members.items[0].id;
+  const policies = await s.api.ok<{ items: { id: string }[] }>('GET', '/policies');
+  values.policyId = policies.items[0].id;
+  return values;
 }

@@ -79,7 +79,7 @@ export class TenantClient {
 
   constructor(
     private readonly inner: ManagementClient,
-    private readonly workspaceId: string,
+    readonly workspaceId: string,
   ) {}
 
   get baseUrl(): string {

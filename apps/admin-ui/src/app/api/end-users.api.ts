@@ -1,8 +1,8 @@
 import { inject, Injectable } from '@angular/core';
 import { map, type Observable } from 'rxjs';
 import { ApiClient } from './api-client';
-import type { EndUserCursor, StoredEndUser } from './api.models';
-import type { UpsertPropertyDto } from './generated/models';
+import type { EndUserCursor } from './api.models';
+import type { ScopedEndUserDto, UpsertPropertyDto } from './generated/models';
 import {
   deleteEndUserProperty,
   getEndUser,
@@ -10,6 +10,7 @@ import {
   getEndUserSegments,
   listEndUserProperties,
   searchEndUsers,
+  searchEndUsersPaged,
   upsertEndUserProperty,
 } from './generated/functions';
 
@@ -24,18 +25,21 @@ export class EndUsersApi {
   }
 
   /**
-   * Picker search over the environment's users. The API has no picker endpoint (FeatBit's
-   * end-users/search), so this reads the first page of the cursor list and drops excluded keys.
+   * Picker search (FeatBit's end-users/search): the environment's users and the workspace's global
+   * users, which targeting may name in every environment, without the keys already picked.
    */
   search(
     envId: string,
     searchText: string,
     excludedKeyIds: string[],
     limit = 10,
-  ): Observable<StoredEndUser[]> {
-    return this.list(envId, searchText, null, limit + excludedKeyIds.length).pipe(
-      map((page) => page.items.filter((u) => !excludedKeyIds.includes(u.keyId)).slice(0, limit)),
-    );
+  ): Observable<ScopedEndUserDto[]> {
+    return this.api
+      .call(searchEndUsersPaged, {
+        envId,
+        body: { searchText, excludedKeyIds, includeGlobalUser: true, pageIndex: 0, pageSize: limit },
+      })
+      .pipe(map((page) => page.items));
   }
 
   get(envId: string, id: string) {

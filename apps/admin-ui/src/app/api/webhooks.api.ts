@@ -25,7 +25,7 @@ export function deliveryField(record: object | null | undefined, key: string): s
 /** FeatBit's webhook events, grouped as the editor shows them. */
 export const WEBHOOK_EVENT_GROUPS: { label: string; events: string[] }[] = [
   {
-    label: 'Feature flags',
+    label: $localize`:webhook event group:Feature flags`,
     events: [
       'feature_flag.created',
       'feature_flag.toggled',
@@ -41,7 +41,7 @@ export const WEBHOOK_EVENT_GROUPS: { label: string; events: string[] }[] = [
     ],
   },
   {
-    label: 'Segments',
+    label: $localize`:webhook event group:Segments`,
     events: [
       'segment.created',
       'segment.archived',

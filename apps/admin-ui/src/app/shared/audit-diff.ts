@@ -1,12 +1,13 @@
 import { auditDiff } from '@domain/audit/audit-diff';
 import type { AuditInstruction } from '@domain/audit/audit-instruction';
 import { flagDiff } from '@domain/audit/flag-diff';
-import { instructionEffect, type InstructionEffect, instructionText } from '@domain/audit/instruction-text';
+import { instructionEffect, type InstructionEffect } from '@domain/audit/instruction-text';
 import { segmentDiff } from '@domain/audit/segment-diff';
 import type { AuditLogEntry, FeatureFlag, Segment } from '../api/api.models';
+import { instructionText, SUBJECT_TEXT } from './instruction-text';
 
-// The console's change lists are the core's instructions (src/core/audit/) in the core's words; only
-// the fallback for entries without a visible change is console-specific.
+// The console's change lists are the core's instructions (src/core/audit/), read in the console's
+// language (./instruction-text.ts); the fallback for entries without a visible change is console-specific.
 
 export type ChangeKind = InstructionEffect;
 
@@ -33,20 +34,30 @@ export function diffSegments(before: Segment, after: Segment): Change[] {
   return toChanges(segmentDiff(before, after));
 }
 
-const OPERATION_TEXT: Record<string, string> = {
-  Create: 'Created',
-  Archive: 'Archived',
-  Restore: 'Restored',
-  Remove: 'Deleted',
-  Delete: 'Deleted',
-};
-
 /** An audit entry as a readable change list; entries without a visible change say what was done. */
 export function describeAuditEntry(entry: AuditLogEntry, segmentName?: SegmentNames): Change[] {
   const changes = toChanges(auditDiff(entry.refType, entry.dataChange), segmentName);
   if (changes.length > 0) return changes;
   const what =
-    entry.refType === 'Segment' ? 'segment' : entry.refType === 'FeatureFlag' ? 'flag' : 'resource';
-  const verb = OPERATION_TEXT[entry.operation];
-  return [{ kind: 'update', text: verb ? `${verb} the ${what}` : 'No visible change' }];
+    SUBJECT_TEXT[
+      entry.refType === 'Segment' ? 'segment' : entry.refType === 'FeatureFlag' ? 'flag' : 'resource'
+    ];
+  return [{ kind: 'update', text: operationText(entry.operation, what) ?? $localize`No visible change` }];
+}
+
+/** "Archived the flag": what an entry without a visible change did. */
+function operationText(operation: string, what: string): string | null {
+  switch (operation) {
+    case 'Create':
+      return $localize`Created the ${what}:subject:`;
+    case 'Archive':
+      return $localize`Archived the ${what}:subject:`;
+    case 'Restore':
+      return $localize`Restored the ${what}:subject:`;
+    case 'Remove':
+    case 'Delete':
+      return $localize`Deleted the ${what}:subject:`;
+    default:
+      return null;
+  }
 }

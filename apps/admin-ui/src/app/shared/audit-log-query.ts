@@ -8,23 +8,23 @@ export type AuditRefType = AuditLogEntry['refType'];
 
 /** Resource types in the order the filter offers them, with their names in the console's words. */
 export const AUDIT_REF_TYPES: readonly { value: AuditRefType; label: string }[] = [
-  { value: 'FeatureFlag', label: 'Feature flag' },
-  { value: 'Segment', label: 'Segment' },
-  { value: 'FlagSchedule', label: 'Flag schedule' },
-  { value: 'FlagChangeRequest', label: 'Change request' },
-  { value: 'FlagTrigger', label: 'Flag trigger' },
-  { value: 'Experiment', label: 'Experiment' },
-  { value: 'ExperimentMetric', label: 'Metric' },
-  { value: 'Environment', label: 'Environment' },
-  { value: 'EnvironmentSecret', label: 'Environment secret' },
-  { value: 'Project', label: 'Project' },
-  { value: 'Organization', label: 'Organization' },
-  { value: 'Workspace', label: 'Workspace' },
-  { value: 'Member', label: 'Member' },
-  { value: 'Group', label: 'Group' },
-  { value: 'Policy', label: 'Policy' },
-  { value: 'AccessToken', label: 'Access token' },
-  { value: 'Webhook', label: 'Webhook' },
+  { value: 'FeatureFlag', label: $localize`:audit resource type:Feature flag` },
+  { value: 'Segment', label: $localize`:audit resource type:Segment` },
+  { value: 'FlagSchedule', label: $localize`:audit resource type:Flag schedule` },
+  { value: 'FlagChangeRequest', label: $localize`:audit resource type:Change request` },
+  { value: 'FlagTrigger', label: $localize`:audit resource type:Flag trigger` },
+  { value: 'Experiment', label: $localize`:audit resource type:Experiment` },
+  { value: 'ExperimentMetric', label: $localize`:audit resource type:Metric` },
+  { value: 'Environment', label: $localize`:audit resource type:Environment` },
+  { value: 'EnvironmentSecret', label: $localize`:audit resource type:Environment secret` },
+  { value: 'Project', label: $localize`:audit resource type:Project` },
+  { value: 'Organization', label: $localize`:audit resource type:Organization` },
+  { value: 'Workspace', label: $localize`:audit resource type:Workspace` },
+  { value: 'Member', label: $localize`:audit resource type:Member` },
+  { value: 'Group', label: $localize`:audit resource type:Group` },
+  { value: 'Policy', label: $localize`:audit resource type:Policy` },
+  { value: 'AccessToken', label: $localize`:audit resource type:Access token` },
+  { value: 'Webhook', label: $localize`:audit resource type:Webhook` },
 ];
 
 /** What the filter bar holds; dates are `yyyy-mm-dd` from date inputs, empty when not set. */
@@ -51,7 +51,7 @@ function dayBound(day: string, end: boolean): string | undefined {
 export function auditFormProblem(form: AuditLogForm): string | null {
   const from = dayBound(form.from, false);
   const to = dayBound(form.to, true);
-  if (from && to && from > to) return 'The start date is after the end date.';
+  if (from && to && from > to) return $localize`The start date is after the end date.`;
   return null;
 }
 
@@ -77,8 +77,11 @@ export function auditSubject(entry: Pick<AuditLogEntry, 'refType' | 'keyword'>):
   const label = AUDIT_REF_TYPES.find((t) => t.value === entry.refType)?.label ?? entry.refType;
   if (!entry.keyword) return label;
   const comma = entry.keyword.indexOf(',');
-  if (comma < 0) return `${label} “${entry.keyword}”`;
+  if (comma < 0)
+    return $localize`:audit subject, e.g. Feature flag “checkout”:${label}:type: “${entry.keyword}:name:”`;
   const key = entry.keyword.slice(0, comma);
   const name = entry.keyword.slice(comma + 1).trim();
-  return name && name !== key ? `${label} “${name}” (${key})` : `${label} “${key}”`;
+  return name && name !== key
+    ? $localize`:audit subject, e.g. Feature flag “New checkout” (checkout):${label}:type: “${name}:name:” (${key}:key:)`
+    : $localize`:audit subject, e.g. Feature flag “checkout”:${label}:type: “${key}:name:”`;
 }

@@ -14,20 +14,51 @@ export { decodeList, encodeList, SEGMENT_IN, SEGMENT_NOT_IN };
 export type { AttributeValueType, OperatorInfo, OperatorValueType };
 
 export const ATTRIBUTE_TYPES: readonly { type: AttributeValueType; label: string }[] = [
-  { type: 'string', label: 'Text' },
-  { type: 'number', label: 'Number' },
-  { type: 'boolean', label: 'Boolean' },
-  { type: 'semver', label: 'Version (semver)' },
-  { type: 'datetime', label: 'Date / time' },
+  { type: 'string', label: $localize`:attribute type:Text` },
+  { type: 'number', label: $localize`:attribute type:Number` },
+  { type: 'boolean', label: $localize`:attribute type:Boolean` },
+  { type: 'semver', label: $localize`:attribute type:Version (semver)` },
+  { type: 'datetime', label: $localize`:attribute type:Date / time` },
 ];
+
+/** The operators' labels in the console's language (the catalogue's are English). */
+const OPERATOR_LABELS: Readonly<Record<string, string>> = {
+  IsOneOf: $localize`:condition operator:is one of`,
+  NotOneOf: $localize`:condition operator:is not one of`,
+  Equal: $localize`:condition operator:equals`,
+  NotEqual: $localize`:condition operator:does not equal`,
+  Contains: $localize`:condition operator:contains`,
+  NotContain: $localize`:condition operator:does not contain`,
+  StartsWith: $localize`:condition operator:starts with`,
+  EndsWith: $localize`:condition operator:ends with`,
+  MatchRegex: $localize`:condition operator:matches regex`,
+  NotMatchRegex: $localize`:condition operator:does not match regex`,
+  LessThan: $localize`:condition operator:less than`,
+  LessEqualThan: $localize`:condition operator:less than or equal to`,
+  BiggerThan: $localize`:condition operator:greater than`,
+  BiggerEqualThan: $localize`:condition operator:greater than or equal to`,
+  IsTrue: $localize`:condition operator:is true`,
+  IsFalse: $localize`:condition operator:is false`,
+  SemVerEqual: $localize`:condition operator:semver equals`,
+  SemVerGreaterThan: $localize`:condition operator:semver greater than`,
+  SemVerLessThan: $localize`:condition operator:semver less than`,
+  Before: $localize`:condition operator:before`,
+  After: $localize`:condition operator:after`,
+};
+
+/** The catalogue with each operator's label in the console's language. */
+const LOCALIZED_OPERATORS: readonly OperatorInfo[] = OPERATORS.map((o) => ({
+  ...o,
+  label: OPERATOR_LABELS[o.op] ?? o.label,
+}));
 
 /** The operators offered for an attribute type, in catalogue order (the server's list). */
 export function operatorsFor(type: AttributeValueType): OperatorInfo[] {
-  return OPERATORS.filter((o) => o.offeredFor.includes(type));
+  return LOCALIZED_OPERATORS.filter((o) => o.offeredFor.includes(type));
 }
 
 export function operatorInfo(op: string | null | undefined): OperatorInfo | undefined {
-  return OPERATORS.find((o) => o.op === op);
+  return LOCALIZED_OPERATORS.find((o) => o.op === op);
 }
 
 export function isSegmentCondition(condition: Pick<Condition, 'property'>): boolean {
@@ -50,11 +81,11 @@ export function inferAttributeType(op: string | null | undefined): AttributeValu
 /** Why a condition cannot be saved, or null. */
 export function conditionError(condition: Condition): string | null {
   if (isSegmentCondition(condition)) {
-    return decodeList(condition.value).length === 0 ? 'Choose at least one segment.' : null;
+    return decodeList(condition.value).length === 0 ? $localize`Choose at least one segment.` : null;
   }
-  if (!condition.property.trim()) return 'Choose a property.';
+  if (!condition.property.trim()) return $localize`Choose a property.`;
   const info = operatorInfo(condition.op);
-  if (!info) return 'Choose an operator.';
+  if (!info) return $localize`Choose an operator.`;
   return valueError(info.valueType, condition.value);
 }
 
@@ -63,24 +94,24 @@ export function valueError(kind: OperatorValueType, value: string): string | nul
     case 'none':
       return null;
     case 'list':
-      return decodeList(value).length === 0 ? 'Add at least one value.' : null;
+      return decodeList(value).length === 0 ? $localize`Add at least one value.` : null;
     case 'string':
-      return value === '' ? 'Enter a value.' : null;
+      return value === '' ? $localize`Enter a value.` : null;
     case 'number':
-      return value.trim() === '' || !Number.isFinite(Number(value)) ? 'Enter a number.' : null;
+      return value.trim() === '' || !Number.isFinite(Number(value)) ? $localize`Enter a number.` : null;
     case 'regex':
-      if (value === '') return 'Enter a regular expression.';
+      if (value === '') return $localize`Enter a regular expression.`;
       try {
         new RegExp(value);
         return null;
       } catch {
-        return 'This is not a valid regular expression.';
+        return $localize`This is not a valid regular expression.`;
       }
     case 'semver':
-      return parseSemVer(value) ? null : 'Enter a semantic version such as 1.4.0 or 2.0.0-beta.1.';
+      return parseSemVer(value) ? null : $localize`Enter a semantic version such as 1.4.0 or 2.0.0-beta.1.`;
     case 'datetime':
       return Number.isNaN(parseInstant(value))
-        ? 'Enter an ISO-8601 date or date-time (2025-01-31, 2025-01-31T12:00:00Z) or epoch milliseconds.'
+        ? $localize`Enter an ISO-8601 date or date-time (2025-01-31, 2025-01-31T12:00:00Z) or epoch milliseconds.`
         : null;
   }
 }

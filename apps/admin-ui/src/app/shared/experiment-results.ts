@@ -1,4 +1,5 @@
 import type { ChartSeries } from '../ui/line-chart/line-chart.component';
+import { displayLocale } from './locale';
 
 // Pure helpers of the experiments console: labels, the results table's rows and the lift chart.
 // Result fields and their units follow src/core/experiments/experiment-results.ts (rates, lifts and
@@ -18,21 +19,21 @@ export function confidenceLabel(alpha: number): string {
 export type AnalysisMethod = 'fixed' | 'sequential';
 
 export const METHOD_LABELS: Readonly<Record<string, string>> = {
-  sequential: 'Sequential',
-  fixed: 'Fixed horizon',
+  sequential: $localize`:analysis method:Sequential`,
+  fixed: $localize`:analysis method:Fixed horizon`,
 };
 
 export const STATUS_LABELS: Readonly<Record<string, string>> = {
-  NotStarted: 'Not started',
-  Recording: 'In progress',
-  Paused: 'Paused',
+  NotStarted: $localize`:experiment status:Not started`,
+  Recording: $localize`:experiment status:In progress`,
+  Paused: $localize`:experiment status:Paused`,
 };
 
 /** FeatBit's metric event types: 1 Custom, 2 PageView, 3 Click. */
 export const EVENT_TYPE_LABELS: Readonly<Record<number, string>> = {
-  1: 'Custom',
-  2: 'Page view',
-  3: 'Click',
+  1: $localize`:metric event type:Custom`,
+  2: $localize`:metric event type:Page view`,
+  3: $localize`:metric event type:Click`,
 };
 
 /** Conversion unless a custom metric tracks a numeric value (customEventTrackOption 2). */
@@ -42,8 +43,11 @@ export function isConversionMetric(eventType: number, trackOption: number): bool
 
 /** The type tag shown beside a metric, e.g. "Custom: Conversion rate". */
 export function metricTypeTag(eventType: number, trackOption: number): string {
-  const type = EVENT_TYPE_LABELS[eventType] ?? 'Custom';
-  return `${type}: ${isConversionMetric(eventType, trackOption) ? 'Conversion rate' : 'Numeric'}`;
+  const type = EVENT_TYPE_LABELS[eventType] ?? EVENT_TYPE_LABELS[1];
+  const measure = isConversionMetric(eventType, trackOption)
+    ? $localize`:metric measure:Conversion rate`
+    : $localize`:metric measure:Numeric`;
+  return $localize`:metric type tag, event type and measure:${type}:eventType:: ${measure}:measure:`;
 }
 
 function toNumber(value: string | number | null | undefined): number | null {
@@ -221,7 +225,7 @@ export function resultRows(
   });
 }
 
-const TIME_LABEL = new Intl.DateTimeFormat('en-US', {
+const TIME_LABEL = new Intl.DateTimeFormat(displayLocale(), {
   month: 'short',
   day: 'numeric',
   hour: '2-digit',
@@ -249,13 +253,16 @@ export function liftChart(
     .flatMap((v) => {
       const at = (p: HistoryPoint) => p.results.find((r) => r.variationId === v.id);
       return [
-        { label: `${v.name}: lift %`, data: history.map((p) => percentPoint(at(p)?.effectSize)) },
         {
-          label: `${v.name}: interval low %`,
+          label: $localize`:lift chart line:${v.name}:variation:: lift %`,
+          data: history.map((p) => percentPoint(at(p)?.effectSize)),
+        },
+        {
+          label: $localize`:lift chart line:${v.name}:variation:: interval low %`,
           data: history.map((p) => percentPoint(at(p)?.confidenceInterval?.[0])),
         },
         {
-          label: `${v.name}: interval high %`,
+          label: $localize`:lift chart line:${v.name}:variation:: interval high %`,
           data: history.map((p) => percentPoint(at(p)?.confidenceInterval?.[1])),
         },
       ];

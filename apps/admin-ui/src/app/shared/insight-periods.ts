@@ -1,3 +1,5 @@
+import { displayLocale } from './locale';
+
 // The flag Insights tab's period and interval choices, as FeatBit's console offers them
 // (modules/front-end/src/app/features/safe/feature-flags/details/insights/types.ts): each period
 // allows some bucket sizes, the first being the default.
@@ -13,23 +15,58 @@ export interface InsightPeriod {
 }
 
 export const INSIGHT_PERIODS: readonly InsightPeriod[] = [
-  { id: '30m', label: 'Last 30 minutes', intervals: ['MINUTE'], span: { minutes: 30 } },
-  { id: '2h', label: 'Last 2 hours', intervals: ['HOUR', 'MINUTE'], span: { minutes: 120 } },
-  { id: '24h', label: 'Last 24 hours', intervals: ['HOUR'], span: { minutes: 24 * 60 } },
-  { id: '7d', label: 'Last 7 days', intervals: ['DAY'], span: { minutes: 7 * 24 * 60 } },
-  { id: '14d', label: 'Last 14 days', intervals: ['DAY'], span: { minutes: 14 * 24 * 60 } },
-  { id: '1M', label: 'Last month', intervals: ['DAY', 'WEEK'], span: { months: 1 } },
-  { id: '2M', label: 'Last 2 months', intervals: ['DAY', 'WEEK', 'MONTH'], span: { months: 2 } },
-  { id: '6M', label: 'Last 6 months', intervals: ['DAY', 'WEEK', 'MONTH'], span: { months: 6 } },
-  { id: '12M', label: 'Last 12 months', intervals: ['DAY', 'WEEK', 'MONTH'], span: { months: 12 } },
+  { id: '30m', label: $localize`:time period:Last 30 minutes`, intervals: ['MINUTE'], span: { minutes: 30 } },
+  {
+    id: '2h',
+    label: $localize`:time period:Last 2 hours`,
+    intervals: ['HOUR', 'MINUTE'],
+    span: { minutes: 120 },
+  },
+  {
+    id: '24h',
+    label: $localize`:time period:Last 24 hours`,
+    intervals: ['HOUR'],
+    span: { minutes: 24 * 60 },
+  },
+  {
+    id: '7d',
+    label: $localize`:time period:Last 7 days`,
+    intervals: ['DAY'],
+    span: { minutes: 7 * 24 * 60 },
+  },
+  {
+    id: '14d',
+    label: $localize`:time period:Last 14 days`,
+    intervals: ['DAY'],
+    span: { minutes: 14 * 24 * 60 },
+  },
+  { id: '1M', label: $localize`:time period:Last month`, intervals: ['DAY', 'WEEK'], span: { months: 1 } },
+  {
+    id: '2M',
+    label: $localize`:time period:Last 2 months`,
+    intervals: ['DAY', 'WEEK', 'MONTH'],
+    span: { months: 2 },
+  },
+  {
+    id: '6M',
+    label: $localize`:time period:Last 6 months`,
+    intervals: ['DAY', 'WEEK', 'MONTH'],
+    span: { months: 6 },
+  },
+  {
+    id: '12M',
+    label: $localize`:time period:Last 12 months`,
+    intervals: ['DAY', 'WEEK', 'MONTH'],
+    span: { months: 12 },
+  },
 ];
 
 export const INTERVAL_LABELS: Readonly<Record<InsightInterval, string>> = {
-  MINUTE: 'Minute',
-  HOUR: 'Hour',
-  DAY: 'Day',
-  WEEK: 'Week',
-  MONTH: 'Month',
+  MINUTE: $localize`:insights interval:Minute`,
+  HOUR: $localize`:insights interval:Hour`,
+  DAY: $localize`:insights interval:Day`,
+  WEEK: $localize`:insights interval:Week`,
+  MONTH: $localize`:insights interval:Month`,
 };
 
 export function insightPeriod(id: string): InsightPeriod {
@@ -63,7 +100,9 @@ const LABEL_FORMATS: Readonly<Record<InsightInterval, Intl.DateTimeFormatOptions
 
 /** A bucket start (UTC ISO) as the chart's x label, in the given time zone. */
 export function bucketLabel(iso: string, interval: InsightInterval, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { ...LABEL_FORMATS[interval], timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(displayLocale(), { ...LABEL_FORMATS[interval], timeZone }).format(
+    new Date(iso),
+  );
 }
 
 const DATE_TIME: Intl.DateTimeFormatOptions = {
@@ -79,5 +118,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 /** An instant (ISO) as the end-user table shows it, in the given time zone: "Dec 6, 2026, 10:11:12". */
 export function dateTimeLabel(iso: string, timeZone: string): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : new Intl.DateTimeFormat('en-US', { ...DATE_TIME, timeZone }).format(ms);
+  return Number.isNaN(ms)
+    ? iso
+    : new Intl.DateTimeFormat(displayLocale(), { ...DATE_TIME, timeZone }).format(ms);
 }

@@ -28,21 +28,24 @@ export function insightChart(
     label: name,
     data: insights.series.map((b) => b.variations.find((v) => v.variationId === id)?.[metric] ?? 0),
   }));
-  series.push({ label: 'Total', data: insights.series.map((b) => b.total[metric]) });
+  series.push({
+    label: $localize`:chart line, all variations:Total`,
+    data: insights.series.map((b) => b.total[metric]),
+  });
   return { labels: insights.series.map((b) => bucketLabel(b.time, interval, timeZone)), series };
 }
 
 /** "On: 3 | Off: 1 | Total: 4" */
 export function summaryLine(insights: FlagInsights, metric: InsightMetric): string {
   const parts = insights.summary.variations.map((v) => `${v.variation}: ${v[metric]}`);
-  parts.push(`Total: ${insights.summary.total[metric]}`);
+  parts.push($localize`:insights summary:Total: ${insights.summary.total[metric]}:count:`);
   return parts.join(' | ');
 }
 
 /** The chart as shown: a Time column of the x labels, then one column per line. */
 export function chartCsv(chart: InsightChart): string {
   return buildCsv(
-    ['Time', ...chart.series.map((s) => s.label)],
+    [$localize`:CSV column:Time`, ...chart.series.map((s) => s.label)],
     chart.labels.map((label, i) => [label, ...chart.series.map((s) => s.data[i])]),
   );
 }

@@ -34,6 +34,20 @@ export function statementsOf(
   );
 }
 
+/** The resource words callers pass (and the catalogue's resource types) in the console's language. */
+const RESOURCE_WORDS: Readonly<Record<string, string>> = {
+  flag: $localize`:denied action, "on this flag":flag`,
+  segment: $localize`:denied action, "on this segment":segment`,
+  env: $localize`:denied action, "on this environment":environment`,
+  environment: $localize`:denied action, "on this environment":environment`,
+  project: $localize`:denied action, "on this project":project`,
+  organization: $localize`:denied action, "on this organization":organization`,
+  workspace: $localize`:denied action, "on this workspace":workspace`,
+  iam: $localize`:denied action, "on this IAM resource":IAM resource`,
+  'access-token': $localize`:denied action, "on this access token":access token`,
+  'relay-proxy': $localize`:denied action, "on this relay proxy":relay proxy`,
+};
+
 /** Why the action is refused ("Your policies do not allow X on this flag"), or null when allowed. */
 export function deniedReason(
   statements: readonly PolicyStatement[],
@@ -43,7 +57,7 @@ export function deniedReason(
 ): string | null {
   return isAllowed(statements, action, resource)
     ? null
-    : `Your policies do not allow ${action} on this ${what}`;
+    : $localize`Your policies do not allow ${action}:action: on this ${RESOURCE_WORDS[what] ?? what}:resource:`;
 }
 
 /** The actions a statement of this resource type may list (all of them for '*'), for the editor. */

@@ -1,3 +1,5 @@
+import { displayLocale } from './locale';
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -6,7 +8,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const format = new Intl.RelativeTimeFormat(displayLocale(), { numeric: 'auto' });
 
 /** "3 minutes ago", "yesterday"; times within a minute read "just now". */
 export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
@@ -17,5 +19,5 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return $localize`just now`;
 }

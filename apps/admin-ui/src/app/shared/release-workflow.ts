@@ -22,14 +22,14 @@ export function reviewModes(approvalRequired: boolean, proposable: boolean): Mod
     return {
       modes: approvalRequired ? [] : ['now'],
       note: approvalRequired
-        ? 'This environment requires approval, and changes to variations or the off variation cannot be proposed for review: discard them and save them separately, or ask an administrator.'
-        : 'Changes to variations or the off variation are saved at once: they cannot be scheduled or reviewed.',
+        ? $localize`This environment requires approval, and changes to variations or the off variation cannot be proposed for review: discard them and save them separately, or ask an administrator.`
+        : $localize`Changes to variations or the off variation are saved at once: they cannot be scheduled or reviewed.`,
     };
   }
   if (approvalRequired) {
     return {
       modes: ['schedule', 'request'],
-      note: 'This environment requires approval for changes: schedule them with a change request, or request approval.',
+      note: $localize`This environment requires approval for changes: schedule them with a change request, or request approval.`,
     };
   }
   return { modes: ['now', 'schedule', 'request'], note: null };
@@ -37,10 +37,10 @@ export function reviewModes(approvalRequired: boolean, proposable: boolean): Mod
 
 /** Why a scheduled time cannot be used, or null. `local`: the value of a datetime-local input. */
 export function scheduleTimeProblem(local: string, now: Date): string | null {
-  if (!local) return 'Choose a date and time.';
+  if (!local) return $localize`Choose a date and time.`;
   const at = new Date(local);
-  if (Number.isNaN(at.getTime())) return 'Choose a date and time.';
-  return at.getTime() <= now.getTime() ? 'Choose a time in the future.' : null;
+  if (Number.isNaN(at.getTime())) return $localize`Choose a date and time.`;
+  return at.getTime() <= now.getTime() ? $localize`Choose a time in the future.` : null;
 }
 
 /** A datetime-local input value (local time, to the second). */
@@ -115,32 +115,41 @@ export function statusLabel(change: PendingChangeDto): string {
   if (change.type === 'schedule') {
     switch (change.scheduleStatus) {
       case 'PendingReview':
-        return 'Waiting for approval';
+        return $localize`:pending change status:Waiting for approval`;
       case 'PendingExecution':
-        return 'Scheduled';
+        return $localize`:pending change status:Scheduled`;
       case 'Failed':
-        return 'Failed';
+        return $localize`:pending change status:Failed`;
       case 'Declined':
-        return 'Declined';
+        return $localize`:pending change status:Declined`;
       default:
-        return change.scheduleStatus ?? 'Scheduled';
+        return change.scheduleStatus ?? $localize`:pending change status:Scheduled`;
     }
   }
   switch (change.changeRequestStatus) {
     case 'PendingReview':
-      return 'Waiting for review';
+      return $localize`:pending change status:Waiting for review`;
     case 'Approved':
-      return 'Approved';
+      return $localize`:pending change status:Approved`;
     case 'Declined':
-      return 'Declined';
+      return $localize`:pending change status:Declined`;
     default:
-      return change.changeRequestStatus ?? 'Pending';
+      return change.changeRequestStatus ?? $localize`:pending change status:Pending`;
   }
 }
+
+/** The parts of a flag a pending change carries, in the console's language (the core's are English). */
+const PART_TEXT: Readonly<Record<string, string>> = {
+  onOff: $localize`:part of a flag:on/off state`,
+  individualTargeting: $localize`:part of a flag:individual targeting`,
+  targetingRules: $localize`:part of a flag:targeting rules`,
+  defaultRule: $localize`:part of a flag:default rule`,
+  exptSetting: $localize`:part of a flag:experiment setting`,
+};
 
 /** The conflict warning of a pending change whose parts were changed since it was proposed. */
 export function conflictText(conflicts: readonly string[]): string | null {
   if (conflicts.length === 0) return null;
-  const parts = conflicts.map((c) => PART_LABEL[c as PendingPart] ?? c).join(', ');
-  return `The flag's ${parts} changed since this was proposed; applying it will be refused. Remove it and propose the change again on the current flag.`;
+  const parts = conflicts.map((c) => PART_TEXT[c] ?? PART_LABEL[c as PendingPart] ?? c).join(', ');
+  return $localize`The flag's ${parts}:parts: changed since this was proposed; applying it will be refused. Remove it and propose the change again on the current flag.`;
 }

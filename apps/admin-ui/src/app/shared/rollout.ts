@@ -20,19 +20,19 @@ export function splitTotal(parts: readonly SplitPart[]): number {
 
 /** Why a split cannot be saved, or null when it is valid. */
 export function splitError(parts: readonly SplitPart[]): string | null {
-  if (parts.length === 0) return 'Choose at least one variation.';
+  if (parts.length === 0) return $localize`Choose at least one variation.`;
   for (const part of parts) {
     if (!Number.isFinite(part.percent) || part.percent < 0 || part.percent > 100) {
-      return 'Each percentage must be between 0 and 100.';
+      return $localize`Each percentage must be between 0 and 100.`;
     }
     if (Math.abs(part.percent * 100 - Math.round(part.percent * 100)) > 1e-6) {
-      return 'Percentages may have at most two decimals.';
+      return $localize`Percentages may have at most two decimals.`;
     }
   }
   const ids = parts.map((p) => p.variationId);
-  if (new Set(ids).size !== ids.length) return 'Each variation may appear only once.';
+  if (new Set(ids).size !== ids.length) return $localize`Each variation may appear only once.`;
   const total = parts.reduce((sum, p) => sum + toUnits(p.percent), 0);
-  if (total !== UNITS) return `The percentages add up to ${total / 100}%, not 100%.`;
+  if (total !== UNITS) return $localize`The percentages add up to ${total / 100}:total:%, not 100%.`;
   return null;
 }
 
@@ -86,9 +86,9 @@ export function serveError(
   rollouts: readonly RolloutVariation[],
   variations: readonly Variation[],
 ): string | null {
-  if (rollouts.length === 0) return 'Choose what to serve.';
+  if (rollouts.length === 0) return $localize`Choose what to serve.`;
   const unknown = rollouts.find((r) => !variations.some((v) => v.id === r.id));
-  if (unknown) return 'It serves a variation that no longer exists.';
+  if (unknown) return $localize`It serves a variation that no longer exists.`;
   if (singleVariationOf(rollouts) !== null) return null;
   return splitError(rolloutsToParts(rollouts));
 }

@@ -12,21 +12,21 @@ export interface SdkChoice {
 export const SDKS: readonly SdkChoice[] = [
   {
     id: 'node-server',
-    label: 'Node.js server SDK',
+    label: $localize`:SDK name:Node.js server SDK`,
     secretType: 'server',
-    description: 'Back-end services: evaluates locally, kept current over a WebSocket.',
+    description: $localize`Back-end services: evaluates locally, kept current over a WebSocket.`,
   },
   {
     id: 'js-client',
-    label: 'JavaScript client SDK',
+    label: $localize`:SDK name:JavaScript client SDK`,
     secretType: 'client',
-    description: 'Browsers and single-page apps: receives its values, never the rules.',
+    description: $localize`Browsers and single-page apps: receives its values, never the rules.`,
   },
   {
     id: 'openfeature',
     label: 'OpenFeature (OFREP)',
     secretType: 'server',
-    description: 'Any OpenFeature SDK through the OpenFeature Remote Evaluation Protocol.',
+    description: $localize`Any OpenFeature SDK through the OpenFeature Remote Evaluation Protocol.`,
   },
 ];
 

@@ -78,17 +78,23 @@ export function draftProblems(drafts: readonly StatementDraft[]): Map<number, st
 function statementProblems(s: StatementLike): string[] {
   const problems: string[] = [];
   const knownType = (RESOURCE_TYPES as readonly string[]).includes(s.resourceType);
-  if (!knownType) problems.push(`unknown resource type ${s.resourceType}`);
-  if (s.effect !== 'allow' && s.effect !== 'deny') problems.push('effect is allow or deny');
-  if (s.actions.length === 0) problems.push('at least one action');
+  if (!knownType)
+    problems.push($localize`:statement problem:unknown resource type ${s.resourceType}:resourceType:`);
+  if (s.effect !== 'allow' && s.effect !== 'deny')
+    problems.push($localize`:statement problem:effect is allow or deny`);
+  if (s.actions.length === 0) problems.push($localize`:statement problem:at least one action`);
   for (const action of s.actions) {
     if (action === '*') continue;
-    if (!isPermissionAction(action)) problems.push(`unknown action ${action}`);
+    if (!isPermissionAction(action))
+      problems.push($localize`:statement problem:unknown action ${action}:action:`);
     else if (knownType && s.resourceType !== '*' && resourceTypeOf(action) !== s.resourceType)
-      problems.push(`${action} applies to ${resourceTypeOf(action)}, not ${s.resourceType}`);
+      problems.push(
+        $localize`:statement problem:${action}:action: applies to ${resourceTypeOf(action)}:actionType:, not ${s.resourceType}:resourceType:`,
+      );
   }
-  if (s.resources.length === 0) problems.push('at least one resource');
+  if (s.resources.length === 0) problems.push($localize`:statement problem:at least one resource`);
   for (const pattern of s.resources)
-    if (!isValidResourcePattern(pattern)) problems.push(`invalid resource name ${pattern}`);
+    if (!isValidResourcePattern(pattern))
+      problems.push($localize`:statement problem:invalid resource name ${pattern}:resource:`);
   return problems;
 }

@@ -8,22 +8,24 @@ import { variationsError } from './variations';
 export function draftProblems(flag: FeatureFlag): string[] {
   const problems: string[] = [];
   const variationProblem = variationsError(flag.variationType, flag.variations);
-  if (variationProblem) problems.push(`Variations: ${variationProblem}`);
+  if (variationProblem) problems.push($localize`Variations: ${variationProblem}:problem:`);
   if (!flag.variations.some((v) => v.id === flag.disabledVariationId)) {
-    problems.push('Choose the variation served when the flag is off.');
+    problems.push($localize`Choose the variation served when the flag is off.`);
   }
   flag.rules.forEach((rule, index) => {
-    const title = rule.name ? `Rule “${rule.name}”` : `Rule ${index + 1}`;
-    if (rule.conditions.length === 0) problems.push(`${title}: add at least one condition.`);
+    const title = rule.name
+      ? $localize`:rule title in a problem:Rule “${rule.name}:name:”`
+      : $localize`:rule title in a problem:Rule ${index + 1}:number:`;
+    if (rule.conditions.length === 0) problems.push($localize`${title}:rule:: add at least one condition.`);
     for (const condition of rule.conditions) {
       const error = conditionError(condition);
-      if (error) problems.push(`${title}: ${error}`);
+      if (error) problems.push($localize`:rule problem:${title}:rule:: ${error}:problem:`);
     }
     const serve = serveError(rule.variations, flag.variations);
-    if (serve) problems.push(`${title}: ${serve}`);
+    if (serve) problems.push($localize`:rule problem:${title}:rule:: ${serve}:problem:`);
   });
   const fallthrough = serveError(flag.fallthrough.variations, flag.variations);
-  if (fallthrough) problems.push(`Default rule: ${fallthrough}`);
+  if (fallthrough) problems.push($localize`Default rule: ${fallthrough}:problem:`);
   return problems;
 }
 

@@ -12,9 +12,9 @@ export interface HasUnsavedChanges {
 export const unsavedChangesGuard: CanDeactivateFn<HasUnsavedChanges> = (component) => {
   if (!component?.hasUnsavedChanges()) return true;
   return confirmAction(inject(MatDialog), {
-    title: 'Discard unsaved changes?',
-    message: 'You changed this page without saving. Leave and lose the changes?',
-    confirmLabel: 'Discard changes',
+    title: $localize`Discard unsaved changes?`,
+    message: $localize`You changed this page without saving. Leave and lose the changes?`,
+    confirmLabel: $localize`Discard changes`,
     danger: true,
   }).pipe(map((result) => result !== undefined));
 };

@@ -8,11 +8,11 @@ export interface UsagePeriod {
 }
 
 export const USAGE_PERIODS: readonly UsagePeriod[] = [
-  { id: 'this-month', label: 'This month' },
-  { id: 'last-month', label: 'Last month' },
-  { id: '7d', label: 'Last 7 days' },
-  { id: '30d', label: 'Last 30 days' },
-  { id: '90d', label: 'Last 90 days' },
+  { id: 'this-month', label: $localize`:time period:This month` },
+  { id: 'last-month', label: $localize`:time period:Last month` },
+  { id: '7d', label: $localize`:time period:Last 7 days` },
+  { id: '30d', label: $localize`:time period:Last 30 days` },
+  { id: '90d', label: $localize`:time period:Last 90 days` },
 ];
 
 export interface UsageRange {
@@ -61,7 +61,7 @@ export function percentChange(current: number, previous: number): number | null 
 
 /** "+12.5%", "−3%", "0%", or "new" when the previous period had none. */
 export function formatChange(change: number | null): string {
-  if (change === null) return 'new';
+  if (change === null) return $localize`:usage change, no previous usage:new`;
   const rounded = Math.round(change * 10) / 10;
   if (rounded === 0) return '0%';
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}%`;

@@ -41,10 +41,10 @@ export function uniqueKey(isUsed: (key: string) => Observable<boolean>, debounce
 
 /** The first error of a key control in words. */
 export function keyErrorText(control: AbstractControl): string {
-  if (control.hasError('required')) return 'Enter a key.';
-  if (control.hasError('keyPattern')) return 'Use letters, digits, ".", "_" and "-" only.';
-  if (control.hasError('keyTooLong')) return `At most ${FLAG_KEY_MAX_LENGTH} characters.`;
-  if (control.hasError('keyUsed')) return 'This key is already used.';
+  if (control.hasError('required')) return $localize`Enter a key.`;
+  if (control.hasError('keyPattern')) return $localize`Use letters, digits, ".", "_" and "-" only.`;
+  if (control.hasError('keyTooLong')) return $localize`At most ${FLAG_KEY_MAX_LENGTH}:max: characters.`;
+  if (control.hasError('keyUsed')) return $localize`This key is already used.`;
   return '';
 }
 

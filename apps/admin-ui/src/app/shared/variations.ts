@@ -2,9 +2,9 @@ import type { Variation, VariationType } from '../api/api.models';
 import { newId } from './ids';
 
 export const VARIATION_TYPE_OPTIONS: readonly { type: VariationType; label: string }[] = [
-  { type: 'boolean', label: 'Boolean' },
-  { type: 'string', label: 'String' },
-  { type: 'number', label: 'Number' },
+  { type: 'boolean', label: $localize`:variation type:Boolean` },
+  { type: 'string', label: $localize`:variation type:String` },
+  { type: 'number', label: $localize`:variation type:Number` },
   { type: 'json', label: 'JSON' },
 ];
 
@@ -26,29 +26,31 @@ export function defaultVariations(type: VariationType): Variation[] {
 export function variationValueError(type: VariationType, value: string): string | null {
   switch (type) {
     case 'boolean':
-      return value === 'true' || value === 'false' ? null : 'A boolean variation is "true" or "false".';
+      return value === 'true' || value === 'false'
+        ? null
+        : $localize`A boolean variation is "true" or "false".`;
     case 'number':
-      return value.trim() !== '' && Number.isFinite(Number(value)) ? null : 'Enter a number.';
+      return value.trim() !== '' && Number.isFinite(Number(value)) ? null : $localize`Enter a number.`;
     case 'json':
       try {
         JSON.parse(value);
         return null;
       } catch (err) {
-        return `Invalid JSON: ${err instanceof Error ? err.message : String(err)}`;
+        return $localize`Invalid JSON: ${err instanceof Error ? err.message : String(err)}:error:`;
       }
     case 'string':
-      return value === '' ? 'Enter a value.' : null;
+      return value === '' ? $localize`Enter a value.` : null;
   }
 }
 
 /** Problems of the variation list as a whole, or null. */
 export function variationsError(type: VariationType, variations: readonly Variation[]): string | null {
-  if (variations.length < 2) return 'A flag needs at least two variations.';
-  if (variations.some((v) => !v.name.trim())) return 'Every variation needs a name.';
+  if (variations.length < 2) return $localize`A flag needs at least two variations.`;
+  if (variations.some((v) => !v.name.trim())) return $localize`Every variation needs a name.`;
   const invalid = variations.map((v) => variationValueError(type, v.value)).find((e) => e !== null);
   if (invalid) return invalid;
   const values = variations.map((v) => (type === 'json' ? normaliseJson(v.value) : v.value));
-  if (new Set(values).size !== values.length) return 'Two variations have the same value.';
+  if (new Set(values).size !== values.length) return $localize`Two variations have the same value.`;
   return null;
 }
 

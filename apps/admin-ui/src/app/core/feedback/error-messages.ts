@@ -1,39 +1,38 @@
 import { ApiError, normalizeCode } from '../../api/api-envelope';
 
-// Error codes of the management API in words. Codes are compared without case, `_` or `-`, so
+// Error codes of the management API in words (in the build's language). Codes are compared without case, `_` or `-`, so
 // `KeyHasBeenUsed` and `key_has_been_used` share one entry.
 const MESSAGES: Record<string, string> = {
-  EmailPasswordMismatch: 'The e-mail or password is incorrect.',
-  Unauthorized: 'Your session has expired. Please sign in again.',
-  Forbidden: "You don't have permission to do this.",
-  ResourceNotFound: 'It no longer exists — someone may have deleted it.',
-  Conflict: 'Someone else changed this in the meantime.',
-  KeyHasBeenUsed: 'This key is already used.',
-  NameHasBeenUsed: 'This name is already used.',
-  PasswordTooShort: 'The password is too short (at least 8 characters).',
-  PasswordMismatch: 'The current password is incorrect.',
-  ExternalUserCannotChangePassword: 'Accounts signed in through SSO or a social login have no password here.',
-  CannotModifyBuiltInProperty: 'Built-in properties cannot be changed.',
-  CannotDeleteUnArchivedSegment: 'Archive the segment before deleting it.',
-  SegmentIsBeingUsed: 'The segment is still used by feature flags; remove it from their rules first.',
-  CannotDeleteUnarchivedFeatureFlag: 'Archive the flag before deleting it.',
-  EndUserLimitExceeded: 'Too many end users for this operation.',
-  InternalServerError:
-    'The server hit an unexpected error. Try again, and check the server log if it persists.',
-  NetworkError: 'The server cannot be reached. Check your connection.',
-  BadRequest: 'The request was not accepted; check the fields.',
-  KeyIsRequired: 'A key is required.',
-  KeyIsInvalid: 'The key may only contain letters, digits, ".", "_" and "-".',
-  NameIsRequired: 'A name is required.',
-  EmailIsRequired: 'An e-mail is required.',
-  EmailIsInvalid: 'The e-mail address is not valid.',
-  PasswordIsRequired: 'A password is required.',
-  RevisionIsRequired: 'The flag revision is missing; reload and try again.',
-  VariationsIsRequired: 'At least one variation is required.',
-  ChangeCommentRequired: 'This environment requires a comment for every change.',
-  EmailHasBeenUsed: 'Another account already uses this e-mail.',
-  CannotRemoveLastOwner: 'The organization needs at least one owner.',
-  TooManyRequests: 'Too many requests. Wait a moment and try again.',
+  EmailPasswordMismatch: $localize`The e-mail or password is incorrect.`,
+  Unauthorized: $localize`Your session has expired. Please sign in again.`,
+  Forbidden: $localize`You don't have permission to do this.`,
+  ResourceNotFound: $localize`It no longer exists — someone may have deleted it.`,
+  Conflict: $localize`Someone else changed this in the meantime.`,
+  KeyHasBeenUsed: $localize`This key is already used.`,
+  NameHasBeenUsed: $localize`This name is already used.`,
+  PasswordTooShort: $localize`The password is too short (at least 8 characters).`,
+  PasswordMismatch: $localize`The current password is incorrect.`,
+  ExternalUserCannotChangePassword: $localize`Accounts signed in through SSO or a social login have no password here.`,
+  CannotModifyBuiltInProperty: $localize`Built-in properties cannot be changed.`,
+  CannotDeleteUnArchivedSegment: $localize`Archive the segment before deleting it.`,
+  SegmentIsBeingUsed: $localize`The segment is still used by feature flags; remove it from their rules first.`,
+  CannotDeleteUnarchivedFeatureFlag: $localize`Archive the flag before deleting it.`,
+  EndUserLimitExceeded: $localize`Too many end users for this operation.`,
+  InternalServerError: $localize`The server hit an unexpected error. Try again, and check the server log if it persists.`,
+  NetworkError: $localize`The server cannot be reached. Check your connection.`,
+  BadRequest: $localize`The request was not accepted; check the fields.`,
+  KeyIsRequired: $localize`A key is required.`,
+  KeyIsInvalid: $localize`The key may only contain letters, digits, ".", "_" and "-".`,
+  NameIsRequired: $localize`A name is required.`,
+  EmailIsRequired: $localize`An e-mail is required.`,
+  EmailIsInvalid: $localize`The e-mail address is not valid.`,
+  PasswordIsRequired: $localize`A password is required.`,
+  RevisionIsRequired: $localize`The flag revision is missing; reload and try again.`,
+  VariationsIsRequired: $localize`At least one variation is required.`,
+  ChangeCommentRequired: $localize`This environment requires a comment for every change.`,
+  EmailHasBeenUsed: $localize`Another account already uses this e-mail.`,
+  CannotRemoveLastOwner: $localize`The organization needs at least one owner.`,
+  TooManyRequests: $localize`Too many requests. Wait a moment and try again.`,
 };
 
 const BY_NORMALIZED = new Map(Object.entries(MESSAGES).map(([code, text]) => [normalizeCode(code), text]));
@@ -47,14 +46,16 @@ export function describeCode(code: string): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .trim()
     .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) + '.' : 'Something went wrong.';
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) + '.' : $localize`Something went wrong.`;
 }
 
 /** Everything an error has to say, in words. Field-level details win over bare codes. */
 export function describeError(err: unknown): string {
   const apiError = ApiError.from(err);
   if (apiError.details.length > 0) {
-    return apiError.details.map((d) => d.message || `${d.field}: ${describeCode(d.code)}`).join(' ');
+    return apiError.details
+      .map((d) => d.message || $localize`${d.field}:field:: ${describeCode(d.code)}:error:`)
+      .join(' ');
   }
   if (apiError.codes.length === 0) return describeCode(apiError.status === 409 ? 'Conflict' : 'BadRequest');
   const known = apiError.codes.filter((c) => BY_NORMALIZED.has(normalizeCode(c)));

@@ -8,16 +8,16 @@ export class Notifier {
   private readonly snackBar = inject(MatSnackBar);
 
   success(message: string): void {
-    this.snackBar.open(message, 'OK', { duration: 3500, panelClass: 'ff-snack-success' });
+    this.snackBar.open(message, $localize`OK`, { duration: 3500, panelClass: 'ff-snack-success' });
   }
 
   info(message: string): void {
-    this.snackBar.open(message, 'OK', { duration: 5000 });
+    this.snackBar.open(message, $localize`OK`, { duration: 5000 });
   }
 
   error(err: unknown, prefix?: string): void {
     const text = describeError(err);
-    this.snackBar.open(prefix ? `${prefix}: ${text}` : text, 'Dismiss', {
+    this.snackBar.open(prefix ? $localize`${prefix}:prefix:: ${text}:error:` : text, $localize`Dismiss`, {
       duration: 8000,
       panelClass: 'ff-snack-error',
       politeness: 'assertive',

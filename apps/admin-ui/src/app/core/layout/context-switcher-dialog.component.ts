@@ -25,11 +25,11 @@ import { Notifier } from '../feedback/notifier.service';
     MatIcon,
   ],
   template: `
-    <h2 mat-dialog-title>Switch environment</h2>
+    <h2 i18n mat-dialog-title>Switch environment</h2>
     <mat-dialog-content>
       @if (context.organizations().length > 1) {
         <mat-form-field class="org">
-          <mat-label>Organization</mat-label>
+          <mat-label i18n>Organization</mat-label>
           <mat-select [value]="context.organizationId()" (valueChange)="changeOrganization($event)">
             @for (org of context.organizations(); track org.id) {
               <mat-option [value]="org.id">{{ org.name }}</mat-option>
@@ -37,7 +37,7 @@ import { Notifier } from '../feedback/notifier.service';
           </mat-select>
         </mat-form-field>
       } @else {
-        <p class="ff-muted">
+        <p i18n class="ff-muted">
           Organization: <strong>{{ context.organization()?.name }}</strong>
         </p>
       }
@@ -47,7 +47,7 @@ import { Notifier } from '../feedback/notifier.service';
           <mat-selection-list
             [multiple]="false"
             [hideSingleSelectionIndicator]="true"
-            [attr.aria-label]="'Environments of ' + project.name"
+            [attr.aria-label]="environmentsOf(project.name)"
             (selectionChange)="choose(project.id, $event.options[0].value)"
           >
             @for (env of project.environments; track env.id) {
@@ -59,19 +59,19 @@ import { Notifier } from '../feedback/notifier.service';
                 {{ env.name }} <span class="ff-muted ff-small">· {{ env.key }}</span>
               </mat-list-option>
             } @empty {
-              <p class="ff-muted ff-small">No environments.</p>
+              <p i18n class="ff-muted ff-small">No environments.</p>
             }
           </mat-selection-list>
         </section>
       } @empty {
-        <p class="ff-muted">No projects in this organization.</p>
+        <p i18n class="ff-muted">No projects in this organization.</p>
       }
       @if (loading()) {
-        <p class="ff-muted">Loading…</p>
+        <p i18n class="ff-muted">Loading…</p>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" (click)="ref.close(changed)">Close</button>
+      <button i18n mat-button type="button" (click)="ref.close(changed)">Close</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -101,10 +101,14 @@ export class ContextSwitcherDialogComponent {
       await this.context.selectOrganization(id);
       this.changed = true;
     } catch (err) {
-      this.notifier.error(err, 'Could not open the organization');
+      this.notifier.error(err, $localize`Could not open the organization`);
     } finally {
       this.loading.set(false);
     }
+  }
+
+  environmentsOf(project: string): string {
+    return $localize`Environments of ${project}:project:`;
   }
 
   choose(projectId: string, envId: string): void {

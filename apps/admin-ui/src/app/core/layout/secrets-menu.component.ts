@@ -12,28 +12,31 @@ import { CopyButtonComponent } from '../../ui/copy-button/copy-button.component'
   template: `
     <button mat-button type="button" [matMenuTriggerFor]="menu" data-testid="secrets-menu">
       <mat-icon>vpn_key</mat-icon>
-      SDK keys
+      <span i18n>SDK keys</span>
     </button>
     <mat-menu #menu="matMenu" xPosition="before" class="ff-secrets-menu">
       <div class="secrets" role="presentation" (click)="$event.stopPropagation()">
-        <p class="title">{{ environment().name }} · SDK keys</p>
+        <p i18n class="title">{{ environment().name }} · SDK keys</p>
         @for (secret of environment().secrets; track secret.id) {
           <div class="secret">
             <div class="meta">
-              <span class="ff-badge">{{ secret.type === 'server' ? 'Server' : 'Client' }}</span>
+              <span class="ff-badge">{{ secret.type === 'server' ? serverLabel : clientLabel }}</span>
               <span class="name">{{ secret.name }}</span>
             </div>
             <div class="value-row">
               <code class="value" [attr.data-testid]="'secret-' + secret.type">{{ secret.value }}</code>
-              <ff-copy-button [value]="secret.value" [what]="secret.type + ' key'" />
+              <ff-copy-button
+                [value]="secret.value"
+                [what]="secret.type === 'server' ? serverKey : clientKey"
+              />
             </div>
           </div>
         } @empty {
-          <p class="ff-muted">
+          <p i18n class="ff-muted">
             No SDK keys to show: the environment has none, or your permissions do not include them.
           </p>
         }
-        <p class="ff-muted ff-small hint">
+        <p i18n class="ff-muted ff-small hint">
           Server keys are for back-end SDKs and must stay private; client keys may ship in browsers and apps.
         </p>
       </div>
@@ -77,4 +80,8 @@ import { CopyButtonComponent } from '../../ui/copy-button/copy-button.component'
 })
 export class SecretsMenuComponent {
   readonly environment = input.required<EnvironmentInfo>();
+  readonly serverLabel = $localize`Server`;
+  readonly clientLabel = $localize`Client`;
+  readonly serverKey = $localize`server key`;
+  readonly clientKey = $localize`client key`;
 }

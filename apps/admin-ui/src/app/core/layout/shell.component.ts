@@ -17,6 +17,7 @@ import { ContextStore } from '../context/context.store';
 import { Notifier } from '../feedback/notifier.service';
 import { ContextSwitcherDialogComponent } from './context-switcher-dialog.component';
 import { SecretsMenuComponent } from './secrets-menu.component';
+import { LanguageMenuComponent } from './language-menu.component';
 import { ThemeMenuComponent } from './theme-menu.component';
 
 interface NavItem {
@@ -48,6 +49,7 @@ interface NavItem {
     MatDivider,
     MatTooltip,
     SecretsMenuComponent,
+    LanguageMenuComponent,
     ThemeMenuComponent,
   ],
   templateUrl: './shell.component.html',
@@ -68,21 +70,24 @@ export class ShellComponent {
     { initialValue: false },
   );
 
+  /** The product name, not translated. */
+  readonly productName = 'featbit-ts';
+
   readonly nav: NavItem[] = [
-    { path: '/get-started', label: 'Get started', icon: 'rocket_launch' },
-    { path: '/feature-flags', label: 'Feature flags', icon: 'flag' },
-    { path: '/change-requests', label: 'Change requests', icon: 'rule' },
-    { path: '/experiments', label: 'Experiments', icon: 'science' },
-    { path: '/segments', label: 'Segments', icon: 'group_work' },
-    { path: '/end-users', label: 'End users', icon: 'people' },
-    { path: '/audit-log', label: 'Audit log', icon: 'history' },
-    { path: '/settings', label: 'Settings', icon: 'settings' },
+    { path: '/get-started', label: $localize`Get started`, icon: 'rocket_launch' },
+    { path: '/feature-flags', label: $localize`Feature flags`, icon: 'flag' },
+    { path: '/change-requests', label: $localize`Change requests`, icon: 'rule' },
+    { path: '/experiments', label: $localize`Experiments`, icon: 'science' },
+    { path: '/segments', label: $localize`Segments`, icon: 'group_work' },
+    { path: '/end-users', label: $localize`End users`, icon: 'people' },
+    { path: '/audit-log', label: $localize`Audit log`, icon: 'history' },
+    { path: '/settings', label: $localize`Settings`, icon: 'settings' },
   ];
 
   readonly contextLabel = computed(() => {
     const project = this.context.project();
     const env = this.context.environment();
-    return project && env ? `${project.name} / ${env.name}` : 'Choose an environment';
+    return project && env ? `${project.name} / ${env.name}` : $localize`Choose an environment`;
   });
 
   readonly initials = computed(() => {
@@ -103,7 +108,10 @@ export class ShellComponent {
       .subscribe((changed?: boolean) => {
         if (!changed) return;
         const env = this.context.environment();
-        if (env) this.notifier.success(`Switched to ${this.context.project()?.name} / ${env.name}`);
+        if (env)
+          this.notifier.success(
+            $localize`Switched to ${this.context.project()?.name}:project: / ${env.name}:environment:`,
+          );
         // Detail pages belong to the previous environment: go back to the section's list.
         const section = this.router.url.split('/')[1] || 'feature-flags';
         void this.router.navigateByUrl('/' + section.split('?')[0]);
@@ -111,6 +119,6 @@ export class ShellComponent {
   }
 
   signOut(): void {
-    this.session.logout().subscribe(() => this.notifier.success('Signed out'));
+    this.session.logout().subscribe(() => this.notifier.success($localize`Signed out`));
   }
 }

@@ -14,8 +14,8 @@ import { THEME_CHOICES, ThemeStore } from '../theme/theme.store';
       mat-icon-button
       type="button"
       [matMenuTriggerFor]="menu"
-      [attr.aria-label]="'Theme: ' + current().label"
-      [matTooltip]="'Theme: ' + current().label"
+      [attr.aria-label]="currentLabel()"
+      [matTooltip]="currentLabel()"
       data-testid="theme-menu"
     >
       <mat-icon>{{ current().icon }}</mat-icon>
@@ -52,4 +52,5 @@ export class ThemeMenuComponent {
   readonly current = computed(
     () => THEME_CHOICES.find((c) => c.value === this.theme.choice()) ?? THEME_CHOICES[0],
   );
+  readonly currentLabel = computed(() => $localize`Theme: ${this.current().label}:theme:`);
 }

@@ -4,9 +4,13 @@ import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angul
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export const THEME_CHOICES: readonly { value: ThemeChoice; label: string; icon: string }[] = [
-  { value: 'system', label: 'System', icon: 'brightness_auto' },
-  { value: 'light', label: 'Light', icon: 'light_mode' },
-  { value: 'dark', label: 'Dark', icon: 'dark_mode' },
+  {
+    value: 'system',
+    label: $localize`:colour scheme|follow the system's colour scheme:System`,
+    icon: 'brightness_auto',
+  },
+  { value: 'light', label: $localize`:colour scheme:Light`, icon: 'light_mode' },
+  { value: 'dark', label: $localize`:colour scheme:Dark`, icon: 'dark_mode' },
 ];
 
 const STORAGE_KEY = 'ff-theme';

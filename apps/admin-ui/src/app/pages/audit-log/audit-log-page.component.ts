@@ -67,16 +67,20 @@ type Scope = 'env' | 'org';
   template: `
     <div class="ff-page">
       <header class="ff-page-header">
-        <h1>Audit log</h1>
+        <h1 i18n>Audit log</h1>
         <span class="ff-spacer"></span>
         <mat-button-toggle-group
           [ngModel]="scope()"
           (ngModelChange)="setScope($event)"
           aria-label="Which changes"
+          i18n-aria-label
           hideSingleSelectionIndicator
         >
-          <mat-button-toggle value="env" data-testid="audit-scope-env">This environment</mat-button-toggle>
+          <mat-button-toggle i18n value="env" data-testid="audit-scope-env"
+            >This environment</mat-button-toggle
+          >
           <mat-button-toggle
+            i18n
             value="org"
             [disabled]="!!orgDenied()"
             [matTooltip]="orgDenied() ?? ''"
@@ -87,46 +91,51 @@ type Scope = 'env' | 'org';
       </header>
       <p class="ff-muted intro">
         @if (scope() === 'env') {
-          Changes to flags, segments and settings of {{ context.project()?.name }} /
-          {{ context.environment()?.name }}.
+          <ng-container i18n
+            >Changes to flags, segments and settings of {{ context.project()?.name }} /
+            {{ context.environment()?.name }}.</ng-container
+          >
         } @else {
-          Every change in {{ context.organization()?.name }}, members, groups and policies included.
+          <ng-container i18n
+            >Every change in {{ context.organization()?.name }}, members, groups and policies
+            included.</ng-container
+          >
         }
       </p>
-      <form class="ff-toolbar filters" (ngSubmit)="search()" aria-label="Filters">
+      <form class="ff-toolbar filters" (ngSubmit)="search()" aria-label="Filters" i18n-aria-label>
         <mat-form-field class="text">
-          <mat-label>Search key, name or comment</mat-label>
+          <mat-label i18n>Search key, name or comment</mat-label>
           <mat-icon matPrefix>search</mat-icon>
           <input matInput type="search" name="query" [(ngModel)]="form.query" data-testid="audit-query" />
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Resource</mat-label>
+          <mat-label i18n>Resource</mat-label>
           <mat-select name="refType" [(ngModel)]="form.refType" data-testid="audit-ref-type">
-            <mat-option value="">Any resource</mat-option>
+            <mat-option i18n value="">Any resource</mat-option>
             @for (t of refTypes; track t.value) {
               <mat-option [value]="t.value">{{ t.label }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Member</mat-label>
+          <mat-label i18n>Member</mat-label>
           <mat-select name="creatorId" [(ngModel)]="form.creatorId" data-testid="audit-member">
-            <mat-option value="">Anyone</mat-option>
+            <mat-option i18n value="">Anyone</mat-option>
             @for (m of members(); track m.id) {
               <mat-option [value]="m.id">{{ m.name || m.email }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field class="date">
-          <mat-label>From</mat-label>
+          <mat-label i18n>From</mat-label>
           <input matInput type="date" name="from" [(ngModel)]="form.from" data-testid="audit-from" />
         </mat-form-field>
         <mat-form-field class="date">
-          <mat-label>To</mat-label>
+          <mat-label i18n>To</mat-label>
           <input matInput type="date" name="to" [(ngModel)]="form.to" data-testid="audit-to" />
         </mat-form-field>
-        <button mat-flat-button type="submit" data-testid="audit-search">Search</button>
-        <button mat-button type="button" (click)="clear()">Clear</button>
+        <button i18n mat-flat-button type="submit" data-testid="audit-search">Search</button>
+        <button i18n mat-button type="button" (click)="clear()">Clear</button>
       </form>
       @if (error(); as message) {
         <p class="ff-error-text" role="alert">{{ message }}</p>
@@ -135,14 +144,18 @@ type Scope = 'env' | 'org';
         <mat-progress-bar mode="indeterminate" />
       }
       <p class="ff-muted ff-small" aria-live="polite">
-        {{ loading() ? 'Loading…' : total() + (total() === 1 ? ' change' : ' changes') }}
+        @if (loading()) {
+          <ng-container i18n>Loading…</ng-container>
+        } @else {
+          <ng-container i18n>{total(), plural, =1 {1 change} other {{{ total() }} changes}}</ng-container>
+        }
       </p>
-      <ol class="timeline" aria-label="Audit log" data-testid="audit-log-list">
+      <ol class="timeline" aria-label="Audit log" i18n-aria-label data-testid="audit-log-list">
         @for (row of rows(); track row.entry.id) {
           <li class="entry ff-card">
             <div class="meta">
               <strong data-testid="audit-who">{{
-                row.entry.creatorName || row.entry.creatorEmail || 'System'
+                row.entry.creatorName || row.entry.creatorEmail || systemLabel
               }}</strong>
               <span class="ff-badge">{{ row.entry.operation }}</span>
               <span data-testid="audit-what">{{ row.subject }}</span>
@@ -158,12 +171,12 @@ type Scope = 'env' | 'org';
           </li>
         } @empty {
           @if (!loading() && !error()) {
-            <li class="ff-empty">No change matches these filters.</li>
+            <li i18n class="ff-empty">No change matches these filters.</li>
           }
         }
       </ol>
       @if (entries().length < total()) {
-        <button mat-stroked-button type="button" (click)="load(false)" [disabled]="loading()">
+        <button i18n mat-stroked-button type="button" (click)="load(false)" [disabled]="loading()">
           Load more
         </button>
       }
@@ -231,6 +244,8 @@ export class AuditLogPageComponent {
   /** The filters of the listing shown, so "Load more" continues it even after the form was edited. */
   private applied: AuditLogForm = { ...EMPTY_AUDIT_FORM };
   relative = relativeTime;
+  /** Who made a change no member made. */
+  readonly systemLabel = $localize`System`;
 
   constructor() {
     effect(() => {
@@ -281,7 +296,7 @@ export class AuditLogPageComponent {
       this.total.set(page.totalCount);
       this.error.set(null);
     } catch (err) {
-      this.error.set(`The audit log could not be loaded: ${describeError(err)}`);
+      this.error.set($localize`The audit log could not be loaded: ${describeError(err)}:error:`);
       if (reset) this.entries.set([]);
     } finally {
       this.loading.set(false);

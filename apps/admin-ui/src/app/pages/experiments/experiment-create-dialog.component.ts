@@ -54,10 +54,10 @@ export interface ExperimentCreateData {
   ],
   template: `
     <form class="ff-drawer" (ngSubmit)="save()">
-      <h2 mat-dialog-title>Add experiment</h2>
+      <h2 i18n mat-dialog-title>Add experiment</h2>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Feature flag</mat-label>
+          <mat-label i18n>Feature flag</mat-label>
           <input
             matInput
             name="flagSearch"
@@ -77,20 +77,20 @@ export interface ExperimentCreateData {
               >
             }
           </mat-autocomplete>
-          <mat-hint>Search by name or key</mat-hint>
+          <mat-hint i18n>Search by name or key</mat-hint>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Metric</mat-label>
+          <mat-label i18n>Metric</mat-label>
           <mat-select name="metric" [(ngModel)]="metricId" data-testid="experiment-metric">
             @for (m of metrics(); track m.id) {
               <mat-option [value]="m.id">{{ m.name }} · {{ tag(m) }}</mat-option>
             } @empty {
-              <mat-option disabled>No metric yet: create one on the Metrics page</mat-option>
+              <mat-option i18n disabled>No metric yet: create one on the Metrics page</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Baseline variation</mat-label>
+          <mat-label i18n>Baseline variation</mat-label>
           <mat-select
             name="baseline"
             [(ngModel)]="baselineId"
@@ -103,7 +103,7 @@ export interface ExperimentCreateData {
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Confidence level</mat-label>
+          <mat-label i18n>Confidence level</mat-label>
           <mat-select name="level" [(ngModel)]="level" data-testid="experiment-confidence">
             @for (l of levels; track l) {
               <mat-option [value]="l">{{ l }}%</mat-option>
@@ -115,17 +115,18 @@ export interface ExperimentCreateData {
           [(ngModel)]="method"
           class="methods"
           aria-label="Analysis method"
+          i18n-aria-label
           data-testid="experiment-method"
         >
           <mat-radio-button value="sequential">
-            <strong>Sequential</strong>
-            <span class="ff-muted ff-small block"
+            <strong i18n>Sequential</strong>
+            <span i18n class="ff-muted ff-small block"
               >Safe to check any time: the intervals stay valid however often you look.</span
             >
           </mat-radio-button>
           <mat-radio-button value="fixed">
-            <strong>Fixed horizon</strong>
-            <span class="ff-muted ff-small block"
+            <strong i18n>Fixed horizon</strong>
+            <span i18n class="ff-muted ff-small block"
               >FeatBit's t-test: read it once, after the planned sample size is reached.</span
             >
           </mat-radio-button>
@@ -135,8 +136,9 @@ export interface ExperimentCreateData {
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close()">Cancel</button>
+        <button i18n mat-button type="button" (click)="ref.close()">Cancel</button>
         <button
+          i18n
           mat-flat-button
           type="submit"
           [disabled]="saving() || !flag() || !metricId || !baselineId"
@@ -230,7 +232,7 @@ export class ExperimentCreateDialogComponent {
       })
       .subscribe({
         next: () => {
-          this.notifier.success('Experiment added');
+          this.notifier.success($localize`Experiment added`);
           this.ref.close(true);
         },
         error: (err: unknown) => {

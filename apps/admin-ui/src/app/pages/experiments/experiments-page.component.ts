@@ -26,9 +26,9 @@ interface Loaded {
 }
 
 const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: string }[] = [
-  { status: 'Recording', label: 'In progress' },
-  { status: 'Paused', label: 'Paused' },
-  { status: 'NotStarted', label: 'Not started' },
+  { status: 'Recording', label: $localize`In progress` },
+  { status: 'Paused', label: $localize`Paused` },
+  { status: 'NotStarted', label: $localize`Not started` },
 ];
 
 /** Every experiment of the environment: counts by status, a flag-name filter, and "Add". */
@@ -49,13 +49,13 @@ const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: strin
   template: `
     <div class="ff-page">
       <header class="ff-page-header">
-        <h1>Experiments</h1>
+        <h1 i18n>Experiments</h1>
         <span class="ff-spacer"></span>
         <a mat-stroked-button routerLink="/experiments/metrics" data-testid="metrics-link">
-          <mat-icon>query_stats</mat-icon> Metrics
+          <mat-icon>query_stats</mat-icon> <span i18n>Metrics</span>
         </a>
         <button mat-flat-button type="button" (click)="add()" data-testid="add-experiment">
-          <mat-icon>add</mat-icon> Add
+          <mat-icon>add</mat-icon> <span i18n>Add</span>
         </button>
       </header>
       <div class="counters">
@@ -72,7 +72,7 @@ const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: strin
       </div>
       <div class="ff-toolbar">
         <mat-form-field class="search">
-          <mat-label>Filter by flag name</mat-label>
+          <mat-label i18n>Filter by flag name</mat-label>
           <mat-icon matPrefix>search</mat-icon>
           <input
             matInput
@@ -85,17 +85,18 @@ const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: strin
       </div>
       @if (loaded(); as data) {
         @if (data.error) {
-          <p class="ff-error-text" role="alert">The experiments could not be loaded: {{ data.error }}</p>
+          <p i18n class="ff-error-text" role="alert">The experiments could not be loaded: {{ data.error }}</p>
         } @else {
           <div class="ff-table-wrap">
             <table
               mat-table
               [dataSource]="data.items"
               aria-label="Experiments"
+              i18n-aria-label
               data-testid="experiments-table"
             >
               <ng-container matColumnDef="flag">
-                <th mat-header-cell *matHeaderCellDef>Feature flag</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Feature flag</th>
                 <td mat-cell *matCellDef="let e">
                   <a [routerLink]="['/feature-flags', e.featureFlagKey, 'experimentation']">{{
                     e.featureFlagName
@@ -103,27 +104,27 @@ const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: strin
                 </td>
               </ng-container>
               <ng-container matColumnDef="metric">
-                <th mat-header-cell *matHeaderCellDef>Metric</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Metric</th>
                 <td mat-cell *matCellDef="let e">{{ e.metricName }}</td>
               </ng-container>
               <ng-container matColumnDef="event">
-                <th mat-header-cell *matHeaderCellDef>Event name</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Event name</th>
                 <td mat-cell *matCellDef="let e">
                   <span class="ff-chip-key">{{ e.metricEventName || '--' }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="type">
-                <th mat-header-cell *matHeaderCellDef>Type</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Type</th>
                 <td mat-cell *matCellDef="let e">
                   <span class="ff-badge">{{ tag(e) }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="baseline">
-                <th mat-header-cell *matHeaderCellDef>Baseline</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Baseline</th>
                 <td mat-cell *matCellDef="let e">{{ e.baselineVariation?.name ?? '--' }}</td>
               </ng-container>
               <ng-container matColumnDef="status">
-                <th mat-header-cell *matHeaderCellDef>Status</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Status</th>
                 <td mat-cell *matCellDef="let e">
                   <span class="ff-badge" [class.ff-badge-on]="e.status === 'Recording'">{{
                     statusLabels[e.status]
@@ -131,16 +132,17 @@ const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: strin
                 </td>
               </ng-container>
               <ng-container matColumnDef="method">
-                <th mat-header-cell *matHeaderCellDef>Method</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Method</th>
                 <td mat-cell *matCellDef="let e">{{ methodLabels[e.method] }}</td>
               </ng-container>
               <ng-container matColumnDef="open">
-                <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Open</span></th>
+                <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Open</span></th>
                 <td mat-cell *matCellDef="let e">
                   <a
+                    i18n
                     mat-button
                     [routerLink]="['/feature-flags', e.featureFlagKey, 'experimentation']"
-                    [attr.aria-label]="'Results of ' + e.featureFlagName"
+                    [attr.aria-label]="resultsLabel(e)"
                     >Results</a
                   >
                 </td>
@@ -148,7 +150,7 @@ const COUNTERS: readonly { status: ExperimentStatusCount['status']; label: strin
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
               <tr mat-row *matRowDef="let row; columns: columns"></tr>
               <tr class="mat-row" *matNoDataRow>
-                <td class="ff-empty" [attr.colspan]="columns.length">
+                <td i18n class="ff-empty" [attr.colspan]="columns.length">
                   No experiment yet. Add one to compare a flag's variations on a metric.
                 </td>
               </tr>
@@ -220,6 +222,10 @@ export class ExperimentsPageComponent {
 
   tag(e: ExperimentView): string {
     return metricTypeTag(e.metricEventType, e.metricCustomEventTrackOption);
+  }
+
+  resultsLabel(e: ExperimentView): string {
+    return $localize`Results of ${e.featureFlagName}:flag:`;
   }
 
   add(): void {

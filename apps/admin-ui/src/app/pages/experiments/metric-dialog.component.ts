@@ -47,65 +47,72 @@ type EventType = ExperimentMetricInput['eventType'];
   ],
   template: `
     <form class="ff-drawer" (ngSubmit)="save()">
-      <h2 mat-dialog-title>{{ data.metric ? 'Edit metric' : 'Create metric' }}</h2>
+      <h2 mat-dialog-title>
+        @if (data.metric) {
+          <ng-container i18n>Edit metric</ng-container>
+        } @else {
+          <ng-container i18n>Create metric</ng-container>
+        }
+      </h2>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput name="name" required [(ngModel)]="name" data-testid="metric-name" />
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <textarea matInput name="description" rows="2" [(ngModel)]="description"></textarea>
         </mat-form-field>
-        <p class="ff-small ff-muted">Maintainer: {{ maintainerName }}</p>
+        <p i18n class="ff-small ff-muted">Maintainer: {{ maintainerName }}</p>
         <mat-button-toggle-group
           name="eventType"
           [(ngModel)]="eventType"
           aria-label="Event type"
+          i18n-aria-label
           data-testid="metric-type"
         >
-          <mat-button-toggle [value]="1">Custom</mat-button-toggle>
-          <mat-button-toggle [value]="2">Page view</mat-button-toggle>
-          <mat-button-toggle [value]="3">Click</mat-button-toggle>
+          <mat-button-toggle i18n [value]="1">Custom</mat-button-toggle>
+          <mat-button-toggle i18n [value]="2">Page view</mat-button-toggle>
+          <mat-button-toggle i18n [value]="3">Click</mat-button-toggle>
         </mat-button-toggle-group>
         @if (eventType === 1) {
           <mat-form-field>
-            <mat-label>Event name</mat-label>
+            <mat-label i18n>Event name</mat-label>
             <input matInput name="eventName" required [(ngModel)]="eventName" data-testid="metric-event" />
-            <mat-hint>The name your code sends with track()</mat-hint>
+            <mat-hint i18n>The name your code sends with track()</mat-hint>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Tracks</mat-label>
+            <mat-label i18n>Tracks</mat-label>
             <mat-select name="trackOption" [(ngModel)]="trackOption" data-testid="metric-track">
-              <mat-option [value]="1">Conversion (did the user send it?)</mat-option>
-              <mat-option [value]="2">Numeric value (e.g. revenue)</mat-option>
+              <mat-option i18n [value]="1">Conversion (did the user send it?)</mat-option>
+              <mat-option i18n [value]="2">Numeric value (e.g. revenue)</mat-option>
             </mat-select>
           </mat-form-field>
           @if (trackOption === 2) {
             <mat-form-field>
-              <mat-label>Unit</mat-label>
+              <mat-label i18n>Unit</mat-label>
               <input matInput name="unit" [(ngModel)]="unit" />
             </mat-form-field>
           }
           <mat-form-field>
-            <mat-label>Success criteria</mat-label>
+            <mat-label i18n>Success criteria</mat-label>
             <mat-select name="criteria" [(ngModel)]="successCriteria">
-              <mat-option [value]="1">Higher is better</mat-option>
-              <mat-option [value]="2">Lower is better</mat-option>
+              <mat-option i18n [value]="1">Higher is better</mat-option>
+              <mat-option i18n [value]="2">Lower is better</mat-option>
             </mat-select>
           </mat-form-field>
         } @else {
           @if (eventType === 3) {
             <mat-form-field>
-              <mat-label>CSS selectors</mat-label>
+              <mat-label i18n>CSS selectors</mat-label>
               <input matInput name="selectors" required [(ngModel)]="elementTargets" />
-              <mat-hint>Clicks on these elements count, e.g. #buy, .cta</mat-hint>
+              <mat-hint i18n>Clicks on these elements count, e.g. #buy, .cta</mat-hint>
             </mat-form-field>
           }
           <mat-form-field>
-            <mat-label>Target URLs</mat-label>
+            <mat-label i18n>Target URLs</mat-label>
             <textarea matInput name="urls" rows="3" [(ngModel)]="urls"></textarea>
-            <mat-hint>One per line; a page counts when its URL contains one of them</mat-hint>
+            <mat-hint i18n>One per line; a page counts when its URL contains one of them</mat-hint>
           </mat-form-field>
         }
         @if (error(); as message) {
@@ -113,8 +120,10 @@ type EventType = ExperimentMetricInput['eventType'];
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="metric-save">Save</button>
+        <button i18n mat-button type="button" (click)="ref.close()">Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="metric-save">
+          Save
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -173,11 +182,11 @@ export class MetricDialogComponent {
 
   save(): void {
     if (!this.name.trim()) {
-      this.error.set('A name is required.');
+      this.error.set($localize`A name is required.`);
       return;
     }
     if (this.eventType === 1 && !this.eventName.trim()) {
-      this.error.set('An event name is required.');
+      this.error.set($localize`An event name is required.`);
       return;
     }
     this.saving.set(true);
@@ -187,7 +196,7 @@ export class MetricDialogComponent {
       : this.api.createMetric(this.data.envId, body);
     call.subscribe({
       next: () => {
-        this.notifier.success(this.metric ? 'Metric saved' : 'Metric created');
+        this.notifier.success(this.metric ? $localize`Metric saved` : $localize`Metric created`);
         this.ref.close(true);
       },
       error: (err: unknown) => {

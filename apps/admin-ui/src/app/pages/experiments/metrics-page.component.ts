@@ -48,17 +48,19 @@ type EventTypeFilter = 0 | 1 | 2 | 3;
   ],
   template: `
     <div class="ff-page">
-      <a class="back" routerLink="/experiments"><mat-icon inline>arrow_back</mat-icon> Experiments</a>
+      <a class="back" routerLink="/experiments"
+        ><mat-icon inline>arrow_back</mat-icon> <span i18n>Experiments</span></a
+      >
       <header class="ff-page-header">
-        <h1>Metrics</h1>
+        <h1 i18n>Metrics</h1>
         <span class="ff-spacer"></span>
         <button mat-flat-button type="button" (click)="edit()" data-testid="create-metric">
-          <mat-icon>add</mat-icon> Create metric
+          <mat-icon>add</mat-icon> <span i18n>Create metric</span>
         </button>
       </header>
       <div class="ff-toolbar">
         <mat-form-field class="search">
-          <mat-label>Filter by name</mat-label>
+          <mat-label i18n>Filter by name</mat-label>
           <mat-icon matPrefix>search</mat-icon>
           <input
             matInput
@@ -69,9 +71,9 @@ type EventTypeFilter = 0 | 1 | 2 | 3;
           />
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Event type</mat-label>
+          <mat-label i18n>Event type</mat-label>
           <mat-select [ngModel]="eventType()" (ngModelChange)="eventType.set($event)">
-            <mat-option [value]="0">All</mat-option>
+            <mat-option i18n [value]="0">All</mat-option>
             @for (t of types; track t) {
               <mat-option [value]="t">{{ typeLabels[t] }}</mat-option>
             }
@@ -80,12 +82,18 @@ type EventTypeFilter = 0 | 1 | 2 | 3;
       </div>
       @if (loaded(); as data) {
         @if (data.error) {
-          <p class="ff-error-text" role="alert">The metrics could not be loaded: {{ data.error }}</p>
+          <p i18n class="ff-error-text" role="alert">The metrics could not be loaded: {{ data.error }}</p>
         } @else {
           <div class="ff-table-wrap">
-            <table mat-table [dataSource]="data.items" aria-label="Metrics" data-testid="metrics-table">
+            <table
+              mat-table
+              [dataSource]="data.items"
+              aria-label="Metrics"
+              i18n-aria-label
+              data-testid="metrics-table"
+            >
               <ng-container matColumnDef="name">
-                <th mat-header-cell *matHeaderCellDef>Name</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Name</th>
                 <td mat-cell *matCellDef="let m">
                   {{ m.name }}
                   @if (m.description) {
@@ -94,28 +102,31 @@ type EventTypeFilter = 0 | 1 | 2 | 3;
                 </td>
               </ng-container>
               <ng-container matColumnDef="type">
-                <th mat-header-cell *matHeaderCellDef>Type</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Type</th>
                 <td mat-cell *matCellDef="let m">
                   <span class="ff-badge">{{ tag(m) }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="event">
-                <th mat-header-cell *matHeaderCellDef>Event</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Event</th>
                 <td mat-cell *matCellDef="let m">{{ target(m) }}</td>
               </ng-container>
               <ng-container matColumnDef="maintainer">
-                <th mat-header-cell *matHeaderCellDef>Maintainer</th>
+                <th i18n mat-header-cell *matHeaderCellDef>Maintainer</th>
                 <td mat-cell *matCellDef="let m">{{ m.maintainerName ?? '--' }}</td>
               </ng-container>
               <ng-container matColumnDef="actions">
-                <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+                <th mat-header-cell *matHeaderCellDef>
+                  <span i18n class="cdk-visually-hidden">Actions</span>
+                </th>
                 <td mat-cell *matCellDef="let m" class="actions">
                   <button
                     mat-icon-button
                     type="button"
                     (click)="edit(m)"
                     matTooltip="Edit"
-                    [attr.aria-label]="'Edit ' + m.name"
+                    i18n-matTooltip
+                    [attr.aria-label]="editLabel(m)"
                   >
                     <mat-icon>edit</mat-icon>
                   </button>
@@ -124,7 +135,8 @@ type EventTypeFilter = 0 | 1 | 2 | 3;
                     type="button"
                     (click)="archive(m)"
                     matTooltip="Archive"
-                    [attr.aria-label]="'Archive ' + m.name"
+                    i18n-matTooltip
+                    [attr.aria-label]="archiveLabel(m)"
                   >
                     <mat-icon>archive</mat-icon>
                   </button>
@@ -133,7 +145,7 @@ type EventTypeFilter = 0 | 1 | 2 | 3;
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
               <tr mat-row *matRowDef="let row; columns: columns"></tr>
               <tr class="mat-row" *matNoDataRow>
-                <td class="ff-empty" [attr.colspan]="columns.length">
+                <td i18n class="ff-empty" [attr.colspan]="columns.length">
                   No metric yet. A metric names the event your code sends when a user converts.
                 </td>
               </tr>
@@ -203,7 +215,18 @@ export class MetricsPageComponent {
   target(m: ExperimentMetric): string {
     if (m.eventType === 1) return m.eventName;
     const urls = m.targetUrls.map((t) => t.url).join(', ');
-    return m.eventType === 3 ? `${m.elementTargets} on ${urls || 'any page'}` : urls;
+    if (m.eventType !== 3) return urls;
+    return urls
+      ? $localize`${m.elementTargets}:selectors: on ${urls}:urls:`
+      : $localize`${m.elementTargets}:selectors: on any page`;
+  }
+
+  editLabel(m: ExperimentMetric): string {
+    return $localize`Edit ${m.name}:name:`;
+  }
+
+  archiveLabel(m: ExperimentMetric): string {
+    return $localize`Archive ${m.name}:name:`;
   }
 
   edit(metric?: ExperimentMetric): void {
@@ -227,9 +250,9 @@ export class MetricsPageComponent {
     const envId = this.context.envId();
     if (!envId) return;
     confirmAction(this.dialog, {
-      title: `Archive ${metric.name}?`,
-      message: 'An archived metric can no longer be chosen for an experiment.',
-      confirmLabel: 'Archive',
+      title: $localize`Archive ${metric.name}:name:?`,
+      message: $localize`An archived metric can no longer be chosen for an experiment.`,
+      confirmLabel: $localize`Archive`,
       danger: true,
     })
       .pipe(
@@ -238,11 +261,11 @@ export class MetricsPageComponent {
       )
       .subscribe({
         next: () => {
-          this.notifier.success('Metric archived');
+          this.notifier.success($localize`Metric archived`);
           this.version.update((v) => v + 1);
         },
         // 422 while an experiment uses it: the server's reason says which.
-        error: (err: unknown) => this.notifier.error(err, 'Not archived'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Not archived`),
       });
   }
 }

@@ -9,13 +9,13 @@ export const FEATURE_FLAG_ROUTES: Routes = [
     children: [
       {
         path: '',
-        title: 'Feature flags · featbit-ts',
+        title: $localize`Feature flags · featbit-ts`,
         loadComponent: () =>
           import('./flag-list/flag-list-page.component').then((m) => m.FlagListPageComponent),
       },
       {
         path: 'compare',
-        title: 'Compare flags · featbit-ts',
+        title: $localize`Compare flags · featbit-ts`,
         loadComponent: () =>
           import('./flag-compare/flag-compare-page.component').then((m) => m.FlagComparePageComponent),
       },
@@ -27,7 +27,7 @@ export const FEATURE_FLAG_ROUTES: Routes = [
           { path: '', pathMatch: 'full', redirectTo: 'targeting' },
           {
             path: 'targeting',
-            title: 'Targeting · featbit-ts',
+            title: $localize`Targeting · featbit-ts`,
             canDeactivate: [unsavedChangesGuard],
             loadComponent: () =>
               import('./flag-detail/targeting/targeting-page.component').then(
@@ -36,7 +36,7 @@ export const FEATURE_FLAG_ROUTES: Routes = [
           },
           {
             path: 'insights',
-            title: 'Insights · featbit-ts',
+            title: $localize`Insights · featbit-ts`,
             loadComponent: () =>
               import('./flag-detail/insights/flag-insights-page.component').then(
                 (m) => m.FlagInsightsPageComponent,
@@ -44,7 +44,7 @@ export const FEATURE_FLAG_ROUTES: Routes = [
           },
           {
             path: 'experimentation',
-            title: 'Experimentation · featbit-ts',
+            title: $localize`Experimentation · featbit-ts`,
             loadComponent: () =>
               import('./flag-detail/experimentation/flag-experimentation-page.component').then(
                 (m) => m.FlagExperimentationPageComponent,
@@ -52,7 +52,7 @@ export const FEATURE_FLAG_ROUTES: Routes = [
           },
           {
             path: 'triggers',
-            title: 'Triggers · featbit-ts',
+            title: $localize`Triggers · featbit-ts`,
             loadComponent: () =>
               import('./flag-detail/triggers/flag-triggers-page.component').then(
                 (m) => m.FlagTriggersPageComponent,
@@ -60,7 +60,7 @@ export const FEATURE_FLAG_ROUTES: Routes = [
           },
           {
             path: 'history',
-            title: 'History · featbit-ts',
+            title: $localize`History · featbit-ts`,
             loadComponent: () =>
               import('./flag-detail/history/flag-history-page.component').then(
                 (m) => m.FlagHistoryPageComponent,

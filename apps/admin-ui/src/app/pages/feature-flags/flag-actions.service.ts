@@ -30,11 +30,13 @@ export class FlagActions {
   toggle(flag: FlagRef, on: boolean): Observable<void> {
     const ask: Observable<string | undefined> = this.context.requireChangeComment()
       ? confirmAction(this.dialog, {
-          title: `Turn ${on ? 'on' : 'off'} “${flag.name}”?`,
+          title: on
+            ? $localize`Turn on “${flag.name}:flagName:”?`
+            : $localize`Turn off “${flag.name}:flagName:”?`,
           message: on
-            ? 'Users will get the variations of the targeting rules.'
-            : 'Every user will get the off variation.',
-          confirmLabel: on ? 'Turn on' : 'Turn off',
+            ? $localize`Users will get the variations of the targeting rules.`
+            : $localize`Every user will get the off variation.`,
+          confirmLabel: on ? $localize`Turn on` : $localize`Turn off`,
           comment: 'required',
         }).pipe(map((r) => r?.comment))
       : of('');
@@ -43,9 +45,19 @@ export class FlagActions {
         comment === undefined ? EMPTY : this.api.toggle(this.envId, flag.key, on, comment || undefined),
       ),
       tap({
-        next: () => this.notifier.success(`“${flag.name}” is now ${on ? 'ON' : 'OFF'}`),
+        next: () =>
+          this.notifier.success(
+            on
+              ? $localize`“${flag.name}:flagName:” is now ON`
+              : $localize`“${flag.name}:flagName:” is now OFF`,
+          ),
         error: (err: unknown) =>
-          this.notifier.error(err, `Could not turn “${flag.name}” ${on ? 'on' : 'off'}`),
+          this.notifier.error(
+            err,
+            on
+              ? $localize`Could not turn “${flag.name}:flagName:” on`
+              : $localize`Could not turn “${flag.name}:flagName:” off`,
+          ),
       }),
       map(() => undefined),
     );
@@ -53,17 +65,16 @@ export class FlagActions {
 
   archive(flag: FlagRef): Observable<void> {
     return confirmAction(this.dialog, {
-      title: `Archive “${flag.name}”?`,
-      message:
-        'SDKs stop receiving this flag and evaluate it to the default value in your code. Remove its code references first. You can restore it later.',
-      confirmLabel: 'Archive',
+      title: $localize`Archive “${flag.name}:flagName:”?`,
+      message: $localize`SDKs stop receiving this flag and evaluate it to the default value in your code. Remove its code references first. You can restore it later.`,
+      confirmLabel: $localize`Archive`,
       danger: true,
       comment: this.commentMode(),
     }).pipe(
       switchMap((r) => (r ? this.api.archive(this.envId, flag.key, r.comment || undefined) : EMPTY)),
       tap({
-        next: () => this.notifier.success(`Archived “${flag.name}”`),
-        error: (err: unknown) => this.notifier.error(err, 'Could not archive the flag'),
+        next: () => this.notifier.success($localize`Archived “${flag.name}:flagName:”`),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not archive the flag`),
       }),
       map(() => undefined),
     );
@@ -71,15 +82,15 @@ export class FlagActions {
 
   restore(flag: FlagRef): Observable<void> {
     return confirmAction(this.dialog, {
-      title: `Restore “${flag.name}”?`,
-      message: 'The flag comes back (turned off) and SDKs receive it again.',
-      confirmLabel: 'Restore',
+      title: $localize`Restore “${flag.name}:flagName:”?`,
+      message: $localize`The flag comes back (turned off) and SDKs receive it again.`,
+      confirmLabel: $localize`Restore`,
       comment: this.commentMode(),
     }).pipe(
       switchMap((r) => (r ? this.api.restore(this.envId, flag.key, r.comment || undefined) : EMPTY)),
       tap({
-        next: () => this.notifier.success(`Restored “${flag.name}”`),
-        error: (err: unknown) => this.notifier.error(err, 'Could not restore the flag'),
+        next: () => this.notifier.success($localize`Restored “${flag.name}:flagName:”`),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not restore the flag`),
       }),
       map(() => undefined),
     );
@@ -87,16 +98,16 @@ export class FlagActions {
 
   remove(flag: FlagRef): Observable<void> {
     return confirmAction(this.dialog, {
-      title: `Delete “${flag.name}” permanently?`,
-      message: 'The flag and its history in this environment are deleted. This cannot be undone.',
-      confirmLabel: 'Delete',
+      title: $localize`Delete “${flag.name}:flagName:” permanently?`,
+      message: $localize`The flag and its history in this environment are deleted. This cannot be undone.`,
+      confirmLabel: $localize`Delete`,
       danger: true,
       comment: this.context.requireChangeComment() ? 'required' : 'none',
     }).pipe(
       switchMap((r) => (r ? this.api.remove(this.envId, flag.key, r.comment || undefined) : EMPTY)),
       tap({
-        next: () => this.notifier.success(`Deleted “${flag.name}”`),
-        error: (err: unknown) => this.notifier.error(err, 'Could not delete the flag'),
+        next: () => this.notifier.success($localize`Deleted “${flag.name}:flagName:”`),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not delete the flag`),
       }),
       map(() => undefined),
     );

@@ -4,11 +4,11 @@ import type { FlagLifecycle, FlagLifecycleStatus } from '../../api/flag-lifecycl
 
 /** The statuses in the order the filter offers them, with their labels. */
 export const LIFECYCLE_OPTIONS: readonly { status: FlagLifecycleStatus; label: string }[] = [
-  { status: 'new', label: 'New' },
-  { status: 'active', label: 'Active' },
-  { status: 'launched', label: 'Launched' },
-  { status: 'inactive', label: 'Inactive' },
-  { status: 'permanent', label: 'Permanent' },
+  { status: 'new', label: $localize`New` },
+  { status: 'active', label: $localize`Active` },
+  { status: 'launched', label: $localize`Launched` },
+  { status: 'inactive', label: $localize`Inactive` },
+  { status: 'permanent', label: $localize`Permanent` },
 ];
 
 /** A flag's lifecycle status as a coloured badge; the reason shows as its tooltip. */

@@ -41,6 +41,8 @@ export class LoginPageComponent implements OnInit {
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
   readonly showPassword = signal(false);
+  readonly showPasswordLabel = $localize`Show password`;
+  readonly hidePasswordLabel = $localize`Hide password`;
   /** Single sign-on offered by the server's pre-check: the workspace key, and whether passwords are off. */
   readonly sso = signal<{ workspaceKey: string; passwordLoginDisabled: boolean } | null>(null);
 
@@ -87,7 +89,7 @@ export class LoginPageComponent implements OnInit {
         const apiError = ApiError.from(err);
         this.error.set(
           apiError.status === 401 || apiError.has('EmailPasswordMismatch')
-            ? 'The e-mail or password is incorrect.'
+            ? $localize`The e-mail or password is incorrect.`
             : describeError(err),
         );
       },

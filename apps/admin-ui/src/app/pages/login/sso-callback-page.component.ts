@@ -18,15 +18,15 @@ import { takeSsoAttempt } from './sso-attempt';
   template: `
     <div class="login">
       <section class="card" aria-labelledby="sso-title">
-        <h1 id="sso-title">Signing in with SSO</h1>
+        <h1 i18n id="sso-title">Signing in with SSO</h1>
         @if (error(); as message) {
           <p class="error" role="alert" data-testid="sso-error">
             <mat-icon inline>error</mat-icon> {{ message }}
           </p>
-          <a mat-flat-button routerLink="/login">Back to sign-in</a>
+          <a i18n mat-flat-button routerLink="/login">Back to sign-in</a>
         } @else {
           <mat-progress-bar mode="indeterminate" />
-          <p class="ff-muted" role="status">Completing the sign-in…</p>
+          <p i18n class="ff-muted" role="status">Completing the sign-in…</p>
         }
       </section>
     </div>
@@ -48,13 +48,12 @@ export class SsoCallbackPageComponent implements OnInit {
     const providerError = query.get('error');
     const code = query.get('code');
     if (providerError) {
-      this.error.set(
-        `The identity provider refused the sign-in: ${query.get('error_description') ?? providerError}`,
-      );
+      const reason = query.get('error_description') ?? providerError;
+      this.error.set($localize`The identity provider refused the sign-in: ${reason}:reason:`);
       return;
     }
     if (!code || !attempt) {
-      this.error.set('This sign-in was not started from this tab or has expired. Start it again.');
+      this.error.set($localize`This sign-in was not started from this tab or has expired. Start it again.`);
       return;
     }
     const body = {

@@ -8,9 +8,9 @@ import { RouterLink } from '@angular/router';
   template: `
     <div class="ff-page">
       <div class="ff-card">
-        <h2>Page not found</h2>
-        <p class="ff-muted">There is nothing at this address.</p>
-        <a mat-flat-button routerLink="/feature-flags">Go to feature flags</a>
+        <h2 i18n>Page not found</h2>
+        <p i18n class="ff-muted">There is nothing at this address.</p>
+        <a i18n mat-flat-button routerLink="/feature-flags">Go to feature flags</a>
       </div>
     </div>
   `,

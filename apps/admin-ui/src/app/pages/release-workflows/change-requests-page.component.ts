@@ -31,22 +31,23 @@ import { PendingChangeActions } from './pending-change-actions.service';
     <div class="ff-page">
       <header class="ff-page-header">
         <div>
-          <h1>Change requests</h1>
-          <p class="ff-muted">
+          <h1 i18n>Change requests</h1>
+          <p i18n class="ff-muted">
             Flag changes proposed for review in {{ context.environment()?.name }}, until they are applied.
           </p>
         </div>
       </header>
       <mat-button-toggle-group
         aria-label="Show"
+        i18n-aria-label
         [value]="filter()"
         (change)="filter.set($event.value)"
         class="filter"
       >
-        <mat-button-toggle value="all" data-testid="cr-filter-all"
+        <mat-button-toggle i18n value="all" data-testid="cr-filter-all"
           >All open ({{ requests().length }})</mat-button-toggle
         >
-        <mat-button-toggle value="mine" data-testid="cr-filter-mine"
+        <mat-button-toggle i18n value="mine" data-testid="cr-filter-mine"
           >Waiting for you ({{ waitingCount() }})</mat-button-toggle
         >
       </mat-button-toggle-group>
@@ -66,14 +67,18 @@ import { PendingChangeActions } from './pending-change-actions.service';
               [busy]="busy()"
               (act)="act(change, $event)"
             />
-            <a class="open ff-small" [routerLink]="['/feature-flags', change.flagKey, 'targeting']"
+            <a i18n class="open ff-small" [routerLink]="['/feature-flags', change.flagKey, 'targeting']"
               >Open the flag</a
             >
           </div>
         } @empty {
           @if (!loading()) {
             <p class="ff-muted" data-testid="cr-empty">
-              {{ filter() === 'mine' ? 'Nothing is waiting for your review.' : 'No open change requests.' }}
+              @if (filter() === 'mine') {
+                <ng-container i18n>Nothing is waiting for your review.</ng-container>
+              } @else {
+                <ng-container i18n>No open change requests.</ng-container>
+              }
             </p>
           }
         }

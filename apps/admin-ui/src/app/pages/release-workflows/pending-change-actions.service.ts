@@ -32,16 +32,25 @@ export class PendingChangeActions {
               action === 'approve'
                 ? this.api.approve(envId, requestId, comment)
                 : this.api.decline(envId, requestId, comment);
-            return this.done(call, action === 'approve' ? 'Approved the change' : 'Declined the change');
+            return this.done(
+              call,
+              action === 'approve' ? $localize`Approved the change` : $localize`Declined the change`,
+            );
           }),
         );
       case 'apply':
-        return this.done(this.api.apply(envId, requestId), `Applied the change to “${change.flagName}”`);
+        return this.done(
+          this.api.apply(envId, requestId),
+          $localize`Applied the change to “${change.flagName}:flag:”`,
+        );
       case 'remove':
         return confirmAction(this.dialog, {
-          title: change.type === 'schedule' ? 'Cancel this schedule?' : 'Remove this change request?',
-          message: 'The proposed change is dropped; the flag stays as it is.',
-          confirmLabel: change.type === 'schedule' ? 'Cancel schedule' : 'Remove',
+          title:
+            change.type === 'schedule'
+              ? $localize`Cancel this schedule?`
+              : $localize`Remove this change request?`,
+          message: $localize`The proposed change is dropped; the flag stays as it is.`,
+          confirmLabel: change.type === 'schedule' ? $localize`Cancel schedule` : $localize`Remove`,
           danger: true,
         }).pipe(
           switchMap((ok) => {
@@ -52,7 +61,7 @@ export class PendingChangeActions {
                 : this.api.removeChangeRequest(envId, change.id);
             return this.done(
               call,
-              change.type === 'schedule' ? 'Schedule cancelled' : 'Change request removed',
+              change.type === 'schedule' ? $localize`Schedule cancelled` : $localize`Change request removed`,
             );
           }),
         );
@@ -61,12 +70,15 @@ export class PendingChangeActions {
 
   private ask(change: PendingChangeDto, action: 'approve' | 'decline'): Observable<string | undefined> {
     return confirmAction(this.dialog, {
-      title: `${action === 'approve' ? 'Approve' : 'Decline'} the change to “${change.flagName}”?`,
+      title:
+        action === 'approve'
+          ? $localize`Approve the change to “${change.flagName}:flag:”?`
+          : $localize`Decline the change to “${change.flagName}:flag:”?`,
       message:
         action === 'approve'
-          ? 'The requester can then apply it (or it applies at once or at its time, as the environment and schedule say).'
-          : 'The change will not be applied.',
-      confirmLabel: action === 'approve' ? 'Approve' : 'Decline',
+          ? $localize`The requester can then apply it (or it applies at once or at its time, as the environment and schedule say).`
+          : $localize`The change will not be applied.`,
+      confirmLabel: action === 'approve' ? $localize`Approve` : $localize`Decline`,
       danger: action === 'decline',
       comment: 'optional',
     }).pipe(map((r) => r?.comment));
@@ -79,7 +91,7 @@ export class PendingChangeActions {
         return true;
       }),
       catchError((err: unknown) => {
-        this.notifier.error(err, 'The server refused it');
+        this.notifier.error(err, $localize`The server refused it`);
         return of(false);
       }),
     );

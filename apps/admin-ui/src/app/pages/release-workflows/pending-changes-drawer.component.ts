@@ -57,8 +57,8 @@ export const pendingDrawerConfig = {
   template: `
     <div class="ff-drawer" data-testid="pending-drawer">
       <h2 mat-dialog-title class="title">
-        Pending changes · {{ data.flagName }}
-        <button mat-icon-button type="button" aria-label="Close" (click)="close()">
+        <span i18n>Pending changes · {{ data.flagName }}</span>
+        <button mat-icon-button type="button" aria-label="Close" i18n-aria-label (click)="close()">
           <mat-icon>close</mat-icon>
         </button>
       </h2>
@@ -78,13 +78,15 @@ export const pendingDrawerConfig = {
           />
         } @empty {
           @if (!loading()) {
-            <p class="ff-muted" data-testid="pending-empty">Nothing is scheduled or waiting for review.</p>
+            <p i18n class="ff-muted" data-testid="pending-empty">
+              Nothing is scheduled or waiting for review.
+            </p>
           }
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="load()">Refresh</button>
-        <button mat-flat-button type="button" (click)="close()">Close</button>
+        <button i18n mat-button type="button" (click)="load()">Refresh</button>
+        <button i18n mat-flat-button type="button" (click)="close()">Close</button>
       </mat-dialog-actions>
     </div>
   `,

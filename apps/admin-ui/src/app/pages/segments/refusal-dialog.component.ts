@@ -37,7 +37,7 @@ export interface RefusalData {
       </ul>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-flat-button type="button" mat-dialog-close>OK</button>
+      <button i18n mat-flat-button type="button" mat-dialog-close>OK</button>
     </mat-dialog-actions>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -28,15 +28,15 @@ export class SegmentActions {
 
   archive(segment: SegmentRef): Observable<void> {
     return confirmAction(this.dialog, {
-      title: `Archive “${segment.name}”?`,
-      message: 'An archived segment can no longer be used in rules. You can restore it later.',
-      confirmLabel: 'Archive',
+      title: $localize`Archive “${segment.name}:name:”?`,
+      message: $localize`An archived segment can no longer be used in rules. You can restore it later.`,
+      confirmLabel: $localize`Archive`,
       danger: true,
       comment: this.context.requireChangeComment() ? 'required' : 'optional',
     }).pipe(
       switchMap((r) => (r ? this.api.archive(this.envId, segment.id, r.comment || undefined) : EMPTY)),
       tap({
-        next: () => this.notifier.success(`Archived “${segment.name}”`),
+        next: () => this.notifier.success($localize`Archived “${segment.name}:name:”`),
         error: (err: unknown) => this.refused(err, segment, 'archived'),
       }),
       map(() => undefined),
@@ -46,9 +46,9 @@ export class SegmentActions {
   restore(segment: SegmentRef): Observable<void> {
     const ask: Observable<string | undefined> = this.context.requireChangeComment()
       ? confirmAction(this.dialog, {
-          title: `Restore “${segment.name}”?`,
-          message: 'The segment can be used in rules again.',
-          confirmLabel: 'Restore',
+          title: $localize`Restore “${segment.name}:name:”?`,
+          message: $localize`The segment can be used in rules again.`,
+          confirmLabel: $localize`Restore`,
           comment: 'required',
         }).pipe(map((r) => r?.comment))
       : of('');
@@ -57,8 +57,8 @@ export class SegmentActions {
         comment === undefined ? EMPTY : this.api.restore(this.envId, segment.id, comment || undefined),
       ),
       tap({
-        next: () => this.notifier.success(`Restored “${segment.name}”`),
-        error: (err: unknown) => this.notifier.error(err, 'Could not restore the segment'),
+        next: () => this.notifier.success($localize`Restored “${segment.name}:name:”`),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not restore the segment`),
       }),
       map(() => undefined),
     );
@@ -66,15 +66,15 @@ export class SegmentActions {
 
   remove(segment: SegmentRef): Observable<void> {
     return confirmAction(this.dialog, {
-      title: `Delete “${segment.name}” permanently?`,
-      message: 'This cannot be undone.',
-      confirmLabel: 'Delete',
+      title: $localize`Delete “${segment.name}:name:” permanently?`,
+      message: $localize`This cannot be undone.`,
+      confirmLabel: $localize`Delete`,
       danger: true,
       comment: this.context.requireChangeComment() ? 'required' : 'none',
     }).pipe(
       switchMap((r) => (r ? this.api.remove(this.envId, segment.id, r.comment || undefined) : EMPTY)),
       tap({
-        next: () => this.notifier.success(`Deleted “${segment.name}”`),
+        next: () => this.notifier.success($localize`Deleted “${segment.name}:name:”`),
         error: (err: unknown) => this.refused(err, segment, 'deleted'),
       }),
       map(() => undefined),
@@ -87,8 +87,11 @@ export class SegmentActions {
       const flags = Array.isArray(apiError.data) ? (apiError.data as FlagReference[]) : [];
       this.dialog.open<RefusalDialogComponent, RefusalData>(RefusalDialogComponent, {
         data: {
-          title: `“${segment.name}” cannot be ${what}`,
-          reason: 'Feature flags still use this segment in their rules. Remove it from these flags first:',
+          title:
+            what === 'archived'
+              ? $localize`“${segment.name}:name:” cannot be archived`
+              : $localize`“${segment.name}:name:” cannot be deleted`,
+          reason: $localize`Feature flags still use this segment in their rules. Remove it from these flags first:`,
           flags,
           segmentId: segment.id,
         },
@@ -97,6 +100,11 @@ export class SegmentActions {
       });
       return;
     }
-    this.notifier.error(err, `Could not ${what === 'archived' ? 'archive' : 'delete'} the segment`);
+    this.notifier.error(
+      err,
+      what === 'archived'
+        ? $localize`Could not archive the segment`
+        : $localize`Could not delete the segment`,
+    );
   }
 }

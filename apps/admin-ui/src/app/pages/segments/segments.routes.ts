@@ -9,13 +9,13 @@ export const SEGMENT_ROUTES: Routes = [
     children: [
       {
         path: '',
-        title: 'Segments · featbit-ts',
+        title: $localize`Segments · featbit-ts`,
         loadComponent: () =>
           import('./segment-list/segment-list-page.component').then((m) => m.SegmentListPageComponent),
       },
       {
         path: ':id',
-        title: 'Segment · featbit-ts',
+        title: $localize`Segment · featbit-ts`,
         canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./segment-detail/segment-detail-page.component').then((m) => m.SegmentDetailPageComponent),

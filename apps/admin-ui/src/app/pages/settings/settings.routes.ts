@@ -8,64 +8,64 @@ export const SETTINGS_ROUTES: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'projects' },
       {
         path: 'projects',
-        title: 'Projects and environments · featbit-ts',
+        title: $localize`Projects and environments · featbit-ts`,
         loadComponent: () =>
           import('./projects/projects-page.component').then((m) => m.ProjectsPageComponent),
       },
       {
         path: 'team',
-        title: 'Team · featbit-ts',
+        title: $localize`Team · featbit-ts`,
         loadComponent: () => import('./iam/team-page.component').then((m) => m.TeamPageComponent),
       },
       {
         path: 'team/:memberId',
-        title: 'Member · featbit-ts',
+        title: $localize`Member · featbit-ts`,
         loadComponent: () =>
           import('./iam/member-detail-page.component').then((m) => m.MemberDetailPageComponent),
       },
       {
         path: 'groups',
-        title: 'Groups · featbit-ts',
+        title: $localize`Groups · featbit-ts`,
         loadComponent: () => import('./iam/groups-page.component').then((m) => m.GroupsPageComponent),
       },
       {
         path: 'groups/:groupId',
-        title: 'Group · featbit-ts',
+        title: $localize`Group · featbit-ts`,
         loadComponent: () =>
           import('./iam/group-detail-page.component').then((m) => m.GroupDetailPageComponent),
       },
       {
         path: 'policies',
-        title: 'Policies · featbit-ts',
+        title: $localize`Policies · featbit-ts`,
         loadComponent: () => import('./iam/policies-page.component').then((m) => m.PoliciesPageComponent),
       },
       {
         path: 'policies/:policyId',
-        title: 'Policy · featbit-ts',
+        title: $localize`Policy · featbit-ts`,
         loadComponent: () =>
           import('./iam/policy-detail-page.component').then((m) => m.PolicyDetailPageComponent),
       },
       {
         path: 'access-tokens',
-        title: 'Access tokens · featbit-ts',
+        title: $localize`Access tokens · featbit-ts`,
         loadComponent: () =>
           import('./access-tokens/access-tokens-page.component').then((m) => m.AccessTokensPageComponent),
       },
       {
         path: 'webhooks',
-        title: 'Webhooks · featbit-ts',
+        title: $localize`Webhooks · featbit-ts`,
         loadComponent: () =>
           import('./webhooks/webhooks-page.component').then((m) => m.WebhooksPageComponent),
       },
       {
         path: 'single-sign-on',
-        title: 'Single sign-on · featbit-ts',
+        title: $localize`Single sign-on · featbit-ts`,
         loadComponent: () =>
           import('./workspace-sso/workspace-sso-page.component').then((m) => m.WorkspaceSsoPageComponent),
       },
       {
         path: 'organization',
-        title: 'Workspace and organization · featbit-ts',
+        title: $localize`Workspace and organization · featbit-ts`,
         loadComponent: () =>
           import('./organization/organization-settings-page.component').then(
             (m) => m.OrganizationSettingsPageComponent,
@@ -73,12 +73,12 @@ export const SETTINGS_ROUTES: Routes = [
       },
       {
         path: 'usage',
-        title: 'Usage · featbit-ts',
+        title: $localize`Usage · featbit-ts`,
         loadComponent: () => import('./usage/usage-page.component').then((m) => m.UsagePageComponent),
       },
       {
         path: 'profile',
-        title: 'Profile · featbit-ts',
+        title: $localize`Profile · featbit-ts`,
         loadComponent: () => import('./profile/profile-page.component').then((m) => m.ProfilePageComponent),
       },
     ],

@@ -9,24 +9,34 @@ import { describeAuditEntry, type SegmentNames } from '../../shared/audit-diff';
 import { relativeTime } from '../../shared/relative-time';
 import { ChangeListComponent } from '../change-list/change-list.component';
 
+// The audit log's operation names (English in the API) as shown on the badge; others show as sent.
+const OPERATION_LABELS: Record<string, string> = {
+  Create: $localize`:audit log operation:Create`,
+  Update: $localize`:audit log operation:Update`,
+  Archive: $localize`:audit log operation:Archive`,
+  Restore: $localize`:audit log operation:Restore`,
+  Remove: $localize`:audit log operation:Remove`,
+  Delete: $localize`:audit log operation:Delete`,
+};
+
 /** Audit entries, newest first, each as who / when / comment and a readable change list. */
 @Component({
   selector: 'ff-audit-timeline',
   imports: [DatePipe, MatButton, MatIcon, MatProgressBar, MatTooltip, ChangeListComponent],
   template: `
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The history could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The history could not be loaded: {{ message }}</p>
     }
     @if (loading() && rows().length === 0) {
       <mat-progress-bar mode="indeterminate" />
     }
-    <ol class="timeline" aria-label="History" data-testid="history-list">
+    <ol class="timeline" aria-label="History" i18n-aria-label data-testid="history-list">
       @for (row of rows(); track row.entry.id) {
         <li class="entry ff-card">
           <div class="meta">
             <mat-icon class="op-icon" aria-hidden="true">{{ icon(row.entry.operation) }}</mat-icon>
-            <strong>{{ row.entry.creatorName || row.entry.creatorEmail || 'System' }}</strong>
-            <span class="ff-badge">{{ row.entry.operation }}</span>
+            <strong>{{ row.entry.creatorName || row.entry.creatorEmail || systemName }}</strong>
+            <span class="ff-badge">{{ operationLabel(row.entry.operation) }}</span>
             <span class="ff-spacer"></span>
             <span class="ff-muted ff-small" [matTooltip]="(row.entry.createdAt | date: 'medium') ?? ''">
               {{ relative(row.entry.createdAt) }}
@@ -39,12 +49,12 @@ import { ChangeListComponent } from '../change-list/change-list.component';
         </li>
       } @empty {
         @if (!loading() && !error()) {
-          <li class="ff-empty">No changes recorded yet.</li>
+          <li i18n class="ff-empty">No changes recorded yet.</li>
         }
       }
     </ol>
     @if (hasMore()) {
-      <button mat-stroked-button type="button" (click)="loadMore.emit()" [disabled]="loading()">
+      <button i18n mat-stroked-button type="button" (click)="loadMore.emit()" [disabled]="loading()">
         Load more
       </button>
     }
@@ -88,6 +98,11 @@ export class AuditTimelineComponent {
     this.entries().map((entry) => ({ entry, changes: describeAuditEntry(entry, this.segmentName()) })),
   );
   relative = relativeTime;
+  readonly systemName = $localize`:audit author|author of an automatic change:System`;
+
+  operationLabel(operation: string): string {
+    return OPERATION_LABELS[operation] ?? operation;
+  }
 
   icon(operation: string): string {
     switch (operation) {

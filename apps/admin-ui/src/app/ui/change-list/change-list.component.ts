@@ -3,6 +3,11 @@ import { MatIcon } from '@angular/material/icon';
 import type { Change } from '../../shared/audit-diff';
 
 const ICONS: Record<Change['kind'], string> = { add: 'add_circle', remove: 'remove_circle', update: 'edit' };
+const KIND_LABELS: Record<Change['kind'], string> = {
+  add: $localize`:kind of change in a change list:add`,
+  remove: $localize`:kind of change in a change list:remove`,
+  update: $localize`:kind of change in a change list:update`,
+};
 
 /** A change list: one line per change, marked added / removed / updated. */
 @Component({
@@ -12,11 +17,11 @@ const ICONS: Record<Change['kind'], string> = { add: 'add_circle', remove: 'remo
     <ul class="changes">
       @for (change of changes(); track $index) {
         <li [class]="change.kind">
-          <mat-icon inline [attr.aria-label]="change.kind">{{ icons[change.kind] }}</mat-icon>
+          <mat-icon inline [attr.aria-label]="kindLabels[change.kind]">{{ icons[change.kind] }}</mat-icon>
           <span>{{ change.text }}</span>
         </li>
       } @empty {
-        <li class="none">No changes.</li>
+        <li i18n class="none">No changes.</li>
       }
     </ul>
   `,
@@ -55,4 +60,5 @@ const ICONS: Record<Change['kind'], string> = { add: 'add_circle', remove: 'remo
 export class ChangeListComponent {
   readonly changes = input.required<readonly Change[]>();
   readonly icons = ICONS;
+  readonly kindLabels = KIND_LABELS;
 }

@@ -60,9 +60,9 @@ export type ChangeReviewResult =
   | { mode: 'request'; comment: string; reason: string; reviewers: string[] };
 
 const MODE_LABEL: Record<ReviewMode, string> = {
-  now: 'Save now',
-  schedule: 'Schedule',
-  request: 'Request approval',
+  now: $localize`Save now`,
+  schedule: $localize`Schedule`,
+  request: $localize`Request approval`,
 };
 
 /**
@@ -133,11 +133,11 @@ export class ChangeReviewDialogComponent {
   readonly confirmLabel = computed(() => {
     switch (this.mode()) {
       case 'schedule':
-        return 'Schedule';
+        return $localize`Schedule`;
       case 'request':
-        return 'Request approval';
+        return $localize`Request approval`;
       default:
-        return 'Save changes';
+        return $localize`Save changes`;
     }
   });
 

@@ -38,11 +38,11 @@ export interface SegmentOption {
 }
 
 const PLACEHOLDERS: Partial<Record<string, string>> = {
-  number: 'e.g. 42',
-  regex: 'e.g. ^.+@acme\\.com$',
-  semver: 'e.g. 2.1.0',
-  datetime: 'e.g. 2025-06-30T00:00:00Z',
-  string: 'value',
+  number: $localize`e.g. ${'42'}:example:`,
+  regex: $localize`e.g. ${'^.+@acme\\.com$'}:example:`,
+  semver: $localize`e.g. ${'2.1.0'}:example:`,
+  datetime: $localize`e.g. ${'2025-06-30T00:00:00Z'}:example:`,
+  string: $localize`value`,
 };
 
 /**
@@ -126,6 +126,10 @@ export class ConditionEditorComponent {
 
   private patch(patch: Partial<Condition>): void {
     this.conditionChange.emit({ ...this.condition(), ...patch });
+  }
+
+  removeLabel(value: string): string {
+    return $localize`Remove ${value}:value:`;
   }
 
   setProperty(property: string): void {

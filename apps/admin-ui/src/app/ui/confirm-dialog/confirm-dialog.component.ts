@@ -50,7 +50,13 @@ export interface ConfirmResult {
         <p class="message">{{ data.message }}</p>
         @if (mode !== 'none') {
           <mat-form-field class="comment">
-            <mat-label>Comment{{ mode === 'optional' ? ' (optional)' : '' }}</mat-label>
+            <mat-label>
+              @if (mode === 'optional') {
+                <ng-container i18n>Comment (optional)</ng-container>
+              } @else {
+                <ng-container i18n>Comment</ng-container>
+              }
+            </mat-label>
             <textarea
               matInput
               name="comment"
@@ -61,16 +67,16 @@ export interface ConfirmResult {
               data-testid="change-comment"
             ></textarea>
             @if (mode === 'required') {
-              <mat-hint>This environment requires a comment for every change.</mat-hint>
+              <mat-hint i18n>This environment requires a comment for every change.</mat-hint>
             }
-            <mat-error>Enter a comment.</mat-error>
+            <mat-error i18n>Enter a comment.</mat-error>
           </mat-form-field>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close()">Cancel</button>
+        <button i18n mat-button type="button" (click)="ref.close()">Cancel</button>
         <button mat-flat-button type="submit" [class.danger]="data.danger" data-testid="confirm-button">
-          {{ data.confirmLabel ?? 'Confirm' }}
+          {{ data.confirmLabel ?? confirmText }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -93,6 +99,7 @@ export class ConfirmDialogComponent {
   readonly data = inject<ConfirmOptions>(MAT_DIALOG_DATA);
   readonly ref = inject<MatDialogRef<ConfirmDialogComponent, ConfirmResult>>(MatDialogRef);
   readonly mode: CommentMode = this.data.comment ?? 'none';
+  readonly confirmText = $localize`Confirm`;
   readonly comment = signal('');
   private readonly submitted = signal(false);
   readonly matcher = computed(() =>

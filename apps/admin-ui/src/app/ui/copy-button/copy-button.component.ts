@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Clipboard } from '@angular/cdk/clipboard';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -13,8 +13,8 @@ import { Notifier } from '../../core/feedback/notifier.service';
     <button
       mat-icon-button
       type="button"
-      [matTooltip]="'Copy ' + what()"
-      [attr.aria-label]="'Copy ' + what()"
+      [matTooltip]="label()"
+      [attr.aria-label]="label()"
       (click)="copy($event)"
     >
       <mat-icon>content_copy</mat-icon>
@@ -27,14 +27,16 @@ export class CopyButtonComponent {
   private readonly notifier = inject(Notifier);
 
   readonly value = input.required<string>();
-  readonly what = input('value');
+  /** What is copied, in words of the build's language ("flag key"): shown as "Copy flag key". */
+  readonly what = input($localize`value`);
+  readonly label = computed(() => $localize`Copy ${this.what()}:what:`);
 
   copy(event: Event): void {
     event.stopPropagation();
     if (this.clipboard.copy(this.value())) {
-      this.notifier.success(`Copied ${this.what()} to the clipboard`);
+      this.notifier.success($localize`Copied ${this.what()}:what: to the clipboard`);
     } else {
-      this.notifier.error(new Error('ClipboardUnavailable'), 'Copy failed');
+      this.notifier.error(new Error('ClipboardUnavailable'), $localize`Copy failed`);
     }
   }
 }

@@ -26,10 +26,12 @@ import { errorMatcher } from '../../shared/error-state';
       @if (error(); as message) {
         <mat-error>{{ message }}</mat-error>
       } @else {
-        <mat-hint>Valid JSON</mat-hint>
+        <mat-hint i18n>Valid JSON</mat-hint>
       }
     </mat-form-field>
-    <button mat-button type="button" class="format" [disabled]="!!error()" (click)="format()">Format</button>
+    <button i18n mat-button type="button" class="format" [disabled]="!!error()" (click)="format()">
+      Format
+    </button>
   `,
   styles: `
     :host {
@@ -53,7 +55,7 @@ import { errorMatcher } from '../../shared/error-state';
 })
 export class JsonEditorComponent {
   readonly value = input.required<string>();
-  readonly label = input('JSON value');
+  readonly label = input($localize`JSON value`);
   readonly rows = input(4);
   readonly valueChange = output<string>();
 
@@ -62,7 +64,8 @@ export class JsonEditorComponent {
       JSON.parse(this.value());
       return null;
     } catch (err) {
-      return `Invalid JSON: ${err instanceof Error ? err.message : String(err)}`;
+      const reason = err instanceof Error ? err.message : String(err);
+      return $localize`Invalid JSON: ${reason}:reason:`;
     }
   });
   readonly matcher = computed(() => errorMatcher(this.error()));

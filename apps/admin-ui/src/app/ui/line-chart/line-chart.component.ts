@@ -50,7 +50,7 @@ const SERIES_COLORS = 8;
       </caption>
       <thead>
         <tr>
-          <th scope="col">Time</th>
+          <th i18n scope="col">Time</th>
           @for (s of series(); track s.label) {
             <th scope="col">{{ s.label }}</th>
           }
@@ -82,7 +82,7 @@ const SERIES_COLORS = 8;
 export class LineChartComponent {
   readonly labels = input.required<string[]>();
   readonly series = input.required<ChartSeries[]>();
-  readonly ariaLabel = input('Chart');
+  readonly ariaLabel = input($localize`Chart`);
 
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);

@@ -15,9 +15,15 @@ const DECISION_ICON: Record<string, string> = {
   Empty: 'schedule',
 };
 const DECISION_LABEL: Record<string, string> = {
-  Approve: 'Approved',
-  Decline: 'Declined',
-  Empty: 'Not decided',
+  Approve: $localize`Approved`,
+  Decline: $localize`Declined`,
+  Empty: $localize`Not decided`,
+};
+/** The decision after a reviewer's name ("Ada approved"). */
+const DECISION_VERB: Record<string, string> = {
+  Approve: $localize`:after a reviewer's name:approved`,
+  Decline: $localize`:after a reviewer's name:declined`,
+  Empty: $localize`:after a reviewer's name:not decided`,
 };
 
 /** One schedule or change request: what it changes, who decided what, and what you may do with it. */
@@ -39,6 +45,7 @@ export class PendingChangeCardComponent {
 
   readonly decisionIcon = DECISION_ICON;
   readonly decisionLabel = DECISION_LABEL;
+  readonly decisionVerb = DECISION_VERB;
   readonly status = computed(() => statusLabel(this.change()));
   readonly actions = computed(() => pendingActions(this.change(), this.memberId()));
   readonly waiting = computed(() => waitingFor(this.change(), this.memberId()));
@@ -52,7 +59,7 @@ export class PendingChangeCardComponent {
   readonly heading = computed(() => {
     const c = this.change();
     return c.type === 'schedule'
-      ? c.scheduleTitle || 'Scheduled change'
-      : c.changeRequestReason || 'Change request';
+      ? c.scheduleTitle || $localize`Scheduled change`
+      : c.changeRequestReason || $localize`Change request`;
   });
 }

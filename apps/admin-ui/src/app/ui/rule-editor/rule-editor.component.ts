@@ -48,6 +48,13 @@ export class RuleEditorComponent {
   readonly move = output<-1 | 1>();
 
   readonly propertyNames = computed(() => this.properties().map((p) => p.name));
+  readonly sectionLabel = computed(() => {
+    const n = this.index() + 1;
+    const name = this.rule().name;
+    return name ? $localize`Rule ${n}:number:: ${name}:name:` : $localize`Rule ${n}:number:`;
+  });
+  readonly joinIf = $localize`:first condition of a rule:If`;
+  readonly joinAnd = $localize`:next conditions of a rule:and`;
 
   private patch(patch: Partial<TargetRule>): void {
     this.ruleChange.emit({ ...this.rule(), ...patch });

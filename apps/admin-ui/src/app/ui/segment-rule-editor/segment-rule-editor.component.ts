@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
@@ -12,24 +12,26 @@ import { ConditionEditorComponent } from '../condition-editor/condition-editor.c
   selector: 'ff-segment-rule-editor',
   imports: [MatButton, MatIconButton, MatIcon, MatTooltip, ConditionEditorComponent],
   template: `
-    <section class="rule" [attr.aria-label]="'Segment rule ' + (index() + 1)">
+    <section class="rule" [attr.aria-label]="sectionLabel()">
       <header>
-        <span class="title">Rule {{ index() + 1 }}</span>
-        <span class="ff-muted ff-small">a user matches when every condition holds</span>
+        <span i18n class="title">Rule {{ index() + 1 }}</span>
+        <span i18n class="ff-muted ff-small">a user matches when every condition holds</span>
         <span class="ff-spacer"></span>
         <button
           mat-icon-button
           type="button"
           (click)="remove.emit()"
           aria-label="Remove rule"
+          i18n-aria-label
           matTooltip="Remove rule"
+          i18n-matTooltip
         >
           <mat-icon>delete</mat-icon>
         </button>
       </header>
       @for (condition of rule().conditions; track condition.id ?? $index; let i = $index) {
         <div class="condition-row">
-          <span class="joiner" aria-hidden="true">{{ i === 0 ? 'If' : 'and' }}</span>
+          <span class="joiner" aria-hidden="true">{{ i === 0 ? joinIf : joinAnd }}</span>
           <ff-condition-editor
             class="condition"
             [condition]="condition"
@@ -41,10 +43,10 @@ import { ConditionEditorComponent } from '../condition-editor/condition-editor.c
           />
         </div>
       } @empty {
-        <p class="ff-muted">Add a condition.</p>
+        <p i18n class="ff-muted">Add a condition.</p>
       }
       <button mat-button type="button" (click)="addCondition()" data-testid="segment-add-condition">
-        <mat-icon>add</mat-icon> Add condition
+        <mat-icon>add</mat-icon> <span i18n>Add condition</span>
       </button>
     </section>
   `,
@@ -87,6 +89,9 @@ export class SegmentRuleEditorComponent {
   readonly showErrors = input(false);
   readonly ruleChange = output<SegmentRule>();
   readonly remove = output<void>();
+  readonly sectionLabel = computed(() => $localize`Segment rule ${this.index() + 1}:number:`);
+  readonly joinIf = $localize`:first condition of a rule:If`;
+  readonly joinAnd = $localize`:next conditions of a rule:and`;
 
   setCondition(index: number, condition: Condition): void {
     this.ruleChange.emit({

@@ -43,7 +43,7 @@ export class ServeEditorComponent {
   readonly dispatchKey = input<string | null>(null);
   /** Attribute names offered for "dispatch by". */
   readonly properties = input<readonly string[]>([]);
-  readonly label = input('Serve');
+  readonly label = input($localize`Serve`);
 
   readonly valueChange = output<RolloutVariation[]>();
   readonly dispatchKeyChange = output<string | null>();
@@ -105,6 +105,10 @@ export class ServeEditorComponent {
   variationName(id: string): string {
     const v = this.variations().find((x) => x.id === id);
     return v ? v.name || v.value : id;
+  }
+
+  percentageLabel(id: string): string {
+    return $localize`Percentage for ${this.variationName(id)}:variation:`;
   }
 
   private emit(parts: SplitPart[]): void {

@@ -47,20 +47,21 @@ import {
   template: `
     @for (draft of drafts(); track $index; let i = $index) {
       <fieldset class="statement" [attr.data-testid]="'statement-' + i" [disabled]="readonly()">
-        <legend>Statement {{ i + 1 }}</legend>
+        <legend i18n>Statement {{ i + 1 }}</legend>
         <div class="row">
           <mat-button-toggle-group
             [value]="draft.effect"
             (change)="patch(i, { effect: $event.value })"
             [disabled]="readonly()"
             aria-label="Effect"
+            i18n-aria-label
             [attr.data-testid]="'statement-effect-' + i"
           >
-            <mat-button-toggle value="allow">Allow</mat-button-toggle>
-            <mat-button-toggle value="deny">Deny</mat-button-toggle>
+            <mat-button-toggle i18n value="allow">Allow</mat-button-toggle>
+            <mat-button-toggle i18n value="deny">Deny</mat-button-toggle>
           </mat-button-toggle-group>
           <mat-form-field class="type">
-            <mat-label>Resource type</mat-label>
+            <mat-label i18n>Resource type</mat-label>
             <mat-select
               [value]="draft.resourceType"
               (selectionChange)="changeType(i, $event.value)"
@@ -68,7 +69,7 @@ import {
               [attr.data-testid]="'statement-type-' + i"
             >
               @for (type of types; track type) {
-                <mat-option [value]="type">{{ type === '*' ? 'All (*)' : type }}</mat-option>
+                <mat-option [value]="type">{{ type === '*' ? allTypes : type }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
@@ -78,15 +79,16 @@ import {
               mat-icon-button
               type="button"
               (click)="remove(i)"
-              [attr.aria-label]="'Remove statement ' + (i + 1)"
+              [attr.aria-label]="removeLabel(i)"
               matTooltip="Remove statement"
+              i18n-matTooltip
             >
               <mat-icon>delete</mat-icon>
             </button>
           }
         </div>
         <mat-form-field class="wide">
-          <mat-label>Actions</mat-label>
+          <mat-label i18n>Actions</mat-label>
           <mat-select
             multiple
             [value]="draft.actions"
@@ -94,14 +96,14 @@ import {
             [disabled]="readonly()"
             [attr.data-testid]="'statement-actions-' + i"
           >
-            <mat-option value="*">All actions (*)</mat-option>
+            <mat-option i18n value="*">All actions (*)</mat-option>
             @for (action of actionsOf(draft.resourceType); track action) {
               <mat-option [value]="action">{{ action }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
         <mat-form-field class="wide">
-          <mat-label>Resources</mat-label>
+          <mat-label i18n>Resources</mat-label>
           <textarea
             matInput
             rows="2"
@@ -110,14 +112,14 @@ import {
             [readonly]="readonly()"
             [attr.data-testid]="'statement-resources-' + i"
           ></textarea>
-          <mat-hint>
+          <mat-hint i18n>
             One per line, e.g. <code>{{ example(draft.resourceType) }}</code>; <code>*</code> matches any key,
             <code>;tag</code> limits flags and segments to a tag.
           </mat-hint>
         </mat-form-field>
         @if (!readonly()) {
           <mat-form-field class="wide picker">
-            <mat-label>Add a resource</mat-label>
+            <mat-label i18n>Add a resource</mat-label>
             <input
               matInput
               [matAutocomplete]="auto"
@@ -144,11 +146,11 @@ import {
         }
       </fieldset>
     } @empty {
-      <p class="ff-muted">No statements: this policy grants nothing.</p>
+      <p i18n class="ff-muted">No statements: this policy grants nothing.</p>
     }
     @if (!readonly()) {
       <button mat-stroked-button type="button" (click)="add()" data-testid="statement-add">
-        <mat-icon>add</mat-icon> Add statement
+        <mat-icon>add</mat-icon> <span i18n>Add statement</span>
       </button>
     }
   `,
@@ -188,6 +190,11 @@ export class StatementEditorComponent {
   readonly found = signal<Resource[]>([]);
 
   actionsOf = actionsFor;
+  readonly allTypes = $localize`All (*)`;
+
+  removeLabel(index: number): string {
+    return $localize`Remove statement ${index + 1}:number:`;
+  }
 
   example(type: string): string {
     return RESOURCE_EXAMPLES[type] ?? '*';

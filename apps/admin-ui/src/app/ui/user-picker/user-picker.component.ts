@@ -53,12 +53,13 @@ const CREATE = '\u0000create:';
         @for (key of keyIds(); track key) {
           <mat-chip-row (removed)="remove(key)">
             {{ key }}
-            <button matChipRemove [attr.aria-label]="'Remove ' + key"><mat-icon>cancel</mat-icon></button>
+            <button matChipRemove [attr.aria-label]="removeLabel(key)"><mat-icon>cancel</mat-icon></button>
           </mat-chip-row>
         }
         <input
           #box
           placeholder="Search users or type a key"
+          i18n-placeholder
           [value]="query()"
           (input)="query.set($any($event.target).value)"
           [matChipInputFor]="grid"
@@ -78,7 +79,7 @@ const CREATE = '\u0000create:';
           </mat-option>
         }
         @if (canCreate()) {
-          <mat-option [value]="createValue()">Add “{{ query().trim() }}”</mat-option>
+          <mat-option i18n [value]="createValue()">Add “{{ query().trim() }}”</mat-option>
         }
       </mat-autocomplete>
       @if (hint()) {
@@ -96,7 +97,7 @@ const CREATE = '\u0000create:';
 export class UserPickerComponent {
   readonly keyIds = input.required<readonly string[]>();
   readonly search = input.required<UserSearch>();
-  readonly label = input('Users');
+  readonly label = input($localize`Users`);
   readonly hint = input('');
   readonly testId = input('user-picker');
   readonly keyIdsChange = output<string[]>();
@@ -117,6 +118,10 @@ export class UserPickerComponent {
     return text !== '' && !this.keyIds().includes(text) && !this.results().some((u) => u.keyId === text);
   });
   readonly createValue = computed(() => CREATE + this.query().trim());
+
+  removeLabel(key: string): string {
+    return $localize`Remove ${key}:value:`;
+  }
 
   pick(event: MatAutocompleteSelectedEvent): void {
     const value = String(event.option.value);

@@ -27,11 +27,11 @@ import { JsonEditorComponent } from '../json-editor/json-editor.component';
     JsonEditorComponent,
   ],
   template: `
-    <div class="variations" role="group" aria-label="Variations">
+    <div class="variations" role="group" aria-label="Variations" i18n-aria-label>
       @for (v of variations(); track v.id; let i = $index) {
         <div class="variation">
           <mat-form-field class="name">
-            <mat-label>Name</mat-label>
+            <mat-label i18n>Name</mat-label>
             <input
               matInput
               [value]="v.name"
@@ -44,11 +44,12 @@ import { JsonEditorComponent } from '../json-editor/json-editor.component';
               class="value"
               [value]="v.value"
               label="Value"
+              i18n-label
               (valueChange)="patch(i, { value: $event })"
             />
           } @else {
             <mat-form-field class="value">
-              <mat-label>Value</mat-label>
+              <mat-label i18n>Value</mat-label>
               <input
                 matInput
                 [ngModel]="v.value"
@@ -67,8 +68,9 @@ import { JsonEditorComponent } from '../json-editor/json-editor.component';
               type="button"
               [disabled]="variations().length <= 2 || !canRemove()(v.id)"
               (click)="removeAt(i)"
-              [attr.aria-label]="'Remove variation ' + v.name"
+              [attr.aria-label]="removeLabel(v.name)"
               matTooltip="Remove variation"
+              i18n-matTooltip
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -77,7 +79,7 @@ import { JsonEditorComponent } from '../json-editor/json-editor.component';
       }
       @if (type() !== 'boolean') {
         <button mat-button type="button" class="add" (click)="add()">
-          <mat-icon>add</mat-icon> Add variation
+          <mat-icon>add</mat-icon> <span i18n>Add variation</span>
         </button>
       }
       @if (listError(); as message) {
@@ -121,6 +123,10 @@ export class VariationsEditorComponent {
     // Per-value problems are already shown under each field.
     return error && !this.variations().some((v) => variationValueError(this.type(), v.value)) ? error : null;
   });
+
+  removeLabel(name: string): string {
+    return $localize`Remove variation ${name}:name:`;
+  }
 
   valueError(value: string): string | null {
     return variationValueError(this.type(), value);

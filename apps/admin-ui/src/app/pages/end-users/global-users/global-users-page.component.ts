@@ -30,6 +30,8 @@ import { relativeTime } from '../../../shared/relative-time';
 import { importSummary } from '../user-list/end-user-transfer';
 
 const PAGE_SIZE = 20;
+/** The shape of the uploaded file (a code sample: not translated). */
+const UPLOAD_FORMAT = '{"users": [{keyId, name, customizedProperties}]}';
 
 /** FeatBit's global users: end users of the whole workspace, imported from a JSON file. */
 @Component({
@@ -52,21 +54,21 @@ const PAGE_SIZE = 20;
   template: `
     <div class="ff-page">
       <header class="ff-page-header">
-        <h1>Global users</h1>
+        <h1 i18n>Global users</h1>
         <span class="ff-spacer"></span>
-        <a mat-stroked-button routerLink="/end-users"><mat-icon>people</mat-icon> Environment users</a>
+        <a mat-stroked-button routerLink="/end-users"
+          ><mat-icon>people</mat-icon> <span i18n>Environment users</span></a
+        >
         <button
           mat-flat-button
           type="button"
           (click)="fileInput.click()"
           [disabled]="!!uploadDenied() || uploading()"
           [disabledInteractive]="true"
-          [matTooltip]="
-            uploadDenied() ?? 'A JSON file: {&quot;users&quot;: [{keyId, name, customizedProperties}]}'
-          "
+          [matTooltip]="uploadDenied() ?? uploadHint"
           data-testid="global-users-upload"
         >
-          <mat-icon>upload</mat-icon> Upload
+          <mat-icon>upload</mat-icon> <span i18n>Upload</span>
         </button>
         <input
           #fileInput
@@ -77,36 +79,44 @@ const PAGE_SIZE = 20;
           data-testid="global-users-file"
         />
       </header>
-      <p class="ff-muted intro">Users of the whole workspace, usable for targeting in every environment.</p>
+      <p i18n class="ff-muted intro">
+        Users of the whole workspace, usable for targeting in every environment.
+      </p>
       <div class="ff-toolbar">
         <mat-form-field class="search">
-          <mat-label>Search by key or name</mat-label>
+          <mat-label i18n>Search by key or name</mat-label>
           <mat-icon matPrefix>search</mat-icon>
           <input matInput type="search" [ngModel]="search()" (ngModelChange)="search.set($event)" />
         </mat-form-field>
       </div>
       @if (error(); as message) {
-        <p class="ff-error-text" role="alert">The global users could not be loaded: {{ message }}</p>
+        <p i18n class="ff-error-text" role="alert">The global users could not be loaded: {{ message }}</p>
       }
       <div class="ff-table-wrap">
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" />
         }
-        <table mat-table [dataSource]="users()" aria-label="Global users" data-testid="global-users-table">
+        <table
+          mat-table
+          [dataSource]="users()"
+          aria-label="Global users"
+          i18n-aria-label
+          data-testid="global-users-table"
+        >
           <ng-container matColumnDef="keyId">
-            <th mat-header-cell *matHeaderCellDef>Key</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Key</th>
             <td mat-cell *matCellDef="let u">{{ u.keyId }}</td>
           </ng-container>
           <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef>Name</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Name</th>
             <td mat-cell *matCellDef="let u">{{ u.name || '—' }}</td>
           </ng-container>
           <ng-container matColumnDef="properties">
-            <th mat-header-cell *matHeaderCellDef>Properties</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Properties</th>
             <td mat-cell *matCellDef="let u" class="ff-muted ff-small">{{ properties(u) }}</td>
           </ng-container>
           <ng-container matColumnDef="updated">
-            <th mat-header-cell *matHeaderCellDef>Updated</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Updated</th>
             <td mat-cell *matCellDef="let u">
               <span [matTooltip]="(u.updatedAt | date: 'medium') ?? ''">{{ relative(u.updatedAt) }}</span>
             </td>
@@ -115,7 +125,11 @@ const PAGE_SIZE = 20;
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
           <tr class="mat-row" *matNoDataRow>
             <td class="ff-empty" [attr.colspan]="columns.length">
-              {{ loading() ? 'Loading…' : 'No global users yet. Upload a JSON file to add them.' }}
+              @if (loading()) {
+                <ng-container i18n>Loading…</ng-container>
+              } @else {
+                <ng-container i18n>No global users yet. Upload a JSON file to add them.</ng-container>
+              }
             </td>
           </tr>
         </table>
@@ -126,6 +140,7 @@ const PAGE_SIZE = 20;
           [hidePageSize]="true"
           (page)="onPage($event)"
           aria-label="Global user pages"
+          i18n-aria-label
         />
       </div>
     </div>
@@ -150,6 +165,7 @@ export class GlobalUsersPageComponent {
   // server's check); the current environment is the console's best guess until it answers.
   readonly uploadDenied = computed(() => this.perm.env('ManageEndUsers'));
 
+  readonly uploadHint = $localize`A JSON file: ${UPLOAD_FORMAT}:format:`;
   readonly columns = ['keyId', 'name', 'properties', 'updated'];
   readonly pageSize = PAGE_SIZE;
   readonly search = signal('');
@@ -211,7 +227,7 @@ export class GlobalUsersPageComponent {
       },
       error: (err: unknown) => {
         this.uploading.set(false);
-        this.notifier.error(err, 'Could not upload the global users');
+        this.notifier.error(err, $localize`Could not upload the global users`);
       },
     });
   }

@@ -21,15 +21,17 @@ import { PropertyDialogComponent } from './property-dialog.component';
   imports: [RouterLink, MatTableModule, MatButton, MatIconButton, MatIcon, MatProgressBar, MatTooltip],
   template: `
     <div class="ff-page">
-      <a class="back" routerLink="/end-users"><mat-icon inline>arrow_back</mat-icon> End users</a>
+      <a class="back" routerLink="/end-users"
+        ><mat-icon inline>arrow_back</mat-icon> <span i18n>End users</span></a
+      >
       <header class="ff-page-header">
-        <h1>User properties</h1>
+        <h1 i18n>User properties</h1>
         <span class="ff-spacer"></span>
         <button mat-flat-button type="button" (click)="edit(null)" data-testid="add-property">
-          <mat-icon>add</mat-icon> Add property
+          <mat-icon>add</mat-icon> <span i18n>Add property</span>
         </button>
       </header>
-      <p class="ff-muted intro">
+      <p i18n class="ff-muted intro">
         Properties offered in rule conditions. SDKs may send others too; preset values make rules quicker to
         write.
       </p>
@@ -40,42 +42,43 @@ import { PropertyDialogComponent } from './property-dialog.component';
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" />
         }
-        <table mat-table [dataSource]="properties()" aria-label="User properties">
+        <table mat-table [dataSource]="properties()" aria-label="User properties" i18n-aria-label>
           <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef>Name</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Name</th>
             <td mat-cell *matCellDef="let p">
               <span class="ff-chip-key">{{ p.name }}</span>
               @if (p.isBuiltIn) {
-                <span class="ff-badge">built-in</span>
+                <span i18n class="ff-badge">built-in</span>
               }
               @if (p.isDigestField) {
-                <span class="ff-badge">shown in lists</span>
+                <span i18n class="ff-badge">shown in lists</span>
               }
             </td>
           </ng-container>
           <ng-container matColumnDef="presets">
-            <th mat-header-cell *matHeaderCellDef>Preset values</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Preset values</th>
             <td mat-cell *matCellDef="let p">
               {{ presetSummary(p) }}
               @if (p.usePresetValuesOnly) {
-                <span class="ff-badge">presets only</span>
+                <span i18n class="ff-badge">presets only</span>
               }
             </td>
           </ng-container>
           <ng-container matColumnDef="remark">
-            <th mat-header-cell *matHeaderCellDef>Description</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Description</th>
             <td mat-cell *matCellDef="let p" class="ff-muted">{{ p.remark }}</td>
           </ng-container>
           <ng-container matColumnDef="actions">
-            <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+            <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
             <td mat-cell *matCellDef="let p" class="actions">
               @if (!p.isBuiltIn) {
                 <button
                   mat-icon-button
                   type="button"
                   (click)="edit(p)"
-                  [attr.aria-label]="'Edit ' + p.name"
+                  [attr.aria-label]="editLabel(p)"
                   matTooltip="Edit"
+                  i18n-matTooltip
                 >
                   <mat-icon>edit</mat-icon>
                 </button>
@@ -83,8 +86,9 @@ import { PropertyDialogComponent } from './property-dialog.component';
                   mat-icon-button
                   type="button"
                   (click)="remove(p)"
-                  [attr.aria-label]="'Delete ' + p.name"
+                  [attr.aria-label]="deleteLabel(p)"
                   matTooltip="Delete"
+                  i18n-matTooltip
                 >
                   <mat-icon>delete</mat-icon>
                 </button>
@@ -95,7 +99,11 @@ import { PropertyDialogComponent } from './property-dialog.component';
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
           <tr class="mat-row" *matNoDataRow>
             <td class="ff-empty" [attr.colspan]="columns.length">
-              {{ loading() ? 'Loading…' : 'No properties.' }}
+              @if (loading()) {
+                <ng-container i18n>Loading…</ng-container>
+              } @else {
+                <ng-container i18n>No properties.</ng-container>
+              }
             </td>
           </tr>
         </table>
@@ -163,6 +171,14 @@ export class PropertiesPageComponent {
     return values.length > 4 ? `${shown.join(', ')} +${values.length - 4}` : shown.join(', ');
   }
 
+  editLabel(p: EndUserPropertyDefinition): string {
+    return $localize`Edit ${p.name}:name:`;
+  }
+
+  deleteLabel(p: EndUserPropertyDefinition): string {
+    return $localize`Delete ${p.name}:name:`;
+  }
+
   edit(property: EndUserPropertyDefinition | null): void {
     this.dialog
       .open(PropertyDialogComponent, { data: property, width: '560px', maxWidth: '95vw' })
@@ -173,18 +189,18 @@ export class PropertiesPageComponent {
   remove(property: EndUserPropertyDefinition): void {
     const envId = this.context.envId() ?? '';
     confirmAction(this.dialog, {
-      title: `Delete property “${property.name}”?`,
-      message: 'Rules that already use it keep working; it is only removed from the catalogue.',
-      confirmLabel: 'Delete',
+      title: $localize`Delete property “${property.name}:name:”?`,
+      message: $localize`Rules that already use it keep working; it is only removed from the catalogue.`,
+      confirmLabel: $localize`Delete`,
       danger: true,
     })
       .pipe(switchMap((r) => (r ? this.api.deleteProperty(envId, property.id) : EMPTY)))
       .subscribe({
         next: () => {
-          this.notifier.success(`Deleted “${property.name}”`);
+          this.notifier.success($localize`Deleted “${property.name}:name:”`);
           void this.load();
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not delete the property'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not delete the property`),
       });
   }
 }

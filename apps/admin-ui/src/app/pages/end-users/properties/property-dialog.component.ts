@@ -39,23 +39,29 @@ import { newId } from '../../../shared/ids';
     MatIcon,
   ],
   template: `
-    <h2 mat-dialog-title>{{ existing ? 'Edit property' : 'Add a property' }}</h2>
+    <h2 mat-dialog-title>
+      @if (existing) {
+        <ng-container i18n>Edit property</ng-container>
+      } @else {
+        <ng-container i18n>Add a property</ng-container>
+      }
+    </h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required data-testid="property-name" />
-          <mat-error>Enter the property name your SDKs send.</mat-error>
+          <mat-error i18n>Enter the property name your SDKs send.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <input matInput formControlName="remark" />
         </mat-form-field>
-        <h3 class="sub">Preset values</h3>
+        <h3 i18n class="sub">Preset values</h3>
         @for (preset of presets(); track preset.id; let i = $index) {
           <div class="preset">
             <mat-form-field>
-              <mat-label>Value</mat-label>
+              <mat-label i18n>Value</mat-label>
               <input
                 matInput
                 [value]="preset.value"
@@ -63,27 +69,35 @@ import { newId } from '../../../shared/ids';
               />
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Description</mat-label>
+              <mat-label i18n>Description</mat-label>
               <input
                 matInput
                 [value]="preset.description"
                 (input)="setPreset(i, { description: $any($event.target).value })"
               />
             </mat-form-field>
-            <button mat-icon-button type="button" (click)="removePreset(i)" aria-label="Remove preset value">
+            <button
+              mat-icon-button
+              type="button"
+              (click)="removePreset(i)"
+              aria-label="Remove preset value"
+              i18n-aria-label
+            >
               <mat-icon>close</mat-icon>
             </button>
           </div>
         }
         <button mat-button type="button" class="add" (click)="addPreset()">
-          <mat-icon>add</mat-icon> Add preset value
+          <mat-icon>add</mat-icon> <span i18n>Add preset value</span>
         </button>
-        <mat-checkbox formControlName="usePresetValuesOnly">Only allow preset values in rules</mat-checkbox>
-        <mat-checkbox formControlName="isDigestField">Show in user lists</mat-checkbox>
+        <mat-checkbox i18n formControlName="usePresetValuesOnly"
+          >Only allow preset values in rules</mat-checkbox
+        >
+        <mat-checkbox i18n formControlName="isDigestField">Show in user lists</mat-checkbox>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Save</button>
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()">Save</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -149,12 +163,12 @@ export class PropertyDialogComponent {
       })
       .subscribe({
         next: () => {
-          this.notifier.success(`Saved property “${value.name.trim()}”`);
+          this.notifier.success($localize`Saved property “${value.name.trim()}:name:”`);
           this.ref.close(true);
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          this.notifier.error(err, 'Could not save the property');
+          this.notifier.error(err, $localize`Could not save the property`);
         },
       });
   }

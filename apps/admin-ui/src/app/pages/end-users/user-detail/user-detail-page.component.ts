@@ -165,7 +165,7 @@ export class UserDetailPageComponent {
       this.flags.set(flags);
       this.segments.set(segments);
     } catch (err) {
-      this.notifier.error(err, 'Could not evaluate the flags for this user');
+      this.notifier.error(err, $localize`Could not evaluate the flags for this user`);
     } finally {
       this.evaluating.set(false);
     }
@@ -174,5 +174,5 @@ export class UserDetailPageComponent {
 
 function variationText(flag: EvaluatedFlag): string {
   const match = flag.matchVariation;
-  return match ? match.name || match.value : '(none)';
+  return match ? match.name || match.value : $localize`(none)`;
 }

@@ -16,9 +16,16 @@ export function saveFile(blob: Blob, fileName: string): void {
  * already stored unchanged are read but not written, so both counts are shown.
  */
 export function importSummary(result: ImportResultDto): string {
-  const users = result.totalCount === 1 ? 'user' : 'users';
-  const head = `Imported ${result.totalCount} ${users}, ${result.writtenCount} new or changed`;
+  const total = result.totalCount;
+  const written = result.writtenCount;
+  const head =
+    total === 1
+      ? $localize`Imported ${total}:count: user, ${written}:written: new or changed`
+      : $localize`Imported ${total}:count: users, ${written}:written: new or changed`;
   if (result.skippedCount === 0) return head;
+  const skipped = result.skippedCount;
   const first = result.errors[0];
-  return `${head} (${result.skippedCount} skipped${first ? `: ${first}` : ''})`;
+  return first
+    ? $localize`${head}:summary: (${skipped}:skipped: skipped: ${first}:error:)`
+    : $localize`${head}:summary: (${skipped}:skipped: skipped)`;
 }

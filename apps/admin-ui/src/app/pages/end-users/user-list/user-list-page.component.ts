@@ -43,12 +43,16 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
   template: `
     <div class="ff-page">
       <header class="ff-page-header">
-        <h1>End users</h1>
+        <h1 i18n>End users</h1>
         <span class="ff-spacer"></span>
-        <a mat-stroked-button routerLink="/end-users/properties"><mat-icon>list_alt</mat-icon> Properties</a>
-        <a mat-stroked-button routerLink="/end-users/global"><mat-icon>public</mat-icon> Global users</a>
+        <a mat-stroked-button routerLink="/end-users/properties"
+          ><mat-icon>list_alt</mat-icon> <span i18n>Properties</span></a
+        >
+        <a mat-stroked-button routerLink="/end-users/global"
+          ><mat-icon>public</mat-icon> <span i18n>Global users</span></a
+        >
         <button mat-stroked-button type="button" (click)="exportUsers()" data-testid="users-export">
-          <mat-icon>download</mat-icon> Export
+          <mat-icon>download</mat-icon> <span i18n>Export</span>
         </button>
         <button
           mat-stroked-button
@@ -56,10 +60,10 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
           (click)="fileInput.click()"
           [disabled]="!!importDenied() || importing()"
           [disabledInteractive]="true"
-          [matTooltip]="importDenied() ?? 'A JSON file as the export writes it'"
+          [matTooltip]="importDenied() ?? importHint"
           data-testid="users-import"
         >
-          <mat-icon>upload</mat-icon> Import
+          <mat-icon>upload</mat-icon> <span i18n>Import</span>
         </button>
         <input
           #fileInput
@@ -70,10 +74,10 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
           data-testid="users-import-file"
         />
       </header>
-      <p class="ff-muted intro">Users your SDKs have evaluated flags for in this environment.</p>
+      <p i18n class="ff-muted intro">Users your SDKs have evaluated flags for in this environment.</p>
       <div class="ff-toolbar">
         <mat-form-field class="search">
-          <mat-label>Search by key or name</mat-label>
+          <mat-label i18n>Search by key or name</mat-label>
           <mat-icon matPrefix>search</mat-icon>
           <input
             matInput
@@ -85,31 +89,31 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
         </mat-form-field>
       </div>
       @if (error(); as message) {
-        <p class="ff-error-text" role="alert">The users could not be loaded: {{ message }}</p>
+        <p i18n class="ff-error-text" role="alert">The users could not be loaded: {{ message }}</p>
       }
       <div class="ff-table-wrap">
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" />
         }
-        <table mat-table [dataSource]="page().items" aria-label="End users">
+        <table mat-table [dataSource]="page().items" aria-label="End users" i18n-aria-label>
           <ng-container matColumnDef="keyId">
-            <th mat-header-cell *matHeaderCellDef>Key</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Key</th>
             <td mat-cell *matCellDef="let u">
               <a [routerLink]="['/end-users', u.id]" class="key">{{ u.keyId }}</a>
             </td>
           </ng-container>
           <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef>Name</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Name</th>
             <td mat-cell *matCellDef="let u">{{ u.name || '—' }}</td>
           </ng-container>
           <ng-container matColumnDef="properties">
-            <th mat-header-cell *matHeaderCellDef>Properties</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Properties</th>
             <td mat-cell *matCellDef="let u" class="ff-muted ff-small">
               {{ propertySummary(u.customizedProperties) }}
             </td>
           </ng-container>
           <ng-container matColumnDef="updated">
-            <th mat-header-cell *matHeaderCellDef>Last seen</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Last seen</th>
             <td mat-cell *matCellDef="let u">
               <span [matTooltip]="(u.updatedAt | date: 'medium') ?? ''">{{ relative(u.updatedAt) }}</span>
             </td>
@@ -119,11 +123,13 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
           <tr class="mat-row" *matNoDataRow>
             <td class="ff-empty" [attr.colspan]="columns.length">
               @if (loading() || pageOrNull() === null) {
-                Loading…
+                <ng-container i18n>Loading…</ng-container>
               } @else if (search()) {
-                No user matches “{{ search() }}”.
+                <ng-container i18n>No user matches “{{ search() }}”.</ng-container>
               } @else {
-                No end users yet. They appear when an SDK evaluates a flag for them.
+                <ng-container i18n
+                  >No end users yet. They appear when an SDK evaluates a flag for them.</ng-container
+                >
               }
             </td>
           </tr>
@@ -135,6 +141,7 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
             [disabled]="!page().previousCursor"
             (click)="go(page().previousCursor)"
             aria-label="Previous page"
+            i18n-aria-label
           >
             <mat-icon>chevron_left</mat-icon>
           </button>
@@ -144,6 +151,7 @@ const EMPTY: EndUserPage = { items: [], previousCursor: null, nextCursor: null }
             [disabled]="!page().nextCursor"
             (click)="go(page().nextCursor)"
             aria-label="Next page"
+            i18n-aria-label
           >
             <mat-icon>chevron_right</mat-icon>
           </button>
@@ -179,6 +187,7 @@ export class UserListPageComponent {
   private readonly perm = inject(PermissionsStore);
   readonly importDenied = computed(() => this.perm.env('ManageEndUsers'));
   readonly importing = signal(false);
+  readonly importHint = $localize`A JSON file as the export writes it`;
   /** Bumped to read the list again (after an import). */
   private readonly reloads = signal(0);
 
@@ -235,9 +244,9 @@ export class UserListPageComponent {
     this.files.exportFile(envId, this.text().trim()).subscribe({
       next: (blob) => {
         saveFile(blob, `end-users-${this.context.environment()?.key ?? envId}.json`);
-        this.notifier.success('Exported the end users');
+        this.notifier.success($localize`Exported the end users`);
       },
-      error: (err: unknown) => this.notifier.error(err, 'Could not export the end users'),
+      error: (err: unknown) => this.notifier.error(err, $localize`Could not export the end users`),
     });
   }
 
@@ -256,7 +265,7 @@ export class UserListPageComponent {
       },
       error: (err: unknown) => {
         this.importing.set(false);
-        this.notifier.error(err, 'Could not import the end users');
+        this.notifier.error(err, $localize`Could not import the end users`);
       },
     });
   }

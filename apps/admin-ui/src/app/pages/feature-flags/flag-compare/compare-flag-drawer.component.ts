@@ -79,11 +79,15 @@ export class CompareFlagDrawerComponent {
   constructor() {
     this.api.compareWith(this.data.envId, this.data.key, this.data.targetEnvId).subscribe({
       next: (detail) => {
-        if (!detail) this.loadError.set('The flag does not exist in that environment.');
+        if (!detail) this.loadError.set($localize`The flag does not exist in that environment.`);
         this.detail.set(detail);
       },
       error: (err: unknown) => this.loadError.set(describeError(err)),
     });
+  }
+
+  onOff(on: boolean): string {
+    return on ? $localize`On` : $localize`Off`;
   }
 
   /** "On 50%, Off 50%" (or one name when a variation gets everyone). */
@@ -107,7 +111,7 @@ export class CompareFlagDrawerComponent {
         }
         return `${c.property} ${c.op ?? ''} ${c.value}`;
       })
-      .join(' and ');
+      .join(` ${$localize`and`} `);
   }
 
   hasRules(detail: CompareFlagDetail, side: 'source' | 'target'): boolean {
@@ -130,7 +134,9 @@ export class CompareFlagDrawerComponent {
     };
     this.api.copySettings(this.data.envId, this.data.key, this.data.targetEnvId, options).subscribe({
       next: () => {
-        this.notifier.success(`Copied the chosen settings of “${this.data.name}” to ${this.data.targetName}`);
+        this.notifier.success(
+          $localize`Copied the chosen settings of “${this.data.name}:flagName:” to ${this.data.targetName}:target:`,
+        );
         this.ref.close(true);
       },
       error: (err: unknown) => {
@@ -138,7 +144,7 @@ export class CompareFlagDrawerComponent {
         const problems =
           err instanceof ApiError && Array.isArray(err.data) ? (err.data as { reason: string }[]) : [];
         if (problems.length) this.refused.set(problems.map((p) => p.reason));
-        else this.notifier.error(err, 'Could not copy the settings');
+        else this.notifier.error(err, $localize`Could not copy the settings`);
       },
     });
   }

@@ -27,11 +27,11 @@ import { type CompareDrawerData, CompareFlagDrawerComponent } from './compare-fl
 
 /** The parts a comparison reports, with their labels. */
 export const DIFF_PARTS = [
-  ['onOffState', 'On/off'],
-  ['individualTargeting', 'Individual targeting'],
-  ['targetingRule', 'Rules'],
-  ['defaultRule', 'Default rule'],
-  ['offVariation', 'Off variation'],
+  ['onOffState', $localize`On/off`],
+  ['individualTargeting', $localize`Individual targeting`],
+  ['targetingRule', $localize`Rules`],
+  ['defaultRule', $localize`Default rule`],
+  ['offVariation', $localize`Off variation`],
 ] as const satisfies readonly (readonly [keyof Omit<FlagDiffOverview, 'targetEnvId'>, string])[];
 
 interface Loaded {
@@ -135,6 +135,10 @@ export class FlagComparePageComponent {
     return this.parts.filter(([part]) => diff[part]).map(([, label]) => label);
   }
 
+  selectLabel(name: string): string {
+    return $localize`Select ${name}:flagName:`;
+  }
+
   chooseTargets(ids: string[]): void {
     this.targetEnvIds.set(ids);
     this.pageIndex.set(0);
@@ -183,14 +187,16 @@ export class FlagComparePageComponent {
     this.flags.copyToEnv(this.context.envId() ?? '', target, ids, []).subscribe({
       next: (result) => {
         this.copying.set(false);
-        const skipped = result.ignored.length ? `; already there: ${result.ignored.join(', ')}` : '';
-        this.notifier.success(`Copied ${result.copiedCount} flag(s)${skipped}`);
+        const skipped = result.ignored.length
+          ? $localize`; already there: ${result.ignored.join(', ')}:keys:`
+          : '';
+        this.notifier.success($localize`Copied ${result.copiedCount}:count: flag(s)${skipped}:skipped:`);
         this.selected.set(new Set());
         this.tick.update((n) => n + 1);
       },
       error: (err: unknown) => {
         this.copying.set(false);
-        this.notifier.error(err, 'Could not copy the flags');
+        this.notifier.error(err, $localize`Could not copy the flags`);
       },
     });
   }

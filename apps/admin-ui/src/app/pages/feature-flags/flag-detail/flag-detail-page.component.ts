@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatBadge } from '@angular/material/badge';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -50,12 +59,14 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
   providers: [FlagDetailStore],
   template: `
     <div class="ff-page">
-      <a class="back" routerLink="/feature-flags"><mat-icon inline>arrow_back</mat-icon> Feature flags</a>
+      <a class="back" routerLink="/feature-flags"
+        ><mat-icon inline>arrow_back</mat-icon> <ng-container i18n>Feature flags</ng-container></a
+      >
       @if (store.error(); as message) {
         <div class="ff-card" role="alert">
-          <h2>This flag could not be loaded</h2>
+          <h2 i18n>This flag could not be loaded</h2>
           <p>{{ message }}</p>
-          <a mat-stroked-button routerLink="/feature-flags">Back to the list</a>
+          <a i18n mat-stroked-button routerLink="/feature-flags">Back to the list</a>
         </div>
       } @else if (store.flag(); as flag) {
         <header class="ff-page-header flag-header">
@@ -63,7 +74,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
             <h1 data-testid="flag-title">{{ flag.name }}</h1>
             <div class="key">
               <span class="ff-chip-key">{{ flag.key }}</span>
-              <ff-copy-button [value]="flag.key" what="flag key" />
+              <ff-copy-button [value]="flag.key" what="flag key" i18n-what />
               <span class="ff-badge">{{ flag.variationType }}</span>
               <ff-lifecycle-badge [lifecycle]="flag.lifecycle" testId="flag-lifecycle" />
               @for (tag of flag.tags; track tag) {
@@ -91,38 +102,51 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
               data-testid="pending-changes"
               [matBadge]="pendingCount() || null"
               matBadgeColor="accent"
-              [attr.aria-label]="'Pending changes: ' + pendingCount()"
+              [attr.aria-label]="pendingLabel()"
             >
-              <mat-icon>pending_actions</mat-icon> Pending changes
+              <mat-icon>pending_actions</mat-icon> <ng-container i18n>Pending changes</ng-container>
             </button>
             <button mat-stroked-button type="button" (click)="editSettings()" data-testid="flag-settings">
-              <mat-icon>edit</mat-icon> Edit details
+              <mat-icon>edit</mat-icon> <ng-container i18n>Edit details</ng-container>
             </button>
             <mat-slide-toggle
               class="status"
               [checked]="flag.isEnabled"
               (change)="toggle($event)"
               data-testid="flag-status-toggle"
-              [attr.aria-label]="flag.isEnabled ? 'Turn the flag off' : 'Turn the flag on'"
+              [attr.aria-label]="flag.isEnabled ? turnOffLabel : turnOnLabel"
             >
-              <strong>{{ flag.isEnabled ? 'ON' : 'OFF' }}</strong>
+              <strong>
+                @if (flag.isEnabled) {
+                  <ng-container i18n>ON</ng-container>
+                } @else {
+                  <ng-container i18n>OFF</ng-container>
+                }
+              </strong>
             </mat-slide-toggle>
           }
         </header>
         @if (flag.isArchived) {
           <div class="archived-banner" role="status">
             <mat-icon>archive</mat-icon>
-            <span>This flag is archived: SDKs no longer receive it.</span>
+            <span i18n>This flag is archived: SDKs no longer receive it.</span>
             <span class="ff-spacer"></span>
-            <button mat-stroked-button type="button" (click)="restore()">Restore</button>
-            <button mat-button type="button" (click)="remove()">Delete</button>
+            <button i18n mat-stroked-button type="button" (click)="restore()">Restore</button>
+            <button i18n mat-button type="button" (click)="remove()">Delete</button>
           </div>
         }
-        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Flag sections">
-          <a mat-tab-link routerLink="targeting" routerLinkActive #t="routerLinkActive" [active]="t.isActive"
+        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Flag sections" i18n-aria-label>
+          <a
+            i18n
+            mat-tab-link
+            routerLink="targeting"
+            routerLinkActive
+            #t="routerLinkActive"
+            [active]="t.isActive"
             >Targeting</a
           >
           <a
+            i18n
             mat-tab-link
             routerLink="insights"
             routerLinkActive
@@ -132,6 +156,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
             >Insights</a
           >
           <a
+            i18n
             mat-tab-link
             routerLink="experimentation"
             routerLinkActive
@@ -141,6 +166,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
             >Experimentation</a
           >
           <a
+            i18n
             mat-tab-link
             routerLink="triggers"
             routerLinkActive
@@ -150,6 +176,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
             >Triggers</a
           >
           <a
+            i18n
             mat-tab-link
             routerLink="history"
             routerLinkActive
@@ -228,6 +255,9 @@ export class FlagDetailPageComponent {
 
   /** Schedules and change requests waiting on this flag (the pending-changes badge). */
   readonly pendingCount = signal(0);
+  readonly pendingLabel = computed(() => $localize`Pending changes: ${this.pendingCount()}:count:`);
+  readonly turnOnLabel = $localize`Turn the flag on`;
+  readonly turnOffLabel = $localize`Turn the flag off`;
 
   /** Route parameter. */
   readonly key = input.required<string>();
@@ -288,8 +318,8 @@ export class FlagDetailPageComponent {
           ChangeReviewDialogComponent,
           {
             data: {
-              title: `Turn ${on ? 'on' : 'off'} “${name}”`,
-              changes: [{ kind: 'update', text: on ? 'Turn the flag on' : 'Turn the flag off' }],
+              title: on ? $localize`Turn on “${name}:flagName:”` : $localize`Turn off “${name}:flagName:”`,
+              changes: [{ kind: 'update', text: on ? this.turnOnLabel : this.turnOffLabel }],
               requireComment: this.context.requireChangeComment(),
               approvalRequired: true,
               proposable: true,
@@ -306,11 +336,13 @@ export class FlagDetailPageComponent {
     try {
       await firstValueFrom(this.proposals.propose(key, revision, { isEnabled: on }, choice));
       this.notifier.success(
-        choice.mode === 'schedule' ? `Scheduled “${choice.title}”` : 'Sent the change for approval',
+        choice.mode === 'schedule'
+          ? $localize`Scheduled “${choice.title}:title:”`
+          : $localize`Sent the change for approval`,
       );
       await this.countPending(key);
     } catch (err) {
-      this.notifier.error(err, 'Could not propose the change');
+      this.notifier.error(err, $localize`Could not propose the change`);
     }
   }
 

@@ -48,31 +48,32 @@ import { Notifier } from '../../../core/feedback/notifier.service';
     MatChipRemove,
   ],
   template: `
-    <h2 mat-dialog-title>Edit “{{ flag.name }}”</h2>
+    <h2 i18n mat-dialog-title>Edit “{{ flag.name }}”</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required data-testid="flag-settings-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <textarea matInput formControlName="description" rows="3"></textarea>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Tags</mat-label>
-          <mat-chip-grid #grid aria-label="Tags">
+          <mat-label i18n>Tags</mat-label>
+          <mat-chip-grid #grid aria-label="Tags" i18n-aria-label>
             @for (tag of tags(); track tag) {
               <mat-chip-row (removed)="removeTag(tag)">
                 {{ tag }}
-                <button matChipRemove [attr.aria-label]="'Remove tag ' + tag">
+                <button matChipRemove [attr.aria-label]="removeTagLabel(tag)">
                   <mat-icon>cancel</mat-icon>
                 </button>
               </mat-chip-row>
             }
             <input
               placeholder="Add a tag"
+              i18n-placeholder
               [matChipInputFor]="grid"
               [matChipInputSeparatorKeyCodes]="separators"
               [matChipInputAddOnBlur]="true"
@@ -82,16 +83,16 @@ import { Notifier } from '../../../core/feedback/notifier.service';
         </mat-form-field>
         @if (context.requireChangeComment()) {
           <mat-form-field>
-            <mat-label>Comment</mat-label>
+            <mat-label i18n>Comment</mat-label>
             <input matInput formControlName="comment" required />
-            <mat-hint>This environment requires a comment for every change.</mat-hint>
-            <mat-error>Enter a comment.</mat-error>
+            <mat-hint i18n>This environment requires a comment for every change.</mat-hint>
+            <mat-error i18n>Enter a comment.</mat-error>
           </mat-form-field>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Save</button>
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()">Save</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -112,6 +113,10 @@ export class FlagSettingsDialogComponent {
     description: [this.flag.description],
     comment: ['', this.context.requireChangeComment() ? Validators.required : []],
   });
+
+  removeTagLabel(tag: string): string {
+    return $localize`Remove tag ${tag}:tag:`;
+  }
 
   addTag(event: MatChipInputEvent): void {
     const tag = event.value.trim();
@@ -140,11 +145,11 @@ export class FlagSettingsDialogComponent {
       if (JSON.stringify(this.tags()) !== JSON.stringify(this.flag.tags)) {
         await firstValueFrom(this.api.updateTags(envId, this.flag.key, this.tags(), note));
       }
-      this.notifier.success(`Saved “${name.trim()}”`);
+      this.notifier.success($localize`Saved “${name.trim()}:flagName:”`);
       this.ref.close(true);
     } catch (err) {
       this.saving.set(false);
-      this.notifier.error(err, 'Could not save the flag');
+      this.notifier.error(err, $localize`Could not save the flag`);
     }
   }
 }

@@ -17,10 +17,12 @@ import { confirmAction } from '../../../ui/confirm-dialog/confirm-dialog.compone
   imports: [MatSlideToggle, MatTooltip],
   template: `
     <mat-slide-toggle
+      i18n
       [checked]="isPermanent()"
       [disabled]="busy()"
       (change)="set($event)"
       matTooltip="A permanent flag stays in the code (a kill switch, an entitlement): never reported as ready to remove"
+      i18n-matTooltip
       data-testid="flag-permanent-toggle"
     >
       Permanent flag
@@ -55,12 +57,16 @@ export class PermanentSwitchComponent {
       )
       .subscribe({
         next: () => {
-          this.notifier.success(`“${this.flagName()}” is ${on ? 'now' : 'no longer'} permanent`);
+          this.notifier.success(
+            on
+              ? $localize`“${this.flagName()}:flagName:” is now permanent`
+              : $localize`“${this.flagName()}:flagName:” is no longer permanent`,
+          );
           this.changed.emit();
         },
         error: (err: unknown) => {
           this.busy.set(false);
-          this.notifier.error(err, 'Could not change the permanent mark');
+          this.notifier.error(err, $localize`Could not change the permanent mark`);
         },
         complete: () => this.busy.set(false),
       });
@@ -70,11 +76,13 @@ export class PermanentSwitchComponent {
   private comment(on: boolean): Observable<string | undefined> {
     if (!this.context.requireChangeComment()) return of('');
     return confirmAction(this.dialog, {
-      title: on ? `Mark “${this.flagName()}” permanent?` : `Unmark “${this.flagName()}” as permanent?`,
+      title: on
+        ? $localize`Mark “${this.flagName()}:flagName:” permanent?`
+        : $localize`Unmark “${this.flagName()}:flagName:” as permanent?`,
       message: on
-        ? 'It will no longer be listed as launched or inactive.'
-        : 'Its lifecycle status will follow its evaluations and changes again.',
-      confirmLabel: on ? 'Mark permanent' : 'Unmark',
+        ? $localize`It will no longer be listed as launched or inactive.`
+        : $localize`Its lifecycle status will follow its evaluations and changes again.`,
+      confirmLabel: on ? $localize`Mark permanent` : $localize`Unmark`,
       comment: 'required',
     }).pipe(map((r) => r?.comment));
   }

@@ -34,31 +34,31 @@ import { settledValid, keyErrorText, keyPattern, uniqueKey } from '../../../shar
     MatButton,
   ],
   template: `
-    <h2 mat-dialog-title>Clone “{{ source.name }}”</h2>
+    <h2 i18n mat-dialog-title>Clone “{{ source.name }}”</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content class="ff-form">
-        <p class="ff-muted">The copy gets the same variations and targeting, turned off.</p>
+        <p i18n class="ff-muted">The copy gets the same variations and targeting, turned off.</p>
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Key</mat-label>
+          <mat-label i18n>Key</mat-label>
           <input matInput formControlName="key" required data-testid="clone-key" />
           @if (form.controls.key.pending) {
-            <mat-hint>Checking…</mat-hint>
+            <mat-hint i18n>Checking…</mat-hint>
           }
           <mat-error>{{ keyError() }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <textarea matInput formControlName="description" rows="2"></textarea>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Clone</button>
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()">Clone</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -73,7 +73,7 @@ export class CloneFlagDialogComponent {
   readonly saving = signal(false);
 
   readonly form = inject(NonNullableFormBuilder).group({
-    name: [`${this.source.name} (copy)`, Validators.required],
+    name: [$localize`${this.source.name}:flagName: (copy)`, Validators.required],
     key: [
       `${this.source.key}-copy`,
       [Validators.required, keyPattern],
@@ -99,12 +99,12 @@ export class CloneFlagDialogComponent {
       })
       .subscribe({
         next: () => {
-          this.notifier.success(`Cloned into “${value.name.trim()}”`);
+          this.notifier.success($localize`Cloned into “${value.name.trim()}:flagName:”`);
           this.ref.close(value.key.trim());
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          this.notifier.error(err, 'Could not clone the flag');
+          this.notifier.error(err, $localize`Could not clone the flag`);
         },
       });
   }

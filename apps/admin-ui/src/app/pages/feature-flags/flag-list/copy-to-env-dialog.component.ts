@@ -42,14 +42,14 @@ import { Notifier } from '../../../core/feedback/notifier.service';
   template: `
     <h2 mat-dialog-title>
       @if (flags.length === 1) {
-        Copy “{{ flags[0].name }}” to another environment
+        <ng-container i18n>Copy “{{ flags[0].name }}” to another environment</ng-container>
       } @else {
-        Copy {{ flags.length }} flags to another environment
+        <ng-container i18n>Copy {{ flags.length }} flags to another environment</ng-container>
       }
     </h2>
     <mat-dialog-content>
       <mat-form-field class="target">
-        <mat-label>Target environment</mat-label>
+        <mat-label i18n>Target environment</mat-label>
         <mat-select [value]="targetEnvId()" (valueChange)="choose($event)" data-testid="copy-target">
           @for (project of context.projects(); track project.id) {
             <mat-optgroup [label]="project.name">
@@ -71,23 +71,27 @@ import { Notifier } from '../../../core/feedback/notifier.service';
       @if (flags.length > 1 && checks().length) {
         <ul class="checks" data-testid="copy-batch-checks">
           <li>
-            <mat-icon inline>check_circle</mat-icon> {{ copyable().length }} of {{ flags.length }} can be
-            copied.
+            <mat-icon inline>check_circle</mat-icon>
+            <ng-container i18n>{{ copyable().length }} of {{ flags.length }} can be copied.</ng-container>
           </li>
           @for (name of blocked(); track name) {
             <li class="bad">
-              <mat-icon inline>error</mat-icon> “{{ name }}”: a flag with this key already exists there.
+              <mat-icon inline>error</mat-icon>
+              <ng-container i18n>“{{ name }}”: a flag with this key already exists there.</ng-container>
             </li>
           }
           @if (someWarn('targetUserCheck')) {
             <li class="warn">
-              <mat-icon inline>warning</mat-icon> Individually targeted users are not copied (they belong to
-              this environment).
+              <mat-icon inline>warning</mat-icon>
+              <ng-container i18n
+                >Individually targeted users are not copied (they belong to this environment).</ng-container
+              >
             </li>
           }
           @if (someWarn('targetRuleCheck')) {
             <li class="warn">
-              <mat-icon inline>warning</mat-icon> Rules using segments of this environment are not copied.
+              <mat-icon inline>warning</mat-icon>
+              <ng-container i18n>Rules using segments of this environment are not copied.</ng-container>
             </li>
           }
         </ul>
@@ -96,40 +100,47 @@ import { Notifier } from '../../../core/feedback/notifier.service';
         <ul class="checks">
           <li [class.bad]="!check.keyCheck">
             <mat-icon inline>{{ check.keyCheck ? 'check_circle' : 'error' }}</mat-icon>
-            {{
-              check.keyCheck
-                ? 'The key is free in the target environment.'
-                : 'A flag with this key already exists there; it cannot be copied.'
-            }}
+            @if (check.keyCheck) {
+              <ng-container i18n>The key is free in the target environment.</ng-container>
+            } @else {
+              <ng-container i18n
+                >A flag with this key already exists there; it cannot be copied.</ng-container
+              >
+            }
           </li>
           <li [class.warn]="!check.targetUserCheck">
             <mat-icon inline>{{ check.targetUserCheck ? 'check_circle' : 'warning' }}</mat-icon>
-            {{
-              check.targetUserCheck
-                ? 'No individually targeted users.'
-                : 'Individually targeted users are not copied (they belong to this environment).'
-            }}
+            @if (check.targetUserCheck) {
+              <ng-container i18n>No individually targeted users.</ng-container>
+            } @else {
+              <ng-container i18n
+                >Individually targeted users are not copied (they belong to this environment).</ng-container
+              >
+            }
           </li>
           <li [class.warn]="!check.targetRuleCheck">
             <mat-icon inline>{{ check.targetRuleCheck ? 'check_circle' : 'warning' }}</mat-icon>
-            {{
-              check.targetRuleCheck
-                ? 'Targeting rules can be copied.'
-                : 'Rules using segments of this environment are not copied.'
-            }}
+            @if (check.targetRuleCheck) {
+              <ng-container i18n>Targeting rules can be copied.</ng-container>
+            } @else {
+              <ng-container i18n>Rules using segments of this environment are not copied.</ng-container>
+            }
           </li>
           @if (check.newProperties.length) {
             <li>
-              <mat-icon inline>info</mat-icon> New user properties registered there:
-              {{ check.newProperties.join(', ') }}
+              <mat-icon inline>info</mat-icon>
+              <ng-container i18n
+                >New user properties registered there: {{ check.newProperties.join(', ') }}</ng-container
+              >
             </li>
           }
         </ul>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
       <button
+        i18n
         mat-flat-button
         type="button"
         [disabled]="!canCopy()"
@@ -220,18 +231,17 @@ export class CopyToEnvDialogComponent {
     this.api.copyToEnv(this.context.envId() ?? '', target, ids, checks).subscribe({
       next: () => {
         const env = this.context.allEnvironments().find((e) => e.env.id === target);
-        const what =
-          ids.length === 1
-            ? `“${this.flags.find((f) => f.id === ids[0])?.name ?? ''}”`
-            : `${ids.length} flags`;
+        const where = env ? `${env.project.name} / ${env.env.name}` : $localize`the environment`;
         this.notifier.success(
-          `Copied ${what} to ${env ? `${env.project.name} / ${env.env.name}` : 'the environment'}`,
+          ids.length === 1
+            ? $localize`Copied “${this.flags.find((f) => f.id === ids[0])?.name ?? ''}:flagName:” to ${where}:target:`
+            : $localize`Copied ${ids.length}:count: flags to ${where}:target:`,
         );
         this.ref.close(true);
       },
       error: (err: unknown) => {
         this.copying.set(false);
-        this.notifier.error(err, 'Could not copy the flag');
+        this.notifier.error(err, $localize`Could not copy the flag`);
       },
     });
   }

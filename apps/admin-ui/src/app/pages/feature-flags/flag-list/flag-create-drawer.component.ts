@@ -143,6 +143,10 @@ export class FlagCreateDrawerComponent {
     if (!ids.includes(this.offVariationId())) this.offVariationId.set(ids[ids.length - 1]);
   }
 
+  removeTagLabel(tag: string): string {
+    return $localize`Remove tag ${tag}:tag:`;
+  }
+
   addTag(event: MatChipInputEvent): void {
     this.pushTag(event.value);
     event.chipInput.clear();
@@ -178,12 +182,12 @@ export class FlagCreateDrawerComponent {
       })
       .subscribe({
         next: (flag) => {
-          this.notifier.success(`Created “${value.name.trim()}”`);
+          this.notifier.success($localize`Created “${value.name.trim()}:flagName:”`);
           this.ref.close(flag?.key ?? value.key.trim());
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          this.notifier.error(err, 'Could not create the flag');
+          this.notifier.error(err, $localize`Could not create the flag`);
         },
       });
   }

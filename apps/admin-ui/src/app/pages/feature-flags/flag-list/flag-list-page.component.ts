@@ -177,6 +177,20 @@ export class FlagListPageComponent {
     return this.perm.flag(action, flag?.key ?? '*', flag?.tags ?? []);
   }
 
+  selectLabel(flag: FlagListItem): string {
+    return $localize`Select ${flag.name}:flagName:`;
+  }
+
+  toggleLabel(flag: FlagListItem): string {
+    return flag.isEnabled
+      ? $localize`Turn ${flag.name}:flagName: off`
+      : $localize`Turn ${flag.name}:flagName: on`;
+  }
+
+  actionsLabel(flag: FlagListItem): string {
+    return $localize`Actions for ${flag.name}:flagName:`;
+  }
+
   reload(): void {
     this.reloadTick.update((n) => n + 1);
   }

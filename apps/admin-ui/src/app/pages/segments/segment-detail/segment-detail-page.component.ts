@@ -119,14 +119,15 @@ export class SegmentDetailPageComponent implements HasUnsavedChanges {
     if (!draft) return [];
     const problems: string[] = [];
     draft.rules.forEach((rule, i) => {
-      if (rule.conditions.length === 0) problems.push(`Rule ${i + 1}: add at least one condition.`);
+      if (rule.conditions.length === 0)
+        problems.push($localize`Rule ${i + 1}:number:: add at least one condition.`);
       for (const c of rule.conditions) {
         const e = conditionError(c);
-        if (e) problems.push(`Rule ${i + 1}: ${e}`);
+        if (e) problems.push($localize`Rule ${i + 1}:number:: ${e}:problem:`);
       }
     });
     const both = draft.included.filter((k) => draft.excluded.includes(k));
-    if (both.length) problems.push(`Users both included and excluded: ${both.join(', ')}`);
+    if (both.length) problems.push($localize`Users both included and excluded: ${both.join(', ')}:users:`);
     return problems;
   });
 
@@ -226,7 +227,7 @@ export class SegmentDetailPageComponent implements HasUnsavedChanges {
           ChangeReviewDialogComponent,
           {
             data: {
-              title: `Save “${segment.name}”`,
+              title: $localize`Save “${segment.name}:name:”`,
               changes: this.changes(),
               requireComment: this.context.requireChangeComment(),
             },
@@ -247,12 +248,12 @@ export class SegmentDetailPageComponent implements HasUnsavedChanges {
           result.comment || undefined,
         ),
       );
-      this.notifier.success(`Saved “${segment.name}”`);
+      this.notifier.success($localize`Saved “${segment.name}:name:”`);
       this.showErrors.set(false);
       await this.load(segment.id);
       if (this.history().length) await this.loadHistory();
     } catch (err) {
-      this.notifier.error(err, 'Could not save the segment');
+      this.notifier.error(err, $localize`Could not save the segment`);
     } finally {
       this.saving.set(false);
     }

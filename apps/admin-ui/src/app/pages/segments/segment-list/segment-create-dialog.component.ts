@@ -40,16 +40,16 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
     MatOption,
   ],
   template: `
-    <h2 mat-dialog-title>Create a segment</h2>
+    <h2 i18n mat-dialog-title>Create a segment</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" (input)="onName()" required data-testid="segment-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Key</mat-label>
+          <mat-label i18n>Key</mat-label>
           <input
             matInput
             formControlName="key"
@@ -58,30 +58,31 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
             data-testid="segment-key"
           />
           @if (form.controls.key.pending) {
-            <mat-hint>Checking…</mat-hint>
+            <mat-hint i18n>Checking…</mat-hint>
           }
           <mat-error>{{ keyError() }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description (optional)</mat-label>
+          <mat-label i18n>Description (optional)</mat-label>
           <textarea matInput formControlName="description" rows="2"></textarea>
         </mat-form-field>
         <mat-radio-group
           formControlName="type"
           aria-label="Where the segment applies"
+          i18n-aria-label
           class="types"
           (change)="form.controls.key.updateValueAndValidity()"
         >
-          <mat-radio-button value="environment-specific" data-testid="segment-type-env"
+          <mat-radio-button i18n value="environment-specific" data-testid="segment-type-env"
             >This environment only</mat-radio-button
           >
-          <mat-radio-button value="shared" data-testid="segment-type-shared"
+          <mat-radio-button i18n value="shared" data-testid="segment-type-shared"
             >Shared by several environments</mat-radio-button
           >
         </mat-radio-group>
         @if (form.controls.type.value === 'shared') {
           <mat-form-field>
-            <mat-label>Environments it covers</mat-label>
+            <mat-label i18n>Environments it covers</mat-label>
             <mat-select formControlName="envIds" multiple data-testid="segment-envs">
               @for (e of environments; track e.env.id) {
                 <mat-option [value]="e.env.id" [disabled]="e.env.id === envId"
@@ -89,15 +90,15 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
                 >
               }
             </mat-select>
-            <mat-hint>The current environment is always included.</mat-hint>
+            <mat-hint i18n>The current environment is always included.</mat-hint>
           </mat-form-field>
         } @else {
-          <p class="ff-muted ff-small">The segment belongs to the current environment.</p>
+          <p i18n class="ff-muted ff-small">The segment belongs to the current environment.</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="segment-create-submit">
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="segment-create-submit">
           Create
         </button>
       </mat-dialog-actions>
@@ -176,12 +177,12 @@ export class SegmentCreateDialogComponent {
       })
       .subscribe({
         next: (segment) => {
-          this.notifier.success(`Created segment “${value.name.trim()}”`);
+          this.notifier.success($localize`Created segment “${value.name.trim()}:name:”`);
           this.ref.close(segment.id);
         },
         error: (err: unknown) => {
           this.saving.set(false);
-          this.notifier.error(err, 'Could not create the segment');
+          this.notifier.error(err, $localize`Could not create the segment`);
         },
       });
   }

@@ -52,7 +52,7 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
   template: `
     <div class="ff-page">
       <header class="ff-page-header">
-        <h1>Segments</h1>
+        <h1 i18n>Segments</h1>
         <span class="ff-spacer"></span>
         <button
           mat-flat-button
@@ -63,32 +63,38 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
           [matTooltip]="denied('CreateSegment') ?? ''"
           data-testid="create-segment"
         >
-          <mat-icon>add</mat-icon> Create segment
+          <mat-icon>add</mat-icon> <span i18n>Create segment</span>
         </button>
       </header>
-      <p class="ff-muted intro">
+      <p i18n class="ff-muted intro">
         Reusable groups of users: list them by key, describe them with rules, and target them from any flag.
       </p>
       <div class="ff-toolbar">
         <mat-form-field class="search">
-          <mat-label>Search by name</mat-label>
+          <mat-label i18n>Search by name</mat-label>
           <mat-icon matPrefix>search</mat-icon>
           <input matInput type="search" [ngModel]="search()" (ngModelChange)="search.set($event)" />
         </mat-form-field>
-        <mat-slide-toggle [checked]="archived()" (change)="archived.set($event.checked)"
+        <mat-slide-toggle i18n [checked]="archived()" (change)="archived.set($event.checked)"
           >Show archived</mat-slide-toggle
         >
       </div>
       @if (error(); as message) {
-        <p class="ff-error-text" role="alert">The segments could not be loaded: {{ message }}</p>
+        <p i18n class="ff-error-text" role="alert">The segments could not be loaded: {{ message }}</p>
       }
       <div class="ff-table-wrap">
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" />
         }
-        <table mat-table [dataSource]="page()?.items ?? []" [trackBy]="trackById" aria-label="Segments">
+        <table
+          mat-table
+          [dataSource]="page()?.items ?? []"
+          [trackBy]="trackById"
+          aria-label="Segments"
+          i18n-aria-label
+        >
           <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef>Name</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Name</th>
             <td mat-cell *matCellDef="let s">
               <a class="name" [routerLink]="['/segments', s.id]">{{ s.name }}</a>
               @if (s.key) {
@@ -102,25 +108,25 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
             </td>
           </ng-container>
           <ng-container matColumnDef="type">
-            <th mat-header-cell *matHeaderCellDef>Type</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Type</th>
             <td mat-cell *matCellDef="let s">
-              <span class="ff-badge">{{ s.type === 'shared' ? 'Shared' : 'This environment' }}</span>
+              <span i18n class="ff-badge">{s.type, select, shared {Shared} other {This environment}}</span>
             </td>
           </ng-container>
           <ng-container matColumnDef="updated">
-            <th mat-header-cell *matHeaderCellDef>Last updated</th>
+            <th i18n mat-header-cell *matHeaderCellDef>Last updated</th>
             <td mat-cell *matCellDef="let s">
               <span [matTooltip]="(s.updatedAt | date: 'medium') ?? ''">{{ relative(s.updatedAt) }}</span>
             </td>
           </ng-container>
           <ng-container matColumnDef="actions">
-            <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+            <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
             <td mat-cell *matCellDef="let s" class="actions">
               <button
                 mat-icon-button
                 type="button"
                 [matMenuTriggerFor]="menu"
-                [attr.aria-label]="'Actions for ' + s.name"
+                [attr.aria-label]="actionsLabel(s)"
               >
                 <mat-icon>more_vert</mat-icon>
               </button>
@@ -133,7 +139,7 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
                       (click)="restore(s)"
                       [disabled]="!!denied('RestoreSegment', s)"
                     >
-                      <mat-icon>unarchive</mat-icon>Restore
+                      <mat-icon>unarchive</mat-icon><span i18n>Restore</span>
                     </button>
                   </div>
                   <div [matTooltip]="denied('DeleteSegment', s) ?? ''" matTooltipPosition="left">
@@ -143,11 +149,13 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
                       (click)="remove(s)"
                       [disabled]="!!denied('DeleteSegment', s)"
                     >
-                      <mat-icon>delete_forever</mat-icon>Delete
+                      <mat-icon>delete_forever</mat-icon><span i18n>Delete</span>
                     </button>
                   </div>
                 } @else {
-                  <a mat-menu-item [routerLink]="['/segments', s.id]"><mat-icon>tune</mat-icon>Details</a>
+                  <a mat-menu-item [routerLink]="['/segments', s.id]"
+                    ><mat-icon>tune</mat-icon><span i18n>Details</span></a
+                  >
                   <div [matTooltip]="denied('ArchiveSegment', s) ?? ''" matTooltipPosition="left">
                     <button
                       mat-menu-item
@@ -155,7 +163,7 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
                       (click)="archive(s)"
                       [disabled]="!!denied('ArchiveSegment', s)"
                     >
-                      <mat-icon>archive</mat-icon>Archive
+                      <mat-icon>archive</mat-icon><span i18n>Archive</span>
                     </button>
                   </div>
                 }
@@ -167,14 +175,14 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
           <tr class="mat-row" *matNoDataRow>
             <td class="ff-empty" [attr.colspan]="columns.length">
               @if (loading() || page() === null) {
-                Loading…
+                <ng-container i18n>Loading…</ng-container>
               } @else if (search()) {
-                No segment matches “{{ search() }}”.
+                <ng-container i18n>No segment matches “{{ search() }}”.</ng-container>
               } @else if (archived()) {
-                No archived segments.
+                <ng-container i18n>No archived segments.</ng-container>
               } @else {
-                No segments yet.
-                <button mat-button type="button" (click)="create()">Create a segment</button>
+                <ng-container i18n>No segments yet.</ng-container>
+                <button i18n mat-button type="button" (click)="create()">Create a segment</button>
               }
             </td>
           </tr>
@@ -186,6 +194,7 @@ const EMPTY_PAGE: PagedResult<SegmentListItem> = { totalCount: 0, items: [] };
           [pageSizeOptions]="[10, 20, 50]"
           (page)="onPage($event)"
           aria-label="Segment pages"
+          i18n-aria-label
         />
       </div>
     </div>
@@ -278,6 +287,10 @@ export class SegmentListPageComponent {
   onPage(event: PageEvent): void {
     this.pageSize.set(event.pageSize);
     this.pageIndex.set(event.pageIndex);
+  }
+
+  actionsLabel(s: SegmentListItem): string {
+    return $localize`Actions for ${s.name}:name:`;
   }
 
   reload(): void {

@@ -22,7 +22,7 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
   imports: [DatePipe, MatTableModule, MatButton, MatIconButton, MatIcon, MatProgressBar, MatTooltip],
   template: `
     <div class="ff-toolbar">
-      <p class="ff-muted intro">
+      <p i18n class="ff-muted intro">
         Tokens authenticate scripts and CI against the management API. Personal tokens act with your
         permissions.
       </p>
@@ -36,44 +36,46 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
         [matTooltip]="createDenied() ?? ''"
         data-testid="create-token"
       >
-        <mat-icon>add</mat-icon> New token
+        <mat-icon>add</mat-icon> <span i18n>New token</span>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The tokens could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The tokens could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
-      <table mat-table [dataSource]="tokens()" aria-label="Access tokens">
+      <table mat-table [dataSource]="tokens()" aria-label="Access tokens" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef>Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Name</th>
           <td mat-cell *matCellDef="let t">
             <strong>{{ t.name }}</strong>
             <div class="ff-muted ff-small mono">{{ masked(t) }}</div>
           </td>
         </ng-container>
         <ng-container matColumnDef="type">
-          <th mat-header-cell *matHeaderCellDef>Type</th>
-          <td mat-cell *matCellDef="let t">{{ t.type }}</td>
+          <th i18n mat-header-cell *matHeaderCellDef>Type</th>
+          <td mat-cell *matCellDef="let t">{{ typeLabel(t.type) }}</td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef>Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Status</th>
           <td mat-cell *matCellDef="let t">
-            <span class="ff-badge" [class.ff-badge-on]="t.status === 'Active'">{{ t.status }}</span>
+            <span class="ff-badge" [class.ff-badge-on]="t.status === 'Active'">{{
+              statusLabel(t.status)
+            }}</span>
           </td>
         </ng-container>
         <ng-container matColumnDef="lastUsed">
-          <th mat-header-cell *matHeaderCellDef>Last used</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Last used</th>
           <td mat-cell *matCellDef="let t">
             <span [matTooltip]="t.lastUsedAt ? ((t.lastUsedAt | date: 'medium') ?? '') : ''">{{
-              t.lastUsedAt ? relative(t.lastUsedAt) : 'never'
+              t.lastUsedAt ? relative(t.lastUsedAt) : neverLabel
             }}</span>
           </td>
         </ng-container>
         <ng-container matColumnDef="actions">
-          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+          <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let t" class="actions">
             <button
               mat-button
@@ -84,7 +86,11 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
               [matTooltip]="manageDenied(t) ?? ''"
               [attr.data-testid]="'token-toggle-' + t.name"
             >
-              {{ t.status === 'Active' ? 'Deactivate' : 'Activate' }}
+              @if (t.status === 'Active') {
+                <ng-container i18n>Deactivate</ng-container>
+              } @else {
+                <ng-container i18n>Activate</ng-container>
+              }
             </button>
             <button
               mat-icon-button
@@ -92,8 +98,8 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
               (click)="remove(t)"
               [disabled]="!!manageDenied(t)"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Delete ' + t.name"
-              [matTooltip]="manageDenied(t) ?? 'Delete'"
+              [attr.aria-label]="deleteAria(t.name)"
+              [matTooltip]="manageDenied(t) ?? deleteLabel"
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -103,7 +109,11 @@ import { CreateTokenDialogComponent } from './create-token-dialog.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-row" *matNoDataRow>
           <td class="ff-empty" [attr.colspan]="columns.length">
-            {{ loading() ? 'Loading…' : 'No access tokens yet.' }}
+            @if (loading()) {
+              <ng-container i18n>Loading…</ng-container>
+            } @else {
+              <ng-container i18n>No access tokens yet.</ng-container>
+            }
           </td>
         </tr>
       </table>
@@ -130,6 +140,8 @@ export class AccessTokensPageComponent {
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   relative = relativeTime;
+  readonly neverLabel = $localize`never`;
+  readonly deleteLabel = $localize`Delete`;
   private readonly perm = inject(PermissionsStore);
   /** A token of either type may be created: only when neither is allowed is the button disabled. */
   readonly createDenied = computed(
@@ -137,6 +149,18 @@ export class AccessTokensPageComponent {
       this.perm.accessTokens('ManagePersonalAccessTokens') &&
       this.perm.accessTokens('ManageServiceAccessTokens'),
   );
+
+  deleteAria(name: string): string {
+    return $localize`Delete ${name}:name:`;
+  }
+
+  typeLabel(type: AccessTokenItem['type']): string {
+    return type === 'Service' ? $localize`Service` : $localize`Personal`;
+  }
+
+  statusLabel(status: AccessTokenItem['status']): string {
+    return status === 'Active' ? $localize`Active` : $localize`Inactive`;
+  }
 
   manageDenied(token: AccessTokenItem): string | null {
     return this.perm.accessTokens(
@@ -176,27 +200,31 @@ export class AccessTokensPageComponent {
     const activate = token.status !== 'Active';
     this.api.toggle(token.id).subscribe({
       next: () => {
-        this.notifier.success(`${activate ? 'Activated' : 'Deactivated'} “${token.name}”`);
+        this.notifier.success(
+          activate
+            ? $localize`Activated “${token.name}:name:”`
+            : $localize`Deactivated “${token.name}:name:”`,
+        );
         void this.load();
       },
-      error: (err: unknown) => this.notifier.error(err, 'Could not change the token'),
+      error: (err: unknown) => this.notifier.error(err, $localize`Could not change the token`),
     });
   }
 
   remove(token: AccessTokenItem): void {
     confirmAction(this.dialog, {
-      title: `Delete “${token.name}”?`,
-      message: 'Scripts using this token stop working at once.',
-      confirmLabel: 'Delete token',
+      title: $localize`Delete “${token.name}:name:”?`,
+      message: $localize`Scripts using this token stop working at once.`,
+      confirmLabel: $localize`Delete token`,
       danger: true,
     })
       .pipe(switchMap((r) => (r ? this.api.remove(token.id) : EMPTY)))
       .subscribe({
         next: () => {
-          this.notifier.success(`Deleted “${token.name}”`);
+          this.notifier.success($localize`Deleted “${token.name}:name:”`);
           void this.load();
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not delete the token'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not delete the token`),
       });
   }
 }

@@ -38,38 +38,38 @@ import { StatementEditorComponent } from '../../../ui/statement-editor/statement
   ],
   template: `
     @if (created(); as token) {
-      <h2 mat-dialog-title>Copy your new token</h2>
+      <h2 i18n mat-dialog-title>Copy your new token</h2>
       <mat-dialog-content>
         <p class="warning" role="alert">
-          <mat-icon inline>warning</mat-icon> This is the only time the token is shown. Store it somewhere
-          safe now.
+          <mat-icon inline>warning</mat-icon>
+          <span i18n>This is the only time the token is shown. Store it somewhere safe now.</span>
         </p>
         <div class="token">
           <code data-testid="new-token-value">{{ token }}</code>
-          <ff-copy-button [value]="token" what="token" />
+          <ff-copy-button [value]="token" what="token" i18n-what />
         </div>
-        <p class="ff-muted ff-small">
-          Send it as <code>Authorization: {{ token.slice(0, 8) }}…</code> to /api/v1.
+        <p i18n class="ff-muted ff-small">
+          Send it as <code>{{ authHeader(token) }}</code> to /api/v1.
         </p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-flat-button type="button" (click)="ref.close(true)">I have copied it</button>
+        <button i18n mat-flat-button type="button" (click)="ref.close(true)">I have copied it</button>
       </mat-dialog-actions>
     } @else {
-      <h2 mat-dialog-title>New access token</h2>
+      <h2 i18n mat-dialog-title>New access token</h2>
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-dialog-content class="ff-form">
           <mat-form-field>
-            <mat-label>Name</mat-label>
+            <mat-label i18n>Name</mat-label>
             <input matInput formControlName="name" required data-testid="token-name" />
-            <mat-hint>What uses it, e.g. “CI pipeline”.</mat-hint>
-            <mat-error>Enter a name.</mat-error>
+            <mat-hint i18n>What uses it, e.g. “CI pipeline”.</mat-hint>
+            <mat-error i18n>Enter a name.</mat-error>
           </mat-form-field>
-          <mat-button-toggle-group formControlName="type" aria-label="Token type">
-            <mat-button-toggle value="Personal">Personal</mat-button-toggle>
-            <mat-button-toggle value="Service">Service</mat-button-toggle>
+          <mat-button-toggle-group formControlName="type" aria-label="Token type" i18n-aria-label>
+            <mat-button-toggle i18n value="Personal">Personal</mat-button-toggle>
+            <mat-button-toggle i18n value="Service">Service</mat-button-toggle>
           </mat-button-toggle-group>
-          <p class="ff-muted ff-small">
+          <p i18n class="ff-muted ff-small">
             Personal tokens act with your permissions. Service tokens have their own: the statements below.
           </p>
           @if (form.controls.type.value === 'Service') {
@@ -77,8 +77,9 @@ import { StatementEditorComponent } from '../../../ui/statement-editor/statement
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
-          <button mat-button type="button" (click)="ref.close(false)">Cancel</button>
+          <button i18n mat-button type="button" (click)="ref.close(false)">Cancel</button>
           <button
+            i18n
             mat-flat-button
             type="submit"
             [disabled]="saving() || !!denied()"
@@ -136,23 +137,30 @@ export class CreateTokenDialogComponent {
     ),
   );
 
+  /** The header a script sends (a code sample: not translated). */
+  authHeader(token: string): string {
+    return `Authorization: ${token.slice(0, 8)}…`;
+  }
+
   save(): void {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.saving()) return;
     const { name, type } = this.form.getRawValue();
     if (type === 'Service' && draftProblems(this.drafts()).size > 0) {
-      this.notifier.info('Fix the statements first: each needs an action and a valid resource name.');
+      this.notifier.info(
+        $localize`Fix the statements first: each needs an action and a valid resource name.`,
+      );
       return;
     }
     this.saving.set(true);
     this.api.create(name.trim(), type, this.drafts().map(statementOf)).subscribe({
       next: (token) => {
-        this.notifier.success(`Created “${name.trim()}”`);
+        this.notifier.success($localize`Created “${name.trim()}:name:”`);
         this.created.set(token.token ?? '');
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not create the token');
+        this.notifier.error(err, $localize`Could not create the token`);
       },
     });
   }

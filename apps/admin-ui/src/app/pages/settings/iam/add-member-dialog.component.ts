@@ -28,40 +28,53 @@ import { CopyButtonComponent } from '../../../ui/copy-button/copy-button.compone
   ],
   template: `
     @if (added(); as member) {
-      <h2 mat-dialog-title>{{ member.created ? 'Member added: copy the password' : 'Member added' }}</h2>
+      <h2 mat-dialog-title>
+        @if (member.created) {
+          <ng-container i18n>Member added: copy the password</ng-container>
+        } @else {
+          <ng-container i18n>Member added</ng-container>
+        }
+      </h2>
       <mat-dialog-content>
         @if (member.initialPassword; as password) {
           <p class="warning" role="alert">
-            <mat-icon inline>warning</mat-icon> This is the only time the initial password of
-            {{ member.email }} is shown. Send it to them safely; they can change it after signing in.
+            <mat-icon inline>warning</mat-icon>
+            <span i18n
+              >This is the only time the initial password of {{ member.email }} is shown. Send it to them
+              safely; they can change it after signing in.</span
+            >
           </p>
           <div class="secret">
             <code data-testid="member-initial-password">{{ password }}</code>
-            <ff-copy-button [value]="password" what="password" />
+            <ff-copy-button [value]="password" what="password" i18n-what />
           </div>
         } @else {
-          <p>{{ member.email }} already had an account and can sign in with their own password.</p>
+          <p i18n>{{ member.email }} already had an account and can sign in with their own password.</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-flat-button type="button" (click)="ref.close(true)" data-testid="member-added-done">
-          {{ member.initialPassword ? 'I have copied it' : 'Done' }}
+          @if (member.initialPassword) {
+            <ng-container i18n>I have copied it</ng-container>
+          } @else {
+            <ng-container i18n>Done</ng-container>
+          }
         </button>
       </mat-dialog-actions>
     } @else {
-      <h2 mat-dialog-title>Add a member</h2>
+      <h2 i18n mat-dialog-title>Add a member</h2>
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <mat-dialog-content class="ff-form">
           <mat-form-field>
-            <mat-label>E-mail</mat-label>
+            <mat-label i18n>E-mail</mat-label>
             <input matInput type="email" formControlName="email" required data-testid="member-email" />
-            <mat-hint>New accounts get an initial password, shown once.</mat-hint>
-            <mat-error>Enter an e-mail address.</mat-error>
+            <mat-hint i18n>New accounts get an initial password, shown once.</mat-hint>
+            <mat-error i18n>Enter an e-mail address.</mat-error>
           </mat-form-field>
         </mat-dialog-content>
         <mat-dialog-actions align="end">
-          <button mat-button type="button" (click)="ref.close(false)">Cancel</button>
-          <button mat-flat-button type="submit" [disabled]="saving()" data-testid="member-add-save">
+          <button i18n mat-button type="button" (click)="ref.close(false)">Cancel</button>
+          <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="member-add-save">
             Add
           </button>
         </mat-dialog-actions>
@@ -107,12 +120,12 @@ export class AddMemberDialogComponent {
     this.saving.set(true);
     this.iam.addMember(email).subscribe({
       next: (member) => {
-        this.notifier.success(`Added ${member.email}`);
+        this.notifier.success($localize`Added ${member.email}:email:`);
         this.added.set(member);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not add the member');
+        this.notifier.error(err, $localize`Could not add the member`);
       },
     });
   }

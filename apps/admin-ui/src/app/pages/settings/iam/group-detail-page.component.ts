@@ -39,15 +39,21 @@ import { GroupDialogComponent } from './group-dialog.component';
     MatTooltip,
   ],
   template: `
-    <a routerLink="../" class="back"><mat-icon inline>arrow_back</mat-icon> Groups</a>
+    <a routerLink="../" class="back"><mat-icon inline>arrow_back</mat-icon> <span i18n>Groups</span></a>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The group could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The group could not be loaded: {{ message }}</p>
     }
     @if (group(); as g) {
       <div class="ff-toolbar">
         <div>
           <h2 data-testid="group-title">{{ g.name }}</h2>
-          <p class="ff-muted">{{ g.description || 'No description.' }}</p>
+          <p class="ff-muted">
+            @if (g.description) {
+              {{ g.description }}
+            } @else {
+              <ng-container i18n>No description.</ng-container>
+            }
+          </p>
         </div>
         <span class="ff-spacer"></span>
         <button
@@ -58,12 +64,12 @@ import { GroupDialogComponent } from './group-dialog.component';
           [disabledInteractive]="true"
           [matTooltip]="denied() ?? ''"
         >
-          <mat-icon>edit</mat-icon> Edit
+          <mat-icon>edit</mat-icon> <span i18n>Edit</span>
         </button>
       </div>
 
       <section class="ff-card" aria-labelledby="group-members" data-testid="group-members">
-        <h3 id="group-members">Members</h3>
+        <h3 i18n id="group-members">Members</h3>
         <ul class="list">
           @for (m of inGroup(); track m.id) {
             <li>
@@ -71,6 +77,7 @@ import { GroupDialogComponent } from './group-dialog.component';
               <span class="ff-muted ff-small">{{ m.email }}</span>
               <span class="ff-spacer"></span>
               <button
+                i18n
                 mat-button
                 type="button"
                 (click)="removeMember(m)"
@@ -82,12 +89,12 @@ import { GroupDialogComponent } from './group-dialog.component';
               </button>
             </li>
           } @empty {
-            <li class="ff-muted">No members yet.</li>
+            <li i18n class="ff-muted">No members yet.</li>
           }
         </ul>
         <div class="attach">
           <mat-form-field subscriptSizing="dynamic">
-            <mat-label>Add a member</mat-label>
+            <mat-label i18n>Add a member</mat-label>
             <mat-select [(ngModel)]="memberToAdd" data-testid="group-member-select">
               @for (m of notInGroup(); track m.id) {
                 <mat-option [value]="m.id">{{ m.email }}</mat-option>
@@ -95,6 +102,7 @@ import { GroupDialogComponent } from './group-dialog.component';
             </mat-select>
           </mat-form-field>
           <button
+            i18n
             mat-stroked-button
             type="button"
             (click)="addMember()"
@@ -109,7 +117,7 @@ import { GroupDialogComponent } from './group-dialog.component';
       </section>
 
       <section class="ff-card" aria-labelledby="group-policies" data-testid="group-policies">
-        <h3 id="group-policies">Policies</h3>
+        <h3 i18n id="group-policies">Policies</h3>
         <ul class="list">
           @for (p of attached(); track p.id) {
             <li>
@@ -117,6 +125,7 @@ import { GroupDialogComponent } from './group-dialog.component';
               <span class="ff-muted ff-small">{{ p.key }}</span>
               <span class="ff-spacer"></span>
               <button
+                i18n
                 mat-button
                 type="button"
                 (click)="detach(p)"
@@ -128,12 +137,12 @@ import { GroupDialogComponent } from './group-dialog.component';
               </button>
             </li>
           } @empty {
-            <li class="ff-muted">No policies: the group grants nothing.</li>
+            <li i18n class="ff-muted">No policies: the group grants nothing.</li>
           }
         </ul>
         <div class="attach">
           <mat-form-field subscriptSizing="dynamic">
-            <mat-label>Attach a policy</mat-label>
+            <mat-label i18n>Attach a policy</mat-label>
             <mat-select [(ngModel)]="policyToAttach" data-testid="group-policy-select">
               @for (p of detached(); track p.id) {
                 <mat-option [value]="p.id">{{ p.name }}</mat-option>
@@ -141,6 +150,7 @@ import { GroupDialogComponent } from './group-dialog.component';
             </mat-select>
           </mat-form-field>
           <button
+            i18n
             mat-stroked-button
             type="button"
             (click)="attach()"
@@ -236,22 +246,31 @@ export class GroupDetailPageComponent {
     const member = this.members().find((m) => m.id === this.memberToAdd);
     if (!member) return;
     this.memberToAdd = '';
-    this.run(this.iam.addGroupMember(this.groupId(), member.id), `Added ${member.email}`);
+    this.run(this.iam.addGroupMember(this.groupId(), member.id), $localize`Added ${member.email}:email:`);
   }
 
   removeMember(member: GroupMember): void {
-    this.run(this.iam.removeGroupMember(this.groupId(), member.id), `Removed ${member.email}`);
+    this.run(
+      this.iam.removeGroupMember(this.groupId(), member.id),
+      $localize`Removed ${member.email}:email:`,
+    );
   }
 
   attach(): void {
     const policy = this.policies().find((p) => p.id === this.policyToAttach);
     if (!policy) return;
     this.policyToAttach = '';
-    this.run(this.iam.attachGroupPolicy(this.groupId(), policy.id), `Attached “${policy.name}”`);
+    this.run(
+      this.iam.attachGroupPolicy(this.groupId(), policy.id),
+      $localize`Attached “${policy.name}:name:”`,
+    );
   }
 
   detach(policy: GroupPolicy): void {
-    this.run(this.iam.detachGroupPolicy(this.groupId(), policy.id), `Detached “${policy.name}”`);
+    this.run(
+      this.iam.detachGroupPolicy(this.groupId(), policy.id),
+      $localize`Detached “${policy.name}:name:”`,
+    );
   }
 
   private run(call: Observable<unknown>, done: string): void {
@@ -261,7 +280,7 @@ export class GroupDetailPageComponent {
         void this.load();
         void this.perm.refresh();
       },
-      error: (err: unknown) => this.notifier.error(err, 'Could not change the group'),
+      error: (err: unknown) => this.notifier.error(err, $localize`Could not change the group`),
     });
   }
 }

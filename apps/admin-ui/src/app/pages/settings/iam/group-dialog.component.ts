@@ -28,16 +28,22 @@ import { Notifier } from '../../../core/feedback/notifier.service';
     MatButton,
   ],
   template: `
-    <h2 mat-dialog-title>{{ data ? 'Edit group' : 'New group' }}</h2>
+    <h2 mat-dialog-title>
+      @if (data) {
+        <ng-container i18n>Edit group</ng-container>
+      } @else {
+        <ng-container i18n>New group</ng-container>
+      }
+    </h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required data-testid="group-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <textarea
             matInput
             formControlName="description"
@@ -47,8 +53,10 @@ import { Notifier } from '../../../core/feedback/notifier.service';
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="group-save">Save</button>
+        <button i18n mat-button type="button" (click)="ref.close()">Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="group-save">
+          Save
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -76,12 +84,12 @@ export class GroupDialogComponent {
     const call = this.data ? this.iam.updateGroup(this.data.id, body) : this.iam.createGroup(body);
     call.subscribe({
       next: (group) => {
-        this.notifier.success(`Saved “${body.name}”`);
+        this.notifier.success($localize`Saved “${body.name}:name:”`);
         this.ref.close(group);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the group');
+        this.notifier.error(err, $localize`Could not save the group`);
       },
     });
   }

@@ -39,7 +39,7 @@ import { GroupDialogComponent } from './group-dialog.component';
   template: `
     <div class="ff-toolbar">
       <mat-form-field subscriptSizing="dynamic" class="search">
-        <mat-label>Search groups</mat-label>
+        <mat-label i18n>Search groups</mat-label>
         <mat-icon matPrefix>search</mat-icon>
         <input matInput [ngModel]="search()" (ngModelChange)="searchFor($event)" />
       </mat-form-field>
@@ -53,19 +53,19 @@ import { GroupDialogComponent } from './group-dialog.component';
         [matTooltip]="perm.iamAction() ?? ''"
         data-testid="create-group"
       >
-        <mat-icon>add</mat-icon> New group
+        <mat-icon>add</mat-icon> <span i18n>New group</span>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The groups could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The groups could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
-      <table mat-table [dataSource]="groups()" aria-label="Groups">
+      <table mat-table [dataSource]="groups()" aria-label="Groups" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef>Group</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Group</th>
           <td mat-cell *matCellDef="let g">
             <a [routerLink]="g.id" [attr.data-testid]="'group-' + g.name"
               ><strong>{{ g.name }}</strong></a
@@ -74,7 +74,7 @@ import { GroupDialogComponent } from './group-dialog.component';
           </td>
         </ng-container>
         <ng-container matColumnDef="actions">
-          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+          <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let g" class="actions">
             <button
               mat-icon-button
@@ -82,8 +82,8 @@ import { GroupDialogComponent } from './group-dialog.component';
               (click)="edit(g)"
               [disabled]="!!perm.iamAction()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Edit ' + g.name"
-              [matTooltip]="perm.iamAction() ?? 'Rename or describe'"
+              [attr.aria-label]="editAria(g.name)"
+              [matTooltip]="perm.iamAction() ?? renameLabel"
             >
               <mat-icon>edit</mat-icon>
             </button>
@@ -93,8 +93,8 @@ import { GroupDialogComponent } from './group-dialog.component';
               (click)="remove(g)"
               [disabled]="!!perm.iamAction()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Delete ' + g.name"
-              [matTooltip]="perm.iamAction() ?? 'Delete'"
+              [attr.aria-label]="deleteAria(g.name)"
+              [matTooltip]="perm.iamAction() ?? deleteLabel"
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -104,7 +104,11 @@ import { GroupDialogComponent } from './group-dialog.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-row" *matNoDataRow>
           <td class="ff-empty" [attr.colspan]="columns.length">
-            {{ loading() ? 'Loading…' : 'No groups yet.' }}
+            @if (loading()) {
+              <ng-container i18n>Loading…</ng-container>
+            } @else {
+              <ng-container i18n>No groups yet.</ng-container>
+            }
           </td>
         </tr>
       </table>
@@ -115,6 +119,7 @@ import { GroupDialogComponent } from './group-dialog.component';
         [pageSizeOptions]="[10, 20, 50]"
         (page)="page($event)"
         aria-label="Group pages"
+        i18n-aria-label
       />
     </div>
   `,
@@ -144,6 +149,8 @@ export class GroupsPageComponent {
   readonly search = signal('');
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
+  readonly renameLabel = $localize`Rename or describe`;
+  readonly deleteLabel = $localize`Delete`;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -164,6 +171,14 @@ export class GroupsPageComponent {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  editAria(name: string): string {
+    return $localize`Edit ${name}:name:`;
+  }
+
+  deleteAria(name: string): string {
+    return $localize`Delete ${name}:name:`;
   }
 
   searchFor(text: string): void {
@@ -197,18 +212,18 @@ export class GroupsPageComponent {
 
   remove(group: Group): void {
     confirmAction(this.dialog, {
-      title: `Delete “${group.name}”?`,
-      message: 'Its members lose the policies they had through it.',
-      confirmLabel: 'Delete group',
+      title: $localize`Delete “${group.name}:name:”?`,
+      message: $localize`Its members lose the policies they had through it.`,
+      confirmLabel: $localize`Delete group`,
       danger: true,
     })
       .pipe(switchMap((r) => (r ? this.iam.deleteGroup(group.id) : EMPTY)))
       .subscribe({
         next: () => {
-          this.notifier.success(`Deleted “${group.name}”`);
+          this.notifier.success($localize`Deleted “${group.name}:name:”`);
           void this.load();
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not delete the group'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not delete the group`),
       });
   }
 }

@@ -43,25 +43,25 @@ import { Notifier } from '../../../core/feedback/notifier.service';
     MatTooltip,
   ],
   template: `
-    <a routerLink="../" class="back"><mat-icon inline>arrow_back</mat-icon> Team</a>
+    <a routerLink="../" class="back"><mat-icon inline>arrow_back</mat-icon> <span i18n>Team</span></a>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The member could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The member could not be loaded: {{ message }}</p>
     }
     @if (member(); as m) {
       <h2 data-testid="member-title">{{ m.name || m.email }}</h2>
       <p class="ff-muted">{{ m.email }}</p>
 
       <section class="ff-card" aria-labelledby="member-groups">
-        <h3 id="member-groups">Groups</h3>
+        <h3 i18n id="member-groups">Groups</h3>
         @for (g of groups(); track g.id) {
           <a class="ff-badge chip" [routerLink]="['../../groups', g.id]">{{ g.name }}</a>
         } @empty {
-          <p class="ff-muted">Not in any group.</p>
+          <p i18n class="ff-muted">Not in any group.</p>
         }
       </section>
 
       <section class="ff-card" aria-labelledby="member-direct" data-testid="member-direct-policies">
-        <h3 id="member-direct">Direct policies</h3>
+        <h3 i18n id="member-direct">Direct policies</h3>
         <ul class="list">
           @for (p of direct(); track p.id) {
             <li>
@@ -69,6 +69,7 @@ import { Notifier } from '../../../core/feedback/notifier.service';
               <span class="ff-muted ff-small">{{ p.key }}</span>
               <span class="ff-spacer"></span>
               <button
+                i18n
                 mat-button
                 type="button"
                 (click)="detach(p)"
@@ -81,12 +82,12 @@ import { Notifier } from '../../../core/feedback/notifier.service';
               </button>
             </li>
           } @empty {
-            <li class="ff-muted">No direct policy.</li>
+            <li i18n class="ff-muted">No direct policy.</li>
           }
         </ul>
         <div class="attach">
           <mat-form-field subscriptSizing="dynamic">
-            <mat-label>Attach a policy</mat-label>
+            <mat-label i18n>Attach a policy</mat-label>
             <mat-select [(ngModel)]="toAttach" data-testid="member-attach-select">
               @for (p of attachable(); track p.id) {
                 <mat-option [value]="p.id">{{ p.name }}</mat-option>
@@ -94,6 +95,7 @@ import { Notifier } from '../../../core/feedback/notifier.service';
             </mat-select>
           </mat-form-field>
           <button
+            i18n
             mat-stroked-button
             type="button"
             (click)="attach()"
@@ -108,16 +110,16 @@ import { Notifier } from '../../../core/feedback/notifier.service';
       </section>
 
       <section class="ff-card" aria-labelledby="member-inherited" data-testid="member-inherited-policies">
-        <h3 id="member-inherited">Inherited from groups</h3>
-        <p class="ff-muted ff-small">Change these on the group’s page.</p>
+        <h3 i18n id="member-inherited">Inherited from groups</h3>
+        <p i18n class="ff-muted ff-small">Change these on the group’s page.</p>
         <ul class="list">
           @for (p of inherited(); track p.id) {
             <li>
               <a [routerLink]="['../../policies', p.id]">{{ p.name }}</a>
-              <span class="ff-muted ff-small">from {{ groupsOf(p) }}</span>
+              <span i18n class="ff-muted ff-small">from {{ groupsOf(p) }}</span>
             </li>
           } @empty {
-            <li class="ff-muted">No inherited policy.</li>
+            <li i18n class="ff-muted">No inherited policy.</li>
           }
         </ul>
       </section>
@@ -203,12 +205,18 @@ export class MemberDetailPageComponent {
   attach(): void {
     const policy = this.all().find((p) => p.id === this.toAttach);
     if (!policy) return;
-    this.run(this.iam.attachMemberPolicy(this.memberId(), policy.id), `Attached “${policy.name}”`);
+    this.run(
+      this.iam.attachMemberPolicy(this.memberId(), policy.id),
+      $localize`Attached “${policy.name}:name:”`,
+    );
     this.toAttach = '';
   }
 
   detach(policy: Policy): void {
-    this.run(this.iam.detachMemberPolicy(this.memberId(), policy.id), `Detached “${policy.name}”`);
+    this.run(
+      this.iam.detachMemberPolicy(this.memberId(), policy.id),
+      $localize`Detached “${policy.name}:name:”`,
+    );
   }
 
   private run(call: Observable<unknown>, done: string): void {
@@ -218,7 +226,7 @@ export class MemberDetailPageComponent {
         void this.load();
         void this.perm.refresh();
       },
-      error: (err: unknown) => this.notifier.error(err, 'Could not change the policies'),
+      error: (err: unknown) => this.notifier.error(err, $localize`Could not change the policies`),
     });
   }
 }

@@ -18,7 +18,7 @@ import { Notifier } from '../../../core/feedback/notifier.service';
 import { confirmAction } from '../../../ui/confirm-dialog/confirm-dialog.component';
 import { PolicyDialogComponent, type PolicyDialogData } from './policy-dialog.component';
 
-export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to change it.';
+export const BUILT_IN_NOTE = $localize`Built-in policies are read-only: clone one to change it.`;
 
 /** The organization's policies (FeatBit's Policies screen): create, clone, delete; built-ins read-only. */
 @Component({
@@ -41,7 +41,7 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
   template: `
     <div class="ff-toolbar">
       <mat-form-field subscriptSizing="dynamic" class="search">
-        <mat-label>Search policies</mat-label>
+        <mat-label i18n>Search policies</mat-label>
         <mat-icon matPrefix>search</mat-icon>
         <input matInput [ngModel]="search()" (ngModelChange)="searchFor($event)" />
       </mat-form-field>
@@ -55,19 +55,19 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
         [matTooltip]="perm.iamAction() ?? ''"
         data-testid="create-policy"
       >
-        <mat-icon>add</mat-icon> New policy
+        <mat-icon>add</mat-icon> <span i18n>New policy</span>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The policies could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The policies could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
-      <table mat-table [dataSource]="policies()" aria-label="Policies">
+      <table mat-table [dataSource]="policies()" aria-label="Policies" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef>Policy</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Policy</th>
           <td mat-cell *matCellDef="let p">
             <a [routerLink]="p.id" [attr.data-testid]="'policy-' + p.key"
               ><strong>{{ p.name }}</strong></a
@@ -76,17 +76,17 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
           </td>
         </ng-container>
         <ng-container matColumnDef="type">
-          <th mat-header-cell *matHeaderCellDef>Type</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Type</th>
           <td mat-cell *matCellDef="let p">
             @if (builtIn(p)) {
-              <span class="ff-badge" [matTooltip]="builtInNote">Built-in · read-only</span>
+              <span i18n class="ff-badge" [matTooltip]="builtInNote">Built-in · read-only</span>
             } @else {
-              <span class="ff-badge ff-badge-on">Custom</span>
+              <span i18n class="ff-badge ff-badge-on">Custom</span>
             }
           </td>
         </ng-container>
         <ng-container matColumnDef="actions">
-          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+          <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let p" class="actions">
             <button
               mat-icon-button
@@ -94,8 +94,8 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
               (click)="clone(p)"
               [disabled]="!!perm.iamAction()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Clone ' + p.name"
-              [matTooltip]="perm.iamAction() ?? 'Clone'"
+              [attr.aria-label]="cloneAria(p.name)"
+              [matTooltip]="perm.iamAction() ?? cloneLabel"
               [attr.data-testid]="'clone-policy-' + p.key"
             >
               <mat-icon>content_copy</mat-icon>
@@ -106,8 +106,8 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
               (click)="remove(p)"
               [disabled]="builtIn(p) || !!perm.iamAction()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Delete ' + p.name"
-              [matTooltip]="builtIn(p) ? builtInNote : (perm.iamAction() ?? 'Delete')"
+              [attr.aria-label]="deleteAria(p.name)"
+              [matTooltip]="builtIn(p) ? builtInNote : (perm.iamAction() ?? deleteLabel)"
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -117,7 +117,11 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-row" *matNoDataRow>
           <td class="ff-empty" [attr.colspan]="columns.length">
-            {{ loading() ? 'Loading…' : 'No policy matches.' }}
+            @if (loading()) {
+              <ng-container i18n>Loading…</ng-container>
+            } @else {
+              <ng-container i18n>No policy matches.</ng-container>
+            }
           </td>
         </tr>
       </table>
@@ -128,6 +132,7 @@ export const BUILT_IN_NOTE = 'Built-in policies are read-only: clone one to chan
         [pageSizeOptions]="[10, 20, 50]"
         (page)="page($event)"
         aria-label="Policy pages"
+        i18n-aria-label
       />
     </div>
   `,
@@ -158,6 +163,8 @@ export class PoliciesPageComponent {
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   readonly builtInNote = BUILT_IN_NOTE;
+  readonly cloneLabel = $localize`Clone`;
+  readonly deleteLabel = $localize`Delete`;
   builtIn = isBuiltIn;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -179,6 +186,14 @@ export class PoliciesPageComponent {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  cloneAria(name: string): string {
+    return $localize`Clone ${name}:name:`;
+  }
+
+  deleteAria(name: string): string {
+    return $localize`Delete ${name}:name:`;
   }
 
   searchFor(text: string): void {
@@ -204,18 +219,18 @@ export class PoliciesPageComponent {
 
   remove(policy: Policy): void {
     confirmAction(this.dialog, {
-      title: `Delete “${policy.name}”?`,
-      message: 'Members and groups it is attached to lose what it grants.',
-      confirmLabel: 'Delete policy',
+      title: $localize`Delete “${policy.name}:name:”?`,
+      message: $localize`Members and groups it is attached to lose what it grants.`,
+      confirmLabel: $localize`Delete policy`,
       danger: true,
     })
       .pipe(switchMap((r) => (r ? this.iam.deletePolicy(policy.id) : EMPTY)))
       .subscribe({
         next: () => {
-          this.notifier.success(`Deleted “${policy.name}”`);
+          this.notifier.success($localize`Deleted “${policy.name}:name:”`);
           void this.load();
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not delete the policy'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not delete the policy`),
       });
   }
 

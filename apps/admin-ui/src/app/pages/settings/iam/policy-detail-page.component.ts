@@ -28,16 +28,21 @@ import { PolicyDialogComponent } from './policy-dialog.component';
   selector: 'ff-policy-detail-page',
   imports: [RouterLink, MatButton, MatIcon, MatTooltip, StatementEditorComponent],
   template: `
-    <a routerLink="../" class="back"><mat-icon inline>arrow_back</mat-icon> Policies</a>
+    <a routerLink="../" class="back"><mat-icon inline>arrow_back</mat-icon> <span i18n>Policies</span></a>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The policy could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The policy could not be loaded: {{ message }}</p>
     }
     @if (policy(); as p) {
       <div class="ff-toolbar">
         <div>
           <h2 data-testid="policy-title">{{ p.name }}</h2>
           <p class="ff-muted">
-            <code>{{ p.key }}</code> · {{ p.description || 'No description.' }}
+            <code>{{ p.key }}</code> ·
+            @if (p.description) {
+              {{ p.description }}
+            } @else {
+              <ng-container i18n>No description.</ng-container>
+            }
           </p>
         </div>
         <span class="ff-spacer"></span>
@@ -50,7 +55,7 @@ import { PolicyDialogComponent } from './policy-dialog.component';
             [disabledInteractive]="true"
             [matTooltip]="perm.iamAction() ?? ''"
           >
-            <mat-icon>edit</mat-icon> Edit
+            <mat-icon>edit</mat-icon> <span i18n>Edit</span>
           </button>
         }
       </div>
@@ -58,21 +63,22 @@ import { PolicyDialogComponent } from './policy-dialog.component';
         <p class="ff-badge note" data-testid="policy-read-only">{{ builtInNote }}</p>
       }
       <section class="ff-card" aria-labelledby="policy-statements">
-        <h3 id="policy-statements">Statements</h3>
-        <p class="ff-muted ff-small">
+        <h3 i18n id="policy-statements">Statements</h3>
+        <p i18n class="ff-muted ff-small">
           A request is allowed when an allow statement matches it and no deny statement does.
         </p>
         <ff-statement-editor [(drafts)]="drafts" [readonly]="readonly()" />
         @if (!readonly()) {
           <div class="ff-save-actions">
-            <button mat-button type="button" (click)="reset(p)" [disabled]="!dirty()">Discard</button>
+            <button i18n mat-button type="button" (click)="reset(p)" [disabled]="!dirty()">Discard</button>
             <button
+              i18n
               mat-flat-button
               type="button"
               (click)="save(p)"
               [disabled]="!dirty() || invalid() || saving() || !!perm.iamAction()"
               [disabledInteractive]="true"
-              [matTooltip]="perm.iamAction() ?? (invalid() ? 'Fix the statements first' : '')"
+              [matTooltip]="perm.iamAction() ?? (invalid() ? fixFirstLabel : '')"
               data-testid="policy-statements-save"
             >
               Save statements
@@ -120,6 +126,7 @@ export class PolicyDetailPageComponent {
   readonly dirty = computed(() => JSON.stringify(this.drafts()) !== this.saved());
   readonly invalid = computed(() => draftProblems(this.drafts()).size > 0);
   readonly builtInNote = BUILT_IN_NOTE;
+  readonly fixFirstLabel = $localize`Fix the statements first`;
   builtIn = isBuiltIn;
 
   constructor() {
@@ -154,13 +161,13 @@ export class PolicyDetailPageComponent {
     this.iam.updateStatements(policy.id, statements).subscribe({
       next: () => {
         this.saving.set(false);
-        this.notifier.success(`Saved the statements of “${policy.name}”`);
+        this.notifier.success($localize`Saved the statements of “${policy.name}:name:”`);
         void this.load();
         void this.perm.refresh();
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the statements');
+        this.notifier.error(err, $localize`Could not save the statements`);
       },
     });
   }

@@ -39,26 +39,28 @@ export interface PolicyDialogData {
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required (input)="suggestKey()" data-testid="policy-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         @if (!data.edit) {
           <mat-form-field>
-            <mat-label>Key</mat-label>
+            <mat-label i18n>Key</mat-label>
             <input matInput formControlName="key" required data-testid="policy-key" />
-            <mat-hint>Unique in the organization; letters, digits, - and _.</mat-hint>
-            <mat-error>Enter a key.</mat-error>
+            <mat-hint i18n>Unique in the organization; letters, digits, - and _.</mat-hint>
+            <mat-error i18n>Enter a key.</mat-error>
           </mat-form-field>
         }
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <textarea matInput formControlName="description" rows="2"></textarea>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="policy-save">Save</button>
+        <button i18n mat-button type="button" (click)="ref.close()">Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="policy-save">
+          Save
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -71,10 +73,10 @@ export class PolicyDialogComponent {
   readonly ref = inject<MatDialogRef<PolicyDialogComponent, Policy>>(MatDialogRef);
   readonly saving = signal(false);
   readonly title = this.data.edit
-    ? 'Edit policy'
+    ? $localize`Edit policy`
     : this.data.from
-      ? `Clone “${this.data.from.name}”`
-      : 'New policy';
+      ? $localize`Clone “${this.data.from.name}:name:”`
+      : $localize`New policy`;
   private keyTouched = false;
   readonly form = inject(NonNullableFormBuilder).group({
     name: [
@@ -110,12 +112,12 @@ export class PolicyDialogComponent {
         : this.iam.createPolicy(body);
     call.subscribe({
       next: (policy) => {
-        this.notifier.success(`Saved “${body.name}”`);
+        this.notifier.success($localize`Saved “${body.name}:name:”`);
         this.ref.close(policy);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the policy');
+        this.notifier.error(err, $localize`Could not save the policy`);
       },
     });
   }

@@ -39,7 +39,7 @@ import { AddMemberDialogComponent } from './add-member-dialog.component';
   template: `
     <div class="ff-toolbar">
       <mat-form-field subscriptSizing="dynamic" class="search">
-        <mat-label>Search by name or e-mail</mat-label>
+        <mat-label i18n>Search by name or e-mail</mat-label>
         <mat-icon matPrefix>search</mat-icon>
         <input
           matInput
@@ -58,19 +58,19 @@ import { AddMemberDialogComponent } from './add-member-dialog.component';
         [matTooltip]="perm.iamAction() ?? ''"
         data-testid="add-member"
       >
-        <mat-icon>person_add</mat-icon> Add member
+        <mat-icon>person_add</mat-icon> <span i18n>Add member</span>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The members could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The members could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
-      <table mat-table [dataSource]="members()" aria-label="Members">
+      <table mat-table [dataSource]="members()" aria-label="Members" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef>Member</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Member</th>
           <td mat-cell *matCellDef="let m">
             <a [routerLink]="m.id" [attr.data-testid]="'member-' + m.email">
               <strong>{{ m.name || m.email }}</strong>
@@ -79,11 +79,11 @@ import { AddMemberDialogComponent } from './add-member-dialog.component';
           </td>
         </ng-container>
         <ng-container matColumnDef="groups">
-          <th mat-header-cell *matHeaderCellDef>Groups</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Groups</th>
           <td mat-cell *matCellDef="let m">{{ groupNames(m) }}</td>
         </ng-container>
         <ng-container matColumnDef="actions">
-          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+          <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let m" class="actions">
             <button
               mat-icon-button
@@ -91,8 +91,8 @@ import { AddMemberDialogComponent } from './add-member-dialog.component';
               (click)="remove(m)"
               [disabled]="!!perm.iamAction()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Remove ' + m.email"
-              [matTooltip]="perm.iamAction() ?? 'Remove from the organization'"
+              [attr.aria-label]="removeAria(m.email)"
+              [matTooltip]="perm.iamAction() ?? removeLabel"
               [attr.data-testid]="'remove-member-' + m.email"
             >
               <mat-icon>person_remove</mat-icon>
@@ -103,7 +103,11 @@ import { AddMemberDialogComponent } from './add-member-dialog.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-row" *matNoDataRow>
           <td class="ff-empty" [attr.colspan]="columns.length">
-            {{ loading() ? 'Loading…' : 'No member matches.' }}
+            @if (loading()) {
+              <ng-container i18n>Loading…</ng-container>
+            } @else {
+              <ng-container i18n>No member matches.</ng-container>
+            }
           </td>
         </tr>
       </table>
@@ -114,6 +118,7 @@ import { AddMemberDialogComponent } from './add-member-dialog.component';
         [pageSizeOptions]="[10, 20, 50]"
         (page)="page($event)"
         aria-label="Member pages"
+        i18n-aria-label
       />
     </div>
   `,
@@ -141,6 +146,7 @@ export class TeamPageComponent {
   readonly search = signal('');
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
+  readonly removeLabel = $localize`Remove from the organization`;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -161,6 +167,10 @@ export class TeamPageComponent {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  removeAria(email: string): string {
+    return $localize`Remove ${email}:email:`;
   }
 
   searchFor(text: string): void {
@@ -189,18 +199,18 @@ export class TeamPageComponent {
 
   remove(member: Member): void {
     confirmAction(this.dialog, {
-      title: `Remove ${member.email}?`,
-      message: 'They lose access to this organization at once; their account stays.',
-      confirmLabel: 'Remove member',
+      title: $localize`Remove ${member.email}:email:?`,
+      message: $localize`They lose access to this organization at once; their account stays.`,
+      confirmLabel: $localize`Remove member`,
       danger: true,
     })
       .pipe(switchMap((r) => (r ? this.iam.removeMember(member.id) : EMPTY)))
       .subscribe({
         next: () => {
-          this.notifier.success(`Removed ${member.email}`);
+          this.notifier.success($localize`Removed ${member.email}:email:`);
           void this.load();
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not remove the member'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not remove the member`),
       });
   }
 }

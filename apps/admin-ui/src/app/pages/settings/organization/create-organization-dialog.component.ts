@@ -32,16 +32,16 @@ import { keyErrorText, keyPattern, settledValid, slugify, uniqueKey } from '../.
     MatButton,
   ],
   template: `
-    <h2 mat-dialog-title>New organization</h2>
+    <h2 i18n mat-dialog-title>New organization</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" (input)="onName()" required data-testid="org-create-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Key</mat-label>
+          <mat-label i18n>Key</mat-label>
           <input
             matInput
             formControlName="key"
@@ -50,15 +50,15 @@ import { keyErrorText, keyPattern, settledValid, slugify, uniqueKey } from '../.
             data-testid="org-create-key"
           />
           @if (form.controls.key.pending) {
-            <mat-hint>Checking…</mat-hint>
+            <mat-hint i18n>Checking…</mat-hint>
           }
           <mat-error>{{ keyError() }}</mat-error>
         </mat-form-field>
-        <p class="ff-muted ff-small">You become its owner; the next step creates its first project.</p>
+        <p i18n class="ff-muted ff-small">You become its owner; the next step creates its first project.</p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="org-create-submit">
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="org-create-submit">
           Create
         </button>
       </mat-dialog-actions>
@@ -97,7 +97,7 @@ export class CreateOrganizationDialogComponent {
       next: (org) => this.ref.close(org),
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not create the organization');
+        this.notifier.error(err, $localize`Could not create the organization`);
       },
     });
   }

@@ -31,14 +31,14 @@ import { confirmationMatches } from '../../../shared/organization-forms';
     MatButton,
   ],
   template: `
-    <h2 mat-dialog-title>Delete “{{ org.name }}”?</h2>
+    <h2 i18n mat-dialog-title>Delete “{{ org.name }}”?</h2>
     <mat-dialog-content class="ff-form">
-      <p>
+      <p i18n>
         Its projects, environments, flags, segments, members' access and settings are deleted. This cannot be
         undone.
       </p>
       <mat-form-field>
-        <mat-label>Type the organization's name to confirm</mat-label>
+        <mat-label i18n>Type the organization's name to confirm</mat-label>
         <input
           matInput
           [ngModel]="typed()"
@@ -49,8 +49,9 @@ import { confirmationMatches } from '../../../shared/organization-forms';
       </mat-form-field>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
+      <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
       <button
+        i18n
         mat-flat-button
         type="button"
         class="danger"
@@ -89,7 +90,7 @@ export class DeleteOrganizationDialogComponent {
       next: () => this.ref.close(true),
       error: (err: unknown) => {
         this.deleting.set(false);
-        this.notifier.error(err, 'Could not delete the organization');
+        this.notifier.error(err, $localize`Could not delete the organization`);
       },
     });
   }

@@ -41,45 +41,46 @@ import { DEFAULT_ONBOARDING_ENVIRONMENTS, environmentNames } from '../../../shar
     MatStepperPrevious,
   ],
   template: `
-    <h2 mat-dialog-title>Set up {{ org.name }}</h2>
+    <h2 i18n mat-dialog-title>Set up {{ org.name }}</h2>
     <mat-dialog-content>
       <mat-stepper orientation="vertical" [linear]="true" #stepper>
-        <mat-step [stepControl]="form.controls.organizationName" label="Organization">
+        <mat-step [stepControl]="form.controls.organizationName" label="Organization" i18n-label>
           <mat-form-field class="wide">
-            <mat-label>Organization name</mat-label>
+            <mat-label i18n>Organization name</mat-label>
             <input matInput [formControl]="form.controls.organizationName" data-testid="onboarding-org" />
-            <mat-error>Enter a name.</mat-error>
+            <mat-error i18n>Enter a name.</mat-error>
           </mat-form-field>
           <div>
-            <button mat-button matStepperNext type="button" data-testid="onboarding-next-1">Next</button>
+            <button i18n mat-button matStepperNext type="button" data-testid="onboarding-next-1">Next</button>
           </div>
         </mat-step>
-        <mat-step [stepControl]="form.controls.projectName" label="Project">
+        <mat-step [stepControl]="form.controls.projectName" label="Project" i18n-label>
           <mat-form-field class="wide">
-            <mat-label>First project</mat-label>
+            <mat-label i18n>First project</mat-label>
             <input matInput [formControl]="form.controls.projectName" data-testid="onboarding-project" />
-            <mat-hint>Its key is derived from the name.</mat-hint>
-            <mat-error>Enter a name.</mat-error>
+            <mat-hint i18n>Its key is derived from the name.</mat-hint>
+            <mat-error i18n>Enter a name.</mat-error>
           </mat-form-field>
           <div>
-            <button mat-button matStepperPrevious type="button">Back</button>
-            <button mat-button matStepperNext type="button" data-testid="onboarding-next-2">Next</button>
+            <button i18n mat-button matStepperPrevious type="button">Back</button>
+            <button i18n mat-button matStepperNext type="button" data-testid="onboarding-next-2">Next</button>
           </div>
         </mat-step>
-        <mat-step [stepControl]="form.controls.environments" label="Environments">
+        <mat-step [stepControl]="form.controls.environments" label="Environments" i18n-label>
           <mat-form-field class="wide">
-            <mat-label>Environments</mat-label>
+            <mat-label i18n>Environments</mat-label>
             <input matInput [formControl]="form.controls.environments" data-testid="onboarding-envs" />
-            <mat-hint>Comma separated, e.g. {{ defaultEnvs }}</mat-hint>
-            <mat-error>Name at least one environment.</mat-error>
+            <mat-hint i18n>Comma separated, e.g. {{ defaultEnvs }}</mat-hint>
+            <mat-error i18n>Name at least one environment.</mat-error>
           </mat-form-field>
-          <div><button mat-button matStepperPrevious type="button">Back</button></div>
+          <div><button i18n mat-button matStepperPrevious type="button">Back</button></div>
         </mat-step>
       </mat-stepper>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Later</button>
+      <button i18n mat-button type="button" mat-dialog-close>Later</button>
       <button
+        i18n
         mat-flat-button
         type="button"
         [disabled]="saving() || form.invalid"
@@ -132,7 +133,7 @@ export class OnboardingDialogComponent {
         next: () => this.ref.close(true),
         error: (err: unknown) => {
           this.saving.set(false);
-          this.notifier.error(err, 'Could not finish the setup');
+          this.notifier.error(err, $localize`Could not finish the setup`);
         },
       });
   }

@@ -151,11 +151,11 @@ export class OrganizationSettingsPageComponent {
         this.saving.set(false);
         this.context.workspace.set(ws);
         this.workspaces.update((list) => list.map((w) => (w.id === ws.id ? ws : w)));
-        this.notifier.success(`Saved workspace “${ws.name}”`);
+        this.notifier.success($localize`Saved workspace “${ws.name}:name:”`);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the workspace');
+        this.notifier.error(err, $localize`Could not save the workspace`);
       },
     });
   }
@@ -165,16 +165,16 @@ export class OrganizationSettingsPageComponent {
     if (!ws || ws.id === this.context.workspaceId()) return;
     try {
       await this.switcher.switchWorkspace(ws);
-      this.notifier.success(`Switched to workspace “${ws.name}”`);
+      this.notifier.success($localize`Switched to workspace “${ws.name}:name:”`);
     } catch (err) {
-      this.notifier.error(err, 'Could not switch the workspace');
+      this.notifier.error(err, $localize`Could not switch the workspace`);
     }
   }
 
   async pickOrganization(id: string): Promise<void> {
     if (id === this.context.organizationId()) return;
     await this.context.selectOrganization(id);
-    this.notifier.success(`Switched to “${this.context.organization()?.name}”`);
+    this.notifier.success($localize`Switched to “${this.context.organization()?.name}:name:”`);
   }
 
   saveOrganization(): void {
@@ -192,7 +192,7 @@ export class OrganizationSettingsPageComponent {
     )
       body.defaultPermissions = { policyIds: value.policyIds, groupIds: value.groupIds };
     if (Object.keys(body).length === 0) {
-      this.notifier.success('Nothing to save');
+      this.notifier.success($localize`Nothing to save`);
       return;
     }
     this.saving.set(true);
@@ -200,11 +200,11 @@ export class OrganizationSettingsPageComponent {
       next: (saved) => {
         this.saving.set(false);
         this.context.organizations.update((list) => list.map((o) => (o.id === saved.id ? saved : o)));
-        this.notifier.success(`Saved organization “${saved.name}”`);
+        this.notifier.success($localize`Saved organization “${saved.name}:name:”`);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the organization');
+        this.notifier.error(err, $localize`Could not save the organization`);
       },
     });
   }
@@ -238,7 +238,7 @@ export class OrganizationSettingsPageComponent {
       .afterClosed()
       .subscribe((deleted?: boolean) => {
         if (!deleted) return;
-        this.notifier.success(`Deleted “${org.name}”`);
+        this.notifier.success($localize`Deleted “${org.name}:name:”`);
         void this.switcher.reloadOrganizations().then(() => this.router.navigateByUrl('/feature-flags'));
       });
   }
@@ -246,19 +246,19 @@ export class OrganizationSettingsPageComponent {
   private async afterCreate(org: OrganizationSummary): Promise<void> {
     try {
       await this.switcher.reloadOrganizations(org.id);
-      this.notifier.success(`Created “${org.name}”`);
+      this.notifier.success($localize`Created “${org.name}:name:”`);
       this.onboard();
     } catch (err) {
-      this.notifier.error(err, 'Could not open the new organization');
+      this.notifier.error(err, $localize`Could not open the new organization`);
     }
   }
 
   private async afterOnboarding(): Promise<void> {
     try {
       await this.switcher.reloadOrganizations(this.context.organizationId() ?? undefined);
-      this.notifier.success(`“${this.context.organization()?.name}” is ready`);
+      this.notifier.success($localize`“${this.context.organization()?.name}:name:” is ready`);
     } catch (err) {
-      this.notifier.error(err, 'Could not reload the organization');
+      this.notifier.error(err, $localize`Could not reload the organization`);
     }
   }
 

@@ -34,19 +34,21 @@ function sameAsNew(control: AbstractControl): ValidationErrors | null {
         novalidate
         aria-labelledby="profile-title"
       >
-        <h2 id="profile-title">Profile</h2>
+        <h2 i18n id="profile-title">Profile</h2>
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required autocomplete="name" />
-          <mat-error>Enter your name.</mat-error>
+          <mat-error i18n>Enter your name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>E-mail</mat-label>
+          <mat-label i18n>E-mail</mat-label>
           <input matInput type="email" formControlName="email" required autocomplete="email" />
-          <mat-hint>You sign in with this address.</mat-hint>
-          <mat-error>Enter a valid e-mail address.</mat-error>
+          <mat-hint i18n>You sign in with this address.</mat-hint>
+          <mat-error i18n>Enter a valid e-mail address.</mat-error>
         </mat-form-field>
-        <div><button mat-flat-button type="submit" [disabled]="savingProfile()">Save profile</button></div>
+        <div>
+          <button i18n mat-flat-button type="submit" [disabled]="savingProfile()">Save profile</button>
+        </div>
       </form>
 
       @if (canChangePassword()) {
@@ -57,9 +59,9 @@ function sameAsNew(control: AbstractControl): ValidationErrors | null {
           novalidate
           aria-labelledby="pw-title"
         >
-          <h2 id="pw-title">Change password</h2>
+          <h2 i18n id="pw-title">Change password</h2>
           <mat-form-field>
-            <mat-label>Current password</mat-label>
+            <mat-label i18n>Current password</mat-label>
             <input
               matInput
               type="password"
@@ -67,10 +69,10 @@ function sameAsNew(control: AbstractControl): ValidationErrors | null {
               required
               autocomplete="current-password"
             />
-            <mat-error>Enter your current password.</mat-error>
+            <mat-error i18n>Enter your current password.</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>New password</mat-label>
+            <mat-label i18n>New password</mat-label>
             <input
               matInput
               type="password"
@@ -78,22 +80,24 @@ function sameAsNew(control: AbstractControl): ValidationErrors | null {
               required
               autocomplete="new-password"
             />
-            <mat-hint>At least {{ minLength }} characters.</mat-hint>
-            <mat-error>At least {{ minLength }} characters.</mat-error>
+            <mat-hint i18n>At least {{ minLength }} characters.</mat-hint>
+            <mat-error i18n>At least {{ minLength }} characters.</mat-error>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Repeat the new password</mat-label>
+            <mat-label i18n>Repeat the new password</mat-label>
             <input matInput type="password" formControlName="confirm" required autocomplete="new-password" />
-            <mat-error>The passwords do not match.</mat-error>
+            <mat-error i18n>The passwords do not match.</mat-error>
           </mat-form-field>
           <div>
-            <button mat-flat-button type="submit" [disabled]="savingPassword()">Change password</button>
+            <button i18n mat-flat-button type="submit" [disabled]="savingPassword()">Change password</button>
           </div>
         </form>
       } @else {
         <div class="ff-card">
-          <h2>Password</h2>
-          <p class="ff-muted">You sign in through single sign-on; there is no password to change here.</p>
+          <h2 i18n>Password</h2>
+          <p i18n class="ff-muted">
+            You sign in through single sign-on; there is no password to change here.
+          </p>
         </div>
       }
     </div>
@@ -145,11 +149,11 @@ export class ProfilePageComponent {
       next: (profile) => {
         this.savingProfile.set(false);
         this.session.profile.set({ ...this.session.profile(), ...profile });
-        this.notifier.success('Saved your profile');
+        this.notifier.success($localize`Saved your profile`);
       },
       error: (err: unknown) => {
         this.savingProfile.set(false);
-        this.notifier.error(err, 'Could not save the profile');
+        this.notifier.error(err, $localize`Could not save the profile`);
       },
     });
   }
@@ -163,11 +167,11 @@ export class ProfilePageComponent {
       next: () => {
         this.savingPassword.set(false);
         this.password.reset();
-        this.notifier.success('Password changed. Other sessions were signed out.');
+        this.notifier.success($localize`Password changed. Other sessions were signed out.`);
       },
       error: (err: unknown) => {
         this.savingPassword.set(false);
-        this.notifier.error(err, 'Could not change the password');
+        this.notifier.error(err, $localize`Could not change the password`);
       },
     });
   }

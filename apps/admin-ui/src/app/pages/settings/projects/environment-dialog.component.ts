@@ -47,65 +47,73 @@ export interface EnvironmentDialogData {
     MatOption,
   ],
   template: `
-    <h2 mat-dialog-title>{{ env ? 'Edit ' + env.name : 'New environment in ' + data.project.name }}</h2>
+    <h2 mat-dialog-title>
+      @if (env) {
+        <ng-container i18n>Edit {{ env.name }}</ng-container>
+      } @else {
+        <ng-container i18n>New environment in {{ data.project.name }}</ng-container>
+      }
+    </h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" (input)="onName()" required data-testid="env-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Key</mat-label>
+          <mat-label i18n>Key</mat-label>
           <input matInput formControlName="key" (input)="keyEdited = true" required />
           @if (env) {
-            <mat-hint>The key cannot change.</mat-hint>
+            <mat-hint i18n>The key cannot change.</mat-hint>
           }
           <mat-error>{{ keyError() }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Description</mat-label>
+          <mat-label i18n>Description</mat-label>
           <textarea matInput formControlName="description" rows="2"></textarea>
         </mat-form-field>
-        <mat-slide-toggle formControlName="requireChangeComment">
+        <mat-slide-toggle i18n formControlName="requireChangeComment">
           Require a comment for every flag and segment change
         </mat-slide-toggle>
-        <mat-slide-toggle formControlName="approvalRequired" data-testid="env-require-approval">
+        <mat-slide-toggle i18n formControlName="approvalRequired" data-testid="env-require-approval">
           Require approval for changes
         </mat-slide-toggle>
         @if (form.controls.approvalRequired.value) {
-          <p class="ff-muted ff-small">
+          <p i18n class="ff-muted ff-small">
             Changes to what a flag serves (on/off, targeting, variations) go through a change request that a
             reviewer approves. Nobody approves their own.
           </p>
           <mat-form-field>
-            <mat-label>Reviewers</mat-label>
+            <mat-label i18n>Reviewers</mat-label>
             <mat-select formControlName="reviewerMemberIds" multiple data-testid="env-reviewer-members">
               @for (m of members(); track m.id) {
                 <mat-option [value]="m.id">{{ m.name || m.email }} · {{ m.email }}</mat-option>
               }
             </mat-select>
-            <mat-hint>Members who may review; with no member or group, every member may.</mat-hint>
+            <mat-hint i18n>Members who may review; with no member or group, every member may.</mat-hint>
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Reviewer groups</mat-label>
+            <mat-label i18n>Reviewer groups</mat-label>
             <mat-select formControlName="reviewerGroupIds" multiple data-testid="env-reviewer-groups">
               @for (g of groups(); track g.id) {
                 <mat-option [value]="g.id">{{ g.name }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
-          <mat-slide-toggle formControlName="applyOnApproval" data-testid="env-apply-on-approval">
+          <mat-slide-toggle i18n formControlName="applyOnApproval" data-testid="env-apply-on-approval">
             Apply on approval (otherwise the requester applies it)
           </mat-slide-toggle>
         }
         @if (!env) {
-          <p class="ff-muted ff-small">A server key and a client key are created with the environment.</p>
+          <p i18n class="ff-muted ff-small">
+            A server key and a client key are created with the environment.
+          </p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="env-save">Save</button>
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="env-save">Save</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -182,12 +190,16 @@ export class EnvironmentDialogComponent {
       : this.api.createEnvironment(this.data.project.id, input);
     request.subscribe({
       next: () => {
-        this.notifier.success(this.env ? `Saved “${input.name}”` : `Created environment “${input.name}”`);
+        this.notifier.success(
+          this.env
+            ? $localize`Saved “${input.name}:name:”`
+            : $localize`Created environment “${input.name}:name:”`,
+        );
         this.ref.close(true);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the environment');
+        this.notifier.error(err, $localize`Could not save the environment`);
       },
     });
   }

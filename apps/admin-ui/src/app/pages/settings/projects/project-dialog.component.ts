@@ -34,28 +34,36 @@ import { settledValid, keyErrorText, keyPattern, slugify, uniqueKey } from '../.
     MatButton,
   ],
   template: `
-    <h2 mat-dialog-title>{{ project ? 'Rename project' : 'New project' }}</h2>
+    <h2 mat-dialog-title>
+      @if (project) {
+        <ng-container i18n>Rename project</ng-container>
+      } @else {
+        <ng-container i18n>New project</ng-container>
+      }
+    </h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" (input)="onName()" required data-testid="project-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Key</mat-label>
+          <mat-label i18n>Key</mat-label>
           <input matInput formControlName="key" (input)="keyEdited = true" required />
           @if (project) {
-            <mat-hint>The key cannot change.</mat-hint>
+            <mat-hint i18n>The key cannot change.</mat-hint>
           } @else {
-            <mat-hint>Environments Prod and Dev are created with the project.</mat-hint>
+            <mat-hint i18n>Environments Prod and Dev are created with the project.</mat-hint>
           }
           <mat-error>{{ keyError() }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="project-save">Save</button>
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="project-save">
+          Save
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -96,13 +104,15 @@ export class ProjectDialogComponent {
     request.subscribe({
       next: () => {
         this.notifier.success(
-          this.project ? `Renamed to “${name.trim()}”` : `Created project “${name.trim()}”`,
+          this.project
+            ? $localize`Renamed to “${name.trim()}:name:”`
+            : $localize`Created project “${name.trim()}:name:”`,
         );
         this.ref.close(true);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the project');
+        this.notifier.error(err, $localize`Could not save the project`);
       },
     });
   }

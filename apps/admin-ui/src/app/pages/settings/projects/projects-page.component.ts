@@ -38,6 +38,21 @@ export class ProjectsPageComponent {
   private readonly notifier = inject(Notifier);
   readonly context = inject(ContextStore);
 
+  /** Accessible names built around a project, environment or secret name. */
+  readonly labels = {
+    project: (name: string) => $localize`Project ${name}:name:`,
+    projectActions: (name: string) => $localize`Actions for project ${name}:name:`,
+    edit: (name: string) => $localize`Edit ${name}:name:`,
+    delete: (name: string) => $localize`Delete ${name}:name:`,
+    secretsOf: (name: string) => $localize`Secrets of ${name}:name:`,
+    rotate: (name: string) => $localize`Rotate ${name}:name:`,
+    remove: (name: string) => $localize`Remove ${name}:name:`,
+  };
+
+  secretType(type: EnvironmentSecret['type']): string {
+    return type === 'server' ? $localize`server` : $localize`client`;
+  }
+
   private done(message: string): void {
     this.notifier.success(message);
     void this.context.reloadProjects();
@@ -66,12 +81,16 @@ export class ProjectsPageComponent {
 
   deleteProject(project: ProjectWithEnvs): void {
     const action = confirmAction(this.dialog, {
-      title: `Delete project “${project.name}”?`,
-      message: `Its ${project.environments.length} environment(s) are deleted with every flag, segment and user in them. SDKs using their keys stop working. This cannot be undone.`,
-      confirmLabel: 'Delete project',
+      title: $localize`Delete project “${project.name}:name:”?`,
+      message: $localize`Its ${project.environments.length}:count: environment(s) are deleted with every flag, segment and user in them. SDKs using their keys stop working. This cannot be undone.`,
+      confirmLabel: $localize`Delete project`,
       danger: true,
     }).pipe(switchMap((r) => (r ? this.api.deleteProject(project.id) : EMPTY)));
-    this.run(action, `Deleted project “${project.name}”`, 'Could not delete the project');
+    this.run(
+      action,
+      $localize`Deleted project “${project.name}:name:”`,
+      $localize`Could not delete the project`,
+    );
   }
 
   addEnvironment(project: ProjectWithEnvs): void {
@@ -91,13 +110,16 @@ export class ProjectsPageComponent {
 
   deleteEnvironment(project: ProjectWithEnvs, env: EnvironmentInfo): void {
     const action = confirmAction(this.dialog, {
-      title: `Delete environment “${env.name}”?`,
-      message:
-        'Every flag, segment and end user of this environment is deleted, and its SDK keys stop working. This cannot be undone.',
-      confirmLabel: 'Delete environment',
+      title: $localize`Delete environment “${env.name}:name:”?`,
+      message: $localize`Every flag, segment and end user of this environment is deleted, and its SDK keys stop working. This cannot be undone.`,
+      confirmLabel: $localize`Delete environment`,
       danger: true,
     }).pipe(switchMap((r) => (r ? this.api.deleteEnvironment(project.id, env.id) : EMPTY)));
-    this.run(action, `Deleted environment “${env.name}”`, 'Could not delete the environment');
+    this.run(
+      action,
+      $localize`Deleted environment “${env.name}:name:”`,
+      $localize`Could not delete the environment`,
+    );
   }
 
   addSecret(env: EnvironmentInfo): void {
@@ -109,23 +131,26 @@ export class ProjectsPageComponent {
 
   rotateSecret(env: EnvironmentInfo, secret: EnvironmentSecret): void {
     const action = confirmAction(this.dialog, {
-      title: `Rotate “${secret.name}”?`,
-      message:
-        'The secret gets a new value and the old one stops working at once: SDKs still using it are refused.\n\nFor a rotation without downtime, add a second secret, move your SDKs to it, then remove the old one.',
-      confirmLabel: 'Rotate now',
+      title: $localize`Rotate “${secret.name}:name:”?`,
+      message: $localize`The secret gets a new value and the old one stops working at once: SDKs still using it are refused.\n\nFor a rotation without downtime, add a second secret, move your SDKs to it, then remove the old one.`,
+      confirmLabel: $localize`Rotate now`,
       danger: true,
     }).pipe(switchMap((r) => (r ? this.api.rotateSecret(env.id, secret.id) : EMPTY)));
-    this.run(action, `Rotated “${secret.name}”; copy the new value`, 'Could not rotate the secret');
+    this.run(
+      action,
+      $localize`Rotated “${secret.name}:name:”; copy the new value`,
+      $localize`Could not rotate the secret`,
+    );
   }
 
   removeSecret(env: EnvironmentInfo, secret: EnvironmentSecret): void {
     const action = confirmAction(this.dialog, {
-      title: `Remove “${secret.name}”?`,
-      message: 'SDKs using this secret stop receiving flags.',
-      confirmLabel: 'Remove secret',
+      title: $localize`Remove “${secret.name}:name:”?`,
+      message: $localize`SDKs using this secret stop receiving flags.`,
+      confirmLabel: $localize`Remove secret`,
       danger: true,
     }).pipe(switchMap((r) => (r ? this.api.deleteSecret(env.id, secret.id) : EMPTY)));
-    this.run(action, `Removed “${secret.name}”`, 'Could not remove the secret');
+    this.run(action, $localize`Removed “${secret.name}:name:”`, $localize`Could not remove the secret`);
   }
 
   mask(value: string): string {

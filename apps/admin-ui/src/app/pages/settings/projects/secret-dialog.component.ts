@@ -34,22 +34,22 @@ import { Notifier } from '../../../core/feedback/notifier.service';
     MatButtonToggle,
   ],
   template: `
-    <h2 mat-dialog-title>Add a secret to {{ env.name }}</h2>
+    <h2 i18n mat-dialog-title>Add a secret to {{ env.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
-        <mat-button-toggle-group formControlName="type" aria-label="Secret type">
-          <mat-button-toggle value="server">Server</mat-button-toggle>
-          <mat-button-toggle value="client">Client</mat-button-toggle>
+        <mat-button-toggle-group formControlName="type" aria-label="Secret type" i18n-aria-label>
+          <mat-button-toggle i18n value="server">Server</mat-button-toggle>
+          <mat-button-toggle i18n value="client">Client</mat-button-toggle>
         </mat-button-toggle-group>
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">Add</button>
+        <button i18n mat-button type="button" mat-dialog-close>Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()">Add</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -73,12 +73,16 @@ export class SecretDialogComponent {
     this.saving.set(true);
     this.api.addSecret(this.env.id, name.trim(), type).subscribe({
       next: () => {
-        this.notifier.success(`Added ${type} secret “${name.trim()}”`);
+        this.notifier.success(
+          type === 'server'
+            ? $localize`Added server secret “${name.trim()}:name:”`
+            : $localize`Added client secret “${name.trim()}:name:”`,
+        );
         this.ref.close(true);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not add the secret');
+        this.notifier.error(err, $localize`Could not add the secret`);
       },
     });
   }

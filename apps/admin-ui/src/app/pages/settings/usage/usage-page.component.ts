@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, LOCALE_ID, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -24,12 +24,10 @@ import { type ChartSeries, LineChartComponent } from '../../../ui/line-chart/lin
 type TrendMetric = 'flagEvaluations' | 'newUsers' | 'customMetrics';
 
 const TREND_LABELS: Readonly<Record<TrendMetric, string>> = {
-  flagEvaluations: 'Flag evaluations',
-  newUsers: 'Unique users',
-  customMetrics: 'Custom metrics',
+  flagEvaluations: $localize`Flag evaluations`,
+  newUsers: $localize`Unique users`,
+  customMetrics: $localize`Custom metrics`,
 };
-
-const DAY_LABEL = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 type Result = { usage: WorkspaceUsage; error: null } | { usage: null; error: string };
 
@@ -52,21 +50,21 @@ type Result = { usage: WorkspaceUsage; error: null } | { usage: null; error: str
   template: `
     <div class="ff-toolbar">
       <mat-form-field class="period">
-        <mat-label>Period</mat-label>
+        <mat-label i18n>Period</mat-label>
         <mat-select [ngModel]="periodId()" (ngModelChange)="periodId.set($event)" data-testid="usage-period">
           @for (p of periods; track p.id) {
             <mat-option [value]="p.id">{{ p.label }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
-      <span class="ff-muted ff-small" data-testid="usage-range">
+      <span i18n class="ff-muted ff-small" data-testid="usage-range">
         {{ range().startDate }} – {{ range().endDate }}, compared with {{ range().prevStartDate }} –
         {{ range().prevEndDate }} (UTC)
       </span>
     </div>
     @if (result(); as r) {
       @if (r.error) {
-        <p class="ff-error-text" role="alert">The usage could not be loaded: {{ r.error }}</p>
+        <p i18n class="ff-error-text" role="alert">The usage could not be loaded: {{ r.error }}</p>
       } @else if (r.usage; as usage) {
         <div class="kpis">
           @for (k of kpis(); track k.id) {
@@ -74,19 +72,21 @@ type Result = { usage: WorkspaceUsage; error: null } | { usage: null; error: str
               <span class="ff-muted">{{ k.label }}</span>
               <strong class="value" data-testid="kpi-value">{{ k.value | number }}</strong>
               <span class="ff-small" [class.up]="k.up" [class.down]="k.down" data-testid="kpi-change">
-                {{ k.change }} <span class="ff-muted">vs. previous period ({{ k.previous | number }})</span>
+                {{ k.change }}
+                <span i18n class="ff-muted">vs. previous period ({{ k.previous | number }})</span>
               </span>
             </section>
           }
         </div>
-        <section class="ff-card" aria-label="Daily trend">
+        <section class="ff-card" aria-label="Daily trend" i18n-aria-label>
           <div class="ff-toolbar">
-            <h2 class="title">Daily trend</h2>
+            <h2 i18n class="title">Daily trend</h2>
             <span class="ff-spacer"></span>
             <mat-button-toggle-group
               [value]="trend()"
               (change)="trend.set($event.value)"
               aria-label="Trend metric"
+              i18n-aria-label
             >
               @for (m of trendMetrics; track m) {
                 <mat-button-toggle [value]="m">{{ trendLabels[m] }}</mat-button-toggle>
@@ -97,7 +97,7 @@ type Result = { usage: WorkspaceUsage; error: null } | { usage: null; error: str
             <ff-line-chart
               [labels]="chart.labels"
               [series]="chart.series"
-              [ariaLabel]="trendLabels[trend()] + ' per day'"
+              [ariaLabel]="perDay(trendLabels[trend()])"
             />
           }
         </section>
@@ -106,36 +106,37 @@ type Result = { usage: WorkspaceUsage; error: null } | { usage: null; error: str
             mat-table
             [dataSource]="usage.environmentUsages"
             aria-label="Usage per environment"
+            i18n-aria-label
             data-testid="usage-envs"
           >
             <ng-container matColumnDef="org">
-              <th mat-header-cell *matHeaderCellDef>Organization</th>
+              <th i18n mat-header-cell *matHeaderCellDef>Organization</th>
               <td mat-cell *matCellDef="let e">{{ e.orgName }}</td>
             </ng-container>
             <ng-container matColumnDef="project">
-              <th mat-header-cell *matHeaderCellDef>Project</th>
+              <th i18n mat-header-cell *matHeaderCellDef>Project</th>
               <td mat-cell *matCellDef="let e">{{ e.projectName }}</td>
             </ng-container>
             <ng-container matColumnDef="env">
-              <th mat-header-cell *matHeaderCellDef>Environment</th>
+              <th i18n mat-header-cell *matHeaderCellDef>Environment</th>
               <td mat-cell *matCellDef="let e">{{ e.envName }}</td>
             </ng-container>
             <ng-container matColumnDef="users">
-              <th mat-header-cell *matHeaderCellDef>Unique users</th>
+              <th i18n mat-header-cell *matHeaderCellDef>Unique users</th>
               <td mat-cell *matCellDef="let e">{{ e.uniqueUsers | number }}</td>
             </ng-container>
             <ng-container matColumnDef="evaluations">
-              <th mat-header-cell *matHeaderCellDef>Flag evaluations</th>
+              <th i18n mat-header-cell *matHeaderCellDef>Flag evaluations</th>
               <td mat-cell *matCellDef="let e">{{ e.flagEvaluations | number }}</td>
             </ng-container>
             <ng-container matColumnDef="metrics">
-              <th mat-header-cell *matHeaderCellDef>Custom metrics</th>
+              <th i18n mat-header-cell *matHeaderCellDef>Custom metrics</th>
               <td mat-cell *matCellDef="let e">{{ e.customMetrics | number }}</td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
             <tr class="mat-row" *matNoDataRow>
-              <td class="ff-empty" [attr.colspan]="columns.length">No environment yet.</td>
+              <td i18n class="ff-empty" [attr.colspan]="columns.length">No environment yet.</td>
             </tr>
           </table>
         </div>
@@ -186,6 +187,12 @@ export class UsagePageComponent {
   readonly periods = USAGE_PERIODS;
   readonly trendMetrics = Object.keys(TREND_LABELS) as TrendMetric[];
   readonly trendLabels = TREND_LABELS;
+  /** Chart day labels ("Jan 5") in the console's language. */
+  private readonly dayLabel = new Intl.DateTimeFormat(inject(LOCALE_ID), {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   readonly columns = ['org', 'project', 'env', 'users', 'evaluations', 'metrics'];
 
   readonly periodId = signal(USAGE_PERIODS[0].id);
@@ -209,14 +216,19 @@ export class UsagePageComponent {
     const s = this.result()?.usage?.summary;
     if (!s) return [];
     return [
-      { id: 'users', label: 'Unique users', value: s.uniqueUsers, previous: s.prevUniqueUsers },
+      { id: 'users', label: TREND_LABELS.newUsers, value: s.uniqueUsers, previous: s.prevUniqueUsers },
       {
         id: 'evaluations',
-        label: 'Flag evaluations',
+        label: TREND_LABELS.flagEvaluations,
         value: s.totalFlagEvaluations,
         previous: s.prevFlagEvaluations,
       },
-      { id: 'metrics', label: 'Custom metrics', value: s.totalCustomMetrics, previous: s.prevCustomMetrics },
+      {
+        id: 'metrics',
+        label: TREND_LABELS.customMetrics,
+        value: s.totalCustomMetrics,
+        previous: s.prevCustomMetrics,
+      },
     ].map((k) => {
       const change = percentChange(k.value, k.previous);
       return {
@@ -227,6 +239,10 @@ export class UsagePageComponent {
       };
     });
   });
+
+  perDay(metric: string): string {
+    return $localize`${metric}:metric: per day`;
+  }
 
   readonly trendChart = computed(() => {
     const usage = this.result()?.usage;
@@ -239,6 +255,6 @@ export class UsagePageComponent {
       customMetrics: 0,
     }));
     const series: ChartSeries[] = [{ label: TREND_LABELS[metric], data: days.map((d) => d[metric]) }];
-    return { labels: days.map((d) => DAY_LABEL.format(Date.parse(d.date))), series };
+    return { labels: days.map((d) => this.dayLabel.format(Date.parse(d.date))), series };
   });
 }

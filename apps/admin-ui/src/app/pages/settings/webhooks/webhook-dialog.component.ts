@@ -73,24 +73,36 @@ const SAMPLE_TEMPLATE = `{
     MatButtonToggle,
   ],
   template: `
-    <h2 mat-dialog-title>{{ hook ? 'Edit webhook' : 'New webhook' }}</h2>
+    <h2 mat-dialog-title>
+      @if (hook) {
+        <ng-container i18n>Edit webhook</ng-container>
+      } @else {
+        <ng-container i18n>New webhook</ng-container>
+      }
+    </h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="ff-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label i18n>Name</mat-label>
           <input matInput formControlName="name" required data-testid="webhook-name" />
-          <mat-error>Enter a name.</mat-error>
+          <mat-error i18n>Enter a name.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>URL</mat-label>
-          <input matInput formControlName="url" required data-testid="webhook-url" placeholder="https://" />
-          <mat-hint
+          <mat-label i18n>URL</mat-label>
+          <input
+            matInput
+            formControlName="url"
+            required
+            data-testid="webhook-url"
+            [placeholder]="'https://'"
+          />
+          <mat-hint i18n
             >http(s) only; private and loopback addresses are refused unless the server allows them.</mat-hint
           >
-          <mat-error>Enter an http(s) URL.</mat-error>
+          <mat-error i18n>Enter an http(s) URL.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Environments</mat-label>
+          <mat-label i18n>Environments</mat-label>
           <mat-select formControlName="envs" multiple data-testid="webhook-envs">
             @for (p of projects(); track p.id) {
               <mat-optgroup [label]="p.name">
@@ -100,31 +112,31 @@ const SAMPLE_TEMPLATE = `{
               </mat-optgroup>
             }
           </mat-select>
-          <mat-error>Choose at least one environment.</mat-error>
+          <mat-error i18n>Choose at least one environment.</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Events</mat-label>
+          <mat-label i18n>Events</mat-label>
           <mat-select formControlName="events" multiple data-testid="webhook-events">
             @for (g of groups; track g.label) {
-              <mat-optgroup [label]="g.label">
+              <mat-optgroup [label]="groupLabel(g.label)">
                 @for (e of g.events; track e) {
                   <mat-option [value]="e">{{ e }}</mat-option>
                 }
               </mat-optgroup>
             }
           </mat-select>
-          <mat-error>Choose at least one event.</mat-error>
+          <mat-error i18n>Choose at least one event.</mat-error>
         </mat-form-field>
         <div formArrayName="headers" class="headers">
-          <span class="ff-small ff-muted">Headers</span>
+          <span i18n class="ff-small ff-muted">Headers</span>
           @for (h of headers.controls; track $index) {
             <div class="header-row" [formGroupName]="$index">
               <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Name</mat-label>
+                <mat-label i18n>Name</mat-label>
                 <input matInput formControlName="key" />
               </mat-form-field>
               <mat-form-field subscriptSizing="dynamic">
-                <mat-label>Value</mat-label>
+                <mat-label i18n>Value</mat-label>
                 <input matInput formControlName="value" />
               </mat-form-field>
               <button
@@ -132,20 +144,27 @@ const SAMPLE_TEMPLATE = `{
                 type="button"
                 (click)="headers.removeAt($index)"
                 aria-label="Remove header"
+                i18n-aria-label
               >
                 <mat-icon>close</mat-icon>
               </button>
             </div>
           }
-          <button mat-button type="button" (click)="addHeader()"><mat-icon>add</mat-icon> Add header</button>
+          <button mat-button type="button" (click)="addHeader()">
+            <mat-icon>add</mat-icon> <span i18n>Add header</span>
+          </button>
         </div>
-        <mat-button-toggle-group formControlName="payloadTemplateType" aria-label="Payload template">
-          <mat-button-toggle value="default">Default payload</mat-button-toggle>
-          <mat-button-toggle value="custom">Custom template</mat-button-toggle>
+        <mat-button-toggle-group
+          formControlName="payloadTemplateType"
+          aria-label="Payload template"
+          i18n-aria-label
+        >
+          <mat-button-toggle i18n value="default">Default payload</mat-button-toggle>
+          <mat-button-toggle i18n value="custom">Custom template</mat-button-toggle>
         </mat-button-toggle-group>
         @if (form.controls.payloadTemplateType.value === 'custom') {
           <mat-form-field>
-            <mat-label>Handlebars template</mat-label>
+            <mat-label i18n>Handlebars template</mat-label>
             <textarea
               matInput
               rows="6"
@@ -153,18 +172,18 @@ const SAMPLE_TEMPLATE = `{
               class="mono"
               data-testid="webhook-template"
             ></textarea>
-            <mat-hint
+            <mat-hint i18n
               >Renders JSON from the event: operator, events, project, environment, data.object,
               changes.</mat-hint
             >
           </mat-form-field>
         }
-        <mat-checkbox formControlName="preventEmptyPayloads"
-          >Do not send an empty payload (<code>{{ '{' }}{{ '}' }}</code
+        <mat-checkbox i18n formControlName="preventEmptyPayloads"
+          >Do not send an empty payload (<code>{{ emptyPayload }}</code
           >)</mat-checkbox
         >
         <mat-form-field>
-          <mat-label>Secret</mat-label>
+          <mat-label i18n>Secret</mat-label>
           <input
             matInput
             formControlName="secret"
@@ -173,21 +192,23 @@ const SAMPLE_TEMPLATE = `{
             data-testid="webhook-secret"
           />
           <mat-hint>
-            {{
-              hook?.hasSecret
-                ? 'A secret is set; leave empty to keep it.'
-                : 'Signs each body: X-FeatBit-Signature-256.'
-            }}
+            @if (hook?.hasSecret) {
+              <ng-container i18n>A secret is set; leave empty to keep it.</ng-container>
+            } @else {
+              <ng-container i18n>Signs each body: X-FeatBit-Signature-256.</ng-container>
+            }
           </mat-hint>
         </mat-form-field>
-        <mat-slide-toggle formControlName="isActive">Active</mat-slide-toggle>
+        <mat-slide-toggle i18n formControlName="isActive">Active</mat-slide-toggle>
         @if (error(); as message) {
           <p class="ff-error-text" role="alert">{{ message }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="ref.close(false)">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="webhook-save">Save</button>
+        <button i18n mat-button type="button" (click)="ref.close(false)">Cancel</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="webhook-save">
+          Save
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -215,6 +236,8 @@ export class WebhookDialogComponent {
   readonly ref = inject<MatDialogRef<WebhookDialogComponent, boolean>>(MatDialogRef);
   readonly hook = inject<Webhook | null>(MAT_DIALOG_DATA, { optional: true });
   readonly groups = WEBHOOK_EVENT_GROUPS;
+  /** The empty JSON object, shown as code. */
+  readonly emptyPayload = '{}';
   readonly projects = toSignal(
     inject(TenancyApi)
       .projects()
@@ -242,6 +265,18 @@ export class WebhookDialogComponent {
     isActive: [this.hook?.isActive ?? true],
   });
 
+  /** The event groups' names, shown in the console's language (the list itself is shared code). */
+  groupLabel(label: string): string {
+    switch (label) {
+      case 'Feature flags':
+        return $localize`Feature flags`;
+      case 'Segments':
+        return $localize`Segments`;
+      default:
+        return label;
+    }
+  }
+
   addHeader(): void {
     this.headers.push(this.fb.group({ key: [''], value: [''] }));
   }
@@ -267,7 +302,7 @@ export class WebhookDialogComponent {
     const call = this.hook ? this.api.update(this.hook.id, body) : this.api.create(body);
     call.subscribe({
       next: () => {
-        this.notifier.success(`Saved “${body.name}”`);
+        this.notifier.success($localize`Saved “${body.name}:name:”`);
         this.ref.close(true);
       },
       error: (err: unknown) => {

@@ -35,55 +35,70 @@ const LOG_DAYS = 15;
     MatProgressBar,
   ],
   template: `
-    <h2 mat-dialog-title>Deliveries of “{{ hook.name }}”</h2>
+    <h2 i18n mat-dialog-title>Deliveries of “{{ hook.name }}”</h2>
     <mat-dialog-content>
       <mat-button-toggle-group
         [value]="outcome()"
         (change)="setOutcome($event.value)"
         aria-label="Outcome"
+        i18n-aria-label
         class="filter"
       >
-        <mat-button-toggle value="all">All</mat-button-toggle>
-        <mat-button-toggle value="true">Succeeded</mat-button-toggle>
-        <mat-button-toggle value="false">Failed</mat-button-toggle>
+        <mat-button-toggle i18n value="all">All</mat-button-toggle>
+        <mat-button-toggle i18n value="true">Succeeded</mat-button-toggle>
+        <mat-button-toggle i18n value="false">Failed</mat-button-toggle>
       </mat-button-toggle-group>
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
       @if (error(); as message) {
-        <p class="ff-error-text" role="alert">The log could not be loaded: {{ message }}</p>
+        <p i18n class="ff-error-text" role="alert">The log could not be loaded: {{ message }}</p>
       }
-      <p class="ff-muted ff-small">{{ total() }} attempts in the past {{ days }} days.</p>
+      <p i18n class="ff-muted ff-small">{{ total() }} attempts in the past {{ days }} days.</p>
       <mat-accordion data-testid="webhook-deliveries">
         @for (d of deliveries(); track d.id) {
           <mat-expansion-panel>
             <mat-expansion-panel-header>
               <mat-panel-title>
-                <span class="ff-badge" [class.ff-badge-on]="d.success">{{
-                  d.success ? 'Success' : 'Failed'
-                }}</span>
+                <span class="ff-badge" [class.ff-badge-on]="d.success">
+                  @if (d.success) {
+                    <ng-container i18n>Success</ng-container>
+                  } @else {
+                    <ng-container i18n>Failed</ng-container>
+                  }
+                </span>
                 <span class="status">{{ statusOf(d) }}</span>
               </mat-panel-title>
-              <mat-panel-description>
+              <mat-panel-description i18n>
                 {{ d.startedAt | date: 'medium' }} · {{ d.durationMs }} ms · {{ d.events }}
               </mat-panel-description>
             </mat-expansion-panel-header>
             @if (d.error) {
               <p class="ff-error-text">{{ errorOf(d) }}</p>
             }
-            <h4>Request</h4>
+            <h4 i18n>Request</h4>
             <pre>{{ d.request | json }}</pre>
-            <h4>Response</h4>
-            <pre>{{ d.response ? (d.response | json) : 'No response' }}</pre>
+            <h4 i18n>Response</h4>
+            @if (d.response) {
+              <pre>{{ d.response | json }}</pre>
+            } @else {
+              <pre i18n>No response</pre>
+            }
           </mat-expansion-panel>
         } @empty {
-          <p class="ff-empty">{{ loading() ? 'Loading…' : 'No deliveries yet.' }}</p>
+          <p class="ff-empty">
+            @if (loading()) {
+              <ng-container i18n>Loading…</ng-container>
+            } @else {
+              <ng-container i18n>No deliveries yet.</ng-container>
+            }
+          </p>
         }
       </mat-accordion>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" (click)="load()">Refresh</button>
-      <button mat-flat-button mat-dialog-close type="button">Close</button>
+      <button i18n mat-button type="button" (click)="load()">Refresh</button>
+      <button i18n mat-flat-button mat-dialog-close type="button">Close</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -125,7 +140,7 @@ export class WebhookLogsDialogComponent {
 
   statusOf(d: WebhookDelivery): string {
     const status = deliveryField(d.response, 'statusCode');
-    return status ? `HTTP ${status}` : 'no answer';
+    return status ? `HTTP ${status}` : $localize`no answer`;
   }
 
   errorOf(d: WebhookDelivery): string {

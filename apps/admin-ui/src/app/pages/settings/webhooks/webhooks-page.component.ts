@@ -23,7 +23,7 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
   imports: [DatePipe, MatTableModule, MatButton, MatIconButton, MatIcon, MatProgressBar, MatTooltip],
   template: `
     <div class="ff-toolbar">
-      <p class="ff-muted intro">
+      <p i18n class="ff-muted intro">
         Webhooks tell other systems when flags and segments change: signed POST requests, retried with
         backoff, every attempt logged.
       </p>
@@ -37,43 +37,47 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
         [matTooltip]="denied() ?? ''"
         data-testid="create-webhook"
       >
-        <mat-icon>add</mat-icon> New webhook
+        <mat-icon>add</mat-icon> <span i18n>New webhook</span>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The webhooks could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The webhooks could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" />
       }
-      <table mat-table [dataSource]="hooks()" aria-label="Webhooks">
+      <table mat-table [dataSource]="hooks()" aria-label="Webhooks" i18n-aria-label>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef>Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Name</th>
           <td mat-cell *matCellDef="let h">
             <strong>{{ h.name }}</strong>
             <div class="ff-muted ff-small url">{{ h.url }}</div>
           </td>
         </ng-container>
         <ng-container matColumnDef="status">
-          <th mat-header-cell *matHeaderCellDef>Status</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Status</th>
           <td mat-cell *matCellDef="let h" [attr.data-testid]="'webhook-status-' + h.name">
             @if (h.disabledReason) {
-              <span class="ff-badge disabled" [matTooltip]="h.disabledReason">Disabled</span>
+              <span i18n class="ff-badge disabled" [matTooltip]="h.disabledReason">Disabled</span>
               <div class="ff-small reason">{{ h.disabledReason }}</div>
             } @else {
-              <span class="ff-badge" [class.ff-badge-on]="h.isActive">{{
-                h.isActive ? 'Active' : 'Inactive'
-              }}</span>
+              <span class="ff-badge" [class.ff-badge-on]="h.isActive">
+                @if (h.isActive) {
+                  <ng-container i18n>Active</ng-container>
+                } @else {
+                  <ng-container i18n>Inactive</ng-container>
+                }
+              </span>
             }
           </td>
         </ng-container>
         <ng-container matColumnDef="scopes">
-          <th mat-header-cell *matHeaderCellDef>Environments</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Environments</th>
           <td mat-cell *matCellDef="let h" class="ff-small">{{ scopeNames(h) }}</td>
         </ng-container>
         <ng-container matColumnDef="events">
-          <th mat-header-cell *matHeaderCellDef>Events</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Events</th>
           <td mat-cell *matCellDef="let h" class="ff-small">
             @for (e of h.events; track e) {
               <div>{{ e }}</div>
@@ -81,26 +85,32 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
           </td>
         </ng-container>
         <ng-container matColumnDef="lastDelivery">
-          <th mat-header-cell *matHeaderCellDef>Last delivery</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Last delivery</th>
           <td mat-cell *matCellDef="let h">
             @if (h.lastDelivery; as d) {
               <span
                 class="ff-badge"
                 [class.ff-badge-on]="d.success"
                 [matTooltip]="(d.happenedAt | date: 'medium') ?? ''"
-                >{{ d.success ? 'Succeeded' : 'Failed'
-                }}{{ d.response ? ' · ' + d.response.statusCode : '' }}</span
               >
+                @if (d.success) {
+                  <ng-container i18n>Succeeded</ng-container>
+                } @else {
+                  <ng-container i18n>Failed</ng-container>
+                }
+                {{ d.response ? ' · ' + d.response.statusCode : '' }}
+              </span>
               <div class="ff-muted ff-small">{{ relative(d.happenedAt) }}</div>
             } @else {
-              <span class="ff-muted">Never triggered</span>
+              <span i18n class="ff-muted">Never triggered</span>
             }
           </td>
         </ng-container>
         <ng-container matColumnDef="actions">
-          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+          <th mat-header-cell *matHeaderCellDef><span i18n class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let h" class="actions">
             <button
+              i18n
               mat-button
               type="button"
               (click)="sendTest(h)"
@@ -111,7 +121,13 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
             >
               Send test
             </button>
-            <button mat-button type="button" (click)="logs(h)" [attr.data-testid]="'webhook-logs-' + h.name">
+            <button
+              i18n
+              mat-button
+              type="button"
+              (click)="logs(h)"
+              [attr.data-testid]="'webhook-logs-' + h.name"
+            >
               View logs
             </button>
             <button
@@ -120,8 +136,8 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
               (click)="edit(h)"
               [disabled]="!!denied()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Edit ' + h.name"
-              [matTooltip]="denied() ?? 'Edit'"
+              [attr.aria-label]="editAria(h.name)"
+              [matTooltip]="denied() ?? editLabel"
             >
               <mat-icon>edit</mat-icon>
             </button>
@@ -131,8 +147,8 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
               (click)="remove(h)"
               [disabled]="!!denied()"
               [disabledInteractive]="true"
-              [attr.aria-label]="'Delete ' + h.name"
-              [matTooltip]="denied() ?? 'Delete'"
+              [attr.aria-label]="deleteAria(h.name)"
+              [matTooltip]="denied() ?? deleteLabel"
             >
               <mat-icon>delete</mat-icon>
             </button>
@@ -142,7 +158,11 @@ import { WebhookLogsDialogComponent } from './webhook-logs-dialog.component';
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
         <tr class="mat-row" *matNoDataRow>
           <td class="ff-empty" [attr.colspan]="columns.length">
-            {{ loading() ? 'Loading…' : 'No webhooks yet.' }}
+            @if (loading()) {
+              <ng-container i18n>Loading…</ng-container>
+            } @else {
+              <ng-container i18n>No webhooks yet.</ng-container>
+            }
           </td>
         </tr>
       </table>
@@ -184,6 +204,8 @@ export class WebhooksPageComponent {
   readonly error = signal<string | null>(null);
   private readonly names = signal(new Map<string, string>());
   relative = relativeTime;
+  readonly editLabel = $localize`Edit`;
+  readonly deleteLabel = $localize`Delete`;
 
   constructor() {
     void this.load();
@@ -206,6 +228,14 @@ export class WebhooksPageComponent {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  editAria(name: string): string {
+    return $localize`Edit ${name}:name:`;
+  }
+
+  deleteAria(name: string): string {
+    return $localize`Delete ${name}:name:`;
   }
 
   scopeNames(hook: Webhook): string {
@@ -244,31 +274,32 @@ export class WebhooksPageComponent {
       .subscribe({
         next: (d) => {
           const status = deliveryField(d.response, 'statusCode');
-          if (d.success) this.notifier.success(`Test delivered to “${hook.name}” (HTTP ${status})`);
+          if (d.success)
+            this.notifier.success($localize`Test delivered to “${hook.name}:name:” (HTTP ${status}:status:)`);
           else
             this.notifier.error(
-              new Error(deliveryField(d.error, 'message') || 'failed'),
-              `Test to “${hook.name}” failed`,
+              new Error(deliveryField(d.error, 'message') || $localize`failed`),
+              $localize`Test to “${hook.name}:name:” failed`,
             );
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not send the test'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not send the test`),
       });
   }
 
   remove(hook: Webhook): void {
     confirmAction(this.dialog, {
-      title: `Delete “${hook.name}”?`,
-      message: 'It stops receiving events at once; its delivery log is no longer shown.',
-      confirmLabel: 'Delete webhook',
+      title: $localize`Delete “${hook.name}:name:”?`,
+      message: $localize`It stops receiving events at once; its delivery log is no longer shown.`,
+      confirmLabel: $localize`Delete webhook`,
       danger: true,
     })
       .pipe(switchMap((r) => (r ? this.api.remove(hook.id) : EMPTY)))
       .subscribe({
         next: () => {
-          this.notifier.success(`Deleted “${hook.name}”`);
+          this.notifier.success($localize`Deleted “${hook.name}:name:”`);
           void this.load();
         },
-        error: (err: unknown) => this.notifier.error(err, 'Could not delete the webhook'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Could not delete the webhook`),
       });
   }
 }

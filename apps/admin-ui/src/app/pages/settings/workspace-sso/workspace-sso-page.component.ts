@@ -36,68 +36,74 @@ const DEFAULT_METHOD: UpdateSsoOidcDto['clientAuthenticationMethod'] = 'client_s
       novalidate
       aria-labelledby="sso-title"
     >
-      <h2 id="sso-title">Single sign-on (OpenID Connect)</h2>
-      <p class="ff-muted">
+      <h2 i18n id="sso-title">Single sign-on (OpenID Connect)</h2>
+      <p i18n class="ff-muted">
         Members sign in through your identity provider. Register this redirect URI with the client:
         <code data-testid="sso-redirect-uri">{{ redirectUri }}</code>. A first sign-in adds the person to the
         workspace's first organization with its default permissions.
       </p>
       <mat-form-field>
-        <mat-label>Issuer URL</mat-label>
-        <input matInput formControlName="issuer" required placeholder="https://id.example.com" />
-        <mat-hint>Its discovery document (/.well-known/openid-configuration) gives the endpoints.</mat-hint>
-        <mat-error>Enter the issuer's http(s) URL.</mat-error>
+        <mat-label i18n>Issuer URL</mat-label>
+        <input matInput formControlName="issuer" required [placeholder]="'https://id.example.com'" />
+        <mat-hint i18n
+          >Its discovery document (/.well-known/openid-configuration) gives the endpoints.</mat-hint
+        >
+        <mat-error i18n>Enter the issuer's http(s) URL.</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Client ID</mat-label>
+        <mat-label i18n>Client ID</mat-label>
         <input matInput formControlName="clientId" required autocomplete="off" />
-        <mat-error>Enter the client ID.</mat-error>
+        <mat-error i18n>Enter the client ID.</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Client secret</mat-label>
+        <mat-label i18n>Client secret</mat-label>
         <input matInput type="password" formControlName="clientSecret" autocomplete="new-password" />
-        <mat-hint>{{
-          secretSet() ? 'A secret is stored; leave empty to keep it.' : 'Never shown again once saved.'
-        }}</mat-hint>
+        <mat-hint>
+          @if (secretSet()) {
+            <ng-container i18n>A secret is stored; leave empty to keep it.</ng-container>
+          } @else {
+            <ng-container i18n>Never shown again once saved.</ng-container>
+          }
+        </mat-hint>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Client authentication</mat-label>
+        <mat-label i18n>Client authentication</mat-label>
         <mat-select formControlName="clientAuthenticationMethod">
-          <mat-option value="client_secret_basic">client_secret_basic</mat-option>
-          <mat-option value="client_secret_post">client_secret_post</mat-option>
-          <mat-option value="none">none (public client)</mat-option>
+          @for (m of methods; track m.value) {
+            <mat-option [value]="m.value">{{ m.label }}</mat-option>
+          }
         </mat-select>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Scope</mat-label>
+        <mat-label i18n>Scope</mat-label>
         <input matInput formControlName="scope" />
-        <mat-hint>Must include openid.</mat-hint>
+        <mat-hint i18n>Must include openid.</mat-hint>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>E-mail claim</mat-label>
+        <mat-label i18n>E-mail claim</mat-label>
         <input matInput formControlName="userEmailClaim" />
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Name claim</mat-label>
+        <mat-label i18n>Name claim</mat-label>
         <input matInput formControlName="userNameClaim" />
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Authorization endpoint (optional)</mat-label>
+        <mat-label i18n>Authorization endpoint (optional)</mat-label>
         <input matInput formControlName="authorizationEndpoint" />
-        <mat-hint>Empty: from the discovery document.</mat-hint>
-        <mat-error>Enter an http(s) URL or nothing.</mat-error>
+        <mat-hint i18n>Empty: from the discovery document.</mat-hint>
+        <mat-error i18n>Enter an http(s) URL or nothing.</mat-error>
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Token endpoint (optional)</mat-label>
+        <mat-label i18n>Token endpoint (optional)</mat-label>
         <input matInput formControlName="tokenEndpoint" />
-        <mat-hint>Empty: from the discovery document.</mat-hint>
-        <mat-error>Enter an http(s) URL or nothing.</mat-error>
+        <mat-hint i18n>Empty: from the discovery document.</mat-hint>
+        <mat-error i18n>Enter an http(s) URL or nothing.</mat-error>
       </mat-form-field>
-      <mat-slide-toggle formControlName="passwordLoginDisabled">
+      <mat-slide-toggle i18n formControlName="passwordLoginDisabled">
         Turn off password sign-in (the first administrator, ADMIN_EMAIL, keeps it)
       </mat-slide-toggle>
       <div>
-        <button mat-flat-button type="submit" [disabled]="saving()" data-testid="sso-save">Save</button>
+        <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="sso-save">Save</button>
       </div>
     </form>
   `,
@@ -108,6 +114,12 @@ export class WorkspaceSsoPageComponent implements OnInit {
   private readonly notifier = inject(Notifier);
 
   readonly redirectUri = new URL('login/sso-callback', document.baseURI).href;
+  /** OAuth method names are protocol values, shown as is; only "none" gets an explanation. */
+  readonly methods: { value: UpdateSsoOidcDto['clientAuthenticationMethod']; label: string }[] = [
+    { value: 'client_secret_basic', label: 'client_secret_basic' },
+    { value: 'client_secret_post', label: 'client_secret_post' },
+    { value: 'none', label: $localize`none (public client)` },
+  ];
   readonly saving = signal(false);
   readonly secretSet = signal(false);
 
@@ -127,7 +139,8 @@ export class WorkspaceSsoPageComponent implements OnInit {
   ngOnInit(): void {
     this.ssoApi.settings().subscribe({
       next: (settings) => this.show(settings),
-      error: (err: unknown) => this.notifier.error(err, 'Could not load the single sign-on settings'),
+      error: (err: unknown) =>
+        this.notifier.error(err, $localize`Could not load the single sign-on settings`),
     });
   }
 
@@ -140,11 +153,11 @@ export class WorkspaceSsoPageComponent implements OnInit {
       next: (settings) => {
         this.saving.set(false);
         this.show(settings);
-        this.notifier.success('Saved the single sign-on settings');
+        this.notifier.success($localize`Saved the single sign-on settings`);
       },
       error: (err: unknown) => {
         this.saving.set(false);
-        this.notifier.error(err, 'Could not save the single sign-on settings');
+        this.notifier.error(err, $localize`Could not save the single sign-on settings`);
       },
     });
   }

@@ -65,18 +65,14 @@ const REFRESH_MS = 10_000;
   ],
   template: `
     @let e = experiment();
-    <section
-      class="ff-card"
-      [attr.aria-label]="'Experiment on ' + e.metricName"
-      data-testid="experiment-card"
-    >
+    <section class="ff-card" [attr.aria-label]="cardLabel(e.metricName)" data-testid="experiment-card">
       <header class="head">
         <div>
           <h2 class="title">{{ e.metricName }}</h2>
           <div class="meta">
             <span class="ff-badge">{{ tag() }}</span>
             <span class="ff-badge">{{ methodLabels[e.method] }}</span>
-            <span class="ff-muted ff-small">Confidence {{ confidence() }}</span>
+            <span i18n class="ff-muted ff-small">Confidence {{ confidence() }}</span>
             <span
               class="ff-badge"
               [class.ff-badge-on]="e.status === 'Recording'"
@@ -88,37 +84,43 @@ const REFRESH_MS = 10_000;
         <span class="ff-spacer"></span>
         @if (e.status === 'Recording') {
           <button mat-stroked-button type="button" (click)="stop()" data-testid="experiment-stop">
-            <mat-icon>stop</mat-icon> Stop
+            <mat-icon>stop</mat-icon> <ng-container i18n>Stop</ng-container>
           </button>
         } @else {
           <button mat-flat-button type="button" (click)="start()" data-testid="experiment-start">
-            <mat-icon>play_arrow</mat-icon> Start
+            <mat-icon>play_arrow</mat-icon> <ng-container i18n>Start</ng-container>
           </button>
         }
-        <button mat-icon-button type="button" [matMenuTriggerFor]="menu" aria-label="More actions">
+        <button
+          mat-icon-button
+          type="button"
+          [matMenuTriggerFor]="menu"
+          aria-label="More actions"
+          i18n-aria-label
+        >
           <mat-icon>more_vert</mat-icon>
         </button>
         <mat-menu #menu="matMenu" xPosition="before">
           <button mat-menu-item type="button" (click)="removeData()">
-            <mat-icon>delete_sweep</mat-icon><span>Remove data</span>
+            <mat-icon>delete_sweep</mat-icon><span i18n>Remove data</span>
           </button>
           <button mat-menu-item type="button" (click)="archive()">
-            <mat-icon>archive</mat-icon><span>Archive</span>
+            <mat-icon>archive</mat-icon><span i18n>Archive</span>
           </button>
         </mat-menu>
       </header>
 
       @if (iterations().length === 0) {
-        <p class="ff-empty">Not started yet. Start it to record exposures and metric events.</p>
+        <p i18n class="ff-empty">Not started yet. Start it to record exposures and metric events.</p>
       } @else {
         <div class="ff-toolbar">
           <mat-form-field class="period">
-            <mat-label>Iteration</mat-label>
+            <mat-label i18n>Iteration</mat-label>
             <mat-select [ngModel]="iterationId()" (ngModelChange)="chooseIteration($event)">
               @for (it of iterations(); track it.id) {
                 <mat-option [value]="it.id">
                   {{ it.startTime | date: 'MMM d, HH:mm' }} –
-                  {{ it.endTime ? (it.endTime | date: 'MMM d, HH:mm') : 'now' }}
+                  {{ it.endTime ? (it.endTime | date: 'MMM d, HH:mm') : nowLabel }}
                 </mat-option>
               }
             </mat-select>
@@ -127,25 +129,26 @@ const REFRESH_MS = 10_000;
             [value]="view()"
             (change)="view.set($event.value)"
             aria-label="Statistics"
+            i18n-aria-label
             data-testid="results-view"
           >
-            <mat-button-toggle value="frequentist">Frequentist</mat-button-toggle>
-            <mat-button-toggle value="bayesian">Bayesian</mat-button-toggle>
+            <mat-button-toggle i18n value="frequentist">Frequentist</mat-button-toggle>
+            <mat-button-toggle i18n value="bayesian">Bayesian</mat-button-toggle>
           </mat-button-toggle-group>
           <span class="ff-spacer"></span>
           @if (results()?.updatedAt; as at) {
-            <span class="ff-muted ff-small" data-testid="results-updated"
+            <span i18n class="ff-muted ff-small" data-testid="results-updated"
               >Last updated {{ at | date: 'HH:mm:ss' }}</span
             >
           }
         </div>
         @if (error(); as message) {
-          <p class="ff-error-text" role="alert">The results could not be loaded: {{ message }}</p>
+          <p i18n class="ff-error-text" role="alert">The results could not be loaded: {{ message }}</p>
         }
         @if (srm(); as check) {
           <div class="srm" role="alert" data-testid="srm-warning">
             <mat-icon>warning</mat-icon>
-            <span>
+            <span i18n>
               Sample ratio mismatch (p = {{ check.pValue.toPrecision(3) }}): the users exposed to each
               variation do not match the configured split, so no winner is declared. Check the rollout and
               that every exposure is tracked before trusting these numbers.
@@ -155,16 +158,17 @@ const REFRESH_MS = 10_000;
         @if (results()) {
           <ff-experiment-results-table [rows]="rows()" [conversion]="conversion()" [view]="view()" />
           @if (correction(); as c) {
-            <p class="ff-muted ff-small">
+            <p i18n class="ff-muted ff-small">
               Comparisons with the baseline are corrected for several variations ({{ c }}).
             </p>
           }
           @if (chart().labels.length > 0) {
-            <h3 class="chart-title">Lift over time</h3>
+            <h3 i18n class="chart-title">Lift over time</h3>
             <ff-line-chart
               [labels]="chart().labels"
               [series]="chart().series"
               ariaLabel="Lift over the baseline and its interval, in percent"
+              i18n-ariaLabel
               data-testid="lift-chart"
             />
           }
@@ -222,6 +226,8 @@ export class ExperimentCardComponent {
   readonly changed = output();
 
   readonly statusLabels = STATUS_LABELS;
+  /** The open end of a running iteration. */
+  readonly nowLabel = $localize`:end of a running iteration:now`;
   readonly methodLabels = METHOD_LABELS;
   readonly view = signal<ResultsView>('frequentist');
   readonly results = signal<IterationResults | null>(null);
@@ -296,36 +302,40 @@ export class ExperimentCardComponent {
       .subscribe();
   }
 
+  cardLabel(metricName: string): string {
+    return $localize`Experiment on ${metricName}:metric:`;
+  }
+
   chooseIteration(id: string): void {
     this.results.set(null);
     this.iterationId.set(id);
   }
 
   start(): void {
-    this.act((envId, id) => this.api.start(envId, id), 'Experiment started');
+    this.act((envId, id) => this.api.start(envId, id), $localize`Experiment started`);
   }
 
   stop(): void {
-    this.act((envId, id) => this.api.stop(envId, id), 'Experiment stopped');
+    this.act((envId, id) => this.api.stop(envId, id), $localize`Experiment stopped`);
   }
 
   removeData(): void {
     this.confirmThen(
-      'Remove the data?',
-      'Every iteration and its results are deleted; the experiment stays.',
-      'Remove data',
+      $localize`Remove the data?`,
+      $localize`Every iteration and its results are deleted; the experiment stays.`,
+      $localize`Remove data`,
       (envId, id) => this.api.removeData(envId, id),
-      'Data removed',
+      $localize`Data removed`,
     );
   }
 
   archive(): void {
     this.confirmThen(
-      'Archive this experiment?',
-      'It stops recording and leaves this tab and the experiments list.',
-      'Archive',
+      $localize`Archive this experiment?`,
+      $localize`It stops recording and leaves this tab and the experiments list.`,
+      $localize`Archive`,
       (envId, id) => this.api.archive(envId, id),
-      'Experiment archived',
+      $localize`Experiment archived`,
     );
   }
 

@@ -14,20 +14,25 @@ export type ResultsView = 'frequentist' | 'bayesian';
       <table class="results" [attr.aria-label]="caption()" data-testid="experiment-results">
         <thead>
           <tr>
-            <th scope="col">Variation</th>
-            <th scope="col">{{ conversion() ? 'Conversion / Users' : 'Users with events' }}</th>
-            <th scope="col">{{ conversion() ? 'Conversion rate' : 'Average' }}</th>
-            @if (view() === 'frequentist') {
-              <th scope="col">Change</th>
-              <th scope="col">Confidence interval</th>
-              <th scope="col">p-value</th>
-              <th scope="col">Chance to beat baseline</th>
+            <th i18n scope="col">Variation</th>
+            @if (conversion()) {
+              <th i18n scope="col">Conversion / Users</th>
+              <th i18n scope="col">Conversion rate</th>
             } @else {
-              <th scope="col">Chance to beat baseline</th>
-              <th scope="col">Expected loss</th>
-              <th scope="col">Credible interval</th>
+              <th i18n scope="col">Users with events</th>
+              <th i18n scope="col">Average</th>
             }
-            <th scope="col">Result</th>
+            @if (view() === 'frequentist') {
+              <th i18n scope="col">Change</th>
+              <th i18n scope="col">Confidence interval</th>
+              <th i18n scope="col">p-value</th>
+              <th i18n scope="col">Chance to beat baseline</th>
+            } @else {
+              <th i18n scope="col">Chance to beat baseline</th>
+              <th i18n scope="col">Expected loss</th>
+              <th i18n scope="col">Credible interval</th>
+            }
+            <th i18n scope="col">Result</th>
           </tr>
         </thead>
         <tbody>
@@ -36,7 +41,7 @@ export type ResultsView = 'frequentist' | 'bayesian';
               <th scope="row">
                 {{ r.name }}
                 @if (r.isBaseline) {
-                  <span class="ff-badge">Baseline</span>
+                  <span i18n class="ff-badge">Baseline</span>
                 }
               </th>
               <td data-testid="result-users">{{ r.users }}</td>
@@ -54,18 +59,21 @@ export type ResultsView = 'frequentist' | 'bayesian';
               <td>
                 @switch (r.verdict) {
                   @case ('winner') {
-                    <span class="verdict win"><mat-icon inline>emoji_events</mat-icon> Winner</span>
+                    <span class="verdict win"
+                      ><mat-icon inline>emoji_events</mat-icon> <ng-container i18n>Winner</ng-container></span
+                    >
                   }
                   @case ('not-significant') {
                     <span class="verdict" [matTooltip]="r.reason" tabindex="0">
-                      <mat-icon inline>hourglass_empty</mat-icon> Not significant
+                      <mat-icon inline>hourglass_empty</mat-icon>
+                      <ng-container i18n>Not significant</ng-container>
                     </span>
                   }
                   @case ('baseline') {
-                    <span class="ff-muted">Baseline</span>
+                    <span i18n class="ff-muted">Baseline</span>
                   }
                   @default {
-                    <span class="ff-muted">No data</span>
+                    <span i18n class="ff-muted">No data</span>
                   }
                 }
               </td>
@@ -112,5 +120,9 @@ export class ExperimentResultsTableComponent {
   readonly rows = input.required<ResultRow[]>();
   readonly conversion = input(true);
   readonly view = input<ResultsView>('frequentist');
-  readonly caption = computed(() => `Results per variation (${this.view()})`);
+  readonly caption = computed(() =>
+    this.view() === 'bayesian'
+      ? $localize`Results per variation (bayesian)`
+      : $localize`Results per variation (frequentist)`,
+  );
 }

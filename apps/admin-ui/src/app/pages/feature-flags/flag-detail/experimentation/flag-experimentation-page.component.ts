@@ -21,13 +21,13 @@ interface Loaded {
   template: `
     @if (loaded(); as data) {
       @if (data.error) {
-        <p class="ff-error-text" role="alert">The experiments could not be loaded: {{ data.error }}</p>
+        <p i18n class="ff-error-text" role="alert">The experiments could not be loaded: {{ data.error }}</p>
       } @else {
         @for (e of data.items; track e.id) {
           <ff-experiment-card [experiment]="e" [variations]="variations()" (changed)="reload()" />
         } @empty {
           <section class="ff-card">
-            <p class="ff-empty" data-testid="experimentation-empty">
+            <p i18n class="ff-empty" data-testid="experimentation-empty">
               No experiment uses this flag yet.
               <a routerLink="/experiments">Add one on the Experiments page</a>
               to compare its variations on a metric.

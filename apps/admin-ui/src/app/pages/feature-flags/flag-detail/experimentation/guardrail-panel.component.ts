@@ -14,6 +14,13 @@ import { ContextStore } from '../../../../core/context/context.store';
 import { Notifier } from '../../../../core/feedback/notifier.service';
 import { readGuard } from '../../../../shared/experiment-results';
 
+/** The guard statuses the server reports, in words (an unknown one shows as it comes). */
+const GUARD_STATUS_LABELS: Readonly<Record<string, string>> = {
+  Watching: $localize`Watching`,
+  RolledBack: $localize`Rolled back`,
+  Stopped: $localize`Stopped`,
+};
+
 interface Guard {
   metricId: string;
   metricName: string;
@@ -31,32 +38,32 @@ interface Guard {
   template: `
     @if (splits()) {
       <div class="guardrail" data-testid="guardrail">
-        <h3 class="title"><mat-icon inline>shield</mat-icon> Guardrail</h3>
+        <h3 class="title"><mat-icon inline>shield</mat-icon> <ng-container i18n>Guardrail</ng-container></h3>
         @for (g of guards(); track g.metricId) {
           <p class="status" data-testid="guardrail-status">
-            <strong>{{ g.metricName }}</strong>: {{ g.status === 'RolledBack' ? 'Rolled back' : g.status }}
+            <strong>{{ g.metricName }}</strong>: {{ statusLabel(g.status) }}
             @if (g.reason) {
               <span class="ff-muted">— {{ g.reason }}</span>
             }
             @if (g.status === 'Watching') {
-              <button mat-button type="button" (click)="stop(g.metricId)" data-testid="guardrail-stop">
+              <button i18n mat-button type="button" (click)="stop(g.metricId)" data-testid="guardrail-stop">
                 Stop
               </button>
             }
           </p>
         }
         @if (!watching() && metrics().length === 0) {
-          <p class="ff-muted ff-small">
+          <p i18n class="ff-muted ff-small">
             A guardrail watches a metric while this split runs.
             <a routerLink="/experiments/metrics">Create a metric</a> to use one.
           </p>
         } @else if (!watching()) {
-          <p class="ff-muted ff-small">
+          <p i18n class="ff-muted ff-small">
             Watch a metric while this split runs: a significant regression serves the baseline to everyone.
           </p>
           <div class="ff-toolbar">
             <mat-form-field>
-              <mat-label>Guardrail metric</mat-label>
+              <mat-label i18n>Guardrail metric</mat-label>
               <mat-select [(ngModel)]="metricId" data-testid="guardrail-metric">
                 @for (m of metrics(); track m.id) {
                   <mat-option [value]="m.id">{{ m.name }}</mat-option>
@@ -64,7 +71,7 @@ interface Guard {
               </mat-select>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Baseline variation</mat-label>
+              <mat-label i18n>Baseline variation</mat-label>
               <mat-select [(ngModel)]="baselineId">
                 @for (v of flag().variations; track v.id) {
                   <mat-option [value]="v.id">{{ v.name }}</mat-option>
@@ -72,6 +79,7 @@ interface Guard {
               </mat-select>
             </mat-form-field>
             <button
+              i18n
               mat-stroked-button
               type="button"
               [disabled]="!metricId || !baselineId"
@@ -159,6 +167,10 @@ export class GuardrailPanelComponent {
   );
   readonly watching = computed(() => this.guards().some((g) => g.status === 'Watching'));
 
+  statusLabel(status: string): string {
+    return GUARD_STATUS_LABELS[status] ?? status;
+  }
+
   watch(): void {
     const envId = this.context.envId();
     if (!envId) return;
@@ -170,10 +182,10 @@ export class GuardrailPanelComponent {
       })
       .subscribe({
         next: () => {
-          this.notifier.success('Guardrail watching');
+          this.notifier.success($localize`Guardrail watching`);
           this.version.update((v) => v + 1);
         },
-        error: (err: unknown) => this.notifier.error(err, 'Not watched'),
+        error: (err: unknown) => this.notifier.error(err, $localize`Not watched`),
       });
   }
 
@@ -182,10 +194,10 @@ export class GuardrailPanelComponent {
     if (!envId) return;
     this.api.unwatchRollout(envId, this.flag().key, metricId).subscribe({
       next: () => {
-        this.notifier.success('Guardrail stopped');
+        this.notifier.success($localize`Guardrail stopped`);
         this.version.update((v) => v + 1);
       },
-      error: (err: unknown) => this.notifier.error(err, 'Not stopped'),
+      error: (err: unknown) => this.notifier.error(err, $localize`Not stopped`),
     });
   }
 }

@@ -22,7 +22,7 @@ export interface InsightRangeInput {
   to: number;
 }
 
-const HEADER = ['KeyId', 'Name', 'Variation', 'Last evaluated at'];
+const HEADER = [$localize`KeyId`, $localize`Name`, $localize`Variation`, $localize`Last evaluated at`];
 
 /** Who evaluated the flag in the chart's period: last variation served and when, filtered and paged. */
 @Component({
@@ -42,9 +42,9 @@ const HEADER = ['KeyId', 'Name', 'Variation', 'Last evaluated at'];
   ],
   template: `
     <div class="ff-toolbar">
-      <h2 class="title">End users</h2>
+      <h2 i18n class="title">End users</h2>
       <mat-form-field class="search">
-        <mat-label>Filter by keyId or name</mat-label>
+        <mat-label i18n>Filter by keyId or name</mat-label>
         <mat-icon matPrefix>search</mat-icon>
         <input
           matInput
@@ -55,13 +55,13 @@ const HEADER = ['KeyId', 'Name', 'Variation', 'Last evaluated at'];
         />
       </mat-form-field>
       <mat-form-field class="variation">
-        <mat-label>Variation</mat-label>
+        <mat-label i18n>Variation</mat-label>
         <mat-select
           [ngModel]="variationId()"
           (ngModelChange)="variationId.set($event)"
           data-testid="flag-users-variation"
         >
-          <mat-option value="">All</mat-option>
+          <mat-option i18n value="">All</mat-option>
           @for (v of variations(); track v.id) {
             <mat-option [value]="v.id">{{ v.name }}</mat-option>
           }
@@ -75,33 +75,34 @@ const HEADER = ['KeyId', 'Name', 'Variation', 'Last evaluated at'];
         [disabled]="items().length === 0"
         data-testid="flag-users-download"
       >
-        <mat-icon>download</mat-icon> Download CSV
+        <mat-icon>download</mat-icon> <ng-container i18n>Download CSV</ng-container>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The end users could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The end users could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
       <table
         mat-table
         [dataSource]="items()"
         aria-label="End users who evaluated the flag"
+        i18n-aria-label
         data-testid="flag-users"
       >
         <ng-container matColumnDef="keyId">
-          <th mat-header-cell *matHeaderCellDef>KeyId</th>
+          <th i18n mat-header-cell *matHeaderCellDef>KeyId</th>
           <td mat-cell *matCellDef="let u" class="mono">{{ u.keyId }}</td>
         </ng-container>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef>Name</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Name</th>
           <td mat-cell *matCellDef="let u">{{ u.name || '--' }}</td>
         </ng-container>
         <ng-container matColumnDef="variation">
-          <th mat-header-cell *matHeaderCellDef>Variation</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Variation</th>
           <td mat-cell *matCellDef="let u">{{ u.variation }}</td>
         </ng-container>
         <ng-container matColumnDef="lastEvaluatedAt">
-          <th mat-header-cell *matHeaderCellDef>Last evaluated at</th>
+          <th i18n mat-header-cell *matHeaderCellDef>Last evaluated at</th>
           <td mat-cell *matCellDef="let u">{{ when(u.lastEvaluatedAt) }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -109,11 +110,11 @@ const HEADER = ['KeyId', 'Name', 'Variation', 'Last evaluated at'];
         <tr class="mat-row" *matNoDataRow>
           <td class="ff-empty" [attr.colspan]="columns.length">
             @if (pageOrNull() === null) {
-              Loading…
+              <ng-container i18n>Loading…</ng-container>
             } @else if (search() || variationId()) {
-              No end user matches the filter in this period.
+              <ng-container i18n>No end user matches the filter in this period.</ng-container>
             } @else {
-              No end user evaluated this flag in this period.
+              <ng-container i18n>No end user evaluated this flag in this period.</ng-container>
             }
           </td>
         </tr>
@@ -125,6 +126,7 @@ const HEADER = ['KeyId', 'Name', 'Variation', 'Last evaluated at'];
         [pageSizeOptions]="[10, 20, 50, 100]"
         (page)="onPage($event)"
         aria-label="End user pages"
+        i18n-aria-label
       />
     </div>
   `,

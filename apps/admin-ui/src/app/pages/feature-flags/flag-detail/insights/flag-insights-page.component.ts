@@ -53,10 +53,10 @@ interface Loaded {
     FlagEndUsersTableComponent,
   ],
   template: `
-    <section class="ff-card" aria-label="Evaluations over time">
+    <section class="ff-card" aria-label="Evaluations over time" i18n-aria-label>
       <div class="ff-toolbar">
         <mat-form-field class="period">
-          <mat-label>Period</mat-label>
+          <mat-label i18n>Period</mat-label>
           <mat-select
             [ngModel]="periodId()"
             (ngModelChange)="choosePeriod($event)"
@@ -71,6 +71,7 @@ interface Loaded {
           [value]="interval()"
           (change)="interval.set($event.value)"
           aria-label="Interval"
+          i18n-aria-label
           data-testid="insights-interval"
         >
           @for (i of period().intervals; track i) {
@@ -82,10 +83,11 @@ interface Loaded {
           [value]="metric()"
           (change)="metric.set($event.value)"
           aria-label="Metric"
+          i18n-aria-label
           data-testid="insights-metric"
         >
-          <mat-button-toggle value="count">Evaluations</mat-button-toggle>
-          <mat-button-toggle value="users">Unique users</mat-button-toggle>
+          <mat-button-toggle i18n value="count">Evaluations</mat-button-toggle>
+          <mat-button-toggle i18n value="users">Unique users</mat-button-toggle>
         </mat-button-toggle-group>
         <button
           mat-stroked-button
@@ -94,23 +96,23 @@ interface Loaded {
           [disabled]="!chart()"
           data-testid="insights-download-chart"
         >
-          <mat-icon>download</mat-icon> Download CSV
+          <mat-icon>download</mat-icon> <ng-container i18n>Download CSV</ng-container>
         </button>
       </div>
       @if (error(); as message) {
-        <p class="ff-error-text" role="alert">The insights could not be loaded: {{ message }}</p>
+        <p i18n class="ff-error-text" role="alert">The insights could not be loaded: {{ message }}</p>
       }
       @if (loaded(); as data) {
         <p class="summary" data-testid="insights-summary">{{ summary() }}</p>
         @if (data.insights.summary.total.count === 0) {
-          <p class="ff-empty" data-testid="insights-empty">
+          <p i18n class="ff-empty" data-testid="insights-empty">
             No evaluations of this flag in this period. They show here within seconds of an SDK evaluating it.
           </p>
         } @else if (chart(); as c) {
           <ff-line-chart
             [labels]="c.labels"
             [series]="c.series"
-            [ariaLabel]="metric() === 'count' ? 'Evaluations per variation' : 'Unique users per variation'"
+            [ariaLabel]="metric() === 'count' ? countChartLabel : usersChartLabel"
             data-testid="insights-chart"
           />
         }
@@ -147,6 +149,8 @@ export class FlagInsightsPageComponent {
   readonly periods = INSIGHT_PERIODS;
   readonly intervalLabels = INTERVAL_LABELS;
   readonly timeZone = browserTimeZone();
+  readonly countChartLabel = $localize`Evaluations per variation`;
+  readonly usersChartLabel = $localize`Unique users per variation`;
 
   readonly periodId = signal(INSIGHT_PERIODS[0].id);
   readonly period = computed(() => insightPeriod(this.periodId()));

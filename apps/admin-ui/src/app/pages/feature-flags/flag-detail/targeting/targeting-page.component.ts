@@ -119,6 +119,10 @@ export class TargetingPageComponent implements HasUnsavedChanges {
     if (draft) this.draft.set({ ...draft, ...patch });
   }
 
+  serveLabel(variation: Variation): string {
+    return $localize`Serve ${variation.name || variation.value}:variation: to`;
+  }
+
   usersOf(variationId: string): string[] {
     return targetedUsers(this.draft()?.targetUsers ?? [], variationId);
   }
@@ -187,7 +191,7 @@ export class TargetingPageComponent implements HasUnsavedChanges {
     const draft = this.draft();
     if (!flag || !draft || this.saving()) return;
     if (this.problems().length > 0) {
-      this.notifier.info('Fix the highlighted problems before saving.');
+      this.notifier.info($localize`Fix the highlighted problems before saving.`);
       return;
     }
     // Proposals carry targeting and on/off only: variation edits are saved directly.
@@ -200,7 +204,7 @@ export class TargetingPageComponent implements HasUnsavedChanges {
           ChangeReviewDialogComponent,
           {
             data: {
-              title: `Save changes to “${flag.name}”`,
+              title: $localize`Save changes to “${flag.name}:flagName:”`,
               changes: this.changes(),
               requireComment: this.context.requireChangeComment(),
               approvalRequired: this.proposals.approvalRequired(),
@@ -229,13 +233,15 @@ export class TargetingPageComponent implements HasUnsavedChanges {
         this.proposals.propose(flag.key, flag.revision, { targeting: targetingOf(draft) }, choice),
       );
       this.notifier.success(
-        choice.mode === 'schedule' ? `Scheduled “${choice.title}”` : 'Sent the change for approval',
+        choice.mode === 'schedule'
+          ? $localize`Scheduled “${choice.title}:title:”`
+          : $localize`Sent the change for approval`,
       );
       this.showErrors.set(false);
       await this.store.reload();
       this.draft.set(this.store.flag());
     } catch (err) {
-      this.notifier.error(err, 'Could not propose the change');
+      this.notifier.error(err, $localize`Could not propose the change`);
     } finally {
       this.saving.set(false);
     }
@@ -269,14 +275,14 @@ export class TargetingPageComponent implements HasUnsavedChanges {
       if (JSON.stringify(targeting) !== JSON.stringify(before)) {
         await firstValueFrom(this.flags.updateTargeting(envId, flag.key, targeting, revision, note));
       }
-      this.notifier.success(`Saved “${flag.name}”`);
+      this.notifier.success($localize`Saved “${flag.name}:flagName:”`);
       this.showErrors.set(false);
       await this.store.reload();
     } catch (err) {
       if (ApiError.from(err).status === 409 || ApiError.from(err).has('Conflict')) {
         await this.conflict();
       } else {
-        this.notifier.error(err, 'Could not save the flag');
+        this.notifier.error(err, $localize`Could not save the flag`);
       }
     } finally {
       this.saving.set(false);
@@ -286,16 +292,15 @@ export class TargetingPageComponent implements HasUnsavedChanges {
   private async conflict(): Promise<void> {
     const reload = await firstValueFrom(
       confirmAction(this.dialog, {
-        title: 'Someone else changed this flag',
-        message:
-          'The flag was changed since you opened it, so your changes were not saved.\n\nReload to see the latest version (your unsaved edits are discarded), or keep editing and copy what you need first.',
-        confirmLabel: 'Reload the flag',
+        title: $localize`Someone else changed this flag`,
+        message: $localize`The flag was changed since you opened it, so your changes were not saved.\n\nReload to see the latest version (your unsaved edits are discarded), or keep editing and copy what you need first.`,
+        confirmLabel: $localize`Reload the flag`,
       }),
     );
     if (reload) {
       await this.store.reload();
       this.draft.set(this.store.flag());
-      this.notifier.info('Loaded the latest version of the flag.');
+      this.notifier.info($localize`Loaded the latest version of the flag.`);
     }
   }
 }

@@ -19,29 +19,29 @@ import { type FlagTrigger, TriggersApi } from './triggers.api';
   imports: [MatButton, MatIconButton, MatIcon, MatSlideToggle, MatTooltip],
   template: `
     <div class="ff-toolbar">
-      <p class="ff-muted intro">
+      <p i18n class="ff-muted intro">
         A trigger is a secret URL that turns this flag on or off when called, for example by an alert. Its URL
         is shown once, when it is created or reset.
       </p>
       <span class="ff-spacer"></span>
       <button mat-flat-button type="button" (click)="create()" data-testid="trigger-new">
-        <mat-icon>add</mat-icon> New trigger
+        <mat-icon>add</mat-icon> <ng-container i18n>New trigger</ng-container>
       </button>
     </div>
     @if (error(); as message) {
-      <p class="ff-error-text" role="alert">The triggers could not be loaded: {{ message }}</p>
+      <p i18n class="ff-error-text" role="alert">The triggers could not be loaded: {{ message }}</p>
     }
     <div class="ff-table-wrap">
-      <table aria-label="Triggers of the flag" data-testid="triggers">
+      <table aria-label="Triggers of the flag" i18n-aria-label data-testid="triggers">
         <thead>
           <tr>
-            <th>Action</th>
-            <th>Description</th>
-            <th>Enabled</th>
-            <th class="num">Times triggered</th>
-            <th>Last triggered</th>
-            <th>URL</th>
-            <th><span class="cdk-visually-hidden">Actions</span></th>
+            <th i18n>Action</th>
+            <th i18n>Description</th>
+            <th i18n>Enabled</th>
+            <th i18n class="num">Times triggered</th>
+            <th i18n>Last triggered</th>
+            <th i18n>URL</th>
+            <th><span i18n class="cdk-visually-hidden">Actions</span></th>
           </tr>
         </thead>
         <tbody>
@@ -49,7 +49,11 @@ import { type FlagTrigger, TriggersApi } from './triggers.api';
             <tr data-testid="trigger-row">
               <td>
                 <span class="ff-badge" [class.ff-badge-on]="t.action === 'turn-on'">
-                  {{ t.action === 'turn-on' ? 'Turn on' : 'Turn off' }}
+                  @if (t.action === 'turn-on') {
+                    <ng-container i18n>Turn on</ng-container>
+                  } @else {
+                    <ng-container i18n>Turn off</ng-container>
+                  }
                 </span>
               </td>
               <td>{{ t.description || '—' }}</td>
@@ -57,7 +61,7 @@ import { type FlagTrigger, TriggersApi } from './triggers.api';
                 <mat-slide-toggle
                   [checked]="t.isEnabled"
                   (change)="setEnabled(t, $event.checked)"
-                  [attr.aria-label]="(t.isEnabled ? 'Disable' : 'Enable') + ' the trigger'"
+                  [attr.aria-label]="t.isEnabled ? disableLabel : enableLabel"
                   data-testid="trigger-enabled"
                 />
               </td>
@@ -65,13 +69,15 @@ import { type FlagTrigger, TriggersApi } from './triggers.api';
               <td [title]="t.lastTriggeredAt ?? ''" data-testid="trigger-last">
                 {{ when(t.lastTriggeredAt) }}
               </td>
-              <td class="mono">…/run/{{ t.token }}</td>
+              <td class="mono">{{ '…/run/' + t.token }}</td>
               <td class="actions">
                 <button
                   mat-icon-button
                   type="button"
                   matTooltip="Reset the URL"
+                  i18n-matTooltip
                   aria-label="Reset the URL"
+                  i18n-aria-label
                   (click)="reset(t)"
                   data-testid="trigger-reset"
                 >
@@ -81,7 +87,9 @@ import { type FlagTrigger, TriggersApi } from './triggers.api';
                   mat-icon-button
                   type="button"
                   matTooltip="Delete"
+                  i18n-matTooltip
                   aria-label="Delete the trigger"
+                  i18n-aria-label
                   (click)="remove(t)"
                   data-testid="trigger-delete"
                 >
@@ -92,7 +100,11 @@ import { type FlagTrigger, TriggersApi } from './triggers.api';
           } @empty {
             <tr>
               <td class="ff-empty" colspan="7">
-                {{ loading() ? 'Loading…' : 'This flag has no trigger yet.' }}
+                @if (loading()) {
+                  <ng-container i18n>Loading…</ng-container>
+                } @else {
+                  <ng-container i18n>This flag has no trigger yet.</ng-container>
+                }
               </td>
             </tr>
           }
@@ -140,6 +152,8 @@ export class FlagTriggersPageComponent {
   readonly triggers = signal<FlagTrigger[]>([]);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
+  readonly enableLabel = $localize`Enable the trigger`;
+  readonly disableLabel = $localize`Disable the trigger`;
 
   constructor() {
     effect(() => {
@@ -149,7 +163,7 @@ export class FlagTriggersPageComponent {
   }
 
   when(iso: string | null): string {
-    return iso ? relativeTime(iso) : 'Never';
+    return iso ? relativeTime(iso) : $localize`Never`;
   }
 
   async load(): Promise<void> {
@@ -174,35 +188,35 @@ export class FlagTriggersPageComponent {
   async setEnabled(trigger: FlagTrigger, isEnabled: boolean): Promise<void> {
     await this.run(
       this.api.update(trigger.id, { isEnabled }),
-      isEnabled ? 'Trigger enabled' : 'Trigger disabled',
+      isEnabled ? $localize`Trigger enabled` : $localize`Trigger disabled`,
     );
   }
 
   reset(trigger: FlagTrigger): void {
     confirmAction(this.dialog, {
-      title: 'Reset the trigger URL?',
-      message: 'The current URL stops working at once; tools that call it must be given the new one.',
-      confirmLabel: 'Reset',
+      title: $localize`Reset the trigger URL?`,
+      message: $localize`The current URL stops working at once; tools that call it must be given the new one.`,
+      confirmLabel: $localize`Reset`,
       danger: true,
     })
       .pipe(filter(Boolean))
       .subscribe(() => {
         this.api.resetToken(trigger.id).subscribe({
           next: (token) => this.openDialog({ flagId: trigger.targetId, token }),
-          error: (err: unknown) => this.notifier.error(err, 'Reset failed'),
+          error: (err: unknown) => this.notifier.error(err, $localize`Reset failed`),
         });
       });
   }
 
   remove(trigger: FlagTrigger): void {
     confirmAction(this.dialog, {
-      title: 'Delete the trigger?',
-      message: `Its URL stops working at once.${trigger.description ? `\n${trigger.description}` : ''}`,
-      confirmLabel: 'Delete',
+      title: $localize`Delete the trigger?`,
+      message: `${$localize`Its URL stops working at once.`}${trigger.description ? `\n${trigger.description}` : ''}`,
+      confirmLabel: $localize`Delete`,
       danger: true,
     })
       .pipe(filter(Boolean))
-      .subscribe(() => void this.run(this.api.delete(trigger.id), 'Trigger deleted'));
+      .subscribe(() => void this.run(this.api.delete(trigger.id), $localize`Trigger deleted`));
   }
 
   private openDialog(data: TriggerDialogData): void {
@@ -221,7 +235,7 @@ export class FlagTriggersPageComponent {
       await firstValueFrom(call);
       this.notifier.success(done);
     } catch (err) {
-      this.notifier.error(err, 'The trigger could not be changed');
+      this.notifier.error(err, $localize`The trigger could not be changed`);
     }
     await this.load();
   }

@@ -49,43 +49,45 @@ const DESCRIPTION_MAX = 1024;
   ],
   template: `
     @if (url(); as link) {
-      <h2 mat-dialog-title>Trigger URL</h2>
+      <h2 i18n mat-dialog-title>Trigger URL</h2>
       <mat-dialog-content>
         <p class="notice" role="status">
           <mat-icon inline>warning</mat-icon>
-          Copy this URL now: it is shown only once. Anyone who has it can run the trigger.
+          <ng-container i18n
+            >Copy this URL now: it is shown only once. Anyone who has it can run the trigger.</ng-container
+          >
         </p>
         <div class="url">
           <code data-testid="trigger-url">{{ link }}</code>
-          <ff-copy-button [value]="link" what="trigger URL" />
+          <ff-copy-button [value]="link" what="trigger URL" i18n-what />
         </div>
-        <p class="ff-muted">
-          Call it with <code>POST</code>, no other credential, e.g. <code>curl -X POST &lt;url&gt;</code>.
+        <p i18n class="ff-muted">
+          Call it with <code>{{ method }}</code>, no other credential, e.g. <code>{{ curlSample }}</code>.
         </p>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-flat-button type="button" (click)="ref.close(true)" data-testid="trigger-url-done">
+        <button i18n mat-flat-button type="button" (click)="ref.close(true)" data-testid="trigger-url-done">
           Done
         </button>
       </mat-dialog-actions>
     } @else {
-      <h2 mat-dialog-title>New trigger</h2>
+      <h2 i18n mat-dialog-title>New trigger</h2>
       <form (ngSubmit)="create()">
         <mat-dialog-content>
           <mat-form-field class="wide">
-            <mat-label>Action</mat-label>
+            <mat-label i18n>Action</mat-label>
             <mat-select
               name="action"
               [ngModel]="action()"
               (ngModelChange)="action.set($event)"
               data-testid="trigger-action"
             >
-              <mat-option value="turn-off">Turn the flag off</mat-option>
-              <mat-option value="turn-on">Turn the flag on</mat-option>
+              <mat-option i18n value="turn-off">Turn the flag off</mat-option>
+              <mat-option i18n value="turn-on">Turn the flag on</mat-option>
             </mat-select>
           </mat-form-field>
           <mat-form-field class="wide">
-            <mat-label>Description (optional)</mat-label>
+            <mat-label i18n>Description (optional)</mat-label>
             <input
               matInput
               name="description"
@@ -94,15 +96,15 @@ const DESCRIPTION_MAX = 1024;
               (ngModelChange)="description.set($event)"
               data-testid="trigger-description"
             />
-            <mat-hint>Which tool calls it, and why (e.g. "Error-rate alert in Grafana")</mat-hint>
+            <mat-hint i18n>Which tool calls it, and why (e.g. "Error-rate alert in Grafana")</mat-hint>
           </mat-form-field>
           @if (error(); as message) {
             <p class="ff-error-text" role="alert">{{ message }}</p>
           }
         </mat-dialog-content>
         <mat-dialog-actions align="end">
-          <button mat-button type="button" (click)="ref.close(false)">Cancel</button>
-          <button mat-flat-button type="submit" [disabled]="saving()" data-testid="trigger-create">
+          <button i18n mat-button type="button" (click)="ref.close(false)">Cancel</button>
+          <button i18n mat-flat-button type="submit" [disabled]="saving()" data-testid="trigger-create">
             Create
           </button>
         </mat-dialog-actions>
@@ -141,6 +143,9 @@ export class TriggerDialogComponent {
   private readonly origin = inject(DOCUMENT).location.origin;
 
   readonly max = DESCRIPTION_MAX;
+  /** Code, not prose: kept out of the translated sentence. */
+  readonly method = 'POST';
+  readonly curlSample = 'curl -X POST <url>';
   readonly action = signal<'turn-on' | 'turn-off'>('turn-off');
   readonly description = signal('');
   readonly saving = signal(false);
