@@ -42,7 +42,8 @@ install_missing() {
   # tests' cuttable TCP proxies.
   local wanted=(postgresql redis-server gcc socat) missing=()
   ((WITH_CLICKHOUSE)) && wanted+=(clickhouse-server clickhouse-client)
-  ((WITH_BROWSER)) && wanted+=(chromium)
+  # A CJK font so that the Chinese console renders (and its screenshots show text, not boxes).
+  ((WITH_BROWSER)) && wanted+=(chromium fonts-wqy-microhei)
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
