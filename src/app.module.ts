@@ -8,15 +8,18 @@ import { AnalyticsStoreModule } from './infrastructure/analytics/analytics-store
 import { CacheModule } from './infrastructure/cache/cache.module';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { HealthModule } from './infrastructure/health/health.module';
+import { EdgeModule } from './infrastructure/edge/edge.module';
 import { InfrastructureLifecycle } from './infrastructure/lifecycle/infrastructure-lifecycle.service';
 import { type Logger } from './core/ports/logger.port';
 import { MqModule } from './infrastructure/mq/mq.module';
 import { type Role } from './roles/role';
 
-const ROLE_MODULES: Record<Role, Type<unknown>> = {
-  api: ApiModule,
-  evaluation: EvaluationModule,
-  analytics: AnalyticsModule,
+const ROLE_MODULES: Record<Role, Type<unknown>[]> = {
+  api: [ApiModule],
+  evaluation: [EvaluationModule],
+  analytics: [AnalyticsModule],
+  // The evaluation role itself, fed by the upstream instead of a database (docs/relay-proxies.md#edge-role).
+  edge: [EvaluationModule, EdgeModule],
 };
 
 @Module({})
@@ -32,7 +35,7 @@ export class AppModule {
         CacheModule.forRoot(),
         AnalyticsStoreModule.forRoot(),
         HealthModule,
-        ...config.roles.map((role) => ROLE_MODULES[role]),
+        ...config.roles.flatMap((role) => ROLE_MODULES[role]),
       ],
       providers: [InfrastructureLifecycle],
     };

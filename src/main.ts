@@ -3,7 +3,7 @@ import { createApp } from './app.factory';
 import { ConfigError } from './config/app-config';
 import { describeConfig, loadAppConfig } from './config/load-app-config';
 import { createPinoLogger } from './infrastructure/logging/pino-logger';
-import { parseRoles, roleArgument, RoleParseError } from './roles/role';
+import { isEdge, parseRoles, roleArgument, RoleParseError, withEdgeArguments } from './roles/role';
 
 /* eslint-disable no-console -- before the logger exists, errors go straight to stderr */
 function fail(message: string, code: number): never {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   let config;
   try {
-    config = loadAppConfig(process.env, roles);
+    config = loadAppConfig(withEdgeArguments(process.argv.slice(2), process.env), roles);
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message, 1);
     throw err;
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const urls: Record<string, string> = { health: `${base}/health/readiness` };
   if (config.roles.includes('api'))
     Object.assign(urls, { console: `${base}/`, api: `${base}/api/v1`, docs: `${base}/docs` });
-  if (config.roles.includes('evaluation')) {
+  if (config.roles.includes('evaluation') || isEdge(config.roles)) {
     Object.assign(urls, { streaming: `${base.replace(/^http/, 'ws')}/streaming`, sdk: `${base}/api/public` });
   }
   logger.info('featbit-ts started', { ...describeConfig(config), urls });

@@ -2,6 +2,7 @@ import type { Role } from '../roles/role';
 import type { SectionValues } from './env-variable.types';
 import type { ANALYTICS_CONFIG } from './sections/analytics.config';
 import type { AUTH_CONFIG } from './sections/auth.config';
+import type { EDGE_CONFIG } from './sections/edge.config';
 import type { EVALUATION_CONFIG } from './sections/evaluation.config';
 import type { LIMITS_CONFIG } from './sections/limits.config';
 import type { LOGGING_CONFIG } from './sections/logging.config';
@@ -88,6 +89,16 @@ export abstract class AppConfig {
   abstract readonly workflow: SectionValues<typeof WORKFLOW_CONFIG>;
   abstract readonly limits: SectionValues<typeof LIMITS_CONFIG>;
   abstract readonly logging: SectionValues<typeof LOGGING_CONFIG>;
+  /** The edge role's upstream; null everywhere else (loadAppConfig requires both for the edge). */
+  abstract readonly edge: EdgeConfig | null;
+}
+
+type EdgeValues = SectionValues<typeof EDGE_CONFIG>;
+export interface EdgeConfig {
+  readonly upstreamUrl: string;
+  readonly relayKey: string;
+  readonly dataDir: string;
+  readonly insightBufferBytes: EdgeValues['insightBufferBytes'];
 }
 
 export class ConfigError extends Error {

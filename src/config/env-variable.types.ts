@@ -21,7 +21,8 @@ export type EnvSection =
   | 'evaluation'
   | 'workflow'
   | 'limits'
-  | 'logging';
+  | 'logging'
+  | 'edge';
 
 export interface EnvAlias {
   name: string;

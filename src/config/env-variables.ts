@@ -5,6 +5,7 @@ import { ANALYTICS_CONFIG } from './sections/analytics.config';
 import { AUTH_CONFIG } from './sections/auth.config';
 import { CACHE_CONFIG } from './sections/cache.config';
 import { DATABASE_CONFIG } from './sections/database.config';
+import { EDGE_CONFIG } from './sections/edge.config';
 import { EVALUATION_CONFIG } from './sections/evaluation.config';
 import { LIMITS_CONFIG } from './sections/limits.config';
 import { LOGGING_CONFIG } from './sections/logging.config';
@@ -27,6 +28,7 @@ export const CONFIG_SECTIONS = {
   workflow: WORKFLOW_CONFIG,
   limits: LIMITS_CONFIG,
   logging: LOGGING_CONFIG,
+  edge: EDGE_CONFIG,
 } satisfies Record<EnvSection, EnvTable>;
 
 type ConfigSections = typeof CONFIG_SECTIONS;

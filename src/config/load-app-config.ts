@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../core/iam/password-policy';
-import { isAllInOne, type Role } from '../roles/role';
+import { isAllInOne, isEdge, type Role } from '../roles/role';
 import { TOPICS } from '../core/ports/message-bus.port';
-import { type AppConfig, ConfigError } from './app-config';
+import { type AppConfig, ConfigError, type EdgeConfig } from './app-config';
 import {
   maskUrl,
   normalizePostgresConnectionString,
@@ -52,8 +52,35 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
   const allInOne = isAllInOne(roles);
   const roleText = roles.join(',');
 
+  // The edge role keeps its own replica and in-process bus (src/infrastructure/edge/): no database,
+  // queue or cache is read, only its upstream.
+  const edge = isEdge(roles);
+  let edgeConfig: EdgeConfig | null = null;
+  if (edge) {
+    const { upstreamUrl, relayKey, dataDir, insightBufferBytes } = values.edge;
+    const upstreamOk = requireSetting(
+      problems,
+      upstreamUrl ?? undefined,
+      'EDGE_UPSTREAM_URL',
+      'the edge role relays it (or give --upstream)',
+    );
+    const keyOk = requireSetting(
+      problems,
+      relayKey ?? undefined,
+      'EDGE_RELAY_KEY',
+      'the edge role authenticates with it (or give --relay-key)',
+    );
+    if (upstreamOk && keyOk && upstreamUrl !== null && relayKey !== null)
+      edgeConfig = {
+        upstreamUrl,
+        relayKey,
+        dataDir: dataDir ?? resolve(values.server.dataDir, 'edge'),
+        insightBufferBytes,
+      };
+  }
+
   // Combinations that cannot work, refused with the reason.
-  if (!allInOne && mq.provider === 'inprocess') {
+  if (!allInOne && !edge && mq.provider === 'inprocess') {
     problems.push(
       `MQ_PROVIDER=inprocess only connects roles inside one process, but this process runs '${roleText}' ` +
         `(not all of api, evaluation, analytics): choose postgres, redis or kafka so the roles can reach each other`,
@@ -195,8 +222,9 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
         : db.provider === 'mongodb'
           ? { provider: 'mongodb', pglite, ...nulls, mongo: built(mongo) }
           : { provider: 'pglite', pglite, ...nulls },
-    mq:
-      mq.provider === 'postgres'
+    mq: edge
+      ? { provider: 'inprocess', ...mqNulls }
+      : mq.provider === 'postgres'
         ? { provider: 'postgres', ...mqNulls, postgresUrl: postgres?.url ?? null }
         : mq.provider === 'redis'
           ? { provider: 'redis', ...mqNulls, redisUrl: built(redisUrl) }
@@ -221,6 +249,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
     workflow: values.workflow,
     limits: values.limits,
     logging: values.logging,
+    edge: edgeConfig,
   };
   return deepFreeze(config);
 }
@@ -232,6 +261,13 @@ function target(url: string | null): string | null {
 /** A log-safe summary: providers and where they point, with credentials masked. */
 export function describeConfig(config: AppConfig): Record<string, unknown> {
   const { database, mq, cache, analytics } = config;
+  if (config.edge !== null) {
+    return {
+      roles: config.roles,
+      port: config.server.port,
+      edge: { upstream: maskUrl(config.edge.upstreamUrl), dataDir: config.edge.dataDir },
+    };
+  }
   return {
     roles: config.roles,
     port: config.server.port,

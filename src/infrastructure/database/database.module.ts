@@ -39,7 +39,7 @@ import {
   InsightEventRepository,
   UsageStatsRepository,
 } from '../../core/ports/users-and-events.repositories';
-import { isAllInOne } from '../../roles/role';
+import { isAllInOne, isEdge } from '../../roles/role';
 import { Logger } from '../../core/ports/logger.port';
 import { lockDataDir } from './postgres/pglite/data-dir-lock';
 import {
@@ -55,6 +55,15 @@ import {
 export async function createDataStore(config: AppConfig, logger: Logger): Promise<DataStore> {
   const db = config.database;
   const log = logger.child({ component: 'database' });
+  if (isEdge(config.roles) && config.edge !== null) {
+    // No database: the replica the upstream fills (src/infrastructure/edge/).
+    const { openEdgeDataDir } = await import('../edge/edge-files');
+    const { EdgeReplicaStore } = await import('../edge/edge-replica.store');
+    const release = openEdgeDataDir(config.edge.dataDir);
+    const store = new EdgeReplicaStore();
+    store.close = () => Promise.resolve(release());
+    return store;
+  }
   switch (db.provider) {
     case 'pglite': {
       // PGlite has no multi-process locking: refuse a second process on the same directory.

@@ -15,6 +15,9 @@ export const primaryPostgresConnectionProvider: FactoryProvider<PostgresConnecti
   provide: PRIMARY_POSTGRES_CONNECTION,
   // createDataStore returns a PostgresDataStore for both PostgreSQL providers.
   useFactory: (config: AppConfig, store: DataStore) =>
-    config.database.provider === 'mongodb' ? null : (store as PostgresDataStore).connection,
+    // The edge role's store is its replica (src/infrastructure/edge/): no connection either.
+    config.database.provider === 'mongodb' || config.edge !== null
+      ? null
+      : (store as PostgresDataStore).connection,
   inject: [AppConfig, DataStore],
 };
