@@ -2,13 +2,23 @@ import type { Stack } from './processes';
 
 // Command line: `npm run bench:els -- <scenario>[,<scenario>…] [--option value]…`.
 
-export const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest', 'change', 'floor'] as const;
+export const SCENARIOS = [
+  'storm',
+  'held',
+  'fanout',
+  'edge',
+  'large',
+  'client',
+  'rest',
+  'change',
+  'floor',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface Options {
   scenarios: Scenario[];
   stack: Stack;
-  /** Connections (held, fanout, large, client); the scenario's default when null. */
+  /** Connections (held, fanout, edge, large, client); the scenario's default when null. */
   connections: number | null;
   /** New connections per second (storm: the measured rate; fleets: the ramp). */
   rate: number | null;

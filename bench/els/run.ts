@@ -10,6 +10,7 @@ import { clientScenario } from './scenarios/client';
 import { fanoutScenario } from './scenarios/fanout';
 import { floorScenario } from './scenarios/floor';
 import { changeScenario } from './scenarios/change';
+import { edgeScenario } from './scenarios/edge';
 import { heldScenario } from './scenarios/held';
 import { largeScenario } from './scenarios/large';
 import { restScenario } from './scenarios/rest';
@@ -23,6 +24,7 @@ const RUNNERS: Record<Scenario, ScenarioRunner> = {
   storm: stormScenario,
   held: heldScenario,
   fanout: fanoutScenario,
+  edge: edgeScenario,
   large: largeScenario,
   client: clientScenario,
   rest: restScenario,

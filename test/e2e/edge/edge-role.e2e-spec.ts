@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FbClientBuilder, type IFbClient, UserBuilder } from '@featbit/node-server-sdk';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../support/chromium';
+import { serveStatic, type StaticSite } from '../support/browser';
 import { type EnvironmentInfo, type ManagementClient, signIn } from '../support/management-client';
 import {
   REPO_ROOT,
@@ -17,12 +20,37 @@ jest.setTimeout(300_000);
 
 // The edge role (docs/relay-proxies.md#edge-role) as an operator runs it: a central all-in-one on
 // its embedded database and two edges built from dist/, each relaying it with a relay-proxy key.
-// The official node SDK connected to an edge sees central changes; the edges keep serving (and
-// accept new SDKs) with central gone, an edge restarted meanwhile serves its saved copy, and once
-// central is back a change reaches both. Insights sent to an edge arrive at central.
+// The official node SDK connected to an edge, and the official js-client SDK in Chromium connected
+// to the other, see central changes; the edges keep serving (and accept new SDKs) with central
+// gone, an edge restarted meanwhile serves its saved copy, and once central is back a change
+// reaches both. Insights sent to an edge arrive at central.
 
 const FLAG = 'edge-flag';
 const CHANGE_BOUND_MS = 10_000;
+const SDK_BUNDLE = join(REPO_ROOT, 'node_modules/@featbit/js-client-sdk/dist/umd/featbit-js-client-sdk.js');
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>FeatBit edge e2e</title>
+<script src="/featbit-js-client-sdk.js"></script></head><body><h1>edge e2e</h1></body></html>`;
+
+/** The js-client SDK's globals as the page uses them (its UMD bundle is untyped there). */
+interface BrowserClient {
+  boolVariation(key: string, fallback: boolean): boolean;
+  on(event: string, listener: () => void): void;
+  waitForInitialization(): Promise<unknown>;
+}
+interface BrowserClientBuilder {
+  sdkKey(secret: string): BrowserClientBuilder;
+  streamingUri(url: string): BrowserClientBuilder;
+  eventsUri(url: string): BrowserClientBuilder;
+  user(user: unknown): BrowserClientBuilder;
+  build(): BrowserClient;
+}
+interface BrowserSdk {
+  UserBuilder: new (keyId: string) => { name(name: string): { build(): unknown } };
+  FbClientBuilder: new () => BrowserClientBuilder;
+  fb: BrowserClient;
+  /** Date.now() at each `update:<flag>` event: a push's arrival in the page. */
+  updatedAt: number[];
+}
 
 function newDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -56,6 +84,8 @@ describe('edge role', () => {
   let dev: EnvironmentInfo;
   let serverSecret = '';
   let relayKey = '';
+  let site: StaticSite | null = null;
+  let browser: Browser | null = null;
 
   const startCentral = async (): Promise<RunningProduct> => {
     if (centralPort === 0) {
@@ -127,6 +157,8 @@ describe('edge role', () => {
   });
 
   afterAll(async () => {
+    await browser?.close();
+    await site?.close();
     for (const sdk of sdks) await sdk.close();
     for (const product of [central, ...edges]) await product?.stop();
     for (const dir of [centralDir, ...edgeDirs]) rmSync(dir, { recursive: true, force: true });
@@ -138,6 +170,45 @@ describe('edge role', () => {
     expect(await flagValue(b)).toBe(true);
     const latency = await toggleAndWait(false, [a, b]);
     console.log(`edge e2e: central toggle reached both edges' SDKs in ${latency} ms`);
+  });
+
+  it('pushes a central change to the js-client SDK in Chromium connected to an edge', async () => {
+    site = await serveStatic({ '/': PAGE, '/featbit-js-client-sdk.js': `file:${SDK_BUNDLE}` });
+    browser = await launchChromium();
+    const page: Page = await browser.newPage();
+    const clientSecret = dev.secrets.find((s) => s.type === 'client')!.value;
+    await page.goto(site.url);
+    const initial = await page.evaluate(
+      async ({ secret, ws, http, flag }) => {
+        const w = globalThis as unknown as BrowserSdk;
+        const user = new w.UserBuilder('edge-browser-user').name('Edge browser user').build();
+        w.fb = new w.FbClientBuilder().sdkKey(secret).streamingUri(ws).eventsUri(http).user(user).build();
+        w.updatedAt = [];
+        w.fb.on(`update:${flag}`, () => w.updatedAt.push(Date.now()));
+        await w.fb.waitForInitialization();
+        return w.fb.boolVariation(flag, true);
+      },
+      { secret: clientSecret, ws: edges[1]!.wsUrl, http: edges[1]!.baseUrl, flag: FLAG },
+    );
+    expect(initial).toBe(false);
+    const browserValue = () =>
+      page.evaluate((flag) => (globalThis as unknown as BrowserSdk).fb.boolVariation(flag, false), FLAG);
+    const arrivals = () => page.evaluate(() => (globalThis as unknown as BrowserSdk).updatedAt);
+
+    const seen = (await arrivals()).length;
+    const started = Date.now();
+    const nodeLatency = await toggleAndWait(true, [sdks[0], sdks[1]]);
+    await waitUntil(async () => (await browserValue()) === true, CHANGE_BOUND_MS, 'the browser SDK update');
+    const pushedAt = (await arrivals())[seen];
+    expect(pushedAt - started).toBeLessThan(CHANGE_BOUND_MS);
+    console.log(
+      `edge e2e: central toggle reached the js-client SDK in Chromium (edge 2) in ${pushedAt - started} ms ` +
+        `(its update event); the node SDKs on both edges within ${nodeLatency} ms (polled)`,
+    );
+    // Back to the state the later tests expect (off), seen everywhere.
+    await toggleAndWait(false, [sdks[0], sdks[1]]);
+    await waitUntil(async () => (await browserValue()) === false, CHANGE_BOUND_MS, 'the browser SDK update');
+    expect((await arrivals()).length).toBe(seen + 2);
   });
 
   it('forwards insights sent to an edge to central (its end-user list)', async () => {
