@@ -83,6 +83,19 @@ export async function restScenario(ctx: ScenarioContext): Promise<void> {
       minRate: 5000,
       maxP99: null,
     },
+    // Issue 22: the same payload compressed (computed once per version, then served from memory).
+    ...(['gzip', 'br'] as const).map((coding): Endpoint => ({
+      name: `GET /api/public/sdk/server/latest-all, Accept-Encoding: ${coding}`,
+      requests: [
+        {
+          method: 'GET',
+          path: '/api/public/sdk/server/latest-all?timestamp=0',
+          headers: { Authorization: env.serverSecret, 'Accept-Encoding': coding },
+        },
+      ],
+      minRate: 5000,
+      maxP99: null,
+    })),
   ];
   const workers = await spawnWorkers(options.workers ?? 1, options.loadCore);
   const usage = new Usage(

@@ -140,6 +140,19 @@ describe('EnvironmentState', () => {
     expect(state.serverSync(ms('2024-04-10T12:00:00.555Z'))).toBeNull();
   });
 
+  it('keeps the compressed forms of the full server payload with it, for that version only', async () => {
+    const state = newState();
+    const body = state.serverSyncBody(0)!;
+    expect(state.serverSyncBody(0)).toBe(body);
+    expect(body.plain).toBe(state.serverSync(0));
+    const gzipped = await body.encode('gzip');
+    expect(state.serverSyncBody(0)!.ready('gzip')).toBe(gzipped);
+    state.upsertFlag(flag('a', T3));
+    const next = state.serverSyncBody(0)!;
+    expect(next).not.toBe(body);
+    expect(next.ready('gzip')).toBeUndefined();
+  });
+
   it('leaves archived flags out of full syncs and keeps them in patches', () => {
     const state = newState();
     state.upsertFlag(flag('a', T3, { isArchived: true, revision: 'archived' }));

@@ -18,6 +18,7 @@ import {
 } from '../../core/sdk/sdk-payloads';
 import { referencedSegmentIds } from '../../core/sdk/segment-references';
 import type { WireSegment } from '../../core/segments/segment';
+import { EncodedBody } from './encoded-body';
 
 // One environment held in memory: its compiled flags and segments, the JSON text of each item
 // (serialized once per change), cached sync payloads per version, and its live connections.
@@ -106,8 +107,8 @@ export class EnvironmentState {
   lastUsed: number;
 
   private cacheVersion = -1;
-  private fullServer: Buffer | null = null;
-  private readonly serverPatches = new Map<number, Buffer | null>();
+  private fullServer: EncodedBody | null = null;
+  private readonly serverPatches = new Map<number, EncodedBody | null>();
   private serverPatchBytes = 0;
   private readonly clientFulls = new Map<string, string>();
   private clientFullBytes = 0;
@@ -209,6 +210,11 @@ export class EnvironmentState {
    * the cursor. Serialized once per version (and cursor); null for an empty patch.
    */
   serverSync(timestamp: number): Buffer | null {
+    return this.serverSyncBody(timestamp)?.plain ?? null;
+  }
+
+  /** serverSync's payload with its compressed forms (computed on demand, kept for the version). */
+  serverSyncBody(timestamp: number): EncodedBody | null {
     this.checkCaches();
     if (timestamp === 0) {
       // Archived flags are left out of full syncs: the official SDKs ignore isArchived and would
@@ -217,7 +223,7 @@ export class EnvironmentState {
         const live: string[] = [];
         for (const e of this.flags.values()) if (e.flag.isArchived !== true) live.push(e.json);
         const segments = Array.from(this.segments.values(), (e) => e.json);
-        this.fullServer = Buffer.from(serverSyncJson('full', live, segments));
+        this.fullServer = new EncodedBody(Buffer.from(serverSyncJson('full', live, segments)));
       }
       return this.fullServer;
     }
@@ -230,8 +236,8 @@ export class EnvironmentState {
     const patch =
       flags.length === 0 && segments.length === 0
         ? null
-        : Buffer.from(serverSyncJson('patch', flags, segments));
-    const size = patch?.length ?? 0;
+        : new EncodedBody(Buffer.from(serverSyncJson('patch', flags, segments)));
+    const size = patch?.plain.length ?? 0;
     if (
       this.serverPatches.size >= MAX_CACHED_PATCHES ||
       this.serverPatchBytes + size > MAX_PATCH_CACHE_BYTES

@@ -8,7 +8,14 @@ import { requestIdOf } from '../../shared/http/http-setup';
 import { OfrepEventStreams } from './ofrep-event-streams';
 import { type AuthOutcome, isAuthorized, SdkAuthenticator } from './sdk-auth';
 import { clientLatestAll, evaluate, ofrepBulk, ofrepSingle, serverLatestAll } from './sdk-handlers';
-import { BODY_TOO_DEEP, INTERNAL_ERROR, type SdkResponse, jsonResponse } from './sdk-response';
+import {
+  BODY_TOO_DEEP,
+  INTERNAL_ERROR,
+  type Representation,
+  type SdkResponse,
+  jsonResponse,
+  representation,
+} from './sdk-response';
 import { SECURITY_HEADERS } from '../../shared/http/security-headers';
 
 // The hot SDK REST routes answered before Fastify (issue 8: ≥ 15,000 evaluations/s on one core).
@@ -298,7 +305,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     this.write(req, res, route, started, response);
   }
 
-  /** The headers Fastify's hooks would add (CORS for SDK routes, security, request id), then the answer. */
+  /** The answer in the coding the caller accepts (computed first if it is the first to ask). */
   private write(
     req: IncomingMessage,
     res: ServerResponse,
@@ -306,16 +313,35 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     started: number,
     r: SdkResponse,
   ): void {
+    const chosen = representation(r, req.headers['accept-encoding']);
+    if (chosen instanceof Promise) {
+      chosen
+        .then((c) => this.send(req, res, started, r, c))
+        .catch((err: unknown) => this.fail(req, res, err));
+    } else {
+      this.send(req, res, started, r, chosen);
+    }
+  }
+
+  /** The headers Fastify's hooks would add (CORS for SDK routes, security, request id), then the answer. */
+  private send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    r: SdkResponse,
+    chosen: Representation,
+  ): void {
     const requestId = requestIdOf(req);
-    const headers: string[] = ['vary', 'Origin'];
+    const headers: string[] = ['vary', chosen.varies ? 'Origin, Accept-Encoding' : 'Origin'];
     const origin = this.allowedOrigin(req.headers.origin);
     if (origin !== null) headers.push('access-control-allow-origin', origin);
     headers.push('access-control-expose-headers', EXPOSED);
     if (r.headers !== undefined) for (const [name, value] of r.headers) headers.push(name, value);
     if (r.contentType !== null) headers.push('content-type', r.contentType);
+    if (chosen.coding !== null) headers.push('content-encoding', chosen.coding);
     for (const [name, value] of SECURITY_HEADERS) headers.push(name, value);
     headers.push('x-request-id', requestId);
-    const body = r.body;
+    const body = chosen.body;
     if (body !== null) {
       headers.push(
         'content-length',

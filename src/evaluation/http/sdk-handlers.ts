@@ -35,8 +35,8 @@ const INVALID_USER = textResponse(400, 'invalid end user');
 export function serverLatestAll(ok: Authorized, query: unknown): SdkResponse {
   const timestamp = timestampParam(query);
   if (timestamp === null) return BAD_TIMESTAMP;
-  const payload = ok.env.serverSync(timestamp);
-  return payload === null ? EMPTY_OK : jsonResponse(200, payload);
+  const payload = ok.env.serverSyncBody(timestamp);
+  return payload === null ? EMPTY_OK : { ...jsonResponse(200, payload.plain), encodable: payload };
 }
 
 /** Flags evaluated for the posted user (the bare user object). */

@@ -6,7 +6,7 @@ import { containedRoute, type SdkRouteHandler } from './contained-route';
 import { InsightIntakeService } from '../insights/insight-intake.service';
 import { SdkAuthenticator, sendError } from './sdk-auth';
 import { clientLatestAll, evaluate, serverLatestAll } from './sdk-handlers';
-import { sendResponse } from './sdk-response';
+import { sendNegotiated, sendResponse } from './sdk-response';
 
 // FeatBit's SDK REST endpoints, registered as plain Fastify routes (no
 // Nest pipeline). The router matches paths case-insensitively, as ASP.NET does. The hot ones are
@@ -32,7 +32,7 @@ export class SdkRoutes implements OnModuleInit {
       '/api/public/sdk/server/latest-all',
       route(async (req, reply) => {
         const ok = await this.auth.authorize(req, reply, true);
-        return ok === null ? reply : sendResponse(reply, serverLatestAll(ok, req.query));
+        return ok === null ? reply : sendNegotiated(reply, serverLatestAll(ok, req.query));
       }),
     );
     fastify.post(

@@ -117,6 +117,30 @@ describe('@featbit/js-client-sdk in a real browser', () => {
     expect(updates.flat(3)).not.toContain('browser-banner');
   });
 
+  it('decodes a compressed server payload fetched across origins (issue 22)', async () => {
+    // Chromium offers gzip and br by itself; enough flags to pass the 1 KiB threshold.
+    for (const key of ['browser-extra-1', 'browser-extra-2', 'browser-extra-3']) {
+      await api.createFlag(env.id, { key, variationType: 'boolean', values: ['true', 'false'] });
+    }
+    const serverSecret = env.secrets.find((s) => s.type === 'server')!.value;
+    const url = `${product.baseUrl}/api/public/sdk/server/latest-all?timestamp=0`;
+    const [response, keys] = await Promise.all([
+      page.waitForResponse((r) => r.url() === url && r.request().method() === 'GET'),
+      page.evaluate(
+        async ({ u, secret }) => {
+          const res = await fetch(u, { headers: { authorization: secret } });
+          const json = (await res.json()) as { data: { featureFlags: { key: string }[] } };
+          return json.data.featureFlags.map((f) => f.key).sort();
+        },
+        { u: url, secret: serverSecret },
+      ),
+    ]);
+    expect((await response.allHeaders())['content-encoding']).toBe('br');
+    expect(keys).toEqual(
+      ['browser-banner', 'browser-extra-1', 'browser-extra-2', 'browser-extra-3', 'browser-toggle'].sort(),
+    );
+  });
+
   it('sends its events across origins (CORS preflight) and they are accepted', async () => {
     await page.evaluate(async () => {
       const w = globalThis as any;

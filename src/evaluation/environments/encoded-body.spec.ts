@@ -1,0 +1,27 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { EncodedBody, MIN_COMPRESS_BYTES } from './encoded-body';
+
+describe('EncodedBody', () => {
+  const text = JSON.stringify({
+    featureFlags: Array.from({ length: 200 }, (_, i) => ({ key: `flag-${i}` })),
+  });
+
+  it('compresses once per coding and decodes to the plain bytes', async () => {
+    const body = new EncodedBody(Buffer.from(text));
+    expect(body.compressible).toBe(true);
+    expect(body.ready('gzip')).toBeUndefined();
+    const [a, b] = await Promise.all([body.encode('gzip'), body.encode('gzip')]);
+    expect(a).toBe(b);
+    expect(body.ready('gzip')).toBe(a);
+    expect(await body.encode('gzip')).toBe(a);
+    expect(gunzipSync(a).toString()).toBe(text);
+    const br = await body.encode('br');
+    expect(brotliDecompressSync(br).toString()).toBe(text);
+    expect(br.length).toBeLessThan(text.length / 4);
+  });
+
+  it('is not compressible below the threshold', () => {
+    expect(new EncodedBody(Buffer.alloc(MIN_COMPRESS_BYTES - 1)).compressible).toBe(false);
+    expect(new EncodedBody(Buffer.alloc(MIN_COMPRESS_BYTES)).compressible).toBe(true);
+  });
+});
