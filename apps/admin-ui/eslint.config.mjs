@@ -21,6 +21,8 @@ const I18N_IGNORED_ATTRIBUTES = [
   'scope',
   'subscriptSizing',
   'testId',
+  // HTML's own switch (yes/no) marking data that is not to be translated (docs/console.md#languages).
+  'translate',
   'xPosition',
   'yPosition',
   'data-testid',

@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { evaluateFlag } from '../../core/evaluation';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { servedVariations } from '../../core/flags/flag-factory';
-import { type FlagLifecycleStatus, lifecycleOf } from '../../core/flags/flag-lifecycle';
+import { type FlagLifecycleStatus, lifecycleDetailOf, lifecycleOf } from '../../core/flags/flag-lifecycle';
 import type { FlagUsage } from '../../core/insights/flag-usage';
 import {
   type FlagFilter,
@@ -98,7 +98,7 @@ export class FlagQueries {
             : null,
           lastEvaluatedAt: usage.get(flag.key)?.lastEvaluatedAt ?? null,
           isPermanent: flag.isPermanent === true,
-          lifecycle: lifecycleOf(flag, usage.get(flag.key) ?? null, now),
+          lifecycle: lifecycleDetailOf(flag, usage.get(flag.key) ?? null, now),
         };
       }),
     };
@@ -146,7 +146,7 @@ export class FlagQueries {
     return {
       ...flag,
       isPermanent: flag.isPermanent === true,
-      lifecycle: lifecycleOf(flag, usage, new Date()),
+      lifecycle: lifecycleDetailOf(flag, usage, new Date()),
     };
   }
 

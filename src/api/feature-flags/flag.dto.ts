@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VARIATION_TYPES } from '../../core/flags/feature-flag';
-import { FLAG_LIFECYCLE_STATUSES, type FlagLifecycleStatus } from '../../core/flags/flag-lifecycle';
+import {
+  FLAG_LIFECYCLE_STATUSES,
+  type FlagLifecycleStatus,
+  LIFECYCLE_REASON_CODES,
+  type LifecycleReasonCode,
+} from '../../core/flags/flag-lifecycle';
 
 // Response shapes: the flag exactly as FeatBit stores it (docs/reference/data-model.md#feature-flag).
 
@@ -79,6 +84,13 @@ export class FeatureFlagDto {
   @ApiProperty() updatedAt!: string;
 }
 
+export class LifecycleReasonArgsDto {
+  @ApiPropertyOptional({ description: 'The look-back window, or the days since the last evaluation' })
+  days?: number;
+  @ApiPropertyOptional({ description: 'The variation everyone gets' }) variation?: string;
+  @ApiPropertyOptional({ description: 'The flag is off (it serves its off variation)' }) off?: boolean;
+}
+
 export class FlagLifecycleDto {
   @ApiProperty({ enum: FLAG_LIFECYCLE_STATUSES }) status!: FlagLifecycleStatus;
   @ApiProperty({
@@ -88,7 +100,14 @@ export class FlagLifecycleDto {
     description: 'When the status began, where known',
   })
   since!: string | null;
-  @ApiProperty({ description: 'Why the flag has this status (one sentence)' }) reason!: string;
+  @ApiProperty({ description: 'Why the flag has this status (one sentence, English)' }) reason!: string;
+  @ApiProperty({
+    enum: LIFECYCLE_REASON_CODES,
+    description: '`reason` as a code, for clients that word it themselves',
+  })
+  reasonCode!: LifecycleReasonCode;
+  @ApiProperty({ type: () => LifecycleReasonArgsDto, description: 'What `reason` fills in' })
+  reasonArgs!: LifecycleReasonArgsDto;
 }
 
 /** One flag with its lifecycle status (the flag detail route). */

@@ -19,6 +19,55 @@ export interface FlagLifecycle {
   reason: string;
 }
 
+/** Why a flag has its status, as a code the console words in its own language. */
+export const LIFECYCLE_REASON_CODES = [
+  'marked-permanent',
+  'created-recently',
+  'never-evaluated',
+  'not-evaluated',
+  'launched',
+  'serves-several',
+  'changed-recently',
+] as const;
+export type LifecycleReasonCode = (typeof LIFECYCLE_REASON_CODES)[number];
+
+/** What a reason's sentence fills in: the window or elapsed days, the one variation served, off. */
+export interface LifecycleReasonArgs {
+  days?: number;
+  /** The name of the variation everyone gets (its id when unnamed). */
+  variation?: string;
+  /** The flag is off (it serves its off variation). */
+  off?: boolean;
+}
+
+/** The status with its reason both as an English sentence and structured. */
+export interface FlagLifecycleDetail extends FlagLifecycle {
+  reasonCode: LifecycleReasonCode;
+  reasonArgs: LifecycleReasonArgs;
+}
+
+/** The English sentence of a reason: the API's `reason`. */
+function lifecycleReasonText(code: LifecycleReasonCode, args: LifecycleReasonArgs): string {
+  const days = args.days ?? LIFECYCLE_WINDOW_DAYS;
+  const name = args.variation ?? '';
+  switch (code) {
+    case 'marked-permanent':
+      return 'Marked permanent: meant to stay in the code';
+    case 'created-recently':
+      return `Created less than ${days} days ago`;
+    case 'never-evaluated':
+      return 'Never evaluated by an SDK';
+    case 'not-evaluated':
+      return `Not evaluated by an SDK for ${days} days`;
+    case 'launched':
+      return `Serves "${name}" to everyone${args.off ? ' (off)' : ''}, unchanged for ${days} days or more: ready to remove from the code`;
+    case 'serves-several':
+      return `Evaluated in the last ${days} days; serves more than one variation`;
+    case 'changed-recently':
+      return `Evaluated in the last ${days} days; serves "${name}" to everyone, changed less than ${days} days ago`;
+  }
+}
+
 /** The fields the status reads: a stored flag, or a list item of one. */
 export type LifecycleFlag = Pick<
   FeatureFlag,
@@ -57,48 +106,56 @@ export function singleServedVariation(flag: LifecycleFlag): string | null {
 
 const daysAgo = (ms: number) => Math.floor(ms / (24 * 60 * 60 * 1000));
 
-/**
- * The lifecycle status of `flag` at `now`. Precedence: permanent (marked) > new (created within the
- * window) > inactive (not evaluated within the window, or never) > launched (one variation to
- * everyone, unchanged for the window) > active.
- */
+/** The lifecycle status of `flag` at `now` (see lifecycleDetailOf), with its English reason. */
 export function lifecycleOf(flag: LifecycleFlag, usage: FlagUsage | null, now: Date): FlagLifecycle {
+  const { status, since, reason } = lifecycleDetailOf(flag, usage, now);
+  return { status, since, reason };
+}
+
+/**
+ * The lifecycle status of `flag` at `now` and why. Precedence: permanent (marked) > new (created
+ * within the window) > inactive (not evaluated within the window, or never) > launched (one variation
+ * to everyone, unchanged for the window) > active.
+ */
+export function lifecycleDetailOf(
+  flag: LifecycleFlag,
+  usage: FlagUsage | null,
+  now: Date,
+): FlagLifecycleDetail {
+  const result = (
+    status: FlagLifecycleStatus,
+    since: string | null,
+    reasonCode: LifecycleReasonCode,
+    reasonArgs: LifecycleReasonArgs = {},
+  ): FlagLifecycleDetail => ({
+    status,
+    since,
+    reason: lifecycleReasonText(reasonCode, reasonArgs),
+    reasonCode,
+    reasonArgs,
+  });
   const at = now.getTime();
-  if (flag.isPermanent === true) {
-    return { status: 'permanent', since: null, reason: 'Marked permanent: meant to stay in the code' };
-  }
+  const days = LIFECYCLE_WINDOW_DAYS;
+  if (flag.isPermanent === true) return result('permanent', null, 'marked-permanent');
   if (at - Date.parse(flag.createdAt) < WINDOW_MS) {
-    return {
-      status: 'new',
-      since: flag.createdAt,
-      reason: `Created less than ${LIFECYCLE_WINDOW_DAYS} days ago`,
-    };
+    return result('new', flag.createdAt, 'created-recently', { days });
   }
   const lastEvaluated = usage === null ? NaN : Date.parse(usage.lastEvaluatedAt);
   if (!(at - lastEvaluated < WINDOW_MS)) {
     return usage === null || !Number.isFinite(lastEvaluated)
-      ? { status: 'inactive', since: flag.createdAt, reason: 'Never evaluated by an SDK' }
-      : {
-          status: 'inactive',
-          since: usage.lastEvaluatedAt,
-          reason: `Not evaluated by an SDK for ${daysAgo(at - lastEvaluated)} days`,
-        };
+      ? result('inactive', flag.createdAt, 'never-evaluated')
+      : result('inactive', usage.lastEvaluatedAt, 'not-evaluated', { days: daysAgo(at - lastEvaluated) });
   }
   const served = singleServedVariation(flag);
-  const name = flag.variations.find((v) => v.id === served)?.name ?? served;
+  const variation = flag.variations.find((v) => v.id === served)?.name ?? served;
   if (served !== null && at - Date.parse(flag.updatedAt) >= WINDOW_MS) {
-    return {
-      status: 'launched',
-      since: flag.updatedAt,
-      reason: `Serves "${name}" to everyone${flag.isEnabled ? '' : ' (off)'}, unchanged for ${LIFECYCLE_WINDOW_DAYS} days or more: ready to remove from the code`,
-    };
+    return result('launched', flag.updatedAt, 'launched', {
+      days,
+      variation: variation ?? undefined,
+      off: !flag.isEnabled,
+    });
   }
-  return {
-    status: 'active',
-    since: null,
-    reason:
-      served === null
-        ? `Evaluated in the last ${LIFECYCLE_WINDOW_DAYS} days; serves more than one variation`
-        : `Evaluated in the last ${LIFECYCLE_WINDOW_DAYS} days; serves "${name}" to everyone, changed less than ${LIFECYCLE_WINDOW_DAYS} days ago`,
-  };
+  return served === null
+    ? result('active', null, 'serves-several', { days })
+    : result('active', null, 'changed-recently', { days, variation: variation ?? undefined });
 }

@@ -18,11 +18,18 @@ const KEPT_IN_LATIN = new Set(
   [
     'featbit-ts featbit FeatBit OpenFeature OFREP OIDC OpenID Connect SSO SDK SDKs API JSON CSV ID URL',
     'HTTP HTTPS Webhook Webhooks JavaScript Node Python Java Go NET UTC ON OFF AND OR A/B PKCE Email',
-    'UUID Chrome Material Angular GET POST PUT PATCH DELETE Slack Microsoft Teams Redis ClickHouse',
+    'UUID Chrome Material Angular GET POST PUT PATCH DELETE Slack Microsoft Teams Redis ClickHouse WebSocket',
+    'URI',
     // Seeded data (seedEveryPage) and the signed-in administrator.
     'Checkout redesign checkout-redesign The new checkout Beta testers beta-testers People trying new',
     'things alice Alice plan pro Readers Read-only people Default Production Development Dev Prod',
     'admin Admin Developer Owner Administrator test example com Playground On Off true false',
+    // The administrator's e-mail address, admin@featbit.local (ADMIN_EMAIL's default).
+    'local',
+    // The secrets every new environment gets (src/core/tenancy/tenancy-factory.ts): “Server Key”, “Client Key”.
+    'Server Client Key',
+    // The first-boot organization is called “Default Organization”.
+    'Organization',
   ]
     .join(' ')
     .split(/\s+/)
@@ -40,7 +47,7 @@ function untranslated(text: string): string[] {
  * values left out) plus what assistive technology reads (labels, placeholders, tooltips).
  */
 const VISIBLE_TEXT = `(() => {
-  const skip = 'mat-icon, code, pre, script, style, input, textarea, [data-i18n-skip]';
+  const skip = 'mat-icon, code, pre, script, style, input, textarea, [translate="no"]';
   const parts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -49,6 +56,8 @@ const VISIBLE_TEXT = `(() => {
     parts.push(n.textContent);
   }
   for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+    // Code and data marked translate="no" keep their attributes too (a secret's full value as title).
+    if (el.closest('code, pre, [translate="no"]')) continue;
     parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '', el.getAttribute('title') ?? '');
   }
   return parts.join(' ');

@@ -98,7 +98,7 @@ export function fillRoute(path: string, values: Record<string, string>): string 
 
 /**
  * Creates what every routed page needs to show something (a flag, a segment, an end user, an
- * experiment, a group) and answers the values that fill the routes' parameters.
+ * experiment, a group, a relay proxy) and answers the values that fill the routes' parameters.
  */
 export async function seedEveryPage(s: ConsoleSession): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
@@ -145,6 +145,14 @@ export async function seedEveryPage(s: ConsoleSession): Promise<Record<string, s
   await s.api.ok('POST', '/groups', { name: 'Readers', description: 'Read-only people' });
   const groups = await s.api.ok<{ items: { id: string }[] }>('GET', '/groups');
   values.groupId = groups.items[0].id;
+  await s.api.ok('POST', '/relay-proxies', {
+    // Words the language check already knows as seeded data.
+    name: 'Production',
+    description: 'The new checkout',
+    isAllEnvs: false,
+    scopes: [s.env.id],
+    agents: [{ id: 'a11y-agent', name: 'Playground', host: 'http://127.0.0.1:1' }],
+  });
   const members = await s.api.ok<{ items: { id: string }[] }>('GET', '/members');
   values.memberId = members.items[0].id;
   const policies = await s.api.ok<{ items: { id: string }[] }>('GET', '/policies');

@@ -1,4 +1,6 @@
 import { inject, Injectable } from '@angular/core';
+import { map } from 'rxjs';
+import { shownPolicies, shownPolicy } from '../shared/built-in-policies';
 import { ApiClient } from './api-client';
 import {
   addGroupMember,
@@ -78,10 +80,14 @@ export class IamApi {
     return this.api.call(getMemberGroups, { memberId, pageIndex: 0, pageSize: 500 });
   }
   memberDirectPolicies(memberId: string) {
-    return this.api.call(getMemberDirectPolicies, { memberId, pageIndex: 0, pageSize: 500 });
+    return this.api
+      .call(getMemberDirectPolicies, { memberId, pageIndex: 0, pageSize: 500 })
+      .pipe(map(shownPolicies));
   }
   memberInheritedPolicies(memberId: string) {
-    return this.api.call(getMemberInheritedPolicies, { memberId, pageIndex: 0, pageSize: 500 });
+    return this.api
+      .call(getMemberInheritedPolicies, { memberId, pageIndex: 0, pageSize: 500 })
+      .pipe(map(shownPolicies));
   }
   attachMemberPolicy(memberId: string, policyId: string) {
     return this.api.call(addMemberPolicy, { memberId, policyId });
@@ -117,7 +123,7 @@ export class IamApi {
     });
   }
   groupPolicies(groupId: string) {
-    return this.api.call(getGroupPolicies, { groupId, pageIndex: 0, pageSize: 500 });
+    return this.api.call(getGroupPolicies, { groupId, pageIndex: 0, pageSize: 500 }).pipe(map(shownPolicies));
   }
   addGroupMember(groupId: string, memberId: string) {
     return this.api.call(addGroupMember, { groupId, memberId });
@@ -134,10 +140,12 @@ export class IamApi {
 
   // Policies
   policies(page: IamPage) {
-    return this.api.call(listPolicies, { ...paging(page), name: page.search || undefined });
+    return this.api
+      .call(listPolicies, { ...paging(page), name: page.search || undefined })
+      .pipe(map(shownPolicies));
   }
   policy(policyId: string) {
-    return this.api.call(getPolicy, { policyId });
+    return this.api.call(getPolicy, { policyId }).pipe(map(shownPolicy));
   }
   createPolicy(body: CreatePolicyDto) {
     return this.api.call(createPolicy, { body });

@@ -46,6 +46,11 @@ const OPERATOR_LABELS: Readonly<Record<string, string>> = {
   After: $localize`:condition operator:after`,
 };
 
+/** An operator's label in the console's language (undefined for an unknown operator). */
+export function operatorLabel(op: string): string | undefined {
+  return OPERATOR_LABELS[op];
+}
+
 /** The catalogue with each operator's label in the console's language. */
 const LOCALIZED_OPERATORS: readonly OperatorInfo[] = OPERATORS.map((o) => ({
   ...o,

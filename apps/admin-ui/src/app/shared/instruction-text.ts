@@ -1,195 +1,101 @@
-import type {
-  AuditInstruction,
-  AuditSubjectType,
-  RuleRef,
-  ServeSlice,
-  VariationRef,
-} from '@domain/audit/audit-instruction';
-import { decodeList } from '@domain/flags/condition-list';
-import { type Condition, SEGMENT_IN, SEGMENT_NOT_IN } from '@domain/flags/feature-flag';
-import { operatorInfo } from './conditions';
+import type { InstructionPhrasebook } from '@domain/audit/instruction-phrasebook';
+import { operatorLabel } from './conditions';
 
-// The core's sentences for change instructions (src/core/audit/instruction-text.ts), in the console's
-// language: the same cases and, in English, the same words (audit-diff.spec.ts holds them to it). The
-// core's renderer stays the server's (the audit listing's `text`); this one is what the console shows.
-
-/** "the flag" in "Created the flag": what the audited object is. */
-export const SUBJECT_TEXT: Readonly<Record<AuditSubjectType, string>> = {
-  flag: $localize`:audit subject|as in "Created the flag":flag`,
-  segment: $localize`:audit subject|as in "Created the segment":segment`,
-  resource: $localize`:audit subject|as in "Created the resource":resource`,
-};
+// The console's phrasebook for the core's change sentences (src/core/audit/instruction-text.ts renders
+// them; this only words them in the console's language). In English it matches the core's
+// (audit-diff.spec.ts holds it to that).
 
 const quote = (text: string): string => `“${text}”`;
 
-/** "country is one of US, CA" / "User is in segment Beta testers". */
-export function describeCondition(
-  condition: Condition,
-  segmentName: (id: string) => string = (id) => id,
-): string {
-  if (condition.property === SEGMENT_IN || condition.property === SEGMENT_NOT_IN) {
-    const segments = decodeList(condition.value).map(segmentName).join(', ');
-    return condition.property === SEGMENT_IN
-      ? $localize`:condition:User is in segment ${segments}:segments:`
-      : $localize`:condition:User is not in segment ${segments}:segments:`;
-  }
-  const info = operatorInfo(condition.op);
-  const label = info?.label ?? condition.op ?? '?';
-  if (!info || info.valueType === 'none') return `${condition.property} ${label}`;
-  const value = info.valueType === 'list' ? decodeList(condition.value).join(', ') : condition.value;
-  return `${condition.property} ${label} ${value}`;
-}
-
-/** "On (true)", or the bare value when the name says nothing more. */
-function variationLabel(v: VariationRef): string {
-  if (v.name === null || v.value === null) return $localize`(deleted variation)`;
-  return v.name && v.name !== v.value ? `${v.name} (${v.value})` : v.value;
-}
-
-/** "On (true)" when one variation gets everyone, else "30% On (true) · 70% Off (false)". */
-function serveText(serve: readonly ServeSlice[]): string {
-  const served = serve.filter((s) => s.percent > 0);
-  if (served.length === 1 && served[0].percent === 100) return variationLabel(served[0].variation);
-  return served.map((s) => `${s.percent}% ${variationLabel(s.variation)}`).join(' · ');
-}
-
-/** "rule “Beta”" inside a sentence. */
-const ruleTitle = (rule: RuleRef): string =>
-  rule.name
-    ? $localize`:rule title, inside a sentence:rule “${rule.name}:name:”`
-    : $localize`:rule title, inside a sentence:rule ${rule.index + 1}:number:`;
-
-/** "Rule “Beta”" at the start of a sentence. */
-const RuleTitle = (rule: RuleRef): string =>
-  rule.name
-    ? $localize`:rule title, start of a sentence:Rule “${rule.name}:name:”`
-    : $localize`:rule title, start of a sentence:Rule ${rule.index + 1}:number:`;
-
-function short(value: unknown): string {
-  const text = JSON.stringify(value) ?? $localize`:audit value, nothing set:nothing`;
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-const NO_CONDITIONS = (): string => $localize`(no conditions)`;
-const EVERYONE = (): string => $localize`:a rule without conditions applies to:everyone`;
-
-/** The sentence a reader sees for one instruction. */
-export function instructionText(
-  i: AuditInstruction,
-  options: { segmentName?: (id: string) => string } = {},
-): string {
-  const conditions = (cs: readonly Condition[]): string =>
-    cs.map((c) => describeCondition(c, options.segmentName)).join($localize`:joins conditions: AND `);
-  const thing = SUBJECT_TEXT[i.of];
-  switch (i.kind) {
-    case 'CreateFlag':
-    case 'CreateSegment':
-    case 'Create':
-      return i.after.name
-        ? $localize`Created the ${thing}:subject: “${i.after.name}:name:”`
-        : $localize`Created the ${thing}:subject:`;
-    case 'RemoveFlag':
-    case 'RemoveSegment':
-    case 'Remove':
-      return $localize`Deleted the ${thing}:subject:`;
-    case 'TurnFlagOn':
-      return $localize`Turned the flag ON`;
-    case 'TurnFlagOff':
-      return $localize`Turned the flag OFF`;
-    case 'MarkFlagPermanent':
-      return $localize`Marked the flag permanent`;
-    case 'UnmarkFlagPermanent':
-      return $localize`Marked the flag no longer permanent`;
-    case 'ArchiveFlag':
-    case 'ArchiveSegment':
-      return $localize`Archived the ${thing}:subject:`;
-    case 'RestoreFlag':
-    case 'RestoreSegment':
-      return $localize`Restored the ${thing}:subject:`;
-    case 'UpdateName':
-      return $localize`Renamed from “${i.before}:before:” to “${i.after}:after:”`;
-    case 'UpdateDescription': {
-      const description = i.after || $localize`:empty description:(empty)`;
-      return $localize`Changed the description to “${description}:description:”`;
+export const CONSOLE_INSTRUCTIONS: InstructionPhrasebook = {
+  subject: {
+    flag: $localize`:audit subject|as in "Created the flag":flag`,
+    segment: $localize`:audit subject|as in "Created the segment":segment`,
+    resource: $localize`:audit subject|as in "Created the resource":resource`,
+  },
+  operator: operatorLabel,
+  inSegment: (segments) => $localize`:condition:User is in segment ${segments}:segments:`,
+  notInSegment: (segments) => $localize`:condition:User is not in segment ${segments}:segments:`,
+  conditionJoiner: $localize`:joins conditions: AND `,
+  deletedVariation: $localize`(deleted variation)`,
+  rule: (rule, atStart) => {
+    const number = rule.index + 1;
+    if (atStart) {
+      return rule.name
+        ? $localize`:rule title, start of a sentence:Rule “${rule.name}:name:”`
+        : $localize`:rule title, start of a sentence:Rule ${number}:number:`;
     }
-    case 'AddTags':
-      return $localize`Added tags ${i.after.join(', ')}:tags:`;
-    case 'RemoveTags':
-      return $localize`Removed tags ${i.before.join(', ')}:tags:`;
-    case 'AddTargetUsersToIncluded':
-      return $localize`Included users ${i.after.join(', ')}:users:`;
-    case 'RemoveTargetUsersFromIncluded':
-      return $localize`No longer included: ${i.before.join(', ')}:users:`;
-    case 'AddTargetUsersToExcluded':
-      return $localize`Excluded users ${i.after.join(', ')}:users:`;
-    case 'RemoveTargetUsersFromExcluded':
-      return $localize`No longer excluded: ${i.before.join(', ')}:users:`;
-    case 'UpdateScopes': {
-      const scopes = i.after.join(', ') || $localize`:no scopes:(none)`;
-      return $localize`Scopes are now ${scopes}:scopes:`;
-    }
-    case 'AddVariation':
-      return $localize`Added variation ${quote(i.after.name ?? i.after.id)}:variation: = ${i.after.value ?? ''}:value:`;
-    case 'RemoveVariation':
-      return $localize`Removed variation ${quote(i.before.name ?? i.before.id)}:variation: = ${i.before.value ?? ''}:value:`;
-    case 'UpdateVariation': {
-      const parts: string[] = [];
-      if (i.before.name !== i.after.name)
-        parts.push($localize`:variation change:renamed to “${i.after.name ?? ''}:name:”`);
-      if (i.before.value !== i.after.value)
-        parts.push($localize`:variation change:value ${i.before.value}:before: → ${i.after.value}:after:`);
-      return $localize`Variation ${quote(i.before.name ?? i.before.id)}:variation:: ${parts.join(', ')}:changes:`;
-    }
-    case 'UpdateDisabledVariation':
-      return $localize`When OFF, serve ${variationLabel(i.after)}:variation: (was ${variationLabel(i.before)}:previous:)`;
-    case 'AddTargetUsers':
-      return $localize`Serve ${variationLabel(i.subject.variation)}:variation: to users ${i.after.join(', ')}:users:`;
-    case 'RemoveTargetUsers':
-      return $localize`Stop targeting users ${i.before.join(', ')}:users: with ${variationLabel(i.subject.variation)}:variation:`;
-    case 'AddRule':
-      // Segment rules serve nothing and are known by their conditions.
-      return i.after.serve === null
-        ? $localize`Added rule: ${conditions(i.after.conditions) || NO_CONDITIONS()}:conditions:`
-        : $localize`Added ${ruleTitle(i.subject.rule)}:rule:: if ${conditions(i.after.conditions) || EVERYONE()}:conditions: then serve ${serveText(i.after.serve)}:serve:`;
-    case 'RemoveRule':
-      return i.before.serve === null
-        ? $localize`Removed rule: ${conditions(i.before.conditions) || NO_CONDITIONS()}:conditions:`
-        : $localize`Removed ${ruleTitle(i.subject.rule)}:rule:`;
-    case 'UpdateRuleName':
-      return $localize`Renamed ${ruleTitle(i.subject.rule)}:rule: to “${i.after}:name:”`;
-    case 'AddRuleConditions':
-      return $localize`${RuleTitle(i.subject.rule)}:rule:: added condition ${conditions(i.after)}:condition:`;
-    case 'RemoveRuleConditions':
-      return $localize`${RuleTitle(i.subject.rule)}:rule:: removed condition ${conditions(i.before)}:condition:`;
-    case 'UpdateRuleConditions':
-      return $localize`Changed rule: ${conditions(i.before) || NO_CONDITIONS()}:before: → ${conditions(i.after) || NO_CONDITIONS()}:after:`;
-    case 'UpdateRuleVariationOrRollouts':
-      return $localize`${RuleTitle(i.subject.rule)}:rule:: serve ${serveText(i.after)}:serve:`;
-    case 'UpdateRuleDispatchKey':
-      return $localize`${RuleTitle(i.subject.rule)}:rule:: dispatch by ${i.after || 'keyId'}:property:`;
-    case 'UpdateRuleIncludedInExpt':
-      return i.after
-        ? $localize`${RuleTitle(i.subject.rule)}:rule: included in experiments`
-        : $localize`${RuleTitle(i.subject.rule)}:rule: excluded from experiments`;
-    case 'ReorderRules':
-      return $localize`Reordered the targeting rules`;
-    case 'UpdateDefaultRuleVariationOrRollouts':
-      return $localize`Default rule: serve ${serveText(i.after)}:serve: (was ${serveText(i.before)}:previous:)`;
-    case 'UpdateDefaultRuleDispatchKey':
-      return $localize`Default rule: dispatch by ${i.after || 'keyId'}:property:`;
-    case 'UpdateDefaultRuleIncludedInExpt':
-      return i.after
-        ? $localize`Default rule included in experiments`
-        : $localize`Default rule excluded from experiments`;
-    case 'UpdateExptIncludeAllTargets':
-      return i.after
-        ? $localize`Experiments include all targeted users`
-        : $localize`Experiments include only the chosen rules`;
-    case 'UpdateField': {
-      const field = i.subject.field;
-      if (i.before === undefined) return $localize`Set ${field}:field: to ${short(i.after)}:value:`;
-      if (i.after === undefined) return $localize`Removed ${field}:field:`;
-      return $localize`Changed ${field}:field: from ${short(i.before)}:before: to ${short(i.after)}:after:`;
-    }
-  }
-}
+    return rule.name
+      ? $localize`:rule title, inside a sentence:rule “${rule.name}:name:”`
+      : $localize`:rule title, inside a sentence:rule ${number}:number:`;
+  },
+  nothing: $localize`:audit value, nothing set:nothing`,
+  noConditions: $localize`(no conditions)`,
+  everyone: $localize`:a rule without conditions applies to:everyone`,
+  emptyDescription: $localize`:empty description:(empty)`,
+  noScopes: $localize`:no scopes:(none)`,
+
+  created: (thing, name) =>
+    name
+      ? $localize`Created the ${thing}:subject: “${name}:name:”`
+      : $localize`Created the ${thing}:subject:`,
+  deleted: (thing) => $localize`Deleted the ${thing}:subject:`,
+  turnedOn: () => $localize`Turned the flag ON`,
+  turnedOff: () => $localize`Turned the flag OFF`,
+  markedPermanent: () => $localize`Marked the flag permanent`,
+  unmarkedPermanent: () => $localize`Marked the flag no longer permanent`,
+  archived: (thing) => $localize`Archived the ${thing}:subject:`,
+  restored: (thing) => $localize`Restored the ${thing}:subject:`,
+  renamed: (before, after) => $localize`Renamed from “${before}:before:” to “${after}:after:”`,
+  described: (description) => $localize`Changed the description to “${description}:description:”`,
+  addedTags: (tags) => $localize`Added tags ${tags}:tags:`,
+  removedTags: (tags) => $localize`Removed tags ${tags}:tags:`,
+  included: (users) => $localize`Included users ${users}:users:`,
+  noLongerIncluded: (users) => $localize`No longer included: ${users}:users:`,
+  excluded: (users) => $localize`Excluded users ${users}:users:`,
+  noLongerExcluded: (users) => $localize`No longer excluded: ${users}:users:`,
+  scopes: (scopes) => $localize`Scopes are now ${scopes}:scopes:`,
+  addedVariation: (name, value) => $localize`Added variation ${quote(name)}:variation: = ${value}:value:`,
+  removedVariation: (name, value) => $localize`Removed variation ${quote(name)}:variation: = ${value}:value:`,
+  variationRenamed: (name) => $localize`:variation change:renamed to “${name}:name:”`,
+  variationValueChanged: (before, after) =>
+    $localize`:variation change:value ${before}:before: → ${after}:after:`,
+  variationChanged: (name, changes) =>
+    $localize`Variation ${quote(name)}:variation:: ${changes.join(', ')}:changes:`,
+  offVariation: (variation, previous) =>
+    $localize`When OFF, serve ${variation}:variation: (was ${previous}:previous:)`,
+  servedToUsers: (variation, users) => $localize`Serve ${variation}:variation: to users ${users}:users:`,
+  stoppedServingUsers: (users, variation) =>
+    $localize`Stop targeting users ${users}:users: with ${variation}:variation:`,
+  addedSegmentRule: (conditions) => $localize`Added rule: ${conditions}:conditions:`,
+  addedRule: (rule, conditions, serve) =>
+    $localize`Added ${rule}:rule:: if ${conditions}:conditions: then serve ${serve}:serve:`,
+  removedSegmentRule: (conditions) => $localize`Removed rule: ${conditions}:conditions:`,
+  removedRule: (rule) => $localize`Removed ${rule}:rule:`,
+  renamedRule: (rule, name) => $localize`Renamed ${rule}:rule: to “${name}:name:”`,
+  addedConditions: (rule, condition) => $localize`${rule}:rule:: added condition ${condition}:condition:`,
+  removedConditions: (rule, condition) => $localize`${rule}:rule:: removed condition ${condition}:condition:`,
+  changedRule: (before, after) => $localize`Changed rule: ${before}:before: → ${after}:after:`,
+  ruleServes: (rule, serve) => $localize`${rule}:rule:: serve ${serve}:serve:`,
+  ruleDispatchedBy: (rule, property) => $localize`${rule}:rule:: dispatch by ${property}:property:`,
+  ruleInExperiments: (rule, included) =>
+    included
+      ? $localize`${rule}:rule: included in experiments`
+      : $localize`${rule}:rule: excluded from experiments`,
+  reorderedRules: () => $localize`Reordered the targeting rules`,
+  defaultRuleServes: (serve, previous) =>
+    $localize`Default rule: serve ${serve}:serve: (was ${previous}:previous:)`,
+  defaultRuleDispatchedBy: (property) => $localize`Default rule: dispatch by ${property}:property:`,
+  defaultRuleInExperiments: (included) =>
+    included
+      ? $localize`Default rule included in experiments`
+      : $localize`Default rule excluded from experiments`,
+  experimentsIncludeAllTargets: (all) =>
+    all
+      ? $localize`Experiments include all targeted users`
+      : $localize`Experiments include only the chosen rules`,
+  fieldSet: (field, value) => $localize`Set ${field}:field: to ${value}:value:`,
+  fieldRemoved: (field) => $localize`Removed ${field}:field:`,
+  fieldChanged: (field, before, after) =>
+    $localize`Changed ${field}:field: from ${before}:before: to ${after}:after:`,
+};

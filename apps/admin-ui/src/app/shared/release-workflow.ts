@@ -1,4 +1,4 @@
-import { PART_LABEL, type PendingPart } from '@domain/workflow/pending-change';
+import type { PendingPart } from '@domain/workflow/pending-change';
 import type { ChangeApprovalDto, PendingChangeDto } from '../api/generated/models';
 
 // The console's rules for schedules and change requests (docs/release-workflows.md): which save
@@ -138,8 +138,8 @@ export function statusLabel(change: PendingChangeDto): string {
   }
 }
 
-/** The parts of a flag a pending change carries, in the console's language (the core's are English). */
-const PART_TEXT: Readonly<Record<string, string>> = {
+/** The core's parts of a flag (PART_LABEL, English) in the console's language: one label per part. */
+const PART_TEXT: Readonly<Record<PendingPart, string>> = {
   onOff: $localize`:part of a flag:on/off state`,
   individualTargeting: $localize`:part of a flag:individual targeting`,
   targetingRules: $localize`:part of a flag:targeting rules`,
@@ -150,6 +150,8 @@ const PART_TEXT: Readonly<Record<string, string>> = {
 /** The conflict warning of a pending change whose parts were changed since it was proposed. */
 export function conflictText(conflicts: readonly string[]): string | null {
   if (conflicts.length === 0) return null;
-  const parts = conflicts.map((c) => PART_TEXT[c] ?? PART_LABEL[c as PendingPart] ?? c).join(', ');
+  const parts = conflicts
+    .map((c) => (Object.hasOwn(PART_TEXT, c) ? PART_TEXT[c as PendingPart] : c))
+    .join(', ');
   return $localize`The flag's ${parts}:parts: changed since this was proposed; applying it will be refused. Remove it and propose the change again on the current flag.`;
 }

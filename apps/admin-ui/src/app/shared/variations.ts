@@ -8,6 +8,20 @@ export const VARIATION_TYPE_OPTIONS: readonly { type: VariationType; label: stri
   { type: 'json', label: 'JSON' },
 ];
 
+/** A flag's variation type as its badge shows it (lower case, as stored). */
+export function variationTypeBadge(type: VariationType): string {
+  switch (type) {
+    case 'boolean':
+      return $localize`:variation type badge:boolean`;
+    case 'string':
+      return $localize`:variation type badge:string`;
+    case 'number':
+      return $localize`:variation type badge:number`;
+    case 'json':
+      return 'json';
+  }
+}
+
 /** Sensible starting variations for a new flag of each type. */
 export function defaultVariations(type: VariationType): Variation[] {
   const make = (name: string, value: string): Variation => ({ id: newId(), name, value });

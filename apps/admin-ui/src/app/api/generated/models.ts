@@ -92,6 +92,7 @@ export type { InstructionDto } from './models/instruction-dto';
 export type { IterationResultsDto } from './models/iteration-results-dto';
 export type { IterationResultsRequestDto } from './models/iteration-results-request-dto';
 export type { LastChangeDto } from './models/last-change-dto';
+export type { LifecycleReasonArgsDto } from './models/lifecycle-reason-args-dto';
 export type { LoginByEmailDto } from './models/login-by-email-dto';
 export type { LoginResultDto } from './models/login-result-dto';
 export type { MatchedSegmentDto } from './models/matched-segment-dto';

@@ -25,7 +25,7 @@ import { OrganizationsApi } from '../../api/organizations.api';
 import { PermissionsStore } from '../../core/auth/permissions.store';
 import { ContextStore } from '../../core/context/context.store';
 import { describeError } from '../../core/feedback/error-messages';
-import { describeAuditEntry } from '../../shared/audit-diff';
+import { describeAuditEntry, operationLabel } from '../../shared/audit-diff';
 import {
   AUDIT_REF_TYPES,
   auditFormProblem,
@@ -157,7 +157,7 @@ type Scope = 'env' | 'org';
               <strong data-testid="audit-who">{{
                 row.entry.creatorName || row.entry.creatorEmail || systemLabel
               }}</strong>
-              <span class="ff-badge">{{ row.entry.operation }}</span>
+              <span class="ff-badge">{{ operationLabel(row.entry.operation) }}</span>
               <span data-testid="audit-what">{{ row.subject }}</span>
               <span class="ff-spacer"></span>
               <span class="ff-muted ff-small" [matTooltip]="(row.entry.createdAt | date: 'medium') ?? ''">
@@ -226,6 +226,7 @@ export class AuditLogPageComponent {
   readonly context = inject(ContextStore);
 
   readonly refTypes = AUDIT_REF_TYPES;
+  readonly operationLabel = operationLabel;
   readonly orgDenied = computed(() => this.perm.iamAction());
   readonly scope = signal<Scope>('env');
   readonly members = signal<OrgMemberDto[]>([]);

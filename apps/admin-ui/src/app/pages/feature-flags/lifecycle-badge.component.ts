@@ -11,14 +11,40 @@ export const LIFECYCLE_OPTIONS: readonly { status: FlagLifecycleStatus; label: s
   { status: 'permanent', label: $localize`Permanent` },
 ];
 
+/** Why the flag has its status, in the console's language (the API's `reason` is English). */
+export function lifecycleReason(lifecycle: FlagLifecycle): string {
+  const days = lifecycle.reasonArgs.days ?? 0;
+  const name = lifecycle.reasonArgs.variation ?? '';
+  switch (lifecycle.reasonCode) {
+    case 'marked-permanent':
+      return $localize`:lifecycle reason:Marked permanent: meant to stay in the code`;
+    case 'created-recently':
+      return $localize`:lifecycle reason:Created less than ${days}:days: days ago`;
+    case 'never-evaluated':
+      return $localize`:lifecycle reason:Never evaluated by an SDK`;
+    case 'not-evaluated':
+      return $localize`:lifecycle reason:Not evaluated by an SDK for ${days}:days: days`;
+    case 'launched':
+      return lifecycle.reasonArgs.off
+        ? $localize`:lifecycle reason:Serves "${name}:variation:" to everyone (off), unchanged for ${days}:days: days or more: ready to remove from the code`
+        : $localize`:lifecycle reason:Serves "${name}:variation:" to everyone, unchanged for ${days}:days: days or more: ready to remove from the code`;
+    case 'serves-several':
+      return $localize`:lifecycle reason:Evaluated in the last ${days}:days: days; serves more than one variation`;
+    case 'changed-recently':
+      return $localize`:lifecycle reason:Evaluated in the last ${days}:days: days; serves "${name}:variation:" to everyone, changed less than ${days}:days: days ago`;
+    default:
+      return lifecycle.reason;
+  }
+}
+
 /** A flag's lifecycle status as a coloured badge; the reason shows as its tooltip. */
 @Component({
   selector: 'ff-lifecycle-badge',
   imports: [MatTooltip],
   template: `<span
     [class]="'lifecycle lifecycle-' + lifecycle().status"
-    [matTooltip]="lifecycle().reason"
-    [attr.aria-label]="label() + ': ' + lifecycle().reason"
+    [matTooltip]="reason()"
+    [attr.aria-label]="label() + ': ' + reason()"
     [attr.data-testid]="testId()"
     [attr.data-status]="lifecycle().status"
     >{{ label() }}</span
@@ -62,6 +88,7 @@ export const LIFECYCLE_OPTIONS: readonly { status: FlagLifecycleStatus; label: s
 export class LifecycleBadgeComponent {
   readonly lifecycle = input.required<FlagLifecycle>();
   readonly testId = input<string | null>(null);
+  readonly reason = computed(() => lifecycleReason(this.lifecycle()));
   readonly label = computed(
     () =>
       LIFECYCLE_OPTIONS.find((o) => o.status === this.lifecycle().status)?.label ?? this.lifecycle().status,

@@ -43,6 +43,7 @@ export class SettingsPageComponent {
     { path: 'policies', label: $localize`Policies` },
     { path: 'access-tokens', label: $localize`Access tokens` },
     { path: 'webhooks', label: $localize`Webhooks` },
+    { path: 'relay-proxies', label: $localize`Relay proxies` },
     { path: 'single-sign-on', label: $localize`Single sign-on` },
     { path: 'organization', label: $localize`Workspace and organization` },
     { path: 'usage', label: $localize`Usage` },

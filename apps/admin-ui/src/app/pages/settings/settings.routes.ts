@@ -58,6 +58,12 @@ export const SETTINGS_ROUTES: Routes = [
           import('./webhooks/webhooks-page.component').then((m) => m.WebhooksPageComponent),
       },
       {
+        path: 'relay-proxies',
+        title: $localize`Relay proxies · featbit-ts`,
+        loadComponent: () =>
+          import('./relay-proxies/relay-proxies-page.component').then((m) => m.RelayProxiesPageComponent),
+      },
+      {
         path: 'single-sign-on',
         title: $localize`Single sign-on · featbit-ts`,
         loadComponent: () =>

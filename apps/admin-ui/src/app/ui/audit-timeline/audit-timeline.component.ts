@@ -5,19 +5,11 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { AuditLogEntry } from '../../api/api.models';
-import { describeAuditEntry, type SegmentNames } from '../../shared/audit-diff';
+import { describeAuditEntry, operationLabel, type SegmentNames } from '../../shared/audit-diff';
 import { relativeTime } from '../../shared/relative-time';
 import { ChangeListComponent } from '../change-list/change-list.component';
 
 // The audit log's operation names (English in the API) as shown on the badge; others show as sent.
-const OPERATION_LABELS: Record<string, string> = {
-  Create: $localize`:audit log operation:Create`,
-  Update: $localize`:audit log operation:Update`,
-  Archive: $localize`:audit log operation:Archive`,
-  Restore: $localize`:audit log operation:Restore`,
-  Remove: $localize`:audit log operation:Remove`,
-  Delete: $localize`:audit log operation:Delete`,
-};
 
 /** Audit entries, newest first, each as who / when / comment and a readable change list. */
 @Component({
@@ -100,9 +92,7 @@ export class AuditTimelineComponent {
   relative = relativeTime;
   readonly systemName = $localize`:audit author|author of an automatic change:System`;
 
-  operationLabel(operation: string): string {
-    return OPERATION_LABELS[operation] ?? operation;
-  }
+  readonly operationLabel = operationLabel;
 
   icon(operation: string): string {
     switch (operation) {

@@ -82,6 +82,9 @@ const UPLOAD_FORMAT = '{"users": [{keyId, name, customizedProperties}]}';
       <p i18n class="ff-muted intro">
         Users of the whole workspace, usable for targeting in every environment.
       </p>
+      <p class="ff-muted ff-small" data-testid="global-users-format">
+        <ng-container i18n>The JSON file to upload:</ng-container> <code>{{ uploadFormat }}</code>
+      </p>
       <div class="ff-toolbar">
         <mat-form-field class="search">
           <mat-label i18n>Search by key or name</mat-label>
@@ -165,7 +168,8 @@ export class GlobalUsersPageComponent {
   // server's check); the current environment is the console's best guess until it answers.
   readonly uploadDenied = computed(() => this.perm.env('ManageEndUsers'));
 
-  readonly uploadHint = $localize`A JSON file: ${UPLOAD_FORMAT}:format:`;
+  readonly uploadHint = $localize`A JSON file, in the format shown below`;
+  readonly uploadFormat = UPLOAD_FORMAT;
   readonly columns = ['keyId', 'name', 'properties', 'updated'];
   readonly pageSize = PAGE_SIZE;
   readonly search = signal('');

@@ -46,7 +46,7 @@ import { PropertyDialogComponent } from './property-dialog.component';
           <ng-container matColumnDef="name">
             <th i18n mat-header-cell *matHeaderCellDef>Name</th>
             <td mat-cell *matCellDef="let p">
-              <span class="ff-chip-key">{{ p.name }}</span>
+              <span class="ff-chip-key" translate="no">{{ p.name }}</span>
               @if (p.isBuiltIn) {
                 <span i18n class="ff-badge">built-in</span>
               }

@@ -33,6 +33,7 @@ import {
   pendingDrawerConfig,
 } from '../../release-workflows/pending-changes-drawer.component';
 import { FlagActions } from '../flag-actions.service';
+import { variationTypeBadge } from '../../../shared/variations';
 import { LifecycleBadgeComponent } from '../lifecycle-badge.component';
 import { FlagDetailStore } from './flag-detail.store';
 import { FlagSettingsDialogComponent } from './flag-settings-dialog.component';
@@ -75,7 +76,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
             <div class="key">
               <span class="ff-chip-key">{{ flag.key }}</span>
               <ff-copy-button [value]="flag.key" what="flag key" i18n-what />
-              <span class="ff-badge">{{ flag.variationType }}</span>
+              <span class="ff-badge">{{ variationTypeBadge(flag.variationType) }}</span>
               <ff-lifecycle-badge [lifecycle]="flag.lifecycle" testId="flag-lifecycle" />
               @for (tag of flag.tags; track tag) {
                 <span class="ff-badge">{{ tag }}</span>
@@ -245,6 +246,7 @@ import { PermanentSwitchComponent } from './permanent-switch.component';
 })
 export class FlagDetailPageComponent {
   readonly store = inject(FlagDetailStore);
+  readonly variationTypeBadge = variationTypeBadge;
   private readonly actions = inject(FlagActions);
   private readonly router = inject(Router);
   private readonly context = inject(ContextStore);

@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { MatOption, MatSelect, MatSelectTrigger } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { SsoApi } from '../../../api/sso.api';
 import type { SsoOidcSettingsDto } from '../../../api/generated/models/sso-oidc-settings-dto';
@@ -24,6 +24,7 @@ const DEFAULT_METHOD: UpdateSsoOidcDto['clientAuthenticationMethod'] = 'client_s
     MatError,
     MatInput,
     MatSelect,
+    MatSelectTrigger,
     MatOption,
     MatSlideToggle,
     MatButton,
@@ -46,7 +47,8 @@ const DEFAULT_METHOD: UpdateSsoOidcDto['clientAuthenticationMethod'] = 'client_s
         <mat-label i18n>Issuer URL</mat-label>
         <input matInput formControlName="issuer" required [placeholder]="'https://id.example.com'" />
         <mat-hint i18n
-          >Its discovery document (/.well-known/openid-configuration) gives the endpoints.</mat-hint
+          >Its discovery document (<code>/.well-known/openid-configuration</code>) gives the
+          endpoints.</mat-hint
         >
         <mat-error i18n>Enter the issuer's http(s) URL.</mat-error>
       </mat-form-field>
@@ -69,8 +71,13 @@ const DEFAULT_METHOD: UpdateSsoOidcDto['clientAuthenticationMethod'] = 'client_s
       <mat-form-field>
         <mat-label i18n>Client authentication</mat-label>
         <mat-select formControlName="clientAuthenticationMethod">
+          <!-- The methods are OIDC's own identifiers: shown as code, not translated. -->
+          <mat-select-trigger>
+            @let chosen = methodOf(form.controls.clientAuthenticationMethod.value);
+            <span [attr.translate]="chosen.code ? 'no' : null">{{ chosen.label }}</span>
+          </mat-select-trigger>
           @for (m of methods; track m.value) {
-            <mat-option [value]="m.value">{{ m.label }}</mat-option>
+            <mat-option [value]="m.value" [attr.translate]="m.code ? 'no' : null">{{ m.label }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -115,12 +122,20 @@ export class WorkspaceSsoPageComponent implements OnInit {
 
   readonly redirectUri = new URL('login/sso-callback', document.baseURI).href;
   /** OAuth method names are protocol values, shown as is; only "none" gets an explanation. */
-  readonly methods: { value: UpdateSsoOidcDto['clientAuthenticationMethod']; label: string }[] = [
-    { value: 'client_secret_basic', label: 'client_secret_basic' },
-    { value: 'client_secret_post', label: 'client_secret_post' },
-    { value: 'none', label: $localize`none (public client)` },
+  readonly methods: {
+    value: UpdateSsoOidcDto['clientAuthenticationMethod'];
+    label: string;
+    code: boolean;
+  }[] = [
+    { value: 'client_secret_basic', label: 'client_secret_basic', code: true },
+    { value: 'client_secret_post', label: 'client_secret_post', code: true },
+    { value: 'none', label: $localize`none (public client)`, code: false },
   ];
   readonly saving = signal(false);
+
+  methodOf(value: UpdateSsoOidcDto['clientAuthenticationMethod']) {
+    return this.methods.find((m) => m.value === value) ?? this.methods[0];
+  }
   readonly secretSet = signal(false);
 
   readonly form = inject(NonNullableFormBuilder).group({

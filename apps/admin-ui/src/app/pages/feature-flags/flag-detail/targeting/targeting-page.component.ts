@@ -26,6 +26,7 @@ import {
   targetedUsers,
 } from '../../../../shared/targeting-draft';
 import type { HasUnsavedChanges } from '../../../../shared/unsaved-changes.guard';
+import { variationTypeBadge } from '../../../../shared/variations';
 import {
   type ChangeReviewData,
   ChangeReviewDialogComponent,
@@ -71,6 +72,7 @@ const TARGETING_ACTIONS = [
 })
 export class TargetingPageComponent implements HasUnsavedChanges {
   readonly store = inject(FlagDetailStore);
+  readonly variationTypeBadge = variationTypeBadge;
   private readonly flags = inject(FlagsApi);
   private readonly endUsers = inject(EndUsersApi);
   private readonly context = inject(ContextStore);
