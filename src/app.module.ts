@@ -12,6 +12,7 @@ import { EdgeModule } from './infrastructure/edge/edge.module';
 import { InfrastructureLifecycle } from './infrastructure/lifecycle/infrastructure-lifecycle.service';
 import { type Logger } from './core/ports/logger.port';
 import { MqModule } from './infrastructure/mq/mq.module';
+import { ObservabilityModule } from './infrastructure/observability/observability.module';
 import { type Role } from './roles/role';
 
 const ROLE_MODULES: Record<Role, Type<unknown>[]> = {
@@ -35,6 +36,7 @@ export class AppModule {
         CacheModule.forRoot(),
         AnalyticsStoreModule.forRoot(),
         HealthModule,
+        ObservabilityModule,
         ...config.roles.flatMap((role) => ROLE_MODULES[role]),
       ],
       providers: [InfrastructureLifecycle],

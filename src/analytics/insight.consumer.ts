@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import type { InsightEvent } from '../core/insights/insight-event';
 import { parseInsightMessage } from '../core/messages/insight.message';
 import { AnalyticsStore } from '../core/ports/analytics-store.port';
 import { DataStore } from '../core/ports/data-store.port';
 import { type BusMessage, MessageBus, TOPICS } from '../core/ports/message-bus.port';
+import { Metrics, NoopMetrics } from '../core/ports/metrics.port';
 import { ReadinessService } from '../infrastructure/health/readiness.service';
 import { Logger } from '../core/ports/logger.port';
 import { flagUsageDeltas } from '../core/insights/flag-usage';
@@ -28,6 +29,7 @@ export class InsightConsumer extends QueueConsumer {
     config: AppConfig,
     logger: Logger,
     readiness: ReadinessService,
+    @Optional() metrics: Metrics = new NoopMetrics(),
   ) {
     // One queue batch fills one store write: each round (claim, insert, flag usage, ack) has a
     // fixed cost, so fewer, larger rounds drain a backlog faster (bench/analytics, ingest-pg).
@@ -37,6 +39,7 @@ export class InsightConsumer extends QueueConsumer {
     if (config.analytics.provider !== 'primary') readiness.register(analytics);
     this.writer = new GroupCommit(async (events) => {
       await analytics.writeEvents(events);
+      metrics.insightEventsWritten(events.length);
     }, config.analytics.flushSize);
   }
 

@@ -1,4 +1,9 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { parseFlagChangeMessage } from '../../core/messages/flag-change.message';
 import { RawJson } from '../../core/messages/raw-json';
 import { parseRemovalMessage } from '../../core/messages/removal.message';
@@ -7,6 +12,7 @@ import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/message-bus.port';
 import { Logger } from '../../core/ports/logger.port';
+import { Metrics, NoopMetrics } from '../../core/ports/metrics.port';
 
 const BATCH = 100;
 const LOOP_INTERVAL_MS = 5_000;
@@ -40,6 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly bus: MessageBus,
     private readonly cache: FlagCache,
     logger: Logger,
+    @Optional() private readonly metrics: Metrics = new NoopMetrics(),
   ) {
     this.log = logger.child({ component: 'outbox' });
   }
@@ -125,6 +132,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
         return false;
       }
+      // Change messages carry no publish time: their lag is commit → publication (docs/observability.md).
+      const createdAt = Date.parse(message.createdAt);
+      if (!Number.isNaN(createdAt))
+        this.metrics.observeQueueLag(message.topic, (Date.now() - createdAt) / 1000);
       await this.store.outbox.remove(message.id);
     }
     return true;

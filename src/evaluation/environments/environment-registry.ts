@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import type { FeatureFlag } from '../../core/flags/feature-flag';
 import { parseFlagChangeMessage } from '../../core/messages/flag-change.message';
@@ -7,12 +7,14 @@ import { parseSegmentChangeMessage } from '../../core/messages/segment-change.me
 import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import type { HealthStatus } from '../../core/ports/health-checkable.port';
+import { type ConnectionCount, Metrics, NoopMetrics } from '../../core/ports/metrics.port';
 import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../../core/ports/message-bus.port';
 import type { SegmentScope } from '../../core/ports/targeting.repositories';
 import { toWireSegment, type WireSegment } from '../../core/segments/segment';
 import { environmentResourceName, type SecretContext } from '../../core/tenancy/tenancy';
 import { Logger } from '../../core/ports/logger.port';
 import { SecretResolver } from '../auth/secret-resolver';
+import { MappedServerConnection } from '../relay/relay-connection';
 import { pushFlagChange, pushSegmentChange } from './change-fanout';
 import { EnvironmentState, type FlagEntry } from './environment-state';
 
@@ -61,8 +63,10 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     private readonly config: AppConfig,
     private readonly secrets: SecretResolver,
     logger: Logger,
+    @Optional() private readonly metrics: Metrics = new NoopMetrics(),
   ) {
     this.log = logger.child({ component: 'environments' });
+    metrics.addConnectionSource(() => this.connectionCounts());
   }
 
   onApplicationBootstrap(): void {
@@ -89,6 +93,24 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
 
   get loadedCount(): number {
     return this.states.size;
+  }
+
+  /** Connections per loaded environment, for the metrics scrape (the relay hub reports its sockets). */
+  private *connectionCounts(): Iterable<ConnectionCount> {
+    let servers = 0;
+    let clients = 0;
+    for (const state of this.states.values()) {
+      let relayed = 0;
+      for (const conn of state.servers) if (conn instanceof MappedServerConnection) relayed++;
+      const envId = state.envId;
+      yield { type: 'server', envId, count: state.servers.size - relayed };
+      yield { type: 'client', envId, count: state.clients.size };
+      if (relayed > 0) yield { type: 'relay-proxy', envId, count: relayed };
+      servers += state.servers.size - relayed;
+      clients += state.clients.size;
+    }
+    yield { type: 'server', count: servers };
+    yield { type: 'client', count: clients };
   }
 
   /** The loaded state, without loading (hot paths check this first). */
@@ -235,11 +257,13 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
       }
       pushed = pushSegmentChange(state, entry, [...affected.values()]);
     }
+    const ms = performance.now() - started;
+    this.metrics.observeFanout(change.kind, ms / 1000, pushed);
     this.log.debug('change pushed', {
       envId: state.envId,
       kind: change.kind,
       connections: pushed,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      ms: Math.round(ms * 10) / 10,
     });
   }
 

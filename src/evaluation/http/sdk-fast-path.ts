@@ -1,9 +1,10 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '../../config/app-config';
 import { parseBoundedJson } from '../../core/json/bounded-json';
 import { Logger } from '../../core/ports/logger.port';
+import { Metrics, NoopMetrics } from '../../core/ports/metrics.port';
 import { requestIdOf } from '../../shared/http/http-setup';
 import { OfrepEventStreams } from './ofrep-event-streams';
 import { type AuthOutcome, isAuthorized, SdkAuthenticator } from './sdk-auth';
@@ -38,6 +39,15 @@ interface Route {
   key: string;
   query: { timestamp?: string | string[] };
 }
+
+/** The pattern Fastify registers for each route: one metrics series whichever path answers. */
+const ROUTE_PATTERNS: Record<RouteKind, string> = {
+  'server-latest': '/api/public/sdk/server/latest-all',
+  'client-latest': '/api/public/sdk/client/latest-all',
+  evaluate: '/api/public/featureflag/evaluate',
+  'ofrep-single': '/ofrep/v1/evaluate/flags/:key',
+  'ofrep-bulk': '/ofrep/v1/evaluate/flags',
+};
 
 const OFREP_FLAG_PREFIX = '/ofrep/v1/evaluate/flags/';
 const MAX_PARAM_LENGTH = 500; // the router's maxParamLength: longer keys are Fastify's 404
@@ -155,6 +165,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     private readonly eventStreams: OfrepEventStreams,
     config: AppConfig,
     logger: Logger,
+    @Optional() private readonly metrics: Metrics = new NoopMetrics(),
   ) {
     this.accessLog = logger.child({ component: 'http' });
     this.anyOrigin = config.server.corsOrigins.includes('*');
@@ -316,10 +327,10 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     const chosen = representation(r, req.headers['accept-encoding']);
     if (chosen instanceof Promise) {
       chosen
-        .then((c) => this.send(req, res, started, r, c))
+        .then((c) => this.send(req, res, route.kind, started, r, c))
         .catch((err: unknown) => this.fail(req, res, err));
     } else {
-      this.send(req, res, started, r, chosen);
+      this.send(req, res, route.kind, started, r, chosen);
     }
   }
 
@@ -327,6 +338,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
   private send(
     req: IncomingMessage,
     res: ServerResponse,
+    kind: RouteKind,
     started: number,
     r: SdkResponse,
     chosen: Representation,
@@ -353,12 +365,14 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     res.writeHead(r.status, headers);
     if (body === null) res.end();
     else res.end(body);
+    const ms = performance.now() - started;
+    this.metrics.observeHttp(req.method ?? '', ROUTE_PATTERNS[kind], r.status, ms / 1000);
     const entry = {
       reqId: requestId,
       method: req.method,
       path: (req.url ?? '').split('?')[0],
       status: r.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      ms: Math.round(ms * 10) / 10,
     };
     if (r.status >= 500) this.accessLog.error('request failed', entry);
     else this.accessLog.debug('request', entry);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { MessageBus, TOPICS } from '../../core/ports/message-bus.port';
+import { Metrics, NoopMetrics } from '../../core/ports/metrics.port';
 import { parseInsightBody } from '../../core/sdk/insight-intake';
 import { endUserMessage, type EndUserMessage } from '../../core/messages/end-users.message';
 import { insightUsageRecord, usageMessage } from '../../core/messages/usage.message';
@@ -23,6 +24,7 @@ export class InsightIntakeService {
     private readonly bus: MessageBus,
     private readonly endUsers: EndUserPublisher,
     config: AppConfig,
+    @Optional() private readonly metrics: Metrics = new NoopMetrics(),
   ) {
     this.maxItems = config.limits.insightMaxItems;
   }
@@ -44,7 +46,10 @@ export class InsightIntakeService {
       if (key !== null) fresh.push({ key, message: endUserMessage(envId, user) });
     }
     await this.endUsers.publish(fresh);
-    if (insights.length > 0) await this.bus.enqueue(TOPICS.insights, insights);
+    if (insights.length > 0) {
+      await this.bus.enqueue(TOPICS.insights, insights);
+      this.metrics.insightsIngested(insights.length);
+    }
     if (users.length > 0) {
       const userKeys = users.map((u) => u.keyId);
       const usage = insightUsageRecord({ id: randomUUID(), envId, nowMs, userKeys, events: insights });

@@ -1,9 +1,10 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type { RawData, WebSocket } from 'ws';
 import { AppConfig } from '../../config/app-config';
 import { parseRemovalMessage } from '../../core/messages/removal.message';
 import { DataStore } from '../../core/ports/data-store.port';
 import { Logger } from '../../core/ports/logger.port';
+import { Metrics, NoopMetrics } from '../../core/ports/metrics.port';
 import { type BusMessage, MessageBus, type Subscription, TOPICS } from '../../core/ports/message-bus.port';
 import { type RpItem, parseRpSyncRequest, rpSyncJson } from '../../core/sdk/relay-proxy-payloads';
 import { echoJson, parseSdkMessage, PONG_JSON } from '../../core/sdk/sdk-payloads';
@@ -61,8 +62,11 @@ export class RelayHub implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly agents: RelayAgents,
     private readonly config: AppConfig,
     logger: Logger,
+    @Optional() metrics: Metrics = new NoopMetrics(),
   ) {
     this.log = logger.child({ component: 'relay-proxy' });
+    // One socket per agent, whatever the number of environments it serves.
+    metrics.addConnectionSource(() => [{ type: 'relay-proxy', count: this.connections.size }]);
   }
 
   get connectionCount(): number {

@@ -1,7 +1,14 @@
 // Route prefixes of the roles. They never collide, so one port can serve all of them.
 export const MANAGEMENT_PREFIX = '/api/v1';
 export const SDK_PREFIXES = ['/api/public', '/streaming', '/ofrep'] as const;
-export const NON_CONSOLE_PREFIXES = ['/api/', '/streaming', '/ofrep/', '/docs', '/health'] as const;
+export const NON_CONSOLE_PREFIXES = [
+  '/api/',
+  '/streaming',
+  '/ofrep/',
+  '/docs',
+  '/health',
+  '/metrics',
+] as const;
 
 function underPrefix(path: string, prefix: string): boolean {
   const lower = path.toLowerCase();

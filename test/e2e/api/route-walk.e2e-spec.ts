@@ -10,7 +10,7 @@ import { ApiApp } from './support/api-app';
 import { boolFlag } from './support/fixtures';
 
 // Walks every route the product registers. Anonymous: everything except login, refresh, SSO, trigger runs,
-// health and the SDK-facing prefixes answers 401. With a Service token whose only statement denies
+// health, metrics and the SDK-facing prefixes answers 401. With a Service token whose only statement denies
 // everything, every management route answers 403, except the reviewed self-service/filtered list below.
 
 const ANONYMOUS_OK = [
@@ -21,6 +21,8 @@ const ANONYMOUS_OK = [
   /^GET \/api\/v1\/sso\/(pre-check|oidc-authorize-url)$/,
   /^POST \/api\/v1\/sso\/oidc\/login$/,
   /^GET \/health\//,
+  // Prometheus scrapes, open like health unless METRICS_TOKEN is set (docs/observability.md).
+  /^GET \/metrics$/,
   /^(GET|POST) \/api\/public\//,
   /^(GET|POST) \/ofrep\//,
   /^GET \/streaming/,
