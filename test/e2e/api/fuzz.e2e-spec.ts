@@ -96,6 +96,15 @@ describe('bad input on every write route (e2e, in-process)', () => {
     const user = (await api.put(`/api/v1/envs/${envId}/end-users`, { keyId: 'fuzzer' })).body.data;
     const property = (await api.get(`/api/v1/envs/${envId}/end-user-properties`)).body.data[0];
     const profile = (await api.get('/api/v1/user/profile')).body.data;
+    const relayProxy = (
+      await api.post('/api/v1/relay-proxies', {
+        name: 'Fuzz relay',
+        description: '',
+        isAllEnvs: true,
+        scopes: [],
+        agents: [{ id: 'fuzz-agent', name: 'Fuzz agent', host: 'http://127.0.0.1:1' }],
+      })
+    ).body.data;
     params = {
       envId,
       projectId: project.id,
@@ -111,6 +120,8 @@ describe('bad input on every write route (e2e, in-process)', () => {
       tokenId: token.id,
       userId: user.id,
       propertyId: property.id,
+      rpId: relayProxy.id,
+      agentId: 'fuzz-agent',
     };
     writes = [];
     for (const [path, item] of Object.entries(api.openApi.paths)) {
