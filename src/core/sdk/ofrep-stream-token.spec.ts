@@ -56,6 +56,24 @@ describe('OFREP event-stream token', () => {
     expect(check.ok && check.claims.context.envId).toBe('env-b');
   });
 
+  it('refuses another spelling of the signature (the unused bits of its last character)', () => {
+    const token = issueStreamToken(KEY, claims());
+    const last = token.slice(-1);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // A 32-byte signature ends in a character holding 4 data bits and 2 unused ones: its three
+    // neighbours in the alphabet's group of four decode to the same bytes.
+    const group = Math.floor(alphabet.indexOf(last) / 4) * 4;
+    const spellings = [...alphabet.slice(group, group + 4)].filter((c) => c !== last);
+    expect(spellings).toHaveLength(3);
+    for (const c of spellings) {
+      const respelled = token.slice(0, -1) + c;
+      expect(Buffer.from(respelled.split('.')[2], 'base64url')).toEqual(
+        Buffer.from(token.split('.')[2], 'base64url'),
+      );
+      expect(verifyStreamToken(KEY, respelled, NOW)).toEqual({ ok: false, reason: 'signature' });
+    }
+  });
+
   it('refuses tampered signatures and malformed input without throwing', () => {
     const token = issueStreamToken(KEY, claims());
     const flipped = token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA');

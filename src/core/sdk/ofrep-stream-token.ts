@@ -65,8 +65,10 @@ export function verifyStreamToken(key: string | Buffer, token: unknown, now: num
   if (parts.length !== 3 || parts[0] !== VERSION) return { ok: false, reason: 'malformed' };
   const [, body, signature] = parts;
   if (!BASE64URL.test(body) || !BASE64URL.test(signature)) return { ok: false, reason: 'malformed' };
-  const expected = sign(key, body);
-  const given = Buffer.from(signature, 'base64url');
+  // The canonical text is compared, not decoded bytes: base64url's last character carries unused
+  // bits, so another spelling of the same signature would otherwise pass as a different token.
+  const expected = Buffer.from(sign(key, body).toString('base64url'), 'utf8');
+  const given = Buffer.from(signature, 'utf8');
   // Checked before the payload is parsed: nothing unsigned is ever interpreted.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'signature' };
