@@ -10,6 +10,7 @@ export const SCENARIOS = [
   'large',
   'client',
   'rest',
+  'client-rest',
   'change',
   'floor',
 ] as const;

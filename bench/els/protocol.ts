@@ -60,7 +60,15 @@ export interface HttpRequestSpec {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * Every occurrence of this text in the body is replaced, per request, by a user id of the same
+   * length never sent before (issue 22: a new user on every request). Must be FRESH_ID_LENGTH long.
+   */
+  freshMarker?: string;
 }
+
+/** Length of the per-request user ids (and of their marker in a request body). */
+export const FRESH_ID_LENGTH = 16;
 
 /** Closed-loop HTTP load: each connection sends the next request when the answer arrived. */
 export interface HttpJob {

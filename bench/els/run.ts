@@ -7,6 +7,7 @@ import { loadAverage, tcpCounters } from './processes';
 import { formatTable, type Report, writeReport } from './report';
 import { type ScenarioContext, type ScenarioRunner } from './scenarios/common';
 import { clientScenario } from './scenarios/client';
+import { clientRestScenario } from './scenarios/client-rest';
 import { fanoutScenario } from './scenarios/fanout';
 import { floorScenario } from './scenarios/floor';
 import { changeScenario } from './scenarios/change';
@@ -28,6 +29,7 @@ const RUNNERS: Record<Scenario, ScenarioRunner> = {
   large: largeScenario,
   client: clientScenario,
   rest: restScenario,
+  'client-rest': clientRestScenario,
   change: changeScenario,
   floor: floorScenario,
 };

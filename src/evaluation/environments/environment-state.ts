@@ -76,6 +76,8 @@ export interface ClientItem {
 
 export interface OfrepItem {
   json: string;
+  /** `json` as UTF-8 (bulk answers are assembled from bytes). */
+  bytes: Buffer;
   failure: boolean;
 }
 
@@ -313,7 +315,8 @@ export class EnvironmentState {
     let item = entry.ofrepItems.get(result);
     if (item === undefined) {
       const evaluation = ofrepEvaluation(entry.flag, result);
-      item = { json: JSON.stringify(evaluation), failure: isOfrepFailure(evaluation) };
+      const json = JSON.stringify(evaluation);
+      item = { json, bytes: Buffer.from(json), failure: isOfrepFailure(evaluation) };
       if (entry.ofrepItems.size < MAX_ITEMS_PER_FLAG) entry.ofrepItems.set(result, item);
     }
     return item;

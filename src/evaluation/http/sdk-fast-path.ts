@@ -228,7 +228,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     if (route.kind === 'server-latest') {
       if (headers['transfer-encoding'] !== undefined || (headers['content-length'] ?? '0') !== '0')
         return false;
-      this.authorized(req, res, route, started, null);
+      this.authorized(req, res, route, started, null, '');
       return true;
     }
     const type = headers['content-type'];
@@ -251,7 +251,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
         const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
         const parsed = parseJsonBody(text);
         if (!parsed.ok) this.write(req, res, route, started, parsed.tooDeep ? BODY_TOO_DEEP : INVALID_JSON);
-        else this.authorized(req, res, route, started, parsed.value);
+        else this.authorized(req, res, route, started, parsed.value, text);
       } catch (err) {
         this.fail(req, res, err);
       }
@@ -265,14 +265,15 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     route: Route,
     started: number,
     body: unknown,
+    text: string,
   ): void {
     const outcome = this.auth.check(req.headers, route.kind === 'server-latest');
     if (outcome instanceof Promise) {
       outcome
-        .then((o) => this.answer(req, res, route, started, body, o))
+        .then((o) => this.answer(req, res, route, started, body, text, o))
         .catch((err: unknown) => this.fail(req, res, err));
     } else {
-      this.answer(req, res, route, started, body, outcome);
+      this.answer(req, res, route, started, body, text, outcome);
     }
   }
 
@@ -282,6 +283,8 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
     route: Route,
     started: number,
     body: unknown,
+    /** The body's JSON text (a cache key for client/latest-all). */
+    text: string,
     outcome: AuthOutcome,
   ): void {
     if (!isAuthorized(outcome)) {
@@ -295,7 +298,7 @@ export class SdkFastPath implements OnModuleInit, OnModuleDestroy {
           response = serverLatestAll(outcome, route.query);
           break;
         case 'client-latest':
-          response = clientLatestAll(outcome, route.query, body);
+          response = clientLatestAll(outcome, route.query, body, text);
           break;
         case 'evaluate':
           response = evaluate(outcome, body);

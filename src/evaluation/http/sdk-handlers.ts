@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { flagPassesFilter, parseEvaluateRequest } from '../../core/sdk/evaluate-request';
 import { flagNotFound, isOfrepFailure, ofrepContextToUser, ofrepEvaluation } from '../../core/sdk/ofrep';
-import { parseSdkUser, userSignature } from '../../core/sdk/sdk-user';
+import { parseSdkUser } from '../../core/sdk/sdk-user';
+import { clientSyncBody, ofrepBulkBody } from './per-user-bodies';
 import type { Authorized } from './sdk-auth';
 import { EMPTY_OK, errorResponse, jsonResponse, type SdkResponse, textResponse } from './sdk-response';
 
 // The SDK REST endpoints' logic (docs/reference/wire-protocol.md#endpoints, OFREP v1), independent of the
 // HTTP layer: parsed inputs in, the answer out. Every answer is built from JSON text cached per flag version
-// and evaluation result, so a request costs the evaluations and one string join.
+// and evaluation result, so a request costs the evaluations and one join (of bytes for the per-user
+// answers of client/latest-all and OFREP bulk: per-user-bodies.ts).
 
 /** The `timestamp` query parameter: absent → 0; otherwise an integer (ms). null when invalid. */
 export function timestampParam(query: unknown): number | null {
@@ -39,13 +40,21 @@ export function serverLatestAll(ok: Authorized, query: unknown): SdkResponse {
   return payload === null ? EMPTY_OK : { ...jsonResponse(200, payload.plain), encodable: payload };
 }
 
-/** Flags evaluated for the posted user (the bare user object). */
-export function clientLatestAll(ok: Authorized, query: unknown, body: unknown): SdkResponse {
+/**
+ * Flags evaluated for the posted user (the bare user object). `bodyText`: the JSON text `body` was
+ * parsed from, when the caller has it (it keys the per-user answer cache).
+ */
+export function clientLatestAll(
+  ok: Authorized,
+  query: unknown,
+  body: unknown,
+  bodyText?: string,
+): SdkResponse {
   const timestamp = timestampParam(query);
   if (timestamp === null) return BAD_TIMESTAMP;
   const user = parseSdkUser(body);
   if (user === null) return INVALID_USER;
-  const payload = ok.env.clientSync(user, JSON.stringify(user.keyId), userSignature(user), timestamp);
+  const payload = clientSyncBody(ok.env, user, timestamp, bodyText);
   return payload === null ? EMPTY_OK : jsonResponse(200, payload);
 }
 
@@ -103,18 +112,10 @@ export function ofrepBulk(
       JSON.stringify({ errorCode: context.errorCode, errorDetails: context.errorDetails }),
     );
   }
-  let json = '{"flags":[';
-  let first = true;
-  for (const entry of ok.env.flags.values()) {
-    if (entry.flag.isArchived) continue;
-    json += first ? '' : ',';
-    json += ok.env.ofrepItem(entry, context.user).json;
-    first = false;
-  }
-  json += ']}';
-  const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+  const answer = ofrepBulkBody(ok.env, context.user);
+  const etag = answer.etag;
   if (etagMatches(ifNoneMatch, etag))
     return { status: 304, body: null, contentType: null, headers: [['etag', etag]] };
-  if (eventStreams !== undefined) json = json.slice(0, -1) + eventStreams() + '}';
-  return jsonResponse(200, json, [['etag', etag]]);
+  const bytes = eventStreams === undefined ? answer.body : answer.withMember(eventStreams());
+  return jsonResponse(200, bytes, [['etag', etag]]);
 }
