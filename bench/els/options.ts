@@ -60,6 +60,8 @@ export interface Options {
   apiBuild: string | null;
   /** The floor scenario's server: the bare Node server or the same in C (write(2) in a loop). */
   floorServer: 'node' | 'c';
+  /** Large scenario: the SDK connections offer permessage-deflate (both: plain and compressed phases, interleaved). */
+  deflate: 'off' | 'on' | 'both';
 }
 
 const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [options]
@@ -75,7 +77,8 @@ const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [optio
   --rps on|off (loopback receive processing on the load core, as on the clients' own machines; root)
   --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)
   --api-build DIR (the same for the api role)
-  --floor-server node|c (floor: the bare server in Node, default, or in C; c needs cc)`;
+  --floor-server node|c (floor: the bare server in Node, default, or in C; c needs cc)
+  --deflate off|on|both (large: connections offer permessage-deflate; both: plain and compressed phases interleaved, twice)`;
 
 export function parseOptions(argv: string[]): Options {
   const [first, ...rest] = argv;
@@ -110,6 +113,7 @@ export function parseOptions(argv: string[]): Options {
     evaluationBuild: null,
     apiBuild: null,
     floorServer: 'node',
+    deflate: 'off',
   };
   for (let i = 0; i < rest.length; i += 2) {
     const name = rest[i];
@@ -198,6 +202,11 @@ export function parseOptions(argv: string[]): Options {
       case '--floor-server':
         if (value !== 'node' && value !== 'c') throw new Error(`--floor-server node|c\n${USAGE}`);
         o.floorServer = value;
+        break;
+      case '--deflate':
+        if (value !== 'on' && value !== 'off' && value !== 'both')
+          throw new Error(`--deflate off|on|both\n${USAGE}`);
+        o.deflate = value;
         break;
       case '--rps':
         if (value !== 'on' && value !== 'off') throw new Error(`--rps on|off\n${USAGE}`);

@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { constants, inflateRawSync } from 'node:zlib';
 
 // A minimal WebSocket client (RFC 6455) for load generation: one net.Socket per connection, no
 // per-connection closures, frames parsed in place. Server frames are unmasked single-frame text
@@ -14,6 +15,22 @@ const WS_ACCEPT = 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=';
 const HEAD_KEEP = 128;
 /** Shared by all sockets of the process (see the onread option below). */
 export const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * Set to "1" in the coordinator's environment before a fleet's workers start: their connections
+ * then offer permessage-deflate (RFC 7692), as browsers do. A compressed message is decoded like a
+ * real client would the first time a message of its length arrives (and whenever it is small);
+ * a later large one of the same length must start with the same compressed bytes and is handed on
+ * as that decoded message (length, first bytes): one core cannot inflate 1,000 × 6 MiB per second.
+ */
+export const DEFLATE_ENV = 'BENCH_WS_DEFLATE';
+const OFFER_DEFLATE = process.env[DEFLATE_ENV] === '1';
+const DEFLATE_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+/** Large compressed messages decoded so far, by compressed length. */
+const decoded = new Map<number, { head: Buffer; inflatedHead: Buffer; inflatedLength: number }>();
+/** Lengths being received whole for decoding; others of that length wait for it (not kept). */
+const decoding = new Set<number>();
+const awaitingDecode: { conn: WsConnection; head: Buffer; length: number }[] = [];
 
 export interface WsHandler<C extends WsConnection> {
   onOpen(conn: C): void;
@@ -56,6 +73,9 @@ export class WsConnection {
   private closeSent = false;
   private error: string | null = null;
   private fin = true;
+  /** The server accepted permessage-deflate; `compressed`: the current message has RSV1 set. */
+  private deflate = false;
+  private compressed = false;
   /** Set when the stream is unusable: parsing stops, the socket is being destroyed. */
   private dead = false;
 
@@ -76,7 +96,9 @@ export class WsConnection {
     this.socket.setNoDelay(true);
     const request =
       `GET ${path} HTTP/1.1\r\nHost: ${target.host}:${target.port}\r\nUpgrade: websocket\r\n` +
-      `Connection: Upgrade\r\nSec-WebSocket-Key: ${WS_KEY}\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+      `Connection: Upgrade\r\nSec-WebSocket-Key: ${WS_KEY}\r\nSec-WebSocket-Version: 13\r\n` +
+      (OFFER_DEFLATE ? 'Sec-WebSocket-Extensions: permessage-deflate\r\n' : '') +
+      '\r\n';
     this.socket.write(request);
     this.state = State.Handshake;
     this.socket.on('error', (err: Error) => {
@@ -146,6 +168,7 @@ export class WsConnection {
       const head = data.toString('latin1', 0, end);
       if (!head.startsWith('HTTP/1.1 101')) return this.fail(`handshake: ${head.split('\r\n')[0]}`);
       if (!head.includes(WS_ACCEPT)) return this.fail('handshake: wrong Sec-WebSocket-Accept');
+      this.deflate = OFFER_DEFLATE && /^sec-websocket-extensions: *permessage-deflate/im.test(head);
       this.state = State.Open;
       this.handler.onOpen(this);
       if (end + 4 < data.length) this.parse(data, end + 4);
@@ -214,8 +237,18 @@ export class WsConnection {
       this.opcode = opcode;
       this.messageLength = 0;
       this.message = null;
-      // Control frames are tiny; data frames are kept when small enough.
+      this.compressed = (b0 & 0x40) !== 0;
+      if (this.compressed && !this.deflate) {
+        this.fail('compressed frame without the extension');
+        return buf.length;
+      }
+      // Control frames are tiny; data frames are kept when small enough (or compressed and not
+      // decoded yet).
       this.keep = opcode >= 0x8 || length <= this.keepLimit;
+      if (!this.keep && this.compressed && !decoded.has(length) && !decoding.has(length)) {
+        decoding.add(length);
+        this.keep = true;
+      }
     } else if (this.keep && this.message !== null) {
       // Continuation of a kept message: grow the buffer.
       const grown = Buffer.allocUnsafe(this.messageLength + length);
@@ -238,7 +271,9 @@ export class WsConnection {
     const length = this.messageLength;
     this.message = null;
     this.messageLength = 0;
-    if (opcode === 0x1 || opcode === 0x2) {
+    if ((opcode === 0x1 || opcode === 0x2) && this.compressed) {
+      this.onCompressed(message, length);
+    } else if (opcode === 0x1 || opcode === 0x2) {
       this.handler.onMessage(
         this,
         this.keep ? message : message.subarray(0, Math.min(length, HEAD_KEEP)),
@@ -257,6 +292,52 @@ export class WsConnection {
     } else if (opcode === 0x9) {
       this.socket.write(clientFrame(0xa, message.subarray(0, length)));
     }
+  }
+
+  /** A complete compressed message: decoded (kept), or matched with the one decoded before. */
+  private onCompressed(message: Buffer, length: number): void {
+    if (this.keep) {
+      let inflated: Buffer;
+      try {
+        inflated = inflateRawSync(Buffer.concat([message.subarray(0, length), DEFLATE_TAIL]), {
+          finishFlush: constants.Z_SYNC_FLUSH,
+        });
+      } catch (err) {
+        return this.fail(`compressed message: ${(err as Error).message}`);
+      }
+      const kept = inflated.length <= this.keepLimit;
+      this.handler.onMessage(this, kept ? inflated : inflated.subarray(0, HEAD_KEEP), inflated.length, kept);
+      if (length > this.keepLimit) {
+        decoded.set(length, {
+          head: Buffer.from(message.subarray(0, HEAD_KEEP)),
+          inflatedHead: Buffer.from(inflated.subarray(0, HEAD_KEEP)),
+          inflatedLength: inflated.length,
+        });
+        decoding.delete(length);
+        for (let k = awaitingDecode.length - 1; k >= 0; k--) {
+          const waiting = awaitingDecode[k];
+          if (waiting.length !== length) continue;
+          awaitingDecode.splice(k, 1);
+          waiting.conn.matchDecoded(waiting.head, length);
+        }
+      }
+      return;
+    }
+    if (!decoded.has(length)) {
+      awaitingDecode.push({ conn: this, head: message, length });
+      return;
+    }
+    this.matchDecoded(message, length);
+  }
+
+  /** A large compressed message not decoded itself: it must start as the decoded one of its length. */
+  private matchDecoded(head: Buffer, length: number): void {
+    const known = decoded.get(length)!;
+    const n = Math.min(length, HEAD_KEEP);
+    if (!head.subarray(0, n).equals(known.head.subarray(0, n))) {
+      return this.fail('compressed message differs from the one decoded with the same length');
+    }
+    this.handler.onMessage(this, known.inflatedHead, known.inflatedLength, false);
   }
 }
 

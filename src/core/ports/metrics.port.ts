@@ -26,6 +26,11 @@ export type ChangeKind = 'flag' | 'segment';
 export abstract class Metrics {
   /** One change fanned out to an environment's connections: loop duration and connections written to. */
   abstract observeFanout(kind: ChangeKind, seconds: number, connections: number): void;
+  /**
+   * One full data-sync written to a streaming connection: compressed (permessage-deflate) or plain,
+   * and its message bytes as sent.
+   */
+  abstract fullSyncSent(type: 'server' | 'client', compressed: boolean, bytes: number): void;
   /** One HTTP answer; `route` is the matched route pattern (never a raw URL). */
   abstract observeHttp(method: string, route: string, status: number, seconds: number): void;
   /** Time a message waited between being produced and being handed on (per topic). */
@@ -43,6 +48,7 @@ export abstract class Metrics {
 /** Records nothing: for code built outside the Nest container (unit tests, tools). */
 export class NoopMetrics extends Metrics {
   observeFanout(): void {}
+  fullSyncSent(): void {}
   observeHttp(): void {}
   observeQueueLag(): void {}
   insightsIngested(): void {}

@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, constants, gunzipSync, inflateRawSync } from 'node:zlib';
 import { EncodedBody, MIN_COMPRESS_BYTES } from './encoded-body';
 
 describe('EncodedBody', () => {
@@ -18,6 +18,19 @@ describe('EncodedBody', () => {
     const br = await body.encode('br');
     expect(brotliDecompressSync(br).toString()).toBe(text);
     expect(br.length).toBeLessThan(text.length / 4);
+  });
+
+  it('compresses a permessage-deflate message once: sync-flushed, without its 00 00 FF FF tail', async () => {
+    const body = new EncodedBody(Buffer.from(text));
+    const [a, b] = await Promise.all([body.encode('deflate-message'), body.encode('deflate-message')]);
+    expect(a).toBe(b);
+    expect(body.ready('deflate-message')).toBe(a);
+    expect(a.subarray(-4).equals(Buffer.from([0, 0, 0xff, 0xff]))).toBe(false);
+    const inflated = inflateRawSync(Buffer.concat([a, Buffer.from([0, 0, 0xff, 0xff])]), {
+      finishFlush: constants.Z_SYNC_FLUSH,
+    });
+    expect(inflated.toString()).toBe(text);
+    expect(a.length).toBeLessThan(text.length / 4);
   });
 
   it('is not compressible below the threshold', () => {

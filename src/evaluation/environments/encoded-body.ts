@@ -1,9 +1,10 @@
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, deflateRaw, gzip } from 'node:zlib';
 
 // Compressed SDK answers (issue 22): a body that is the same for every caller of an environment
-// version (server/latest-all) keeps its gzip and brotli forms beside the plain bytes, each computed
-// once, on first demand, on libuv's thread pool (a 6 MiB payload must not stall the event loop).
-// Levels and thresholds were measured: docs/performance.md, "Compressed SDK payloads (issue 22)".
+// version (server/latest-all, WebSocket full syncs) keeps its gzip, brotli and permessage-deflate
+// forms beside the plain bytes, each computed once, on first demand, on libuv's thread pool (a 6 MiB
+// payload must not stall the event loop). Levels and thresholds were measured: docs/performance.md,
+// "Compressed SDK payloads (issue 22)" and "Compressed full syncs (issue 22)".
 
 /** Smaller bodies go out plain: the saving is a few hundred bytes at most. */
 export const MIN_COMPRESS_BYTES = 1024;
@@ -12,12 +13,23 @@ const GZIP_LEVEL = 6;
 /** Brotli quality 4: smaller than gzip -9 and faster than gzip -6 (qualities 5–6 are no smaller). */
 const BROTLI_QUALITY = 4;
 
-export type Compression = 'br' | 'gzip';
+/** deflate level of WebSocket messages: 12 % smaller than level 1, level 9 only 2 % smaller. */
+const DEFLATE_LEVEL = 6;
+/** The empty stored block that ends a sync flush; RFC 7692 §7.2.1 removes it from the message. */
+const SYNC_FLUSH_TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 
-/** One payload version's bytes: plain, and its gzip and brotli forms once someone asked for them. */
+/** HTTP content codings. */
+export type Compression = 'br' | 'gzip';
+/**
+ * Every stored form: HTTP codings, and `deflate-message`, the payload of an RFC 7692
+ * permessage-deflate message compressed with no context (valid on every connection).
+ */
+export type BodyCoding = Compression | 'deflate-message';
+
+/** One payload version's bytes: plain, and its compressed forms once someone asked for them. */
 export class EncodedBody {
-  private readonly encoded = new Map<Compression, Buffer>();
-  private readonly pending = new Map<Compression, Promise<Buffer>>();
+  private readonly encoded = new Map<BodyCoding, Buffer>();
+  private readonly pending = new Map<BodyCoding, Promise<Buffer>>();
 
   constructor(readonly plain: Buffer) {}
 
@@ -27,12 +39,12 @@ export class EncodedBody {
   }
 
   /** The encoded bytes if already computed. */
-  ready(coding: Compression): Buffer | undefined {
+  ready(coding: BodyCoding): Buffer | undefined {
     return this.encoded.get(coding);
   }
 
   /** The encoded bytes; computed once, concurrent callers share the same computation. */
-  encode(coding: Compression): Promise<Buffer> {
+  encode(coding: BodyCoding): Promise<Buffer> {
     const done = this.encoded.get(coding);
     if (done !== undefined) return Promise.resolve(done);
     let promise = this.pending.get(coding);
@@ -54,10 +66,16 @@ export class EncodedBody {
   }
 }
 
-function compress(plain: Buffer, coding: Compression): Promise<Buffer> {
+function compress(plain: Buffer, coding: BodyCoding): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, result: Buffer) => (err === null ? resolve(result) : reject(err));
     if (coding === 'gzip') gzip(plain, { level: GZIP_LEVEL }, done);
+    else if (coding === 'deflate-message')
+      deflateRaw(plain, { level: DEFLATE_LEVEL, finishFlush: constants.Z_SYNC_FLUSH }, (err, result) => {
+        const message = err === null ? withoutFlushTail(result) : null;
+        if (message !== null) resolve(message);
+        else reject(err ?? new Error('deflate output has no sync-flush tail'));
+      });
     else
       brotliCompress(
         plain,
@@ -71,4 +89,10 @@ function compress(plain: Buffer, coding: Compression): Promise<Buffer> {
         done,
       );
   });
+}
+
+/** A sync-flushed deflate stream without its final empty block (RFC 7692 §7.2.1). */
+function withoutFlushTail(deflated: Buffer): Buffer | null {
+  const end = deflated.length - SYNC_FLUSH_TAIL.length;
+  return end >= 0 && deflated.subarray(end).equals(SYNC_FLUSH_TAIL) ? deflated.subarray(0, end) : null;
 }

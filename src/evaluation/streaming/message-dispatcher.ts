@@ -2,7 +2,9 @@ import type { RawData } from 'ws';
 import { dataSyncTimestamp, echoJson, parseSdkMessage, PONG_JSON } from '../../core/sdk/sdk-payloads';
 import { isRecord, parseSdkUser, userSignature } from '../../core/sdk/sdk-user';
 import type { Logger } from '../../core/ports/logger.port';
+import type { Metrics } from '../../core/ports/metrics.port';
 import type { EndUserPublisher } from '../insights/end-user-publisher';
+import { FullSyncSender } from './full-sync-sender';
 import { CLOSE_POLICY, type SdkConnection } from './sdk-connection';
 
 // SDK → server messages (docs/reference/wire-protocol.md#message-framing): ping, echo, data-sync; the type is
@@ -23,10 +25,17 @@ function toText(data: RawData): string {
 }
 
 export class MessageDispatcher {
+  private readonly fullSyncs: FullSyncSender;
+  private readonly resume = (conn: SdkConnection) => (data: unknown) => this.dataSync(conn, data);
+
   constructor(
     private readonly endUsers: EndUserPublisher,
     private readonly log: Logger,
-  ) {}
+    metrics: Metrics,
+    onError: (conn: SdkConnection, err: unknown) => void,
+  ) {
+    this.fullSyncs = new FullSyncSender(metrics, onError);
+  }
 
   handle(conn: SdkConnection, data: RawData, now: number): void {
     if (conn.closing) return;
@@ -57,9 +66,19 @@ export class MessageDispatcher {
   private dataSync(conn: SdkConnection, data: unknown): void {
     const timestamp = dataSyncTimestamp(data);
     if (timestamp === null) return;
+    if (conn.waiting !== null) {
+      // A compressed full sync is on its way to this connection: this one is answered after it.
+      conn.waiting.push(data);
+      return;
+    }
     const env = conn.env;
     if (conn.kind === 'server') {
-      conn.send(env.serverSync(timestamp) ?? EMPTY_SERVER_PATCH);
+      const body = env.serverSyncBody(timestamp);
+      if (timestamp === 0 && body !== null) {
+        this.fullSyncs.sendServer(conn, body, this.resume(conn));
+        return;
+      }
+      conn.send(body?.plain ?? EMPTY_SERVER_PATCH);
       conn.synced = true;
       return;
     }
@@ -69,6 +88,10 @@ export class MessageDispatcher {
     if (signature !== conn.userSignature) conn.attachUser(user, signature);
     this.endUsers.enqueueSeen(env.envId, user);
     const payload = env.clientSync(user, conn.userKeyJson, signature, timestamp);
+    if (timestamp === 0 && payload !== null) {
+      this.fullSyncs.sendClient(conn, payload, this.resume(conn));
+      return;
+    }
     // WS always replies, even with an empty patch.
     conn.send(
       payload ??

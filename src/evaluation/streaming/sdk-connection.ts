@@ -3,14 +3,16 @@ import { WebSocket } from 'ws';
 import type { EndUser } from '../../core/end-users/end-user';
 import type { EnvConnection, EnvironmentState } from '../environments/environment-state';
 import { clientSyncHead } from '../../core/sdk/sdk-payloads';
-import { cachedTextFrame, framePayload, stringTextFrame } from './text-frame';
+import { cachedDeflatedTextFrame, cachedTextFrame, framePayload, stringTextFrame } from './text-frame';
 
 // One SDK WebSocket. Kept small (50,000 idle connections must fit in little memory): no timers or
 // closures of its own; the gateway's sweeper checks liveness and message rates for all of them.
 
-const TEXT_FRAME = { binary: false } as const;
+// ws never compresses on its own (its per-connection deflate would queue sends and defeat the
+// shared frames); compressed full syncs are frames built once (see full-sync-sender.ts).
+const TEXT_FRAME = { binary: false, compress: false } as const;
 
-/** ws internals read for the shared-frame fast path (stable across ws 8.x). */
+/** ws internals read for the shared-frame fast path (stable across ws 8.x; ws is pinned exactly). */
 interface WsInternals {
   _socket?: Duplex;
   _sender?: { _state?: number; _queue?: unknown[] };
@@ -19,7 +21,7 @@ interface WsInternals {
 /**
  * The socket to write a pre-built frame to, or null when ws must frame the message itself. Safe
  * only while ws's sender has nothing queued: it queues only for compression and Blobs, and this
- * server uses neither (perMessageDeflate is off and every payload is a string or Buffer).
+ * server uses neither (ws is never asked to compress and every payload is a string or Buffer).
  */
 function rawSocketOf(ws: WebSocket): Duplex | null {
   const internals = ws as unknown as WsInternals;
@@ -46,6 +48,13 @@ export class SdkConnection implements EnvConnection {
   messages = 0;
   /** Set once the connection is over a limit: further messages are ignored. */
   closing = false;
+  /**
+   * Data-sync requests received while a compressed full sync is being prepared for this connection:
+   * answered after it, in order (null: none pending).
+   */
+  waiting: unknown[] | null = null;
+  /** The client negotiated permessage-deflate so that shared compressed messages are valid for it. */
+  readonly deflate: boolean;
   /** The client push envelope up to the flag list, encoded on the first push after attachUser. */
   private patchHead: Buffer | null = null;
 
@@ -55,8 +64,10 @@ export class SdkConnection implements EnvConnection {
     readonly env: EnvironmentState,
     private readonly maxBufferedBytes: number,
     now: number,
+    deflate = false,
   ) {
     this.lastSeen = now;
+    this.deflate = deflate;
   }
 
   /**
@@ -75,6 +86,22 @@ export class SdkConnection implements EnvConnection {
     const socket = rawSocketOf(ws);
     if (socket === null) ws.send(framePayload(frame), TEXT_FRAME);
     else socket.write(frame);
+    if (ws.bufferedAmount > this.maxBufferedBytes) {
+      this.closing = true;
+      ws.terminate();
+    }
+  }
+
+  /**
+   * Writes a compressed message (`message`: its permessage-deflate payload, `plain`: the same
+   * text uncompressed, sent instead when ws must frame it itself). Only for `deflate` connections.
+   */
+  sendDeflated(message: Buffer, plain: Buffer): void {
+    const ws = this.ws;
+    if (ws.readyState !== WebSocket.OPEN) return;
+    const socket = rawSocketOf(ws);
+    if (socket === null) ws.send(plain, TEXT_FRAME);
+    else socket.write(cachedDeflatedTextFrame(message));
     if (ws.bufferedAmount > this.maxBufferedBytes) {
       this.closing = true;
       ws.terminate();

@@ -1,12 +1,13 @@
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { AppConfig } from '../../config/app-config';
 import { decodeStreamingToken, isTokenFresh } from '../../core/sdk/streaming-token';
 import { envIdFromSecret } from '../../core/tenancy/secret-format';
 import { Logger } from '../../core/ports/logger.port';
+import { Metrics, NoopMetrics } from '../../core/ports/metrics.port';
 import { SecretResolver } from '../auth/secret-resolver';
 import type { EnvironmentState } from '../environments/environment-state';
 import { EnvironmentRegistry } from '../environments/environment-registry';
@@ -17,6 +18,7 @@ import { clientAddress, ConnectionsPerAddress } from './connections-per-address'
 import { MessageDispatcher } from './message-dispatcher';
 import { installQuietReceiverEnd, quietSocketEnd } from './quiet-close';
 import { CLOSE_GOING_AWAY, CLOSE_INVALID_REQUEST, CLOSE_UNAVAILABLE, SdkConnection } from './sdk-connection';
+import { acceptsSharedDeflate, installInflateRelease, PER_MESSAGE_DEFLATE } from './shared-deflate';
 
 // GET /streaming?type=server|client&token=…[&version=…] on the HTTP server's upgrade event
 // (FeatBit's streaming protocol). The upgrade is accepted so that SDKs see a close code: 4003 for
@@ -65,9 +67,12 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
     private readonly rateLimiter: SdkRateLimiter,
     private readonly relays: RelayHub,
     logger: Logger,
+    @Optional() metrics: Metrics = new NoopMetrics(),
   ) {
     this.log = logger.child({ component: 'streaming' });
-    this.dispatcher = new MessageDispatcher(endUsers, this.log);
+    this.dispatcher = new MessageDispatcher(endUsers, this.log, metrics, (conn, err) =>
+      this.failConnection(conn, err),
+    );
     this.perAddress = new ConnectionsPerAddress(config.limits.wsMaxConnectionsPerIp);
   }
 
@@ -77,10 +82,11 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     installQuietReceiverEnd();
+    installInflateRelease();
     this.wss = new WebSocketServer({
       noServer: true,
       clientTracking: false,
-      perMessageDeflate: false,
+      perMessageDeflate: PER_MESSAGE_DEFLATE,
       maxPayload: this.config.limits.wsMaxMessageBytes,
     });
     this.server = this.adapterHost.httpAdapter.getHttpServer() as Server;
@@ -178,6 +184,9 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
 
   private complete(req: IncomingMessage, socket: Duplex, head: Buffer, outcome: Outcome): void {
     if (socket.destroyed) return;
+    // Compression only for SDK connections (full syncs); relay proxies and refused handshakes
+    // go on exactly as before.
+    if (outcome.kind !== 'ok') delete req.headers['sec-websocket-extensions'];
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', ignore);
       try {
@@ -215,7 +224,14 @@ export class StreamingGateway implements OnModuleInit, OnModuleDestroy {
   private register(ws: WebSocket, type: 'server' | 'client', env: EnvironmentState): void {
     const socket = (ws as unknown as { _socket?: Duplex })._socket;
     if (socket !== undefined) quietSocketEnd(socket);
-    const conn = new SdkConnection(ws, type, env, this.config.limits.wsMaxBufferedBytes, Date.now());
+    const conn = new SdkConnection(
+      ws,
+      type,
+      env,
+      this.config.limits.wsMaxBufferedBytes,
+      Date.now(),
+      acceptsSharedDeflate(ws),
+    );
     this.connections.add(conn);
     (type === 'server' ? env.servers : env.clients).add(conn);
     ws.on('message', (data) => {

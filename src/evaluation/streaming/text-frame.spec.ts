@@ -1,6 +1,14 @@
 import type { Writable } from 'node:stream';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import * as ws from 'ws';
-import { cachedTextFrame, framePayload, joinedTextFrame, stringTextFrame, textFrame } from './text-frame';
+import {
+  cachedDeflatedTextFrame,
+  cachedTextFrame,
+  framePayload,
+  joinedTextFrame,
+  stringTextFrame,
+  textFrame,
+} from './text-frame';
 
 // ws's frame parser (exported at runtime, not in its typings).
 const Receiver = (
@@ -65,5 +73,49 @@ describe('textFrame', () => {
       const payload = Buffer.alloc(size, 0x61);
       expect(framePayload(textFrame(payload)).equals(payload)).toBe(true);
     }
+  });
+});
+
+describe('cachedDeflatedTextFrame', () => {
+  const TAIL = Buffer.from([0x00, 0x00, 0xff, 0xff]);
+  // The stream has no final block (as every client decodes it): flushed, not finished.
+  const inflate = (data: Buffer) => inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
+  /** The permessage-deflate payload of a text (RFC 7692 §7.2.1: sync flush, tail removed). */
+  const deflated = (text: string) =>
+    deflateRawSync(Buffer.from(text), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, -4);
+
+  it.each([0, 100, 5_000, 200_000])('frames a compressed message of a %d-byte text with RSV1 set', (size) => {
+    const text = JSON.stringify({ messageType: 'data-sync', data: 'flag,'.repeat(size / 5) });
+    const message = deflated(text);
+    const frame = cachedDeflatedTextFrame(message);
+    expect(frame[0]).toBe(0xc1); // FIN, RSV1, text
+    const payload = framePayload(frame);
+    expect(payload.equals(message)).toBe(true);
+    expect(frame.length - payload.length).toBe(message.length < 126 ? 2 : message.length < 65536 ? 4 : 10);
+    expect(inflate(Buffer.concat([payload, TAIL])).toString()).toBe(text);
+    expect(cachedDeflatedTextFrame(message)).toBe(frame);
+  });
+
+  it('is read by ws as a compressed text message when the extension is negotiated', async () => {
+    const text = '{"messageType":"data-sync","data":{"eventType":"full"}}'.repeat(100);
+    const extension = new (
+      ws as unknown as {
+        PerMessageDeflate: new (options: object) => { accept(offers: object[]): unknown };
+      }
+    ).PerMessageDeflate({ isServer: false });
+    extension.accept([{ server_no_context_takeover: [true] }]); // as parsed from the header
+    const received = await new Promise<{ data: string; isBinary: boolean }>((resolve, reject) => {
+      const receiver = new (ws as unknown as { Receiver: new (options: object) => Writable }).Receiver({
+        isServer: false,
+        maxPayload: 0,
+        extensions: { 'permessage-deflate': extension },
+      });
+      receiver.on('message', (data: Buffer, isBinary: boolean) =>
+        resolve({ data: data.toString(), isBinary }),
+      );
+      receiver.on('error', reject);
+      receiver.write(cachedDeflatedTextFrame(deflated(text)));
+    });
+    expect(received).toEqual({ data: text, isBinary: false });
   });
 });

@@ -3,11 +3,19 @@
 // each and no per-socket framing or allocation.
 
 const frames = new WeakMap<Buffer, Buffer>();
+const deflatedFrames = new WeakMap<Buffer, Buffer>();
+/** FIN + opcode 1 (text); with RSV1 the payload is a permessage-deflate message (RFC 7692 §6). */
+const TEXT = 0x81;
+const DEFLATED_TEXT = 0xc1;
 /** Header bytes of the frame being built (frames are built synchronously, one at a time). */
 const scratch = Buffer.alloc(10);
 
 export function textFrame(payload: Buffer): Buffer {
-  const headerLength = writeHeader(payload.length);
+  return frameOf(payload, TEXT);
+}
+
+function frameOf(payload: Buffer, first: number): Buffer {
+  const headerLength = writeHeader(payload.length, first);
   const frame = Buffer.allocUnsafe(headerLength + payload.length);
   scratch.copy(frame, 0, 0, headerLength);
   payload.copy(frame, headerLength);
@@ -50,8 +58,8 @@ export function framePayload(frame: Buffer): Buffer {
 }
 
 /** Writes the header of a text frame of `length` payload bytes into `scratch`; returns its size. */
-function writeHeader(length: number): number {
-  scratch[0] = 0x81;
+function writeHeader(length: number, first = TEXT): number {
+  scratch[0] = first;
   if (length < 126) {
     scratch[1] = length;
     return 2;
@@ -73,6 +81,19 @@ export function cachedTextFrame(payload: Buffer): Buffer {
   if (frame === undefined) {
     frame = textFrame(payload);
     frames.set(payload, frame);
+  }
+  return frame;
+}
+
+/**
+ * The frame of a compressed text message (RSV1 set), from the payload of a permessage-deflate
+ * message (see EncodedBody's `deflate-message`), built on first use and kept as long as it lives.
+ */
+export function cachedDeflatedTextFrame(message: Buffer): Buffer {
+  let frame = deflatedFrames.get(message);
+  if (frame === undefined) {
+    frame = frameOf(message, DEFLATED_TEXT);
+    deflatedFrames.set(message, frame);
   }
   return frame;
 }

@@ -31,6 +31,18 @@ describe('PrometheusMetrics', () => {
     expect(sample(body, 'featbit_fanout_duration_seconds_bucket{le="0.001"}')).toBe(1);
   });
 
+  it('counts full syncs and their bytes by type and encoding', async () => {
+    const metrics = new PrometheusMetrics();
+    metrics.fullSyncSent('server', true, 700);
+    metrics.fullSyncSent('server', true, 700);
+    metrics.fullSyncSent('client', false, 3000);
+    const { body } = await metrics.exposition();
+    expect(sample(body, 'featbit_full_syncs_total{type="server",encoding="deflate"}')).toBe(2);
+    expect(sample(body, 'featbit_full_sync_bytes_total{type="server",encoding="deflate"}')).toBe(1400);
+    expect(sample(body, 'featbit_full_syncs_total{type="client",encoding="plain"}')).toBe(1);
+    expect(sample(body, 'featbit_full_syncs_total{type="server",encoding="plain"}')).toBeUndefined();
+  });
+
   it('labels HTTP answers by method, route pattern and status class', async () => {
     const metrics = new PrometheusMetrics();
     metrics.observeHttp('GET', '/api/v1/envs/:envId/feature-flags', 200, 0.01);

@@ -31,6 +31,8 @@ export class PrometheusMetrics extends Metrics {
   private dbPool: () => DbPoolUse | null = () => null;
   private readonly pushes: Counter<'kind'>;
   private readonly fanout: Histogram;
+  /** Children per (type, encoding), bound once: the full-sync path updates them without label lookups. */
+  private readonly fullSyncs: Record<string, { count: Counter.Internal; bytes: Counter.Internal }> = {};
   private readonly http: Histogram<'method' | 'route' | 'status_class'>;
   private readonly queueLag: Histogram<'topic'>;
   private readonly ingested: Counter;
@@ -52,6 +54,7 @@ export class PrometheusMetrics extends Metrics {
       buckets: FANOUT_BUCKETS,
       registers,
     });
+    this.registerFullSyncCounters(registers);
     this.http = new Histogram({
       name: 'featbit_http_request_duration_seconds',
       help: 'HTTP request duration by method, matched route pattern and status class',
@@ -84,6 +87,12 @@ export class PrometheusMetrics extends Metrics {
     if (connections > 0) this.pushes.inc({ kind }, connections);
   }
 
+  fullSyncSent(type: 'server' | 'client', compressed: boolean, bytes: number): void {
+    const child = this.fullSyncs[`${type}:${compressed ? 'deflate' : 'plain'}`];
+    child.count.inc();
+    child.bytes.inc(bytes);
+  }
+
   observeHttp(method: string, route: string, status: number, seconds: number): void {
     this.http.observe({ method, route, status_class: statusClass(status) }, seconds);
   }
@@ -111,6 +120,27 @@ export class PrometheusMetrics extends Metrics {
   /** The text exposition of every series. */
   async exposition(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  private registerFullSyncCounters(registers: Registry[]): void {
+    const labelNames = ['type', 'encoding'] as const;
+    const count = new Counter({
+      name: 'featbit_full_syncs_total',
+      help: 'Full data-syncs written to SDK streaming connections, by type and encoding (deflate: permessage-deflate)',
+      labelNames,
+      registers,
+    });
+    const bytes = new Counter({
+      name: 'featbit_full_sync_bytes_total',
+      help: 'Message bytes of the full data-syncs written to SDK streaming connections, by type and encoding',
+      labelNames,
+      registers,
+    });
+    for (const type of ['server', 'client'])
+      for (const encoding of ['plain', 'deflate']) {
+        const labels = { type, encoding };
+        this.fullSyncs[`${type}:${encoding}`] = { count: count.labels(labels), bytes: bytes.labels(labels) };
+      }
   }
 
   private registerScrapeGauges(registers: Registry[]): void {
