@@ -7,6 +7,7 @@ import type { EVALUATION_CONFIG } from './sections/evaluation.config';
 import type { LIMITS_CONFIG } from './sections/limits.config';
 import type { LOGGING_CONFIG } from './sections/logging.config';
 import type { SERVER_CONFIG } from './sections/server.config';
+import type { TracingConfig } from './tracing-config';
 import type { WORKFLOW_CONFIG } from './sections/workflow.config';
 
 /**
@@ -89,6 +90,8 @@ export abstract class AppConfig {
   abstract readonly workflow: SectionValues<typeof WORKFLOW_CONFIG>;
   abstract readonly limits: SectionValues<typeof LIMITS_CONFIG>;
   abstract readonly logging: SectionValues<typeof LOGGING_CONFIG>;
+  /** OpenTelemetry traces: off unless an exporter or an OTLP endpoint is set (docs/observability.md#tracing). */
+  abstract readonly tracing: TracingConfig;
   /** The edge role's upstream; null everywhere else (loadAppConfig requires both for the edge). */
   abstract readonly edge: EdgeConfig | null;
 }

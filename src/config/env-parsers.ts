@@ -75,3 +75,13 @@ export function httpUrl(): EnvParser<string> {
 export function path(): EnvParser<string> {
   return { parse: (raw, context) => ok(resolve(context.cwd, raw)) };
 }
+
+/** A number from 0 to 1 (a sampling ratio). */
+export function ratio(): EnvParser<number> {
+  return {
+    parse: (raw) => {
+      const value = Number(raw);
+      return raw !== '' && min(value, 0) && max(value, 1) ? ok(value) : fail('must be a number from 0 to 1');
+    },
+  };
+}

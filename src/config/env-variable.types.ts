@@ -22,6 +22,7 @@ export type EnvSection =
   | 'workflow'
   | 'limits'
   | 'logging'
+  | 'tracing'
   | 'edge';
 
 export interface EnvAlias {

@@ -11,6 +11,7 @@ import { LIMITS_CONFIG } from './sections/limits.config';
 import { LOGGING_CONFIG } from './sections/logging.config';
 import { MESSAGING_CONFIG } from './sections/messaging.config';
 import { SERVER_CONFIG } from './sections/server.config';
+import { TRACING_CONFIG } from './sections/tracing.config';
 import { WORKFLOW_CONFIG } from './sections/workflow.config';
 import type { EnvSection, EnvTable, EnvVariable, EnvVariableSpec, SectionValues } from './env-variable.types';
 
@@ -28,6 +29,7 @@ export const CONFIG_SECTIONS = {
   workflow: WORKFLOW_CONFIG,
   limits: LIMITS_CONFIG,
   logging: LOGGING_CONFIG,
+  tracing: TRACING_CONFIG,
   edge: EDGE_CONFIG,
 } satisfies Record<EnvSection, EnvTable>;
 

@@ -9,6 +9,7 @@ import {
   normalizeRedisConnectionString,
 } from './connection-strings';
 import { readEnv } from './read-env';
+import { tracingConfig } from './tracing-config';
 
 type RawEnv = Readonly<Record<string, string | undefined>>;
 
@@ -205,6 +206,8 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
     );
   }
 
+  const tracing = tracingConfig(values.tracing, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   // No problem: every connection its provider needs was built above.
   const built = <T>(value: T | null): T => value as T;
@@ -249,6 +252,7 @@ export function loadAppConfig(env: RawEnv, roles: readonly Role[], cwd = process
     workflow: values.workflow,
     limits: values.limits,
     logging: values.logging,
+    tracing,
     edge: edgeConfig,
   };
   return deepFreeze(config);

@@ -8,11 +8,13 @@ import { parseFlagChangeMessage } from '../../core/messages/flag-change.message'
 import { RawJson } from '../../core/messages/raw-json';
 import { parseRemovalMessage } from '../../core/messages/removal.message';
 import { parseSegmentChangeMessage } from '../../core/messages/segment-change.message';
+import type { TraceContext } from '../../core/messages/trace-context';
 import { FlagCache } from '../../core/ports/flag-cache.port';
 import { DataStore } from '../../core/ports/data-store.port';
 import { MessageBus, type OutboxMessage, TOPICS } from '../../core/ports/message-bus.port';
 import { Logger } from '../../core/ports/logger.port';
 import { Metrics, NoopMetrics } from '../../core/ports/metrics.port';
+import { traceOutboxSend } from '../../infrastructure/observability/change-tracing';
 
 const BATCH = 100;
 const LOOP_INTERVAL_MS = 5_000;
@@ -142,14 +144,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relay(message: OutboxMessage): Promise<void> {
+    let trace: TraceContext | undefined;
     if (message.topic === TOPICS.flagChange) {
       const change = parseFlagChangeMessage(message.payload);
       if (!change.ok) return this.dropUnreadable(message, change.error);
+      trace = change.trace;
       if (this.cache.enabled) await this.cache.upsertFlag(change.value);
     } else if (message.topic === TOPICS.removal) {
       // Relayed in order with the upserts, so an earlier upsert cannot bring a removed item back.
       const parsed = parseRemovalMessage(message.payload);
       if (!parsed.ok) return this.dropUnreadable(message, parsed.error);
+      trace = parsed.trace;
       const removal = parsed.value;
       if (this.cache.enabled && removal.kind === 'flag')
         await this.cache.removeFlag(removal.envId, removal.flagId);
@@ -159,6 +164,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } else {
       const change = parseSegmentChangeMessage(message.payload);
       if (!change.ok) return this.dropUnreadable(message, change.error);
+      trace = change.trace;
       const { segment, affectedFlagIds } = change.value;
       if (this.cache.enabled) {
         await this.cache.upsertSegment(segment.envId, segment);
@@ -168,7 +174,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
     }
     // The row holds the message JSON: published as it is, not parsed and serialized again.
-    await this.bus.publish(message.topic, new RawJson(message.payload));
+    await traceOutboxSend(message.topic, trace, { 'messaging.message.id': message.id }, () =>
+      this.bus.publish(message.topic, new RawJson(message.payload)),
+    );
   }
 
   /** A row no version could read: relaying it again would fail the same way. */

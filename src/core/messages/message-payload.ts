@@ -1,13 +1,15 @@
 import { parseBoundedJson, tooDeepMessage, valueExceedsDepth } from '../json/bounded-json';
+import type { TraceContext } from './trace-context';
 
 // What every topic's parser shares: a payload comes either as JSON text (an outbox row) or as the
 // value a bus adapter decoded; both are held to the nesting bound of src/core/json/bounded-json.ts
 // before anything recursive (stringify, evaluation) touches them.
 
-export type MessageParse<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `trace`: the W3C trace context the message carried, when it carried a valid one (./trace-context.ts). */
+export type MessageParse<T> = { ok: true; value: T; trace?: TraceContext } | { ok: false; error: string };
 
-export function parsed<T>(value: T): MessageParse<T> {
-  return { ok: true, value };
+export function parsed<T>(value: T, trace?: TraceContext): MessageParse<T> {
+  return trace === undefined ? { ok: true, value } : { ok: true, value, trace };
 }
 
 export function rejected<T>(topic: string, problem: string): MessageParse<T> {

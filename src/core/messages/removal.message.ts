@@ -1,10 +1,11 @@
 import { TOPICS } from '../ports/message-bus.port';
 import { isStringArray, type MessageParse, parsed, payloadObject, rejected } from './message-payload';
+import { readTraceContext, type TraceContext, withTraceFields } from './trace-context';
 
 // `featbit-ts-removal` (our addition; FeatBit only deletes its Redis entries, so its evaluation
 // servers keep serving a deleted flag until they restart). Removals carry ids only: evaluation
 // servers drop the item from memory and push nothing to SDKs, as FeatBit sends no deletion on the
-// wire; SDKs lose the item at their next full sync.
+// wire; SDKs lose the item at their next full sync. The optional trace context: ./trace-context.ts.
 
 export type RemovalMessage =
   | { kind: 'flag'; envId: string; flagId: string }
@@ -19,8 +20,8 @@ export type RemovalMessage =
   | { kind: 'relay-proxy'; relayProxyIds: string[] };
 
 /** The message text, as the outbox stores and the bus carries it. */
-export function removalJson(removal: RemovalMessage): string {
-  return JSON.stringify(removal);
+export function removalJson(removal: RemovalMessage, trace?: TraceContext): string {
+  return JSON.stringify(withTraceFields(removal, trace));
 }
 
 /** Reads a removal from its JSON text or the value a bus decoded. */
@@ -28,22 +29,23 @@ export function parseRemovalMessage(payload: unknown): MessageParse<RemovalMessa
   const object = payloadObject(TOPICS.removal, payload);
   if (!object.ok) return object;
   const p = object.value;
+  const trace = readTraceContext(p);
   switch (p.kind) {
     case 'flag':
       return typeof p.envId === 'string' && typeof p.flagId === 'string'
-        ? parsed({ kind: 'flag', envId: p.envId, flagId: p.flagId })
+        ? parsed({ kind: 'flag', envId: p.envId, flagId: p.flagId }, trace)
         : rejected(TOPICS.removal, 'a flag removal needs envId and flagId strings');
     case 'segment':
       return isStringArray(p.envIds) && typeof p.segmentId === 'string'
-        ? parsed({ kind: 'segment', envIds: p.envIds, segmentId: p.segmentId })
+        ? parsed({ kind: 'segment', envIds: p.envIds, segmentId: p.segmentId }, trace)
         : rejected(TOPICS.removal, 'a segment removal needs envIds (strings) and a segmentId string');
     case 'environment':
       return isStringArray(p.envIds)
-        ? parsed({ kind: 'environment', envIds: p.envIds })
+        ? parsed({ kind: 'environment', envIds: p.envIds }, trace)
         : rejected(TOPICS.removal, 'an environment removal needs envIds (strings)');
     case 'relay-proxy':
       return isStringArray(p.relayProxyIds)
-        ? parsed({ kind: 'relay-proxy', relayProxyIds: p.relayProxyIds })
+        ? parsed({ kind: 'relay-proxy', relayProxyIds: p.relayProxyIds }, trace)
         : rejected(TOPICS.removal, 'a relay-proxy removal needs relayProxyIds (strings)');
     default:
       return rejected(TOPICS.removal, 'kind must be flag, segment, environment or relay-proxy');

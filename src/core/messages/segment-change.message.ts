@@ -8,9 +8,11 @@ import {
   payloadObject,
   rejected,
 } from './message-payload';
+import { readTraceContext, type TraceContext, withTraceFields } from './trace-context';
 
 // `featbit-segment-change`: `{segment, affectedFlagIds}`, one message per environment the segment
-// applies to, `segment` being that environment's wire view (docs/reference/wire-protocol.md#internal-topics).
+// applies to, `segment` being that environment's wire view (docs/reference/wire-protocol.md#internal-topics),
+// plus the optional trace context (./trace-context.ts).
 
 export interface SegmentChangeMessage {
   segment: WireSegment;
@@ -20,8 +22,8 @@ export interface SegmentChangeMessage {
 const REQUIRED = ['id', 'envId', 'updatedAt'] as const;
 
 /** The message text, as the outbox stores and the bus carries it. */
-export function segmentChangeJson(message: SegmentChangeMessage): string {
-  return JSON.stringify(message);
+export function segmentChangeJson(message: SegmentChangeMessage, trace?: TraceContext): string {
+  return JSON.stringify(withTraceFields(message, trace));
 }
 
 /**
@@ -35,10 +37,13 @@ export function parseSegmentChangeMessage(payload: unknown): MessageParse<Segmen
   if (!isRecord(segment)) return rejected(TOPICS.segmentChange, 'segment must be an object');
   const missing = missingString(segment, REQUIRED);
   if (missing !== null) return rejected(TOPICS.segmentChange, `segment.${missing} must be a string`);
-  return parsed({
-    segment: segment as unknown as WireSegment,
-    affectedFlagIds: Array.isArray(affectedFlagIds)
-      ? affectedFlagIds.filter((id): id is string => typeof id === 'string')
-      : [],
-  });
+  return parsed(
+    {
+      segment: segment as unknown as WireSegment,
+      affectedFlagIds: Array.isArray(affectedFlagIds)
+        ? affectedFlagIds.filter((id): id is string => typeof id === 'string')
+        : [],
+    },
+    readTraceContext(object.value),
+  );
 }

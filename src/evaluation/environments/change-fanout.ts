@@ -7,9 +7,16 @@ import type { EnvironmentState, FlagEntry, SegmentEntry } from './environment-st
 // connection gets the changed flags evaluated for its user. FeatBit pushes even when a client's result did
 // not change; so do we (SDKs accept equal versions, and skipping would need per-connection result memory).
 // OFREP event streams only hear that something changed (their clients re-fetch the bulk evaluation).
+// `tally` is given only when the change is traced (docs/observability.md#tracing): it then receives the
+// bytes written; untraced pushes skip the count.
+
+/** Bytes written by one fan-out (src/infrastructure/observability/change-tracing.ts). */
+interface Tally {
+  bytes: number;
+}
 
 /** Sends a flag change; returns how many connections were written to. */
-export function pushFlagChange(state: EnvironmentState, entry: FlagEntry): number {
+export function pushFlagChange(state: EnvironmentState, entry: FlagEntry, tally?: Tally): number {
   let sent = 0;
   if (state.servers.size > 0) {
     const patch = Buffer.from(serverSyncJson('patch', [entry.json], []));
@@ -18,8 +25,9 @@ export function pushFlagChange(state: EnvironmentState, entry: FlagEntry): numbe
       conn.send(patch);
       sent++;
     }
+    if (tally !== undefined) tally.bytes += sent * patch.length;
   }
-  sent += pushClientFlags(state, [entry]);
+  sent += pushClientFlags(state, [entry], tally);
   return sent + notifyEventStreams(state, entry.ts);
 }
 
@@ -28,6 +36,7 @@ export function pushSegmentChange(
   state: EnvironmentState,
   segment: SegmentEntry,
   affected: FlagEntry[],
+  tally?: Tally,
 ): number {
   let sent = 0;
   if (state.servers.size > 0) {
@@ -37,9 +46,10 @@ export function pushSegmentChange(
       conn.send(patch);
       sent++;
     }
+    if (tally !== undefined) tally.bytes += sent * patch.length;
   }
   if (affected.length > 0) {
-    sent += pushClientFlags(state, affected);
+    sent += pushClientFlags(state, affected, tally);
     sent += notifyEventStreams(state, segment.ts);
   }
   return sent;
@@ -55,14 +65,16 @@ const TAIL = Buffer.from(CLIENT_SYNC_TAIL);
 // Each client frame is assembled from bytes encoded earlier (the connection's envelope head, the
 // item per evaluation result, the tail): no per-user text is built or UTF-8 encoded, which halves
 // the per-user work of the loop and the garbage it leaves.
-function pushClientFlags(state: EnvironmentState, entries: readonly FlagEntry[]): number {
+function pushClientFlags(state: EnvironmentState, entries: readonly FlagEntry[], tally?: Tally): number {
   let sent = 0;
   const items: Buffer[] = new Array<Buffer>(entries.length);
   for (const conn of state.clients) {
     const user = conn.user;
     if (user === null || !conn.synced) continue; // no data-sync yet: nothing to evaluate for
     for (let i = 0; i < entries.length; i++) items[i] = state.clientItem(entries[i], user).bytes;
-    conn.sendFrame(joinedTextFrame(conn.clientPatchHead(), items, TAIL));
+    const frame = joinedTextFrame(conn.clientPatchHead(), items, TAIL);
+    conn.sendFrame(frame);
+    if (tally !== undefined) tally.bytes += frame.length;
     sent++;
   }
   return sent;

@@ -15,6 +15,13 @@ import { environmentResourceName, type SecretContext } from '../../core/tenancy/
 import { Logger } from '../../core/ports/logger.port';
 import { SecretResolver } from '../auth/secret-resolver';
 import { MappedServerConnection } from '../relay/relay-connection';
+import {
+  annotateProcess,
+  endFanoutSpan,
+  type FanoutTrace,
+  startFanoutSpan,
+  traceChangeProcess,
+} from '../../infrastructure/observability/change-tracing';
 import { pushFlagChange, pushSegmentChange } from './change-fanout';
 import { EnvironmentState, type FlagEntry } from './environment-state';
 
@@ -147,7 +154,8 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
       this.log.warn('ignored a malformed flag-change message', { error: change.error });
       return;
     }
-    this.route(change.value.envId, { kind: 'flag', flag: change.value });
+    const flag = change.value;
+    traceChangeProcess(TOPICS.flagChange, change.trace, () => this.route(flag.envId, { kind: 'flag', flag }));
   }
 
   handleSegmentMessage(payload: unknown): void {
@@ -157,7 +165,9 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
       return;
     }
     const { segment, affectedFlagIds } = change.value;
-    this.route(segment.envId, { kind: 'segment', segment, affectedFlagIds });
+    traceChangeProcess(TOPICS.segmentChange, change.trace, () =>
+      this.route(segment.envId, { kind: 'segment', segment, affectedFlagIds }),
+    );
   }
 
   handleRemovalMessage(payload: unknown): void {
@@ -166,7 +176,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
       this.log.warn('ignored a malformed removal message', { error: removal.error });
       return;
     }
-    this.remove(removal.value);
+    traceChangeProcess(TOPICS.removal, removal.trace, () => this.remove(removal.value));
   }
 
   private remove(removal: RemovalMessage): void {
@@ -227,6 +237,7 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
   }
 
   private route(envId: string, change: Change): void {
+    annotateProcess({ 'featbit.env_id': envId });
     const state = this.states.get(envId);
     if (state !== undefined) {
       this.apply(state, change);
@@ -242,10 +253,13 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     if (change.kind === 'remove-environment') return this.dropEnvironment(state);
     const started = performance.now();
     let pushed: number;
+    // Only inside a traced change message (tracing on): otherwise undefined, and nothing is tallied.
+    let traced: FanoutTrace | undefined;
     if (change.kind === 'flag') {
       const entry = state.upsertFlag(change.flag);
       if (entry === null) return;
-      pushed = pushFlagChange(state, entry);
+      traced = startFanoutSpan(state.envId, change.kind);
+      pushed = pushFlagChange(state, entry, traced);
     } else {
       const entry = state.upsertSegment(change.segment);
       if (entry === null) return;
@@ -255,8 +269,10 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
         const f = state.flags.get(id);
         if (f !== undefined) affected.set(id, f);
       }
-      pushed = pushSegmentChange(state, entry, [...affected.values()]);
+      traced = startFanoutSpan(state.envId, change.kind);
+      pushed = pushSegmentChange(state, entry, [...affected.values()], traced);
     }
+    if (traced !== undefined) endFanoutSpan(traced, pushed);
     const ms = performance.now() - started;
     this.metrics.observeFanout(change.kind, ms / 1000, pushed);
     this.log.debug('change pushed', {
