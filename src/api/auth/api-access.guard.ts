@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { OrganizationRepository, WorkspaceRepository } from '../../core/ports/tenancy.repositories';
 import { Logger } from '../../core/ports/logger.port';
+import type { PolicyStatement } from '../../core/iam/iam';
+import type { Organization, OrganizationMember, Workspace } from '../../core/tenancy/tenancy';
 import { ForbiddenError, ValidationFailedError } from '../http/api-errors';
 import { ACCESS_RULE } from '../../shared/http/route-access';
 import type { AccessRule, TenantScope } from './access.decorators';
@@ -14,6 +16,16 @@ import { isUuid, TenantLookup } from './tenant-lookup.service';
 function header(req: FastifyRequest, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** A signed-in user's tenant reads, started together (see `startTenantReads`). */
+interface TenantReads {
+  userId: string;
+  /** The Organization header when it is a uuid. */
+  orgId: string | null;
+  workspaces: Promise<Workspace[]>;
+  namedOrg: Promise<Organization | null>;
+  membership: { member: Promise<OrganizationMember | null>; statements: Promise<PolicyStatement[]> } | null;
 }
 
 /**
@@ -49,7 +61,12 @@ export class ApiAccessGuard implements CanActivate {
     ctx.ip = req.ip;
     if (rule?.kind === 'public') return true;
 
-    ctx.principal = await this.authenticator.authenticate(req.headers.authorization);
+    // The tenant reads go out with the session's own (one round trip), once the token's signature
+    // names the user; they are used only after the session checks out.
+    const early: { reads?: TenantReads } = {};
+    ctx.principal = await this.authenticator.authenticate(req.headers.authorization, (userId) => {
+      if (rule && rule.scope !== 'none') early.reads = this.startTenantReads(req, userId, rule.scope);
+    });
     if (!rule) {
       this.log.error('route without an access declaration refused', {
         path: req.routeOptions.url,
@@ -59,7 +76,7 @@ export class ApiAccessGuard implements CanActivate {
     if (rule.sessionOnly && ctx.principal.kind !== 'user') {
       throw new ForbiddenError('access tokens cannot use this route; sign in instead');
     }
-    await this.resolveTenant(req, ctx, ctx.principal, rule.scope);
+    await this.resolveTenant(req, ctx, ctx.principal, rule.scope, early.reads);
     if (rule.kind === 'permission') {
       const resource = await rule.resource({ req, ctx, tenant: this.tenant });
       const actions = Array.isArray(rule.action) ? rule.action : [rule.action];
@@ -75,6 +92,7 @@ export class ApiAccessGuard implements CanActivate {
     ctx: ApiContext,
     principal: Principal,
     scope: TenantScope,
+    early: TenantReads | undefined,
   ): Promise<void> {
     if (scope === 'none') return;
     if (principal.kind === 'access-token') {
@@ -97,15 +115,8 @@ export class ApiAccessGuard implements CanActivate {
     const user = principal.user;
     const orgHeader = header(req, 'organization');
     const wsHeader = header(req, 'workspace');
-    // With an Organization header every read below depends only on it and the user: start them
-    // together (one round trip instead of five). The checks still run in order, and membership and
-    // statements are used only after they pass.
-    const orgId = orgHeader !== undefined && isUuid(orgHeader) ? orgHeader : null;
-    const early = orgId !== null && scope !== 'workspace' ? this.prefetchMembership(orgId, user.id) : null;
-    const [workspaces, namedOrg] = await Promise.all([
-      this.workspaces.listForUser(user.id),
-      orgId !== null ? this.organizations.findById(orgId) : Promise.resolve(null),
-    ]);
+    const reads = early?.userId === user.id ? early : this.startTenantReads(req, user.id, scope);
+    const [workspaces, namedOrg] = await Promise.all([reads.workspaces, reads.namedOrg]);
     let workspaceId: string;
     let org = null;
     if (orgHeader !== undefined) {
@@ -138,11 +149,29 @@ export class ApiAccessGuard implements CanActivate {
       }
       org = orgs[0];
     }
-    const prefetched = early !== null && orgId === org.id ? early : null;
+    const prefetched = reads.membership !== null && reads.orgId === org.id ? reads.membership : null;
     const member = await (prefetched?.member ?? this.organizations.findMember(org.id, user.id));
     if (!member) throw new ForbiddenError('you are not a member of this organization');
     ctx.organization = org;
     ctx.statements = await (prefetched?.statements ?? this.policies.statementsOf(org.id, user.id));
+  }
+
+  /**
+   * With an Organization header every tenant read depends only on it and the user: they start
+   * together (one round trip instead of five). The checks still run in order, and membership and
+   * statements are used only after they pass.
+   */
+  private startTenantReads(req: FastifyRequest, userId: string, scope: TenantScope): TenantReads {
+    const orgHeader = header(req, 'organization');
+    const orgId = orgHeader !== undefined && isUuid(orgHeader) ? orgHeader : null;
+    const workspaces = this.workspaces.listForUser(userId);
+    const namedOrg = orgId !== null ? this.organizations.findById(orgId) : Promise.resolve(null);
+    // Either may go unused when an earlier check refuses: never leave a rejection unhandled.
+    workspaces.catch(() => undefined);
+    namedOrg.catch(() => undefined);
+    const membership =
+      orgId !== null && scope !== 'workspace' ? this.prefetchMembership(orgId, userId) : null;
+    return { userId, orgId, workspaces, namedOrg, membership };
   }
 
   /** Membership and policy statements of a user in an organization, read concurrently. */

@@ -28,22 +28,35 @@ export class Authenticator {
     this.log = logger.child({ component: 'auth' });
   }
 
-  async authenticate(header: string | string[] | undefined): Promise<Principal> {
+  /**
+   * @param claimed told the user id of a session token as soon as its signature checks out, before
+   *   the session and the account are read, so that the caller's own reads can go out with them
+   *   (the access guard's tenant reads: one round trip instead of two).
+   */
+  async authenticate(
+    header: string | string[] | undefined,
+    claimed?: (userId: string) => void,
+  ): Promise<Principal> {
     const value = typeof header === 'string' ? header.trim() : '';
     if (!value) throw new UnauthorizedError();
-    if (/^bearer\s+/i.test(value)) return this.fromJwt(value.replace(/^bearer\s+/i, ''));
+    if (/^bearer\s+/i.test(value)) return this.fromJwt(value.replace(/^bearer\s+/i, ''), claimed);
     if (value.startsWith('api-')) return this.fromAccessToken(value);
     throw new UnauthorizedError('unsupported Authorization header');
   }
 
-  private async fromJwt(token: string): Promise<Principal> {
+  private async fromJwt(token: string, claimed?: (userId: string) => void): Promise<Principal> {
     const claims = await this.jwt.verify(token);
     if (!claims) throw new UnauthorizedError('the access token is invalid or expired');
     // Sign-out, a password change and refresh-token theft revoke the session: refused at once.
     const { userId, sessionId } = claims;
-    if (!sessionId || !(await this.refreshTokens.isSessionActive(sessionId, new Date().toISOString())))
-      throw new UnauthorizedError('the session has ended');
-    const user = await this.users.findById(userId);
+    if (!sessionId) throw new UnauthorizedError('the session has ended');
+    // Read together; the account is used only once the session is known to be live.
+    const active = this.refreshTokens.isSessionActive(sessionId, new Date().toISOString());
+    const account = this.users.findById(userId);
+    account.catch(() => undefined);
+    claimed?.(userId);
+    if (!(await active)) throw new UnauthorizedError('the session has ended');
+    const user = await account;
     if (!user) throw new UnauthorizedError('the account no longer exists');
     return { kind: 'user', user, sessionId };
   }

@@ -59,11 +59,9 @@ export class TenantLookup {
 
   /** An environment of the caller's organization other than the route's own (copy targets). */
   async otherEnv(ctx: ApiContext, envId: unknown): Promise<{ env: Environment; project: Project }> {
-    const env = isUuid(envId) ? await this.environments.findById(envId) : null;
-    if (!env) throw new ResourceNotFoundError('environment');
-    const project = await this.projects.findById(env.projectId);
-    if (!project || project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('environment');
-    return { env, project };
+    const found = isUuid(envId) ? await this.environments.findWithProject(envId) : null;
+    if (!found || found.project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('environment');
+    return found;
   }
 
   /** The environment of `envId` within the project `projectId`. */

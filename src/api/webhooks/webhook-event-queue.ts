@@ -18,11 +18,7 @@ export const MAX_WEBHOOKS_PER_ORGANIZATION = 200;
 export class WebhookEventQueue {
   async enqueue(tx: DataStore, entry: AuditLog): Promise<void> {
     if (!isWebhookSubject(entry.refType)) return;
-    const hooks = await tx.webhooks.list(entry.organizationId, {
-      pageIndex: 0,
-      pageSize: MAX_WEBHOOKS_PER_ORGANIZATION,
-    });
-    if (!hooks.items.some((hook) => hook.isActive)) return;
+    if (!(await tx.webhooks.hasActive(entry.organizationId))) return;
     const now = new Date().toISOString();
     await tx.jobs.enqueue(
       newJob({ id: randomUUID(), kind: WEBHOOK_EVENT_JOB, payload: { entry: { ...entry } } }, now),

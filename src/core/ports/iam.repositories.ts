@@ -18,6 +18,11 @@ export abstract class PolicyRepository {
   abstract attachToMember(organizationId: string, memberId: string, policyId: string): Promise<void>;
   abstract detachFromMember(organizationId: string, memberId: string, policyId: string): Promise<void>;
   abstract listMemberPolicyIds(organizationId: string, memberId: string): Promise<string[]>;
+  /**
+   * A member's policies in an organization, attached directly or through its groups, built-in ones
+   * included, by id: what the access guard checks on every request, read at once.
+   */
+  abstract listEffective(organizationId: string, memberId: string): Promise<Policy[]>;
   abstract listMemberIdsWithPolicy(organizationId: string, policyId: string): Promise<string[]>;
 }
 

@@ -20,6 +20,8 @@ export interface WebhookDeliveryFilter {
 
 export abstract class WebhookRepository extends CrudRepository<Webhook> {
   abstract list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>>;
+  /** Whether the organization has a webhook switched on (its changes are then queued for it). */
+  abstract hasActive(organizationId: string): Promise<boolean>;
   abstract addDelivery(delivery: WebhookDelivery): Promise<void>;
   /** Newest first. */
   abstract listDeliveries(

@@ -70,6 +70,8 @@ export abstract class EnvironmentRepository {
   /** Unique: (projectId, key). */
   abstract create(env: Environment): Promise<Environment>;
   abstract findById(id: string): Promise<Environment | null>;
+  /** The environment with its project, in one read (every management route under /envs/{envId}). */
+  abstract findWithProject(id: string): Promise<{ env: Environment; project: Project } | null>;
   abstract findByIds(ids: readonly string[]): Promise<Environment[]>;
   abstract listByProject(projectId: string): Promise<Environment[]>;
   abstract listAll(): Promise<Environment[]>;

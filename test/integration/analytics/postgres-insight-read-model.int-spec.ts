@@ -45,6 +45,9 @@ function pglite(): Promise<Harness> {
   const session: SqlSession = {
     query: async <T = Row>(sql: string, params?: readonly unknown[]) =>
       (await db.query<T>(sql, params ? [...params] : [])).rows,
+    execute: async (sql, params) => {
+      await db.query(sql, params ? [...params] : []);
+    },
     transaction: (work) => work(session),
   };
   const runner = { query: (sql: string) => db.exec(sql) } as unknown as QueryRunner;
@@ -58,6 +61,9 @@ async function postgres(): Promise<Harness> {
   const session: SqlSession = {
     query: async <T = Row>(sql: string, params?: readonly unknown[]) =>
       (await client.query(sql, params ? [...params] : [])).rows as T[],
+    execute: async (sql, params) => {
+      await client.query(sql, params ? [...params] : []);
+    },
     transaction: async (work) => {
       await client.query('BEGIN');
       try {

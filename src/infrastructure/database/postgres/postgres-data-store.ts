@@ -210,6 +210,9 @@ export function createPostgresConnection(options: PostgresDataStoreOptions): Pos
         migrations: POSTGRES_MIGRATIONS,
         migrationsTableName: 'schema_migrations',
         logging: false,
+        // Statements are written without waiting for the previous answer: a transaction's side
+        // records go out together (PgPipelinedTransaction in postgres-session.ts).
+        extra: { pipeline: true },
         // Without a listener an idle client dying with the server would crash the process.
         poolErrorHandler: (error: unknown) =>
           logger.warn('PostgreSQL pool error', { reason: describeError(error) }),

@@ -83,6 +83,17 @@ export class PgTable<T extends object> {
     return this.fromRow(rows[0]);
   }
 
+  /**
+   * Inserts a row nobody reads back (an audit entry, an outbox message): in a transaction it goes
+   * out without waiting for its answer (SqlSession.execute).
+   */
+  insertBlind(db: SqlSession, model: T): Promise<void> {
+    return db.execute(
+      `INSERT INTO ${this.table} (${this.select}) VALUES (${this.valuesList()})`,
+      this.toParams(model),
+    );
+  }
+
   /** Inserts unless the row (any unique key) exists; the inserted row, or null when it existed. */
   async insertIfAbsent(db: SqlSession, model: T): Promise<T | null> {
     const rows = await db.query(

@@ -100,6 +100,35 @@ export function iamSection(store: () => DataStore): void {
       );
       expect(await store().policies.listMemberPolicyIds(orgId, member)).toEqual([]);
     });
+
+    it("lists a member's effective policies: direct and through groups, once each, by id, this organization's only", async () => {
+      const orgId = newId();
+      const otherOrg = newId();
+      const member = newId();
+      const [direct, viaGroup, both, builtIn, foreign, unrelated] = await Promise.all([
+        store().policies.create(policy(orgId)),
+        store().policies.create(policy(orgId)),
+        store().policies.create(policy(orgId)),
+        store().policies.create(policy(null, { key: `sys-${newId().slice(0, 8)}` })),
+        store().policies.create(policy(otherOrg)),
+        store().policies.create(policy(orgId)),
+      ]);
+      await store().policies.attachToMember(orgId, member, direct.id);
+      await store().policies.attachToMember(orgId, member, both.id);
+      await store().policies.attachToMember(orgId, member, foreign.id);
+      const g = await store().groups.create(group(orgId));
+      await store().groups.addMember(orgId, g.id, member);
+      await store().groups.attachPolicy(g.id, viaGroup.id);
+      await store().groups.attachPolicy(g.id, both.id);
+      await store().groups.attachPolicy(g.id, builtIn.id);
+      const elsewhere = await store().groups.create(group(orgId));
+      await store().groups.attachPolicy(elsewhere.id, unrelated.id);
+
+      const ids = (await store().policies.listEffective(orgId, member)).map((p) => p.id);
+      expect(ids).toEqual([direct.id, viaGroup.id, both.id, builtIn.id].sort());
+      expect(await store().policies.listEffective(otherOrg, member)).toEqual([]);
+      expect(await store().policies.listEffective(orgId, newId())).toEqual([]);
+    });
   });
 
   describe('groups', () => {

@@ -203,6 +203,15 @@ export function tenancySection(store: () => DataStore): void {
       expect(await store().environments.findById(second.id)).toBeNull();
     });
 
+    it('reads an environment together with its project, and nothing for an unknown one', async () => {
+      const proj = await store().projects.create(project(newId()));
+      const env = await store().environments.create(environment(proj.id));
+      expect(await store().environments.findWithProject(env.id)).toEqual({ env, project: proj });
+      expect(await store().environments.findWithProject(newId())).toBeNull();
+      const orphan = await store().environments.create(environment(newId()));
+      expect(await store().environments.findWithProject(orphan.id)).toBeNull();
+    });
+
     it('resolves an SDK secret to its environment, project, organization and workspace', async () => {
       const ws = await store().workspaces.create(workspace());
       const org = await store().organizations.create(organization(ws.id));

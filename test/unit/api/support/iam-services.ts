@@ -16,7 +16,7 @@ export function iamServices(db = new InMemoryIam()) {
   const audit = new AuditTrail();
   const owners = new OwnerGuard(db.policies, db.groups);
   const policies = new PolicyService(db.store, db.policies, db.groups, db.users, audit);
-  const effective = new EffectivePolicies(db.policies, db.groups);
+  const effective = new EffectivePolicies(db.policies);
   const members = new MemberService(
     db.store,
     db.organizations,

@@ -194,6 +194,21 @@ export class InMemoryIam {
       this.state.memberPolicies
         .filter((m) => m.organizationId === organizationId && m.policyId === policyId)
         .map((m) => m.memberId),
+    listEffective: async (organizationId, memberId) => {
+      const groupIds = this.state.groupMembers
+        .filter((m) => m.memberId === memberId)
+        .map((m) => m.groupId)
+        .filter((id) => this.state.groups.some((g) => g.id === id && g.organizationId === organizationId));
+      const ids = new Set([
+        ...this.state.memberPolicies
+          .filter((m) => m.organizationId === organizationId && m.memberId === memberId)
+          .map((m) => m.policyId),
+        ...this.state.groupPolicies.filter((g) => groupIds.includes(g.groupId)).map((g) => g.policyId),
+      ]);
+      return this.state.policies
+        .filter((p) => ids.has(p.id) && (p.organizationId === null || p.organizationId === organizationId))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    },
   };
 
   readonly groups: GroupRepository = {

@@ -114,6 +114,11 @@ export class InMemoryTenancy {
       return env;
     },
     findById: async (id) => this.state.environments.find((e) => e.id === id) ?? null,
+    findWithProject: async (id) => {
+      const env = this.state.environments.find((e) => e.id === id);
+      const project = env && this.state.projects.find((p) => p.id === env.projectId);
+      return env && project ? { env, project } : null;
+    },
     findByIds: unused,
     listByProject: async (projectId) => this.state.environments.filter((e) => e.projectId === projectId),
     listAll: unused,

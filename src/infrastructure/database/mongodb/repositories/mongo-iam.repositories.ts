@@ -94,6 +94,21 @@ export class MongoPolicyRepository extends PolicyRepository {
   listMemberPolicyIds(organizationId: string, memberId: string): Promise<string[]> {
     return linked(this.c.memberPolicies, { organizationId, memberId }, 'policyId');
   }
+  async listEffective(organizationId: string, memberId: string): Promise<Policy[]> {
+    const [direct, groupIds] = await Promise.all([
+      this.listMemberPolicyIds(organizationId, memberId),
+      linked(this.c.groupMembers, { organizationId, memberId }, 'groupId'),
+    ]);
+    const inherited = groupIds.length
+      ? await linked(this.c.groupPolicies, { groupId: { $in: groupIds } }, 'policyId')
+      : [];
+    const ids = [...new Set([...direct, ...inherited])];
+    if (ids.length === 0) return [];
+    const policies = await this.c.policies.findByIds(ids);
+    return policies
+      .filter((p) => p.organizationId === null || p.organizationId === organizationId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
   listMemberIdsWithPolicy(organizationId: string, policyId: string): Promise<string[]> {
     return linked(this.c.memberPolicies, { organizationId, policyId }, 'memberId');
   }

@@ -121,6 +121,9 @@ export class MongoWebhookRepository extends WebhookRepository {
   list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>> {
     return namedPage(this.c.webhooks, { organizationId }, page);
   }
+  hasActive(organizationId: string): Promise<boolean> {
+    return this.c.webhooks.exists({ organizationId, isActive: true });
+  }
   async addDelivery(delivery: WebhookDelivery): Promise<void> {
     await this.c.deliveries.insert(delivery);
   }

@@ -204,6 +204,11 @@ export class MongoEnvironmentRepository extends EnvironmentRepository {
   findById(id: string): Promise<Environment | null> {
     return this.c.environments.findById(id);
   }
+  async findWithProject(id: string): Promise<{ env: Environment; project: Project } | null> {
+    const env = await this.c.environments.findById(id);
+    const project = env ? await this.c.projects.findById(env.projectId) : null;
+    return env && project ? { env, project } : null;
+  }
   findByIds(ids: readonly string[]): Promise<Environment[]> {
     return this.c.environments.findByIds(ids);
   }

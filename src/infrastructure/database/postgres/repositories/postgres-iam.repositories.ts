@@ -91,6 +91,19 @@ export class PostgresPolicyRepository extends PolicyRepository {
       [organizationId, memberId, policyId],
     );
   }
+  listEffective(organizationId: string, memberId: string): Promise<Policy[]> {
+    return POLICIES.findMany(
+      this.db,
+      `id IN (SELECT policy_id FROM member_policies WHERE organization_id = $1 AND member_id = $2
+              UNION
+              SELECT gp.policy_id FROM group_policies gp
+              JOIN group_members gm ON gm.group_id = gp.group_id
+              WHERE gm.organization_id = $1 AND gm.member_id = $2)
+       AND (organization_id IS NULL OR organization_id = $1)`,
+      [organizationId, memberId],
+      'id',
+    );
+  }
   listMemberPolicyIds(organizationId: string, memberId: string): Promise<string[]> {
     return column(
       this.db,

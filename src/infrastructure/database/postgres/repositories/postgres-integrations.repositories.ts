@@ -99,6 +99,13 @@ export class PostgresWebhookRepository extends WebhookRepository {
   list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>> {
     return namedPage(this.db, WEBHOOKS, 'organization_id', organizationId, page);
   }
+  async hasActive(organizationId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'SELECT 1 FROM webhooks WHERE organization_id = $1 AND is_active LIMIT 1',
+      [organizationId],
+    );
+    return rows.length > 0;
+  }
   async addDelivery(delivery: WebhookDelivery): Promise<void> {
     await DELIVERIES.insert(this.db, delivery);
   }

@@ -16,8 +16,8 @@ export class PostgresJobRepository extends JobRepository {
     super();
   }
 
-  async enqueue(job: Job): Promise<void> {
-    await JOBS.insert(this.db, job);
+  enqueue(job: Job): Promise<void> {
+    return JOBS.insertBlind(this.db, job);
   }
 
   async claim(request: ClaimRequest): Promise<Job[]> {

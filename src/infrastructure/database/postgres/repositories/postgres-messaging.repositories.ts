@@ -13,8 +13,8 @@ export class PostgresOutboxRepository extends OutboxRepository {
   constructor(private readonly db: SqlSession) {
     super();
   }
-  async add(message: OutboxMessage): Promise<void> {
-    await OUTBOX.insert(this.db, message);
+  add(message: OutboxMessage): Promise<void> {
+    return OUTBOX.insertBlind(this.db, message);
   }
   listPending(limit: number): Promise<OutboxMessage[]> {
     return OUTBOX.findMany(this.db, 'true', [], 'created_at, id', Math.max(1, Math.floor(limit)));

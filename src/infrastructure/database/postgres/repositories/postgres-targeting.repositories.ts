@@ -125,11 +125,8 @@ export class PostgresFlagRevisionRepository extends FlagRevisionRepository {
   constructor(private readonly db: SqlSession) {
     super();
   }
-  async append(record: FlagRevisionRecord): Promise<void> {
-    await this.db.query(
-      `INSERT INTO flag_revisions (${REVISIONS.select}) VALUES (${REVISIONS.valuesList()})`,
-      REVISIONS.toParams(record),
-    );
+  append(record: FlagRevisionRecord): Promise<void> {
+    return REVISIONS.insertBlind(this.db, record);
   }
   async listByFlag(flagId: string, page: PageRequest): Promise<Page<FlagRevisionRecord>> {
     return REVISIONS.page(this.db, 'flag_id = $1', [flagId], 'created_at DESC, id DESC', pageWindow(page));

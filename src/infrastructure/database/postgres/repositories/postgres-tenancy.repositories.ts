@@ -215,6 +215,16 @@ export class PostgresEnvironmentRepository extends EnvironmentRepository {
   findById(id: string): Promise<Environment | null> {
     return ENVIRONMENTS.findById(this.db, id);
   }
+  async findWithProject(id: string): Promise<{ env: Environment; project: Project } | null> {
+    const rows = await this.db.query(
+      `SELECT ${ENVIRONMENTS.selectFrom('e', 'e_')}, ${PROJECTS.selectFrom('p', 'p_')}
+       FROM environments e JOIN projects p ON p.id = e.project_id WHERE e.id = $1`,
+      [id],
+    );
+    return rows.length
+      ? { env: ENVIRONMENTS.fromRow(rows[0], 'e_'), project: PROJECTS.fromRow(rows[0], 'p_') }
+      : null;
+  }
   findByIds(ids: readonly string[]): Promise<Environment[]> {
     return ENVIRONMENTS.findByIds(this.db, ids);
   }

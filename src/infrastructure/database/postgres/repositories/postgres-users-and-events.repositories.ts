@@ -277,8 +277,8 @@ export class PostgresAuditLogRepository extends AuditLogRepository {
   constructor(private readonly db: SqlSession) {
     super();
   }
-  async append(entry: AuditLog): Promise<void> {
-    await AUDIT_LOGS.insert(this.db, { ...entry, envId: entry.envId || (null as unknown as string) });
+  append(entry: AuditLog): Promise<void> {
+    return AUDIT_LOGS.insertBlind(this.db, { ...entry, envId: entry.envId || (null as unknown as string) });
   }
   async list(filter: AuditLogFilter): Promise<Page<AuditLog>> {
     const params: unknown[] = [];
