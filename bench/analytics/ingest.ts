@@ -118,8 +118,10 @@ export async function runIngest(c: IngestCase, options: Options, rows: Row[], lo
   // This process opens the store in role mode (the events table only); the role itself creates the
   // Kafka table once the backlog is there and its group positioned.
   const local = await openInProcess(servers.env);
-  const roleEnv =
-    c.chIngest === 'kafka' ? { ...servers.env, ANALYTICS_CLICKHOUSE_INGEST: 'kafka' } : servers.env;
+  const roleEnv: Record<string, string> =
+    c.chIngest === 'kafka' ? { ...servers.env, ANALYTICS_CLICKHOUSE_INGEST: 'kafka' } : { ...servers.env };
+  // Profiling the role: e.g. --role-node-options "--require ./profiler.cjs" (--cpu-prof is refused there).
+  if (options.roleNodeOptions !== null) roleEnv.NODE_OPTIONS = options.roleNodeOptions;
   let role: ProductProcess | null = null;
   try {
     const envId = randomUUID();

@@ -37,6 +37,8 @@ export interface Options {
   keep: boolean;
   /** Another build's main.js to run as the analytics role; default this repository's dist/main.js. */
   main: string | null;
+  /** NODE_OPTIONS of the analytics role (profiling: --require a script starting the profiler). */
+  roleNodeOptions: string | null;
 }
 
 export const DEFAULT_EVENTS: Record<Scenario, number> = {
@@ -57,7 +59,8 @@ const USAGE = `usage: npm run bench:analytics -- <${SCENARIOS.join('|')}>[,…] 
   --load-batch N    events per writeEvents call when loading the reads data set (default 50000)
   --server-core C --load-core C   (default 0 and 1; npm run pins this process to core 1)
   --out DIR (default bench/results/<UTC date>)   --tag NAME (result file suffix)   --keep
-  --main FILE (another build's main.js as the analytics role; default dist/main.js)`;
+  --main FILE (another build's main.js as the analytics role; default dist/main.js)
+  --role-node-options "…"   NODE_OPTIONS of the analytics role (e.g. --require a profiler)`;
 
 function positive(name: string, value: string | undefined): number {
   const n = Number((value ?? '').replace(/[_,]/g, ''));
@@ -82,6 +85,7 @@ export function parseOptions(argv: string[]): Options {
     tag: null,
     keep: false,
     main: null,
+    roleNodeOptions: null,
   };
   for (let i = 0; i < rest.length; i++) {
     const name = rest[i].replace(/^--/, '');
@@ -117,6 +121,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case 'main':
         o.main = value ?? null;
+        break;
+      case 'role-node-options':
+        o.roleNodeOptions = value ?? null;
         break;
       case 'tag':
         o.tag = value ?? null;
