@@ -130,9 +130,11 @@ describe('Redis cache: writes lost to an outage', () => {
   const startProxy = () => proxy!.start();
   const stopProxy = async () => proxy?.stop();
   const caches: FlagCache[] = [];
+  const afterCleanups: Array<() => Promise<unknown>> = [];
 
   afterAll(async () => {
     await Promise.all(caches.map((c) => c.close()));
+    await Promise.all(afterCleanups.map((c) => c()));
     await stopProxy();
     await cleanup();
   });
@@ -176,5 +178,45 @@ describe('Redis cache: writes lost to an outage', () => {
     expect(await reader.getFlagsSince(env, 0)).toEqual([current]);
     expect(await api.getFlagsSince(env, 0)).toEqual([current]);
     expect((await api.health()).ok).toBe(true);
+  }, 30_000);
+
+  it('repairs itself after a write that failed while Redis stayed connected (no reconnect to wait for)', async () => {
+    const ns = `failed-write-${randomUUID()}`;
+    const p = `${runPrefix}:${ns}:featbit:`;
+    const api = open(ns);
+    const reader = open(ns);
+    caches.push(api, reader);
+    const admin = new Redis(url);
+    afterCleanups.push(() => admin.quit());
+    const env = randomUUID();
+    let current = makeFlag(env, '2024-06-01T10:00:00.000Z');
+    let stored = [current];
+    expect(
+      await api.populate(async (sink) => {
+        for (const flag of stored) await sink.upsertFlag(flag);
+      }),
+    ).toBe(true);
+    expect(await reader.getFlagsSince(env, 0)).toEqual([current]);
+
+    // The write of the next version fails on a connected Redis (the index key has the wrong type),
+    // as a write does whose failure arrives just after the connection's 'ready'.
+    const indexKeys = await admin.keys(`${p}*${env}*`);
+    expect(indexKeys.length).toBeGreaterThan(0);
+    for (const key of indexKeys) await admin.del(key);
+    for (const key of indexKeys) await admin.set(key, 'not a sorted set');
+    current = { ...current, name: 'changed', updatedAt: '2024-06-01T10:05:00.000Z' };
+    stored = [current];
+    await expect(api.upsertFlag(current)).resolves.toBeUndefined();
+    // Readers must not trust the cache any more, and the populating process fills it again once
+    // the key is usable, without any reconnect.
+    for (const key of indexKeys) await admin.del(key);
+    const deadline = Date.now() + 15_000;
+    while (
+      JSON.stringify(await reader.getFlagsSince(env, 0)) !== JSON.stringify([current]) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await reader.getFlagsSince(env, 0)).toEqual([current]);
   }, 30_000);
 });

@@ -230,6 +230,12 @@ class RedisFlagCache extends FlagCache {
       if (!this.stale)
         this.logger.warn(`cache ${what} failed, cache marked stale`, { error: message(error) });
       this.stale = true;
+      // A write can fail just before the connection's 'ready' (its rejection arrives after the
+      // event), and then no later event repairs the cache: evaluation processes would resync from
+      // it, stale, for good. Repair now when Redis is usable again (a split-roles e2e caught it).
+      // A repair already under way or scheduled (with backoff) is not started twice.
+      if (this.redis.ready && this.loader && !this.populating && !this.retryTimer)
+        setImmediate(() => void this.afterReconnect());
     }
   }
 
