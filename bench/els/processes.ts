@@ -24,7 +24,8 @@ export interface PreparedStack {
   cleanup(): Promise<void>;
 }
 
-async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
+/** One statement on the PostgreSQL server as its admin (create and drop bench databases). */
+export async function adminQuery(sql: string, params: unknown[] = []): Promise<void> {
   const client = new Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {

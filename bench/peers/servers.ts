@@ -1,10 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { ensureBuilt } from '../../test/e2e/support/product';
 import { onFreePort } from '../../test/support/free-port';
-import { prepareStack, ProductProcess } from '../els/processes';
+import { adminQuery, prepareStack, ProductProcess } from '../els/processes';
 
 // The two servers under test, each one process pinned to the server core with taskset, on the
 // same PostgreSQL server (databases of their own, dropped at the end): featbit-ts as
@@ -60,16 +59,6 @@ export async function startOurs(core: number, main: string | null): Promise<Serv
       await stack.cleanup();
     },
   };
-}
-
-async function admin(sql: string, params: unknown[] = []): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
 }
 
 async function waitHealthy(child: ChildProcess, port: number, output: () => string): Promise<void> {
@@ -130,8 +119,10 @@ export async function startUnleash(core: number): Promise<Server> {
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
-      await admin('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [database]);
-      await admin(`drop database if exists ${database}`);
+      await adminQuery('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+        database,
+      ]);
+      await adminQuery(`drop database if exists ${database}`);
     },
   };
 }
