@@ -202,7 +202,10 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     this.log.info('bus reconnected: resynchronising loaded environments', { count: states.length });
     for (const state of states) {
       try {
-        const { flags, segments } = await this.read(state.envId, state.scope);
+        // The database, not the cache: the outage that cost us messages may have cost the cache
+        // its writes too, and it can still say "populated" until its populator repairs it (with
+        // Redis as both bus and cache, a resync raced that repair: the split-roles e2e caught it).
+        const { flags, segments } = await this.read(state.envId, state.scope, 'database first');
         if (this.states.get(state.envId) !== state) continue;
         this.reconcile(state, flags, segments);
       } catch (err) {
@@ -316,22 +319,39 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
   private async read(
     envId: string,
     scope: SegmentScope,
+    order: 'cache first' | 'database first' = 'cache first',
   ): Promise<{ flags: FeatureFlag[]; segments: WireSegment[] }> {
-    let flags: FeatureFlag[] | null = null;
-    let segments: WireSegment[] | null = null;
-    if (this.cache.enabled) {
+    if (order === 'database first' || !this.cache.enabled) {
       try {
-        [flags, segments] = await Promise.all([
-          this.cache.getFlagsSince(envId, 0),
-          this.cache.getSegmentsSince(envId, 0),
-        ]);
-      } catch {
-        flags = segments = null; // the cache cannot answer: read the database
+        return await this.readDatabase(envId, scope);
+      } catch (error) {
+        // The database is down as well: the cache is the best answer there is (if it has one).
+        if (!this.cache.enabled) throw error;
+        const cached = await this.readCache(envId).catch(() => null);
+        if (cached === null) throw error;
+        return cached;
       }
     }
-    flags ??= await this.store.flags.listAll(envId);
-    segments ??= (await this.store.segments.listAll(scope)).map((s) => toWireSegment(s, envId));
-    return { flags, segments };
+    return (await this.readCache(envId).catch(() => null)) ?? this.readDatabase(envId, scope);
+  }
+
+  private async readCache(envId: string): Promise<{ flags: FeatureFlag[]; segments: WireSegment[] } | null> {
+    const [flags, segments] = await Promise.all([
+      this.cache.getFlagsSince(envId, 0),
+      this.cache.getSegmentsSince(envId, 0),
+    ]);
+    return flags === null || segments === null ? null : { flags, segments };
+  }
+
+  private async readDatabase(
+    envId: string,
+    scope: SegmentScope,
+  ): Promise<{ flags: FeatureFlag[]; segments: WireSegment[] }> {
+    const [flags, segments] = await Promise.all([
+      this.store.flags.listAll(envId),
+      this.store.segments.listAll(scope),
+    ]);
+    return { flags, segments: segments.map((s) => toWireSegment(s, envId)) };
   }
 
   /** Brings a loaded state in line with a fresh read, pushing what differs. */

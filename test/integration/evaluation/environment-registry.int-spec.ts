@@ -6,6 +6,7 @@ import type { EnvConnection } from '../../../src/evaluation/environments/environ
 import { SecretResolver } from '../../../src/evaluation/auth/secret-resolver';
 import { EnvironmentRegistry } from '../../../src/evaluation/environments/environment-registry';
 import { NoneFlagCache } from '../../../src/infrastructure/cache/none/none-flag.cache';
+import { createRedisFlagCache } from '../../../src/infrastructure/cache/redis/redis-flag.cache';
 import {
   createPostgresDataStore,
   type PostgresDataStore,
@@ -54,6 +55,23 @@ class Recorder implements EnvConnection {
   closed: number | null = null;
   close(code: number): void {
     this.closed = code;
+  }
+}
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Cuts the bus's listening connection (its application name) so that it reconnects. */
+async function cutListener(appName: string): Promise<void> {
+  const admin = new Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  try {
+    const killed = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+      [appName],
+    );
+    expect(killed.rowCount).toBeGreaterThan(0);
+  } finally {
+    await admin.end();
   }
 }
 
@@ -166,17 +184,7 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
     await store.flags.delete(deleted.id);
     await new Promise((r) => setTimeout(r, 200));
     expect(conn.received).toHaveLength(1);
-    const admin = new Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    try {
-      const killed = await admin.query(
-        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
-        [APP_NAME],
-      );
-      expect(killed.rowCount).toBeGreaterThan(0);
-    } finally {
-      await admin.end();
-    }
+    await cutListener(APP_NAME);
 
     await waitUntil(() => conn.received.length >= 2, 15_000, 'the resync push');
     expect(conn.received[1]).toEqual({ eventType: 'patch', featureFlags: [missed], segments: [] });
@@ -186,5 +194,55 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
     expect(
       JSON.parse(state.serverSync(0)!.toString()).data.featureFlags.map((f: { key: string }) => f.key),
     ).not.toContain('to-delete');
+  });
+
+  // The outage that cost the bus its messages can cost the cache its writes too: a populated
+  // cache (the marker survived) that missed a change must not be what the resync believes.
+  it('resynchronises from the database, not from a cache that still claims to be populated but missed the change', async () => {
+    const cache = createRedisFlagCache({
+      url: REDIS_URL,
+      keyPrefix: `registry-${process.pid}-${Date.now().toString(36)}:featbit:`,
+      maxRetryDelayMs: 200,
+    });
+    const cached = new EnvironmentRegistry(
+      store,
+      cache,
+      bus,
+      { evaluation: { missingAttribute: 'empty-string' } } as AppConfig,
+      new SecretResolver(store, cache),
+      silentLogger,
+    );
+    cached.onApplicationBootstrap();
+    try {
+      await waitUntil(() => cached.health().ok, 10_000, 'readiness');
+      const flag = buildFlag(seeded.env.id, 'cache-stale');
+      await store.flags.create(flag);
+      // Populated from the database, as the populating process does at start-up.
+      expect(
+        await cache.populate(async (sink) => {
+          for (const f of await store.flags.listAll(seeded.env.id)) await sink.upsertFlag(f);
+        }),
+      ).toBe(true);
+      const state = await cached.acquire(context);
+      expect(state.evaluator.getFlagByKey('cache-stale')?.isEnabled).toBe(flag.isEnabled);
+      const conn = new Recorder();
+      state.servers.add(conn);
+
+      // Committed while the cache write and the message were both lost.
+      const changed = nextVersion(flag, { isEnabled: !flag.isEnabled });
+      await store.flags.update(changed, flag.revision);
+      expect((await cache.getFlagsSince(seeded.env.id, 0))?.find((f) => f.id === flag.id)).toEqual(flag);
+      await cutListener(APP_NAME);
+
+      await waitUntil(
+        () => conn.received.some((m) => m.featureFlags.some((f) => f.key === 'cache-stale')),
+        15_000,
+        'the resync push',
+      );
+      expect(state.evaluator.getFlagByKey('cache-stale')).toEqual(changed);
+    } finally {
+      await cached.onModuleDestroy();
+      await cache.close();
+    }
   });
 });
