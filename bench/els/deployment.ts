@@ -74,8 +74,7 @@ export async function deploy(options: Options, plan: DeployPlan): Promise<Deploy
             core: options.serverCore,
             env: { ...prepared.env, LOG_LEVEL: options.serverLog },
             cpuProfDir: i === 0 ? profile : undefined,
-            main:
-              options.evaluationBuild === null ? undefined : join(options.evaluationBuild, 'dist', 'main.js'),
+            main: evaluationMain(options, i),
           }),
         ),
       );
@@ -102,4 +101,11 @@ export async function warmUp(evaluation: ProductProcess, env: SeededEnv): Promis
   const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) throw new Error(`warm-up: latest-all answered ${res.status}: ${body.toString()}`);
   return body.length;
+}
+
+/** The build an evaluation process runs: storm-ab gives every second one build B. */
+function evaluationMain(options: Options, index: number): string | undefined {
+  const build =
+    index % 2 === 1 && options.evaluationBuildB !== null ? options.evaluationBuildB : options.evaluationBuild;
+  return build === null ? undefined : join(build, 'dist', 'main.js');
 }

@@ -4,6 +4,7 @@ import type { Stack } from './processes';
 
 export const SCENARIOS = [
   'storm',
+  'storm-ab',
   'held',
   'fanout',
   'edge',
@@ -56,6 +57,8 @@ export interface Options {
   rps: boolean;
   /** A directory holding another build (dist/main.js) to run as the evaluation role. */
   evaluationBuild: string | null;
+  /** storm-ab: the second evaluation process runs DIR/dist/main.js instead (A/B in one run). */
+  evaluationBuildB: string | null;
   /** The same for the api role (management write path before/after). */
   apiBuild: string | null;
   /** The floor scenario's server: the bare Node server or the same in C (write(2) in a loop). */
@@ -76,6 +79,7 @@ const USAGE = `usage: npm run bench:els -- <${SCENARIOS.join('|')}>[,…] [optio
   --spin on|off (load workers busy-poll while pushes arrive: no wake-up IPIs charged to the server)
   --rps on|off (loopback receive processing on the load core, as on the clients' own machines; root)
   --evaluation-build DIR (run DIR/dist/main.js as the evaluation role: before/after comparisons)
+  --evaluation-build-b DIR (storm-ab: the second evaluation process runs this build)
   --api-build DIR (the same for the api role)
   --floor-server node|c (floor: the bare server in Node, default, or in C; c needs cc)
   --deflate off|on|both (large: connections offer permessage-deflate; both: plain and compressed phases interleaved, twice)`;
@@ -111,6 +115,7 @@ export function parseOptions(argv: string[]): Options {
     spin: false,
     rps: false,
     evaluationBuild: null,
+    evaluationBuildB: null,
     apiBuild: null,
     floorServer: 'node',
     deflate: 'off',
@@ -194,6 +199,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case '--evaluation-build':
         o.evaluationBuild = value;
+        break;
+      case '--evaluation-build-b':
+        o.evaluationBuildB = value;
         break;
       case '--spin':
         if (value !== 'on' && value !== 'off') throw new Error(`--spin on|off\n${USAGE}`);

@@ -16,6 +16,7 @@ import { heldScenario } from './scenarios/held';
 import { largeScenario } from './scenarios/large';
 import { restScenario } from './scenarios/rest';
 import { stormScenario } from './scenarios/storm';
+import { stormAbScenario } from './scenarios/storm-ab';
 
 // Load harness for the evaluation role (issue 8): deploys the product on this machine, runs the
 // chosen scenarios from load-generator processes on the other core and prints one table.
@@ -23,6 +24,7 @@ import { stormScenario } from './scenarios/storm';
 
 const RUNNERS: Record<Scenario, ScenarioRunner> = {
   storm: stormScenario,
+  'storm-ab': stormAbScenario,
   held: heldScenario,
   fanout: fanoutScenario,
   edge: edgeScenario,
@@ -47,6 +49,7 @@ function git(args: string[]): string {
 
 function serverCount(options: Options): number {
   if (options.servers !== null) return Math.max(1, options.servers);
+  if (options.scenarios.includes('storm-ab')) return 2;
   if (!options.scenarios.includes('held') || options.stack === 'embedded') return 1;
   return Math.max(1, Math.ceil((options.connections ?? 50_000) / FDS_PER_SERVER));
 }
@@ -75,6 +78,8 @@ async function main(): Promise<void> {
   if (options.evaluationBuild !== null)
     report.commit += `; evaluation role run from ${options.evaluationBuild}`;
   if (options.apiBuild !== null) report.commit += `; api role run from ${options.apiBuild}`;
+  if (options.evaluationBuildB !== null)
+    report.commit += `; storm-ab build B from ${options.evaluationBuildB}`;
   let net: NetTuning | null = null;
   if (options.rps) {
     net = enableLoopbackRps(options.loadCore);

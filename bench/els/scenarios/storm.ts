@@ -2,7 +2,8 @@ import { warmUp } from '../deployment';
 import { Histogram } from '../histogram';
 import type { StormJob, StormReport } from '../protocol';
 import { latencyFields } from '../report';
-import { spawnWorkers } from '../workers';
+import type { ProductProcess } from '../processes';
+import { type LoadWorker, spawnWorkers } from '../workers';
 import { addProblems, deployed, connectPlan, MiB, type ScenarioContext, Usage } from './common';
 
 // Target 1: new server-SDK connections at a fixed rate, each completing a full data-sync of the
@@ -22,19 +23,8 @@ export async function stormScenario(ctx: ScenarioContext): Promise<void> {
     [evaluation.pid],
     workers.map((w) => w.pid),
   );
-  const run = async (seconds: number): Promise<StormReport[]> => {
-    const job: StormJob = {
-      kind: 'storm',
-      plan: connectPlan(ctx, [evaluation]),
-      secret: env.serverSecret,
-      ratePerSec: rate / workers.length,
-      durationMs: seconds * 1000,
-      timeoutMs: 10_000,
-      fullLength,
-    };
-    for (const w of workers) w.send({ cmd: 'start', job });
-    return Promise.all(workers.map(async (w) => (await w.next('storm', seconds * 1000 + 60_000)).report));
-  };
+  const storm = stormRunner(ctx, workers, env.serverSecret, rate, fullLength);
+  const run = (seconds: number) => storm(evaluation, seconds);
   try {
     if (options.warmup > 0) {
       ctx.log(`storm: warm-up ${options.warmup} s at ${rate}/s`);
@@ -89,4 +79,27 @@ export async function stormScenario(ctx: ScenarioContext): Promise<void> {
     usage.stop();
     for (const w of workers) w.kill();
   }
+}
+
+/** Runs the storm at `rate` against one evaluation process for `seconds`; one report per worker. */
+export function stormRunner(
+  ctx: ScenarioContext,
+  workers: LoadWorker[],
+  secret: string,
+  rate: number,
+  fullLength: number,
+): (target: ProductProcess, seconds: number) => Promise<StormReport[]> {
+  return (target, seconds) => {
+    const job: StormJob = {
+      kind: 'storm',
+      plan: connectPlan(ctx, [target]),
+      secret,
+      ratePerSec: rate / workers.length,
+      durationMs: seconds * 1000,
+      timeoutMs: 10_000,
+      fullLength,
+    };
+    for (const w of workers) w.send({ cmd: 'start', job });
+    return Promise.all(workers.map(async (w) => (await w.next('storm', seconds * 1000 + 60_000)).report));
+  };
 }

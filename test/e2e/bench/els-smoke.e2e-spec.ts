@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../support/product';
 // only: each scenario yields its rows, with samples and without errors. Timings are not asserted.
 
 const run = promisify(execFile);
-const SCENARIOS = ['storm', 'held', 'fanout', 'large', 'client', 'rest', 'change'];
+const SCENARIOS = ['storm', 'storm-ab', 'held', 'fanout', 'large', 'client', 'rest', 'client-rest', 'change'];
 
 describe('bench:els smoke run', () => {
   let dir: string;
@@ -43,7 +43,7 @@ describe('bench:els smoke run', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints one table with a row per measured phase of every scenario', () => {
-    expect(output).toContain('| scenario |');
+    expect(output).toMatch(/\| scenario +\| phase +\|/);
     for (const scenario of SCENARIOS) {
       expect(report.rows.filter((r) => r.scenario === scenario).length).toBeGreaterThan(0);
       expect(output).toContain(`| ${scenario}`);
@@ -76,6 +76,11 @@ describe('bench:els smoke run', () => {
     }
     const held = report.rows.find((r) => r.scenario === 'held' && r.phase.includes('ping → pong'))!;
     expect(held.phase).toMatch(/^50 held/);
+    // storm-ab: both evaluation processes (here the same build) get their slices (2 pairs).
+    const ab = report.rows.filter((r) => r.scenario === 'storm-ab');
+    expect(ab.map((r) => r.phase.slice(0, 7))).toEqual(['build A', 'build B']);
+    for (const row of ab)
+      expect(row.note).toMatch(/CPU per connection: median [\d.]+ µs \(slices [\d.]+, [\d.]+\)/);
     const large = report.rows.find((r) => r.scenario === 'large')!;
     expect(large.count).toBe(50);
     // Two sequential changes of each kind, each seen on the queue.
