@@ -5,6 +5,7 @@ import { setupOpenApi } from './api/openapi/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './core/ports/logger.port';
+import { SdkWsAdapter } from './evaluation/streaming/sdk-ws.adapter';
 import { NestLoggerBridge } from './infrastructure/logging/pino-logger';
 import { requestIdOf, setupHttp } from './shared/http/http-setup';
 
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
     logger: new NestLoggerBridge(logger.child({ component: 'nest' })),
     abortOnError: false,
   });
+  // SDK streaming (/streaming) upgrades on this same HTTP server; used only when the evaluation role runs.
+  app.useWebSocketAdapter(new SdkWsAdapter(app.getHttpServer(), config, logger));
   const fastify = app.getHttpAdapter().getInstance();
   await setupHttp(fastify, config, logger);
   if (config.roles.includes('api')) {

@@ -1,69 +1,41 @@
-import type { RawData } from 'ws';
-import { dataSyncTimestamp, echoJson, parseSdkMessage, PONG_JSON } from '../../core/sdk/sdk-payloads';
+import { dataSyncTimestamp, echoJson, PONG_JSON } from '../../core/sdk/sdk-payloads';
 import { isRecord, parseSdkUser, userSignature } from '../../core/sdk/sdk-user';
-import type { Logger } from '../../core/ports/logger.port';
 import type { Metrics } from '../../core/ports/metrics.port';
 import type { EndUserPublisher } from '../insights/end-user-publisher';
 import { FullSyncSender } from './full-sync-sender';
-import { CLOSE_POLICY, type SdkConnection } from './sdk-connection';
+import type { SdkConnection } from './sdk-connection';
 
-// SDK → server messages (docs/reference/wire-protocol.md#message-framing): ping, echo, data-sync; the type is
-// matched case-insensitively; anything else, and anything malformed, is ignored without a reply.
+// SDK → server messages (docs/reference/wire-protocol.md#message-framing): ping, echo, data-sync,
+// reached through the gateway's @SubscribeMessage handlers (the adapter matches the type
+// case-insensitively and ignores anything else, and anything malformed, without a reply).
 
 const PONG = Buffer.from(PONG_JSON);
 const EMPTY_SERVER_PATCH = Buffer.from(
   '{"messageType":"data-sync","data":{"eventType":"patch","featureFlags":[],"segments":[]}}',
 );
 
-/** Messages one connection may send per sweep window before it is closed (SDKs send ~1 per 15 s). */
-export const MAX_MESSAGES_PER_WINDOW = 100;
-
-function toText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
-}
-
-export class MessageDispatcher {
+/** What the gateway's handlers do; a failure throws (the gateway closes that one connection). */
+export class SdkMessageHandlers {
   private readonly fullSyncs: FullSyncSender;
   private readonly resume = (conn: SdkConnection) => (data: unknown) => this.dataSync(conn, data);
 
   constructor(
     private readonly endUsers: EndUserPublisher,
-    private readonly log: Logger,
     metrics: Metrics,
     onError: (conn: SdkConnection, err: unknown) => void,
   ) {
     this.fullSyncs = new FullSyncSender(metrics, onError);
   }
 
-  handle(conn: SdkConnection, data: RawData, now: number): void {
-    if (conn.closing) return;
-    conn.lastSeen = now;
-    if (++conn.messages > MAX_MESSAGES_PER_WINDOW) {
-      this.log.warn('closing a connection that sends too many messages', { envId: conn.env.envId });
-      conn.close(CLOSE_POLICY, 'too many messages');
-      return;
-    }
-    const message = parseSdkMessage(toText(data));
-    if (message === null) return;
-    switch (message.type) {
-      case 'ping':
-        conn.send(PONG);
-        return;
-      case 'echo':
-        conn.send(echoJson(message.data));
-        return;
-      case 'data-sync':
-        this.dataSync(conn, message.data);
-        return;
-      default:
-        // Unknown types (and relay-proxy's rp-agent-status) are ignored, as FeatBit does.
-        return;
-    }
+  ping(conn: SdkConnection): void {
+    conn.send(PONG);
   }
 
-  private dataSync(conn: SdkConnection, data: unknown): void {
+  echo(conn: SdkConnection, data: unknown): void {
+    conn.send(echoJson(data));
+  }
+
+  dataSync(conn: SdkConnection, data: unknown): void {
     const timestamp = dataSyncTimestamp(data);
     if (timestamp === null) return;
     if (conn.waiting !== null) {

@@ -72,7 +72,13 @@ export function createPinoLogger(
 }
 
 // Nest announces every module and route at start-up: useful when debugging, noise otherwise.
-const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+const CHATTY_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'WebSocketsController',
+]);
 
 /** Routes Nest's own framework messages into the structured log. */
 export class NestLoggerBridge implements LoggerService {

@@ -15,6 +15,7 @@ import { FlagCache } from '../../../../src/core/ports/flag-cache.port';
 import { DataStore } from '../../../../src/core/ports/data-store.port';
 import { MessageBus } from '../../../../src/core/ports/message-bus.port';
 import { silentLogger } from '../../../../src/core/ports/logger.port';
+import { SdkWsAdapter } from '../../../../src/evaluation/streaming/sdk-ws.adapter';
 import { requestIdOf, setupHttp } from '../../../../src/shared/http/http-setup';
 import { RecordingFlagCache } from './recording-flag-cache';
 
@@ -84,6 +85,8 @@ export class ApiApp {
       routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 500 },
     });
     const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: false });
+    // As src/app.factory.ts does: without it Nest looks for socket.io for the streaming gateway.
+    app.useWebSocketAdapter(new SdkWsAdapter(app.getHttpServer(), config, silentLogger));
     const fastify = app.getHttpAdapter().getInstance();
     const harness = new ApiApp(app, config, cache, dir);
     fastify.addHook('onRoute', (route) => {
