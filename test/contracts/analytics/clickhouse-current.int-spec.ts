@@ -36,6 +36,7 @@ async function waitReady(store: ClickHouseAnalyticsStore): Promise<void> {
   throw new Error(`ClickHouse store not ready: ${(await store.health()).detail}`);
 }
 
+// Skipped only when TEST_CHDB_MODULE is unset (.ci/chdb.sh could not install chdb; it prints why).
 const describeIf = chdbModule ? describe : describe.skip;
 
 describeIf(

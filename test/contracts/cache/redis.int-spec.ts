@@ -34,6 +34,17 @@ describeFlagCacheContract('Redis', () =>
   }),
 );
 
+/** Polls (up to 15 s) until the cache answers `expected` for the environment; callers assert after. */
+async function untilFlags(cache: FlagCache, env: string, expected: unknown[]): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (
+    JSON.stringify(await cache.getFlagsSince(env, 0)) !== JSON.stringify(expected) &&
+    Date.now() < deadline
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('Redis cache: FeatBit key layout and recovery', () => {
   const admin = new Redis(url);
   const caches: FlagCache[] = [];
@@ -168,13 +179,7 @@ describe('Redis cache: writes lost to an outage', () => {
     expect((await api.health()).ok).toBe(false);
 
     await startProxy();
-    const deadline = Date.now() + 15_000;
-    while (
-      JSON.stringify(await reader.getFlagsSince(env, 0)) !== JSON.stringify([current]) &&
-      Date.now() < deadline
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await untilFlags(reader, env, [current]);
     expect(await reader.getFlagsSince(env, 0)).toEqual([current]);
     expect(await api.getFlagsSince(env, 0)).toEqual([current]);
     expect((await api.health()).ok).toBe(true);
@@ -210,13 +215,7 @@ describe('Redis cache: writes lost to an outage', () => {
     // Readers must not trust the cache any more, and the populating process fills it again once
     // the key is usable, without any reconnect.
     for (const key of indexKeys) await admin.del(key);
-    const deadline = Date.now() + 15_000;
-    while (
-      JSON.stringify(await reader.getFlagsSince(env, 0)) !== JSON.stringify([current]) &&
-      Date.now() < deadline
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await untilFlags(reader, env, [current]);
     expect(await reader.getFlagsSince(env, 0)).toEqual([current]);
   }, 30_000);
 });

@@ -35,6 +35,7 @@ async function allEvents(app: EvaluationProduct, envId: string): Promise<Insight
   }
 }
 
+// Skipped only when no official SDK could be prepared by .ci/sdks.sh (each records its reason).
 const describeIf = runnable ? describe : describe.skip;
 
 describeIf('official FeatBit server SDKs against the product', () => {
