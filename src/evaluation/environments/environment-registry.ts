@@ -321,26 +321,29 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
     scope: SegmentScope,
     order: 'cache first' | 'database first' = 'cache first',
   ): Promise<{ flags: FeatureFlag[]; segments: WireSegment[] }> {
-    if (order === 'database first' || !this.cache.enabled) {
-      try {
-        return await this.readDatabase(envId, scope);
-      } catch (error) {
-        // The database is down as well: the cache is the best answer there is (if it has one).
-        if (!this.cache.enabled) throw error;
-        const cached = await this.readCache(envId).catch(() => null);
-        if (cached === null) throw error;
-        return cached;
-      }
+    if (order === 'cache first') return (await this.readCache(envId)) ?? this.readDatabase(envId, scope);
+    try {
+      return await this.readDatabase(envId, scope);
+    } catch (error) {
+      // The database is down as well: the cache is the best answer there is (if it has one).
+      const cached = await this.readCache(envId);
+      if (cached === null) throw error;
+      return cached;
     }
-    return (await this.readCache(envId).catch(() => null)) ?? this.readDatabase(envId, scope);
   }
 
+  /** Null when the cache is off, cannot answer, or cannot vouch for the answer. */
   private async readCache(envId: string): Promise<{ flags: FeatureFlag[]; segments: WireSegment[] } | null> {
-    const [flags, segments] = await Promise.all([
-      this.cache.getFlagsSince(envId, 0),
-      this.cache.getSegmentsSince(envId, 0),
-    ]);
-    return flags === null || segments === null ? null : { flags, segments };
+    if (!this.cache.enabled) return null;
+    try {
+      const [flags, segments] = await Promise.all([
+        this.cache.getFlagsSince(envId, 0),
+        this.cache.getSegmentsSince(envId, 0),
+      ]);
+      return flags === null || segments === null ? null : { flags, segments };
+    } catch {
+      return null;
+    }
   }
 
   private async readDatabase(

@@ -36,7 +36,7 @@ export type HandshakeOutcome =
 
 type Handshake = (params: URLSearchParams) => Promise<HandshakeOutcome>;
 
-/** A handler of the SDK protocol's own messages; it replies itself and must not throw. */
+/** A handler of the SDK protocol's own messages; it replies itself (a throw closes its connection, 1011). */
 export type SdkMessageRoute = (conn: SdkConnection, data: unknown) => void;
 
 /** Options of `@WebSocketGateway` this adapter reads. */

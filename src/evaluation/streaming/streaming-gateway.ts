@@ -69,12 +69,10 @@ export class StreamingGateway
     this.server = server;
     server.handshake = (params) => this.validate(params);
     // The SDK protocol's messages (docs/reference/wire-protocol.md#message-framing). They reply
-    // themselves and never throw: a failure closes only their connection (1011).
-    server.routes.set('ping', (conn) => this.contained(conn, () => this.handlers.ping(conn)));
-    server.routes.set('echo', (conn, data) => this.contained(conn, () => this.handlers.echo(conn, data)));
-    server.routes.set('data-sync', (conn, data) =>
-      this.contained(conn, () => this.handlers.dataSync(conn, data)),
-    );
+    // themselves; the adapter closes only their connection (1011) should one throw.
+    server.routes.set('ping', (conn) => this.handlers.ping(conn));
+    server.routes.set('echo', (conn, data) => this.handlers.echo(conn, data));
+    server.routes.set('data-sync', (conn, data) => this.handlers.dataSync(conn, data));
     this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
     this.sweeper.unref();
   }
@@ -106,14 +104,6 @@ export class StreamingGateway
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const conn of this.connections) conn.ws.terminate();
-  }
-
-  private contained(conn: SdkConnection, handle: () => void): void {
-    try {
-      handle();
-    } catch (err) {
-      closeOnFailure(conn, err, this.log);
-    }
   }
 
   private async validate(params: URLSearchParams): Promise<HandshakeOutcome> {
