@@ -42,6 +42,12 @@ type Change =
 const CLOSE_ENVIRONMENT_DELETED = 4003;
 
 const SUBSCRIBE_RETRY_MS = 3_000;
+/**
+ * After the bus reconnects, how long first loads bypass the cache. The api repairs its cache when
+ * Redis is back (src/infrastructure/cache/redis/redis-flag.cache.ts), in seconds for a large
+ * install; until then a database read costs what a cache-less install always pays.
+ */
+const CACHE_SUSPECT_MS = 60_000;
 /** An environment with no connections and no requests for this long is dropped from memory. */
 export const IDLE_ENVIRONMENT_MS = 10 * 60_000;
 
@@ -61,6 +67,11 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
   private storeReady = false;
   private subscribed = false;
   private destroyed = false;
+  /**
+   * Until then, first loads read the database first as the resync does: after a bus outage the
+   * cache may still say "populated" while missing the outage's writes, until the api repairs it.
+   */
+  private cacheSuspectUntil = 0;
   private readonly log: Logger;
 
   constructor(
@@ -82,7 +93,10 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
       () => (this.storeReady = true),
       () => undefined,
     );
-    this.bus.onReconnect(() => void this.resyncAll());
+    this.bus.onReconnect(() => {
+      this.cacheSuspectUntil = Date.now() + CACHE_SUSPECT_MS;
+      void this.resyncAll();
+    });
     void this.subscribe();
   }
 
@@ -297,7 +311,8 @@ export class EnvironmentRegistry implements OnApplicationBootstrap, OnModuleDest
 
   private async load(context: SecretContext, pending: Change[]): Promise<EnvironmentState> {
     const scope = scopeOf(context);
-    const { flags, segments } = await this.read(context.envId, scope);
+    const order = Date.now() < this.cacheSuspectUntil ? 'database first' : 'cache first';
+    const { flags, segments } = await this.read(context.envId, scope, order);
     const state = new EnvironmentState(
       context.envId,
       scope,

@@ -217,10 +217,16 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
       await waitUntil(() => cached.health().ok, 10_000, 'readiness');
       const flag = buildFlag(seeded.env.id, 'cache-stale');
       await store.flags.create(flag);
+      // A second environment that no SDK has asked for yet, so the resync does not reload it.
+      const other = await seedEnvironment(store, 'other');
+      const otherContext = (await store.environments.findSecretContext(other.serverSecret))!;
+      const otherFlag = buildFlag(other.env.id, 'cache-stale-other');
+      await store.flags.create(otherFlag);
       // Populated from the database, as the populating process does at start-up.
       expect(
         await cache.populate(async (sink) => {
-          for (const f of await store.flags.listAll(seeded.env.id)) await sink.upsertFlag(f);
+          for (const envId of [seeded.env.id, other.env.id])
+            for (const f of await store.flags.listAll(envId)) await sink.upsertFlag(f);
         }),
       ).toBe(true);
       const state = await cached.acquire(context);
@@ -232,6 +238,8 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
       const changed = nextVersion(flag, { isEnabled: !flag.isEnabled });
       await store.flags.update(changed, flag.revision);
       expect((await cache.getFlagsSince(seeded.env.id, 0))?.find((f) => f.id === flag.id)).toEqual(flag);
+      const otherChanged = nextVersion(otherFlag, { isEnabled: !otherFlag.isEnabled });
+      await store.flags.update(otherChanged, otherFlag.revision);
       await cutListener(APP_NAME);
 
       await waitUntil(
@@ -240,6 +248,13 @@ describe('EnvironmentRegistry on PostgreSQL', () => {
         'the resync push',
       );
       expect(state.evaluator.getFlagByKey('cache-stale')).toEqual(changed);
+      // Loaded for the first time after the reconnect, before anything repaired the cache: it too
+      // comes from the database, not from the stale cache.
+      expect(
+        (await cache.getFlagsSince(other.env.id, 0))?.find((f) => f.id === otherFlag.id)?.isEnabled,
+      ).toBe(otherFlag.isEnabled);
+      const otherState = await cached.acquire(otherContext);
+      expect(otherState.evaluator.getFlagByKey('cache-stale-other')).toEqual(otherChanged);
     } finally {
       await cached.onModuleDestroy();
       await cache.close();
