@@ -13,6 +13,7 @@ import type { FeatureFlag, Variation } from '../../core/flags/feature-flag';
 import type { Actor } from '../../core/iam/actor';
 import { DataStore } from '../../core/ports/data-store.port';
 import { ExperimentMetricRepository, ExperimentRepository } from '../../core/ports/integrations.repositories';
+import { DuplicateKeyError } from '../../core/shared/errors';
 import { FlagRepository } from '../../core/ports/targeting.repositories';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { BusinessRuleError, ResourceNotFoundError, ValidationFailedError } from '../http/api-errors';
@@ -80,7 +81,10 @@ export class ExperimentService {
     return normalise(experiment);
   }
 
-  /** Only one experiment that is not archived per (flag, metric): creating it again answers that one. */
+  /**
+   * Only one experiment that is not archived per (flag, metric): creating it again answers that one.
+   * The unique index uq_experiments_active_slot holds the rule under concurrent creates as well.
+   */
   async create(
     actor: Actor,
     organizationId: string,
@@ -95,11 +99,36 @@ export class ExperimentService {
     if (!flag.variations.some((v) => v.id === input.baseLineVariationId)) {
       throw invalid('baseLineVariationId', 'is not a variation of the flag');
     }
-    const existing = (await this.experiments.listActive(envId)).find(
-      (e) => e.featureFlagId === flag.id && e.metricId === metric.id,
-    );
-    if (existing) return normalise(existing);
+    const existing = await this.activeFor(envId, flag.id, metric.id);
+    if (existing) return existing;
     const now = new Date().toISOString();
+    try {
+      return await this.insert(actor, organizationId, envId, flag, metric, input, now);
+    } catch (error) {
+      // uq_experiments_active_slot: a concurrent create won the (flag, metric) pair; answer its experiment.
+      if (!(error instanceof DuplicateKeyError && error.entity === 'Experiment')) throw error;
+      const winner = await this.activeFor(envId, flag.id, metric.id);
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  private async activeFor(envId: string, flagId: string, metricId: string): Promise<Experiment | null> {
+    const found = (await this.experiments.listActive(envId)).find(
+      (e) => e.featureFlagId === flagId && e.metricId === metricId,
+    );
+    return found ? normalise(found) : null;
+  }
+
+  private insert(
+    actor: Actor,
+    organizationId: string,
+    envId: string,
+    flag: FeatureFlag,
+    metric: ExperimentMetric,
+    input: ExperimentInput,
+    now: string,
+  ): Promise<Experiment> {
     return this.store.transaction(async (tx) => {
       const experiment = await tx.experiments.create({
         id: randomUUID(),

@@ -3,6 +3,7 @@ import { AnalyticsStore } from '../../../src/core/ports/analytics-store.port';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import { ApiApp } from './support/api-app';
 import { boolFlag } from './support/fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-database';
 
 jest.setTimeout(120_000);
 
@@ -232,4 +233,55 @@ describe('experiments API', () => {
       timestamp: ts,
     };
   }
+});
+
+// PGlite runs one statement at a time, so creates cannot race there; a pool of PostgreSQL
+// connections lets sixteen of them read "no experiment yet" before any inserts, and only the
+// unique index (uq_experiments_active_slot) keeps one.
+describe('experiments API on PostgreSQL', () => {
+  let database: TestDatabase;
+  let api: ApiApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('expt_race');
+    api = await ApiApp.start({
+      env: { DB_PROVIDER: 'postgres', POSTGRES_URL: database.url, JWT_SECRET: randomUUID() + randomUUID() },
+    });
+    await api.loginAsAdmin();
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  it('answers concurrent creates of the same flag and metric with one experiment', async () => {
+    const base = `/api/v1/envs/${await api.envId('dev')}`;
+    const adminId = (await api.get('/api/v1/user/profile')).body.data.id as string;
+    const flag = (await api.post(`${base}/feature-flags`, boolFlag('raced-button'))).body.data as {
+      id: string;
+      variations: { id: string }[];
+    };
+    const metric = await api.post(`${base}/experiment-metrics`, {
+      name: 'Raced',
+      maintainerUserId: adminId,
+      eventName: 'raced',
+      eventType: 1,
+      customEventTrackOption: 1,
+      customEventSuccessCriteria: 1,
+    });
+    expect(metric.status).toBe(200);
+    const body = {
+      featureFlagId: flag.id,
+      metricId: metric.body.data.id,
+      baseLineVariationId: flag.variations[0].id,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () => api.post(`${base}/experiments`, body)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array<number>(16).fill(200));
+    const ids = new Set(answers.map((a) => (a.body.data as { id: string }).id));
+    expect(ids.size).toBe(1);
+    const listed = await api.get(`${base}/experiments?featureFlagId=${flag.id}&pageSize=-1`);
+    expect((listed.body.data.items as { id: string }[]).map((e) => e.id)).toEqual([...ids]);
+  });
 });

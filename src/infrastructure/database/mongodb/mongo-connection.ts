@@ -3,6 +3,7 @@ import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { ConnectionSupervisor } from '../shared/connection-supervisor';
 import { describeError, describeTarget } from '../shared/redact';
 import type { StoreLogger } from '../shared/store-logger';
+import { upgradeBeforeIndexes } from './mongo-upgrades';
 import { ANALYTICS_COLLECTIONS } from './schemas/analytics.schemas';
 import { buildSchema, type CollectionDef, type MongoDoc } from './schemas/mongo-schema';
 import { TARGETING_COLLECTIONS } from './schemas/targeting.schemas';
@@ -108,8 +109,10 @@ export class MongoConnection {
       await model.createCollection().catch((error: { codeName?: string }) => {
         if (error.codeName !== 'NamespaceExists') throw error;
       });
-      await model.syncIndexes();
     }
+    const experiments = models.get('experiments');
+    if (experiments) await upgradeBeforeIndexes({ experiments });
+    for (const model of models.values()) await model.syncIndexes();
     this.models = models;
   }
 

@@ -23,7 +23,11 @@ const NETWORK_ERROR_NAMES = new Set([
 
 export function isDuplicateKey(error: unknown): boolean {
   const e = error as MongoErrorFields | null;
-  return !!e && (e.code === 11000 || !!e.writeErrors?.some((w) => w.code === 11000));
+  if (!e) return false;
+  if (e.code === 11000 || !!e.writeErrors?.some((w) => w.code === 11000)) return true;
+  // FerretDB 1.x answers an update (not an insert) that breaks a unique index with InternalError
+  // (code 1) carrying PostgreSQL's own message, where MongoDB answers E11000.
+  return e.code === 1 && typeof e.message === 'string' && e.message.includes('(SQLSTATE 23505)');
 }
 
 /**

@@ -21,6 +21,7 @@ export const UNIQUE_INDEX_FIELDS: Readonly<Record<string, string>> = {
   uq_triggers_token_hash: 'tokenHash',
   uq_relay_proxies_key_hash: 'keyHash',
   uq_webhooks_organization_name: 'name',
+  uq_experiments_active_slot: 'metricId',
 };
 
 /** The field a unique index protects; primary keys (and unknown names) mean the id. */

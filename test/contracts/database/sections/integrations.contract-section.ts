@@ -1,7 +1,7 @@
 import type { Experiment, ExperimentMetric } from '../../../../src/core/experiments/experiments';
 import type { RelayProxy, Trigger, Webhook } from '../../../../src/core/integrations/integrations';
 import type { DataStore } from '../../../../src/core/ports/data-store.port';
-import { NotFoundError } from '../../../../src/core/shared/errors';
+import { DuplicateKeyError, NotFoundError } from '../../../../src/core/shared/errors';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../src/core/workflow/workflow';
 import { at, newId } from '../contract-fixtures';
 
@@ -253,7 +253,7 @@ export function integrationsSection(store: () => DataStore): void {
       reason: '',
       rolledBackAt: null,
     };
-    const guarded = { ...experiment, id: newId(), guard };
+    const guarded = { ...experiment, id: newId(), featureFlagId: newId(), guard };
     await store().experiments.create(guarded);
     const watching = (await store().experiments.listWatching()).filter((e) => e.envId === envId);
     expect(watching).toEqual([guarded]);
@@ -266,6 +266,43 @@ export function integrationsSection(store: () => DataStore): void {
     await store().experimentMetrics.delete(metric.id);
     expect(await store().experiments.findById(experiment.id)).toBeNull();
     expect(await store().experimentMetrics.findById(metric.id)).toBeNull();
+  });
+
+  it('experiments: one that is not archived per (flag, metric), archived ones aside', async () => {
+    const envId = newId();
+    const pair = { featureFlagId: newId(), metricId: newId() };
+    const experiment = (overrides: Partial<Experiment> = {}): Experiment => ({
+      id: newId(),
+      envId,
+      ...pair,
+      isArchived: false,
+      status: 'NotStarted',
+      baselineVariationId: newId(),
+      alpha: 0.05,
+      method: 'fixed',
+      guard: null,
+      iterations: [],
+      createdAt: at(0),
+      updatedAt: at(0),
+      ...overrides,
+    });
+    const first = await store().experiments.create(experiment());
+    await expect(store().experiments.create(experiment())).rejects.toBeInstanceOf(DuplicateKeyError);
+    await expect(store().experiments.create(experiment())).rejects.toMatchObject({ entity: 'Experiment' });
+    // Any number archived beside the active one; the same metric on another flag is another pair.
+    await store().experiments.create(experiment({ isArchived: true }));
+    await store().experiments.create(experiment({ isArchived: true }));
+    await store().experiments.create(experiment({ featureFlagId: newId() }));
+    // An update that would make a second active one is refused too.
+    const archived = await store().experiments.create(experiment({ isArchived: true }));
+    await expect(store().experiments.update({ ...archived, isArchived: false })).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    );
+    // Archiving the active one frees the pair.
+    await store().experiments.update({ ...first, isArchived: true });
+    const next = await store().experiments.create(experiment());
+    expect((await store().experiments.listActive(envId)).map((e) => e.id)).toContain(next.id);
+    expect((await store().experiments.listActive(envId)).map((e) => e.id)).not.toContain(first.id);
   });
 
   it('relay proxies: CRUD, lookup by key hash and list', async () => {

@@ -12,6 +12,7 @@ import { Jobs1763700000011 } from './1763700000011-jobs.migration';
 import { FlagPermanent1763700000012 } from './1763700000012-flag-permanent.migration';
 import { WebhookHealth1763700000013 } from './1763700000013-webhook-health.migration';
 import { ReleaseWorkflows1763700000014 } from './1763700000014-release-workflows.migration';
+import { ExperimentSlot1763700000015 } from './1763700000015-experiment-slot.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const POSTGRES_MIGRATIONS = [
   FlagPermanent1763700000012,
   WebhookHealth1763700000013,
   ReleaseWorkflows1763700000014,
+  ExperimentSlot1763700000015,
 ];

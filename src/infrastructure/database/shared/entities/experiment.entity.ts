@@ -52,6 +52,13 @@ export const EXPERIMENT_ENTITY: EntityDefinition<Experiment> = {
     indices: [
       { name: 'ix_experiments_env', columns: ['envId', 'createdAt'] },
       { name: 'ix_experiments_flag', columns: ['featureFlagId'] },
+      // One experiment that is not archived per (flag, metric): docs/experiments.md.
+      {
+        name: 'uq_experiments_active_slot',
+        columns: ['featureFlagId', 'metricId'],
+        unique: true,
+        where: 'NOT is_archived',
+      },
     ],
   }),
   mongo: {
@@ -59,6 +66,19 @@ export const EXPERIMENT_ENTITY: EntityDefinition<Experiment> = {
     indexes: [
       [{ envId: 1, createdAt: -1 }, { name: 'ix_experiments_env' }],
       [{ featureFlagId: 1 }, { name: 'ix_experiments_flag' }],
+      [{ activeSlot: 1 }, { unique: true, name: 'uq_experiments_active_slot' }],
     ],
+    // FerretDB has no partial indexes, so the slot is a field that is unique by construction once
+    // archived (the experiment's own id) and names the (flag, metric) pair before.
+    derived: { activeSlot: experimentActiveSlot },
   },
 };
+
+/** The value Mongo's unique `activeSlot` index holds for an experiment. */
+export function experimentActiveSlot(
+  experiment: Pick<Experiment, 'id' | 'featureFlagId' | 'metricId' | 'isArchived'>,
+): string {
+  return experiment.isArchived
+    ? `archived:${experiment.id}`
+    : `active:${experiment.featureFlagId}:${experiment.metricId}`;
+}
