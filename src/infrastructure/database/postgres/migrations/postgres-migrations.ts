@@ -13,6 +13,7 @@ import { FlagPermanent1763700000012 } from './1763700000012-flag-permanent.migra
 import { WebhookHealth1763700000013 } from './1763700000013-webhook-health.migration';
 import { ReleaseWorkflows1763700000014 } from './1763700000014-release-workflows.migration';
 import { ExperimentSlot1763700000015 } from './1763700000015-experiment-slot.migration';
+import { ExperimentExposuresByUser1763700000016 } from './1763700000016-experiment-exposures-by-user.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const POSTGRES_MIGRATIONS = [
   WebhookHealth1763700000013,
   ReleaseWorkflows1763700000014,
   ExperimentSlot1763700000015,
+  ExperimentExposuresByUser1763700000016,
 ];

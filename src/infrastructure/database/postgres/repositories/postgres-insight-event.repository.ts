@@ -190,11 +190,16 @@ export class PostgresInsightEventRepository extends InsightEventRepository {
   async experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
     if (query.fromUs >= query.toUs) return { variations: [] };
     // Both sides join on the user with an inequality: without fresh statistics (a just-loaded
-    // experiment) the planner may pick a nested loop, quadratic in users; hash joins and in-memory
-    // sorts are the plan this statement is written for, so the transaction pins them.
+    // experiment) the planner may pick a nested loop, quadratic in users, or a merge join that
+    // sorts every metric event by user; hash joins in memory are the plan this statement is
+    // written for, so the transaction pins them. JIT compilation, which the planner's cost
+    // estimate switches on here, cost ~0.5 s and saved nothing (docs/performance.md, "Experiments").
     const rows = await this.db.transaction(async (tx) => {
-      await tx.query(`SET LOCAL enable_nestloop = off`);
-      await tx.query(`SET LOCAL work_mem = '64MB'`);
+      // set_config(…, true) is SET LOCAL, all of them in one statement.
+      await tx.query(
+        `SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true),
+                set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
+      );
       return tx.query(EXPERIMENT_SAMPLES_SQL, [
         query.envId,
         query.flagKey,

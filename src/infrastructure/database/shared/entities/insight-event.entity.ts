@@ -44,11 +44,12 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
         columns: ['envId', 'flagKey', 'timestamp'],
         where: 'flag_key IS NOT NULL',
       },
-      // Experiment samples (1763700000007): a flag's experiment exposures, and one metric's events
-      // (non-flag events only), each in a time window.
+      // Experiment samples: a flag's experiment exposures in user order, so each user's first one
+      // streams out of the index with no sort (1763700000016), and one metric's events (non-flag
+      // events only) in a time window (1763700000007).
       {
-        name: 'ix_events_env_flag_experiment',
-        columns: ['envId', 'flagKey', 'timestamp'],
+        name: 'ix_events_env_flag_experiment_user',
+        columns: ['envId', 'flagKey', 'userKey', 'timestamp', 'variationId'],
         where: 'sent_to_experiment',
       },
       {
