@@ -118,7 +118,7 @@ export async function runExperiment(
     'postgres',
     options.keep,
   );
-  const local = await openInProcess(servers.env);
+  const local = await openInProcess(servers.env, options.clickhouseEngine);
   try {
     const envId = randomUUID();
     const toMs = Date.now();

@@ -39,6 +39,12 @@ export interface Options {
   main: string | null;
   /** NODE_OPTIONS of the analytics role (profiling: --require a script starting the profiler). */
   roleNodeOptions: string | null;
+  /**
+   * The ClickHouse the in-process reads run on: the test server (ClickHouse 18.16 from Debian), or
+   * a current engine, chdb in this process (TEST_CHDB_MODULE from .ci/chdb.sh; reads-ch and
+   * experiment-ch only, since the role process cannot share it).
+   */
+  clickhouseEngine: 'server' | 'chdb';
 }
 
 export const DEFAULT_EVENTS: Record<Scenario, number> = {
@@ -60,7 +66,9 @@ const USAGE = `usage: npm run bench:analytics -- <${SCENARIOS.join('|')}>[,…] 
   --server-core C --load-core C   (default 0 and 1; npm run pins this process to core 1)
   --out DIR (default bench/results/<UTC date>)   --tag NAME (result file suffix)   --keep
   --main FILE (another build's main.js as the analytics role; default dist/main.js)
-  --role-node-options "…"   NODE_OPTIONS of the analytics role (e.g. --require a profiler)`;
+  --role-node-options "…"   NODE_OPTIONS of the analytics role (e.g. --require a profiler)
+  --clickhouse-engine server|chdb   reads-ch and experiment-ch on the test server (default) or on a
+                    current engine in this process (chdb; TEST_CHDB_MODULE from .ci/chdb.sh env)`;
 
 function positive(name: string, value: string | undefined): number {
   const n = Number((value ?? '').replace(/[_,]/g, ''));
@@ -86,6 +94,7 @@ export function parseOptions(argv: string[]): Options {
     keep: false,
     main: null,
     roleNodeOptions: null,
+    clickhouseEngine: 'server',
   };
   for (let i = 0; i < rest.length; i++) {
     const name = rest[i].replace(/^--/, '');
@@ -128,10 +137,20 @@ export function parseOptions(argv: string[]): Options {
       case 'tag':
         o.tag = value ?? null;
         break;
+      case 'clickhouse-engine':
+        if (value !== 'server' && value !== 'chdb')
+          throw new Error(`--clickhouse-engine: server or chdb\n${USAGE}`);
+        o.clickhouseEngine = value;
+        break;
       default:
         throw new Error(`unknown option ${rest[i]}\n${USAGE}`);
     }
     i++;
+  }
+  if (o.clickhouseEngine === 'chdb') {
+    const other = o.scenarios.filter((s) => s !== 'reads-ch' && s !== 'experiment-ch');
+    if (other.length > 0)
+      throw new Error(`--clickhouse-engine chdb: reads-ch and experiment-ch only\n${USAGE}`);
   }
   return o;
 }

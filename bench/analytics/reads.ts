@@ -59,7 +59,7 @@ export async function runReads(c: ReadsCase, options: Options, rows: Row[], log:
     'postgres',
     options.keep,
   );
-  const local = await openInProcess(servers.env);
+  const local = await openInProcess(servers.env, options.clickhouseEngine);
   try {
     const set = readsDataSet(randomUUID(), c.events);
     log(`${c.scenario}: loading ${c.events.toLocaleString('en')} events through writeEvents`);

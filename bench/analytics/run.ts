@@ -54,7 +54,7 @@ const RUNNERS: Record<Scenario, (o: Options, rows: Row[], log: Log) => Promise<v
   'reads-ch': (o, rows, log) =>
     runReads(
       {
-        scenario: 'reads-ch',
+        scenario: o.clickhouseEngine === 'chdb' ? 'reads-ch-chdb' : 'reads-ch',
         analytics: 'clickhouse',
         events: eventsFor(o, 'reads-ch'),
         insightsMs: 100,
@@ -79,7 +79,7 @@ const RUNNERS: Record<Scenario, (o: Options, rows: Row[], log: Log) => Promise<v
   'experiment-ch': (o, rows, log) =>
     runExperiment(
       {
-        scenario: 'experiment-ch',
+        scenario: o.clickhouseEngine === 'chdb' ? 'experiment-ch-chdb' : 'experiment-ch',
         analytics: 'clickhouse',
         events: eventsFor(o, 'experiment-ch'),
         targetMs: 500,

@@ -1,4 +1,8 @@
-import { createClient } from '@clickhouse/client';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ClickHouseClientConfigOptions, createClient } from '@clickhouse/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { loadAppConfig } from '../../src/config/load-app-config';
@@ -8,7 +12,12 @@ import type { DataStore } from '../../src/core/ports/data-store.port';
 import { silentLogger } from '../../src/core/ports/logger.port';
 import type { MessageBus } from '../../src/core/ports/message-bus.port';
 import { TOPICS } from '../../src/core/ports/message-bus.port';
+import type { AppConfig } from '../../src/config/app-config';
 import { createAnalyticsStore } from '../../src/infrastructure/analytics/analytics-store.module';
+import {
+  type ClickHouseAnalyticsStore,
+  createClickHouseAnalyticsStore,
+} from '../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
 import { createDataStore } from '../../src/infrastructure/database/database.module';
 import type { PostgresDataStore } from '../../src/infrastructure/database/postgres/postgres-data-store';
 import { createMessageBus } from '../../src/infrastructure/mq/mq.module';
@@ -92,12 +101,40 @@ async function untilHealthy(what: { health(): Promise<{ ok: boolean; detail?: st
   }
 }
 
+type ChdbConnection = NonNullable<ClickHouseClientConfigOptions['connection']>;
+
+/**
+ * The ClickHouse store on chdb, a current engine in this process (as the contract suite's
+ * clickhouse-current.int-spec.ts runs it), in a data directory of its own removed on close.
+ */
+async function chdbAnalytics(config: AppConfig): Promise<{ store: ClickHouseAnalyticsStore; dir: string }> {
+  const modulePath = process.env.TEST_CHDB_MODULE;
+  if (!modulePath)
+    throw new Error('--clickhouse-engine chdb needs TEST_CHDB_MODULE (.ci/chdb.sh up; .ci/chdb.sh env)');
+  if (config.analytics.provider !== 'clickhouse')
+    throw new Error('chdb serves the ClickHouse scenarios only');
+  const chdb = createRequire(join(modulePath, 'package.json'))('chdb/connection') as {
+    createChdbConnection(options: { path: string }): ChdbConnection;
+  };
+  const dir = await mkdtemp(join(tmpdir(), 'bench-chdb-'));
+  const store = createClickHouseAnalyticsStore({
+    ...config.analytics.clickhouse,
+    url: 'http://chdb.in-process',
+    connection: chdb.createChdbConnection({ path: dir }),
+  });
+  return { store, dir };
+}
+
 /** The product's adapters for this deployment, in this process (the analytics role's view). */
-export async function openInProcess(env: Record<string, string>): Promise<InProcess> {
+export async function openInProcess(
+  env: Record<string, string>,
+  clickhouseEngine: 'server' | 'chdb' = 'server',
+): Promise<InProcess> {
   const config = loadAppConfig(env, ['analytics']);
   const store = await createDataStore(config, silentLogger);
   await store.whenReady();
-  const analytics = await createAnalyticsStore(config, store, silentLogger);
+  const chdb = clickhouseEngine === 'chdb' ? await chdbAnalytics(config) : null;
+  const analytics = chdb?.store ?? (await createAnalyticsStore(config, store, silentLogger));
   await untilHealthy(analytics);
   let bus: Promise<MessageBus> | null = null;
   return {
@@ -109,6 +146,7 @@ export async function openInProcess(env: Record<string, string>): Promise<InProc
       if (bus !== null) await (await bus).close();
       await analytics.close();
       await store.close();
+      if (chdb) await rm(chdb.dir, { recursive: true, force: true });
     },
   };
 }
