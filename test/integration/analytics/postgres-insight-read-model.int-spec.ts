@@ -2,7 +2,6 @@
 // hourly rollups written in the insert statement (idempotent under re-delivery), the split of a
 // query between rollup hours and raw events, the retention purge and the migration's backfill.
 // Answers are checked against the contract's naive reference (test/contracts/analytics).
-import { PGlite, type Extension } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { insightFields } from '../../../src/core/analytics/insight-fields';
@@ -19,13 +18,8 @@ import {
   referenceInsights,
   referenceUsers,
 } from '../../contracts/analytics/analytics-reference';
-import { assertPgliteCanLoad } from '../../contracts/database/pglite-under-jest';
+import { openMigrationPglite } from '../../contracts/database/pglite-under-jest';
 import { createTestDatabase } from '../../contracts/database/postgres-test-database';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
-const { uuid_ossp } = require('@electric-sql/pglite/contrib/uuid_ossp') as { uuid_ossp: Extension };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const H = 3600_000_000;
 const T0 = Date.UTC(2026, 2, 6) * 1000; // the generated set's start (analytics-query.contract.ts)
@@ -40,8 +34,7 @@ interface Harness {
 }
 
 function pglite(): Promise<Harness> {
-  assertPgliteCanLoad();
-  const db = new PGlite({ extensions: { uuid_ossp, pg_trgm } });
+  const { db, runner } = openMigrationPglite();
   const session: SqlSession = {
     query: async <T = Row>(sql: string, params?: readonly unknown[]) =>
       (await db.query<T>(sql, params ? [...params] : [])).rows,
@@ -50,7 +43,6 @@ function pglite(): Promise<Harness> {
     },
     transaction: (work) => work(session),
   };
-  const runner = { query: (sql: string) => db.exec(sql) } as unknown as QueryRunner;
   return Promise.resolve({ session, migrate: (M) => new M().up(runner), close: () => db.close() });
 }
 

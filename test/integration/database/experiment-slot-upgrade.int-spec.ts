@@ -3,19 +3,12 @@
 // migration and MongoDB's start-up step archive the newer, keep the older, and then enforce the
 // unique index. Without the archiving step the index could not be built and the store would not start.
 import { randomUUID } from 'node:crypto';
-import { type Extension, PGlite } from '@electric-sql/pglite';
 import mongoose from 'mongoose';
-import type { QueryRunner } from 'typeorm';
 import { DuplicateKeyError } from '../../../src/core/shared/errors';
 import { createMongoDataStore } from '../../../src/infrastructure/database/mongodb/mongo-data-store';
 import { ExperimentSlot1763700000015 } from '../../../src/infrastructure/database/postgres/migrations/1763700000015-experiment-slot.migration';
 import { POSTGRES_MIGRATIONS } from '../../../src/infrastructure/database/postgres/migrations/postgres-migrations';
-import { assertPgliteCanLoad } from '../../contracts/database/pglite-under-jest';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
-const { uuid_ossp } = require('@electric-sql/pglite/contrib/uuid_ossp') as { uuid_ossp: Extension };
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { openMigrationPglite } from '../../contracts/database/pglite-under-jest';
 
 const TEST_MONGO_URL = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 
@@ -28,10 +21,8 @@ const otherFlag = randomUUID();
 
 describe('experiment slot: upgrading a database with duplicate active experiments', () => {
   it('PostgreSQL: migration 1763700000015 archives the newer duplicate and builds the index', async () => {
-    assertPgliteCanLoad();
-    const db = new PGlite({ extensions: { uuid_ossp, pg_trgm } });
+    const { db, runner } = openMigrationPglite();
     try {
-      const runner = { query: (sql: string) => db.exec(sql) } as unknown as QueryRunner;
       const before = POSTGRES_MIGRATIONS.filter((m) => m !== ExperimentSlot1763700000015);
       expect(before).toHaveLength(POSTGRES_MIGRATIONS.length - 1);
       for (const Migration of before) await new Migration().up(runner);

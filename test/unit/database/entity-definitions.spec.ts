@@ -3,20 +3,14 @@
 // migration without the definition, fails here. The migrations run on an in-memory PGlite.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Extension, PGlite } from '@electric-sql/pglite';
-import type { QueryRunner } from 'typeorm';
+import type { PGlite } from '@electric-sql/pglite';
 import { POSTGRES_MIGRATIONS } from '../../../src/infrastructure/database/postgres/migrations/postgres-migrations';
 import {
   type EntityDefinition,
   entityFields,
   tableName,
 } from '../../../src/infrastructure/database/shared/entities/entity-definition';
-import { assertPgliteCanLoad } from '../../contracts/database/pglite-under-jest';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
-const { uuid_ossp } = require('@electric-sql/pglite/contrib/uuid_ossp') as { uuid_ossp: Extension };
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { openMigrationPglite } from '../../contracts/database/pglite-under-jest';
 
 const ENTITIES_DIR = join(__dirname, '../../../src/infrastructure/database/shared/entities');
 
@@ -54,9 +48,9 @@ describe('entity definitions match the migrations', () => {
   const definitions = allDefinitions();
 
   beforeAll(async () => {
-    assertPgliteCanLoad();
-    db = new PGlite({ extensions: { uuid_ossp, pg_trgm } });
-    const runner = { query: (sql: string) => db.exec(sql) } as unknown as QueryRunner;
+    const opened = openMigrationPglite();
+    db = opened.db;
+    const runner = opened.runner;
     for (const Migration of POSTGRES_MIGRATIONS) await new Migration().up(runner);
   }, 120_000);
 

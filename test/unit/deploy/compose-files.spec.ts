@@ -29,6 +29,7 @@ interface ComposeService {
 }
 
 const compose = findCompose();
+// Skipped only where no docker compose runs (this kind of machine has no Docker engine); the title says which part is missing.
 const itCompose = 'command' in compose ? it : it.skip;
 const skipNote = 'skip' in compose ? ` (skipped: ${compose.skip})` : '';
 
