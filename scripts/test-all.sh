@@ -32,17 +32,34 @@ export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 # Each runner's counts are kept so the run ends on one closing line with the totals.
 results="$(mktemp -d)"
 
+# A failed Jest project ends the run with a digest of its failures and the end of each test
+# server's log, since CI keeps only the end of the output.
+jest_project() {
+  local name=$1
+  shift
+  if npx jest --selectProjects "$name" --ci --json --outputFile="$results/$name.json" "$@"; then return 0; fi
+  [[ -f $results/$name.json ]] && node scripts/test-failures.mjs "$results/$name.json"
+  .ci/infra.sh status || true
+  local log
+  for log in "${INFRA_DIR:-/tmp/featbit-ts-infra}"/{ferretdb.log,postgres/server.log,redis.log,kafka/*.log,clickhouse/log/error.log}; do
+    [[ -s $log ]] || continue
+    printf '\n--- last lines of %s\n' "$log"
+    tail -n 8 "$log" | cut -c1-300
+  done
+  return 1
+}
+
 step "unit tests"
-npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json"
+jest_project unit
 
 step "console component tests"
 npm run test:ui 2>&1 | tee "$results/console.log"
 
 step "integration tests"
-npx jest --selectProjects integration --ci --maxWorkers=2 --json --outputFile="$results/integration.json"
+jest_project integration --maxWorkers=2
 
 step "e2e tests"
-npx jest --selectProjects e2e --ci --maxWorkers=2 --json --outputFile="$results/e2e.json"
+jest_project e2e --maxWorkers=2
 
 step "all suites passed"
 node scripts/test-totals.mjs "$results"
