@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { EndUser } from '../../core/end-users/end-user';
 import {
   type EvalResult,
@@ -78,6 +79,8 @@ export interface OfrepItem {
   json: string;
   /** `json` as UTF-8 (bulk answers are assembled from bytes). */
   bytes: Buffer;
+  /** SHA-1 of `bytes`: a bulk answer's ETag is hashed over its items' digests (per-user-bodies.ts). */
+  digest: Buffer;
   failure: boolean;
 }
 
@@ -316,7 +319,8 @@ export class EnvironmentState {
     if (item === undefined) {
       const evaluation = ofrepEvaluation(entry.flag, result);
       const json = JSON.stringify(evaluation);
-      item = { json, bytes: Buffer.from(json), failure: isOfrepFailure(evaluation) };
+      const bytes = Buffer.from(json);
+      item = { json, bytes, digest: hash('sha1', bytes, 'buffer'), failure: isOfrepFailure(evaluation) };
       if (entry.ofrepItems.size < MAX_ITEMS_PER_FLAG) entry.ofrepItems.set(result, item);
     }
     return item;

@@ -71,13 +71,15 @@ const users: EndUser[] = [
   ...Array.from({ length: 20 }, (_, i) => ({ keyId: `user-${i}`, name: null, customizedProperties: [] })),
 ];
 
-/** The OFREP bulk text as the handler built it before. */
-function ofrepText(env: EnvironmentState, user: EndUser): string {
+/** The OFREP bulk text as the handler built it before, and its items' texts. */
+function ofrepText(env: EnvironmentState, user: EndUser): { text: string; items: string[] } {
   const items: string[] = [];
   for (const entry of env.flags.values())
     if (!entry.flag.isArchived) items.push(env.ofrepItem(entry, user).json);
-  return `{"flags":[${items.join(',')}]}`;
+  return { text: `{"flags":[${items.join(',')}]}`, items };
 }
+
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest();
 
 describe('per-user REST bodies', () => {
   it('client/latest-all: the same bytes as the text-built data-sync, full and patch, cached or not', () => {
@@ -97,6 +99,19 @@ describe('per-user REST bodies', () => {
     }
   });
 
+  it("client/latest-all: a full answer is cached from the user's second request on", () => {
+    const env = environment();
+    const text = JSON.stringify(users[3]);
+    const first = clientSyncBody(env, users[3], 0, text)!;
+    const second = clientSyncBody(env, users[3], 0, text)!;
+    const third = clientSyncBody(env, users[3], 0, text)!;
+    expect(second).not.toBe(first); // asked once: built, not kept
+    expect(third).toBe(second); // asked again: kept, then served as is
+    expect(third.equals(first)).toBe(true);
+    // Patches are never cached.
+    expect(clientSyncBody(env, users[3], 1, text)).not.toBe(clientSyncBody(env, users[3], 1, text));
+  });
+
   it('client/latest-all: a change is seen at once (the cache is per environment version)', () => {
     const env = environment();
     const user = users[2];
@@ -107,13 +122,20 @@ describe('per-user REST bodies', () => {
     expect(after).toBe(env.clientSync(user, JSON.stringify(user.keyId), 'sig', 0));
   });
 
-  it('OFREP bulk: the same bytes and ETag as the text-built answer, with and without eventStreams', () => {
+  it('OFREP bulk: the same bytes as the text-built answer, with and without eventStreams; ETag over the items', () => {
     const env = environment();
+    const tags = new Map<string, string>();
     for (const user of users) {
-      const text = ofrepText(env, user);
+      const { text, items } = ofrepText(env, user);
       const answer = ofrepBulkBody(env, user);
       expect(answer.body.toString('utf8')).toBe(text);
-      expect(answer.etag).toBe(`"${createHash('sha1').update(text).digest('base64url')}"`);
+      const expected = `"${sha1(Buffer.concat(items.map((item) => sha1(item)))).toString('base64url')}"`;
+      expect(answer.etag).toBe(expected);
+      // Equal answers, equal tags; different answers, different tags.
+      const seen = tags.get(text);
+      if (seen !== undefined) expect(answer.etag).toBe(seen);
+      else expect([...tags.values()]).not.toContain(answer.etag);
+      tags.set(text, answer.etag);
       const member = `,"eventStreams":[{"type":"sse","url":"http://h/ofrep/v1/event-stream?token=${user.keyId}"}]`;
       expect(answer.withMember(member).toString('utf8')).toBe(text.slice(0, -1) + member + '}');
       const long = `,"x":"${'y'.repeat(2000)}"`;

@@ -147,9 +147,10 @@ export function describeAnalyticsQueryContract(
       await harness.settle?.();
     }, 180_000);
 
+    // Closing drops the test database, which a loaded server can take longer than Jest's 5 s over.
     afterAll(async () => {
       await harness?.close();
-    });
+    }, 60_000);
 
     const insightCases: [string, InsightInterval, number, number, string][] = [
       [
