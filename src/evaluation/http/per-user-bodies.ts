@@ -23,7 +23,7 @@ const OFREP_SLACK = 512;
 // Full client answers are cached per user signature and environment version, bounded as the
 // streaming path's cache in environment-state.ts, from a user's second request on: most callers of
 // this route ask once (a page load of a new visitor), and keeping their answers cost more than it
-// saved (measured: 2–14 µs of CPU per new user's 81 KiB answer at 200 flags).
+// saved (docs/performance.md, "Round two": 13–34 µs of CPU per new user's answer at 200 flags).
 const MAX_CACHED_BODIES = 512;
 const MAX_CACHE_BYTES = 8 * 1024 * 1024;
 const MAX_CACHED_BODY_BYTES = 256 * 1024;
@@ -165,8 +165,8 @@ export interface OfrepBulkBody {
   /**
    * The strong ETag, quoted: SHA-1 (base64url) over the SHA-1 digests of the answer's items in
    * order. The rest of `{"flags":[…]}` is fixed, so equal answers have equal tags on every replica,
-   * and hashing 20 bytes per item instead of the whole answer (38 KiB with 200 flags) saves about
-   * 30 µs a request (docs/performance.md, "Client-side evaluation per core").
+   * and 20 bytes per item are hashed instead of the whole answer (4 KiB instead of 38 KiB with 200
+   * flags; docs/performance.md, "Round two": 1–13 µs less per answer).
    */
   etag: string;
   /** `{"flags":[…]}`. */
