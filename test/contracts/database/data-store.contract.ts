@@ -41,7 +41,7 @@ export function describeDataStoreContract(options: DataStoreContractOptions): vo
     afterAll(async () => {
       if (timing) {
         console.log(
-          `[${options.name}] 100,000 insight events: insert ${Math.round(timing.insertMs)} ms, ` +
+          `[${options.name}] ${(options.capabilities.bulkEvents?.count ?? 100_000).toLocaleString('en')} insight events: insert ${Math.round(timing.insertMs)} ms, ` +
             `re-insert (all skipped) ${Math.round(timing.reinsertMs)} ms`,
         );
       }
@@ -53,7 +53,8 @@ export function describeDataStoreContract(options: DataStoreContractOptions): vo
     describe('tenancy', () => tenancySection(store));
     describe('iam', () => iamSection(store));
     describe('targeting', () => targetingSection(store));
-    describe('users and events', () => usersAndEventsSection(store, (t) => (timing = t)));
+    describe('users and events', () =>
+      usersAndEventsSection(store, (t) => (timing = t), options.capabilities));
     describe('global users', () => globalUsersSection(store));
     describe('flag usage', () => flagUsageSection(store));
     describe('usage stats', () => usageStatsSection(store));

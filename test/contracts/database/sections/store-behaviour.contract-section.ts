@@ -7,6 +7,11 @@ export interface StoreCapabilities {
   transactions: boolean;
   /** Why rollback cannot be tested here; named in the skipped tests' titles. */
   noTransactionsReason?: string;
+  /**
+   * Events in the bulk-insert case (100,000 unless set), with the reason for a smaller number: a
+   * server shared by the suites running beside it must not be saturated for minutes.
+   */
+  bulkEvents?: { count: number; reason: string };
 }
 
 export function storeBehaviourSection(store: () => DataStore, caps: StoreCapabilities): void {

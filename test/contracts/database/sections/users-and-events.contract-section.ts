@@ -4,6 +4,7 @@ import type { InsightEvent } from '../../../../src/core/insights/insight-event';
 import type { DataStore } from '../../../../src/core/ports/data-store.port';
 import type { CursorPage } from '../../../../src/core/shared/paging';
 import { at, newId } from '../contract-fixtures';
+import type { StoreCapabilities } from './store-behaviour.contract-section';
 
 export interface EventTiming {
   insertMs: number;
@@ -36,7 +37,13 @@ function events(envId: string, count: number, startUs: number): InsightEvent[] {
   }));
 }
 
-export function usersAndEventsSection(store: () => DataStore, timing: (t: EventTiming) => void): void {
+export function usersAndEventsSection(
+  store: () => DataStore,
+  timing: (t: EventTiming) => void,
+  caps: StoreCapabilities,
+): void {
+  const bulk = caps.bulkEvents?.count ?? 100_000;
+  const bulkNote = caps.bulkEvents ? ` (${bulk.toLocaleString('en')}: ${caps.bulkEvents.reason})` : '';
   describe('end users', () => {
     it('upserts idempotently: creates, skips unchanged input (no write) and writes real changes', async () => {
       const envId = newId();
@@ -218,16 +225,16 @@ export function usersAndEventsSection(store: () => DataStore, timing: (t: EventT
   });
 
   describe('insight events', () => {
-    it('bulk-inserts 100,000 events, skips re-inserted uuids and counts by time range', async () => {
+    it(`bulk-inserts ${bulk.toLocaleString('en')} events, skips re-inserted uuids and counts by time range${bulkNote}`, async () => {
       const envId = newId();
       const startUs = Date.parse(at(0)) * 1000;
-      const batch = events(envId, 100_000, startUs);
+      const batch = events(envId, bulk, startUs);
       const t0 = performance.now();
-      expect(await store().insightEvents.insertMany(batch)).toEqual({ inserted: 100_000 });
+      expect(await store().insightEvents.insertMany(batch)).toEqual({ inserted: bulk });
       const t1 = performance.now();
       expect(await store().insightEvents.insertMany(batch)).toEqual({ inserted: 0 });
       timing({ insertMs: t1 - t0, reinsertMs: performance.now() - t1 });
-      expect(await store().insightEvents.countByEnv(envId)).toBe(100_000);
+      expect(await store().insightEvents.countByEnv(envId)).toBe(bulk);
       expect(await store().insightEvents.countByEnv(envId, startUs + 10, startUs + 20)).toBe(10);
       expect(await store().insightEvents.countByEnv(newId())).toBe(0);
     }, 300_000);
