@@ -1,4 +1,5 @@
-jest.setTimeout(900_000);
+// Generous: on a loaded CI machine the two campaigns took 1.5x what they take here (admin 244-338 s).
+jest.setTimeout(1_500_000);
 import { type ManagementClient, signIn } from '../support/management-client';
 import { type RunningProduct, startProduct } from '../support/product';
 import { type CampaignResult, runCampaign, schemathesisBin } from './support/schemathesis';
@@ -105,9 +106,9 @@ describeIf('schemathesis over the management API (e2e)', () => {
       workspaceId: admin.workspaceId,
       organizationId: admin.organizationId,
       pathParameters,
-      maxExamples: 25,
+      maxExamples: 15,
       excludeOperationIds: EXCLUDED,
-      timeoutMs: 360_000,
+      timeoutMs: 720_000,
     });
     report('admin', asAdmin);
 
@@ -133,7 +134,7 @@ describeIf('schemathesis over the management API (e2e)', () => {
       pathParameters,
       maxExamples: 5,
       excludeOperationIds: EXCLUDED,
-      timeoutMs: 240_000,
+      timeoutMs: 600_000,
     });
     report('read-only member', asReader);
 

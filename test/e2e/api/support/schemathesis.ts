@@ -82,7 +82,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
       { timeout: o.timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
       (err, stdout, stderr) => {
         const exit = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ code: exit, output: `${stdout}\n${stderr}` });
+        const killed = err?.killed
+          ? `\n[campaign stopped: still running after ${o.timeoutMs / 1000} s]\n`
+          : '';
+        resolve({ code: exit, output: `${stdout}\n${stderr}${killed}` });
       },
     );
   });
