@@ -26,11 +26,15 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Real servers: tests and hooks that take 2-5 s here would fail Jest's 5 s default on a machine
+      // half as fast, as CI machines sometimes are.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts', '<rootDir>/test/contracts/**/*.int-spec.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     },
   ],
