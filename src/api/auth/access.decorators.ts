@@ -9,12 +9,19 @@ import type { TenantLookup } from './tenant-lookup.service';
 // Every route declares how it is accessed; the global access guard refuses any route that declares
 // nothing (deny by default). `Public` lives in the shared layer so non-api controllers can use it.
 
-/** Computes the resource name a permission is checked against (may 404 on foreign ids). */
-export type ResourceResolver = (input: {
+export interface ResourceInput {
   req: FastifyRequest;
   ctx: ApiContext;
   tenant: TenantLookup;
-}) => Promise<string> | string;
+}
+
+/**
+ * Computes the resource name a permission is checked against (may 404 on foreign ids). `early`, when
+ * present, starts the route's record reads with the access check's own (see TenantLookup.readEarly).
+ */
+export type ResourceResolver = ((input: ResourceInput) => Promise<string> | string) & {
+  early?: (input: ResourceInput) => void;
+};
 
 export type TenantScope = 'none' | 'workspace' | 'organization';
 

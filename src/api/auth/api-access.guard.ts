@@ -66,6 +66,7 @@ export class ApiAccessGuard implements CanActivate {
     const early: { reads?: TenantReads } = {};
     ctx.principal = await this.authenticator.authenticate(req.headers.authorization, (userId) => {
       if (rule && rule.scope !== 'none') early.reads = this.startTenantReads(req, userId, rule.scope);
+      if (rule?.kind === 'permission') rule.resource.early?.({ req, ctx, tenant: this.tenant });
     });
     if (!rule) {
       this.log.error('route without an access declaration refused', {

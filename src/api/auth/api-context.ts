@@ -9,6 +9,12 @@ import type { Segment } from '../../core/segments/segment';
 import type { Environment, Organization, Project, UserAccount, Workspace } from '../../core/tenancy/tenancy';
 import { ForbiddenError, UnauthorizedError } from '../http/api-errors';
 
+export interface EarlyReads {
+  envId: string;
+  env: Promise<{ env: Environment; project: Project } | null>;
+  flag: { key: string; read: Promise<FeatureFlag | null> } | null;
+}
+
 /** Who is calling: a signed-in user (JWT) or an API access token. */
 export type Principal =
   | { kind: 'user'; user: UserAccount; sessionId: string }
@@ -28,6 +34,11 @@ export class ApiContext {
   env: Environment | null = null;
   flag: FeatureFlag | null = null;
   segment: Segment | null = null;
+  /**
+   * Reads of the route's records started with the access check's (TenantLookup.readEarly); only
+   * TenantLookup uses them, after the same checks as reads it starts itself.
+   */
+  early: EarlyReads | null = null;
   /** The client address (for refresh-token bookkeeping and rate limits). */
   ip = '';
 

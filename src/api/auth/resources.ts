@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { RN } from '../../core/iam/resource-name';
-import type { ResourceResolver } from './access.decorators';
+import type { ResourceInput, ResourceResolver } from './access.decorators';
 
 // Resource resolvers for @Permission: they read ids from the route (or the body for creations),
 // load the records through TenantLookup (404 outside the caller's organization) and build the
@@ -20,6 +20,18 @@ function bodyField(req: FastifyRequest, name: string): unknown {
 /** A key from the body used in a resource name; anything that is not a plain key becomes "*". */
 function keyOrWildcard(value: unknown): string {
   return typeof value === 'string' && /^[a-zA-Z0-9._-]{1,128}$/.test(value) ? value : '*';
+}
+
+/** A resolver whose route's environment (and flag) reads start with the access check's. */
+function readingEarly(
+  resolve: (input: ResourceInput) => Promise<string>,
+  envParam: string,
+  keyParam?: string,
+): ResourceResolver {
+  return Object.assign(resolve, {
+    early: ({ req, ctx, tenant }: ResourceInput) =>
+      tenant.readEarly(ctx, param(req, envParam), keyParam === undefined ? undefined : param(req, keyParam)),
+  });
 }
 
 function tagsOf(value: unknown): string[] {
@@ -52,18 +64,24 @@ export const Res = {
       const { env, project } = await tenant.envInProject(ctx, param(req, projectParam), param(req, envParam));
       return RN.env(project.key, env.key);
     },
-  env:
-    (envParam = 'envId'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
+  env: (envParam = 'envId'): ResourceResolver =>
+    readingEarly(async ({ req, ctx, tenant }) => {
       const { env, project } = await tenant.env(ctx, param(req, envParam));
       return RN.env(project.key, env.key);
-    },
-  flag:
-    (envParam = 'envId', keyParam = 'key'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
-      const { flag, env, project } = await tenant.flagInEnv(ctx, param(req, envParam), param(req, keyParam));
-      return RN.flag(project.key, env.key, flag.key, flag.tags);
-    },
+    }, envParam),
+  flag: (envParam = 'envId', keyParam = 'key'): ResourceResolver =>
+    readingEarly(
+      async ({ req, ctx, tenant }) => {
+        const { flag, env, project } = await tenant.flagInEnv(
+          ctx,
+          param(req, envParam),
+          param(req, keyParam),
+        );
+        return RN.flag(project.key, env.key, flag.key, flag.tags);
+      },
+      envParam,
+      keyParam,
+    ),
   /** A flag about to be created, named by the body's key and tags. */
   newFlag:
     (envParam = 'envId'): ResourceResolver =>

@@ -57,9 +57,25 @@ export class TenantLookup {
     return found;
   }
 
+  /**
+   * Starts reading the route's environment (and flag) before the caller's tenant is known, so that
+   * they leave in the access check's round trip instead of one of their own. Only `otherEnv` and
+   * `flagInEnv` use the answers, after the same checks as their own reads; unused, they are dropped.
+   */
+  readEarly(ctx: ApiContext, envId: unknown, key?: unknown): void {
+    if (!isUuid(envId)) return;
+    const env = this.environments.findWithProject(envId);
+    const flag = isFlagKey(key) ? { key, read: this.flags.findByKey(envId, key) } : null;
+    // Either may go unused when the access check refuses: never leave a rejection unhandled.
+    env.catch(() => undefined);
+    flag?.read.catch(() => undefined);
+    ctx.early = { envId, env, flag };
+  }
+
   /** An environment of the caller's organization other than the route's own (copy targets). */
   async otherEnv(ctx: ApiContext, envId: unknown): Promise<{ env: Environment; project: Project }> {
-    const found = isUuid(envId) ? await this.environments.findWithProject(envId) : null;
+    const early = ctx.early && ctx.early.envId === envId ? ctx.early.env : null;
+    const found = isUuid(envId) ? await (early ?? this.environments.findWithProject(envId)) : null;
     if (!found || found.project.organizationId !== ctx.org.id) throw new ResourceNotFoundError('environment');
     return found;
   }
@@ -91,9 +107,11 @@ export class TenantLookup {
     // The flag is read while the environment is checked (one round trip less on every flag route);
     // it is used only once the environment is known to be the caller's. A key no flag can have
     // (creation validates the shape) is not looked up at all.
+    const planned = ctx.early && ctx.early.envId === envId ? ctx.early.flag : null;
+    const early = planned && planned.key === key ? planned.read : null;
     const [found, flag] = await Promise.all([
       this.env(ctx, envId),
-      isUuid(envId) && isFlagKey(key) ? this.flags.findByKey(envId, key) : null,
+      isUuid(envId) && isFlagKey(key) ? (early ?? this.flags.findByKey(envId, key)) : null,
     ]);
     if (!flag || flag.envId !== found.env.id) throw new ResourceNotFoundError('feature flag');
     ctx.flag = flag;
