@@ -18,9 +18,9 @@ export const MAX_WEBHOOKS_PER_ORGANIZATION = 200;
 export class WebhookEventQueue {
   async enqueue(tx: DataStore, entry: AuditLog): Promise<void> {
     if (!isWebhookSubject(entry.refType)) return;
-    if (!(await tx.webhooks.hasActive(entry.organizationId))) return;
     const now = new Date().toISOString();
-    await tx.jobs.enqueue(
+    await tx.webhooks.enqueueEvent(
+      entry.organizationId,
       newJob({ id: randomUUID(), kind: WEBHOOK_EVENT_JOB, payload: { entry: { ...entry } } }, now),
     );
   }

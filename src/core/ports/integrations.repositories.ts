@@ -1,5 +1,6 @@
 import type { Experiment, ExperimentMetric } from '../experiments/experiments';
 import type { RelayProxy, Trigger, Webhook, WebhookDelivery } from '../integrations/integrations';
+import type { Job } from '../jobs/job';
 import type { Page, PageRequest } from '../shared/paging';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../workflow/workflow';
 
@@ -20,8 +21,12 @@ export interface WebhookDeliveryFilter {
 
 export abstract class WebhookRepository extends CrudRepository<Webhook> {
   abstract list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>>;
-  /** Whether the organization has a webhook switched on (its changes are then queued for it). */
-  abstract hasActive(organizationId: string): Promise<boolean>;
+  /**
+   * Adds `job` to the job queue only when the organization has a webhook switched on. Inside
+   * `DataStore.transaction` it commits with the change; SQL stores decide and insert in one statement
+   * that needs no answer before the commit.
+   */
+  abstract enqueueEvent(organizationId: string, job: Job): Promise<void>;
   abstract addDelivery(delivery: WebhookDelivery): Promise<void>;
   /** Newest first. */
   abstract listDeliveries(

@@ -113,7 +113,8 @@ export class MongoDataStore extends DataStore {
     this.insightEvents = new MongoInsightEventRepository(connection);
     this.flagUsage = new MongoFlagUsageRepository(connection);
     this.usageStats = new MongoUsageStatsRepository(connection);
-    this.webhooks = new MongoWebhookRepository(integrations);
+    this.jobs = new MongoJobRepository(connection);
+    this.webhooks = new MongoWebhookRepository(integrations, this.jobs);
     this.triggers = new MongoTriggerRepository(integrations);
     this.experiments = new MongoExperimentRepository(integrations);
     this.experimentMetrics = new MongoExperimentMetricRepository(integrations);
@@ -122,7 +123,6 @@ export class MongoDataStore extends DataStore {
     this.flagChangeRequests = new MongoFlagChangeRequestRepository(integrations);
     this.flagSchedules = new MongoFlagScheduleRepository(integrations);
     this.outbox = new MongoOutboxRepository(integrations);
-    this.jobs = new MongoJobRepository(connection);
     this.settings = new MongoSystemSettingRepository(integrations);
   }
 

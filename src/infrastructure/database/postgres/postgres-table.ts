@@ -94,6 +94,23 @@ export class PgTable<T extends object> {
     );
   }
 
+  /**
+   * `insertBlind` only when `condition` holds; its placeholders are numbered by `condition(first)`,
+   * `first` being the number of the first one after the row's, and bound to `params`.
+   */
+  insertBlindWhere(
+    db: SqlSession,
+    model: T,
+    condition: (first: number) => string,
+    params: readonly unknown[],
+  ): Promise<void> {
+    const values = this.toParams(model);
+    return db.execute(
+      `INSERT INTO ${this.table} (${this.select}) SELECT ${this.valuesList()} WHERE ${condition(values.length + 1)}`,
+      [...values, ...params],
+    );
+  }
+
   /** Inserts unless the row (any unique key) exists; the inserted row, or null when it existed. */
   async insertIfAbsent(db: SqlSession, model: T): Promise<T | null> {
     const rows = await db.query(

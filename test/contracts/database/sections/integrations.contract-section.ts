@@ -1,5 +1,6 @@
 import type { Experiment, ExperimentMetric } from '../../../../src/core/experiments/experiments';
 import type { RelayProxy, Trigger, Webhook } from '../../../../src/core/integrations/integrations';
+import { type Job, newJob } from '../../../../src/core/jobs/job';
 import type { DataStore } from '../../../../src/core/ports/data-store.port';
 import { DuplicateKeyError, NotFoundError } from '../../../../src/core/shared/errors';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../src/core/workflow/workflow';
@@ -44,6 +45,36 @@ const trigger = (targetId: string, overrides: Partial<Trigger> = {}): Trigger =>
 });
 
 export function integrationsSection(store: () => DataStore): void {
+  it('webhook events: a job is queued only for an organization with a webhook switched on, in or out of a transaction', async () => {
+    const kind = `webhook-event-${newId()}`;
+    const job = (n: number): Job =>
+      newJob({ id: newId(), kind, payload: { entry: { n, nested: { list: [1, 'a'] } } } }, at(n));
+    const on = newId();
+    const off = newId();
+    await store().webhooks.create(webhook(on));
+    await store().webhooks.create(webhook(off, { isActive: false }));
+    const [queued, inTx, toOff, toNone, toOffInTx] = [1, 2, 3, 4, 5].map(job);
+    await store().webhooks.enqueueEvent(on, queued);
+    await store().webhooks.enqueueEvent(off, toOff);
+    await store().webhooks.enqueueEvent(newId(), toNone);
+    await store().transaction(async (tx) => {
+      await tx.webhooks.enqueueEvent(off, toOffInTx);
+      await tx.webhooks.enqueueEvent(on, inTx);
+    });
+    expect(await store().jobs.findById(queued.id)).toEqual(queued);
+    expect(await store().jobs.findById(inTx.id)).toEqual(inTx);
+    for (const skipped of [toOff, toNone, toOffInTx])
+      expect(await store().jobs.findById(skipped.id)).toBeNull();
+    const claimed = await store().jobs.claim({
+      owner: 'w',
+      now: at(10),
+      leaseUntil: at(20),
+      limit: 10,
+      kinds: [kind],
+    });
+    expect(claimed.map((j) => j.id)).toEqual([queued.id, inTx.id]);
+  });
+
   it('webhooks: CRUD, unique names per organization, deliveries and paging', async () => {
     const orgId = newId();
     const w = await store().webhooks.create(webhook(orgId, { name: 'Deploy hook', createdAt: at(2) }));

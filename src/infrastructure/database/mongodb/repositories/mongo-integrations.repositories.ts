@@ -19,6 +19,8 @@ import {
   WebhookRepository,
 } from '../../../../core/ports/integrations.repositories';
 import { type OutboxMessage, OutboxRepository } from '../../../../core/ports/message-bus.port';
+import type { Job } from '../../../../core/jobs/job';
+import type { JobRepository } from '../../../../core/ports/job.repository';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../core/workflow/workflow';
 import type { EntityDefinition } from '../../shared/entities/entity-definition';
@@ -106,7 +108,10 @@ function namedPage<T extends object>(
 
 export class MongoWebhookRepository extends WebhookRepository {
   private readonly ops: CrudOps<Webhook>;
-  constructor(private readonly c: MongoIntegrationCollections) {
+  constructor(
+    private readonly c: MongoIntegrationCollections,
+    private readonly jobs: JobRepository,
+  ) {
     super();
     this.ops = new CrudOps(c.webhooks);
   }
@@ -121,8 +126,8 @@ export class MongoWebhookRepository extends WebhookRepository {
   list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>> {
     return namedPage(this.c.webhooks, { organizationId }, page);
   }
-  hasActive(organizationId: string): Promise<boolean> {
-    return this.c.webhooks.exists({ organizationId, isActive: true });
+  async enqueueEvent(organizationId: string, job: Job): Promise<void> {
+    if (await this.c.webhooks.exists({ organizationId, isActive: true })) await this.jobs.enqueue(job);
   }
   async addDelivery(delivery: WebhookDelivery): Promise<void> {
     await this.c.deliveries.insert(delivery);

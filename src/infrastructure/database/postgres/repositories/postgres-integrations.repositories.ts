@@ -18,7 +18,9 @@ import {
 } from '../../../../core/ports/integrations.repositories';
 import type { Page, PageRequest } from '../../../../core/shared/paging';
 import type { FlagChangeRequest, FlagDraft, FlagSchedule } from '../../../../core/workflow/workflow';
+import type { Job } from '../../../../core/jobs/job';
 import { EXPERIMENT_ENTITY, EXPERIMENT_METRIC_ENTITY } from '../../shared/entities/experiment.entity';
+import { JOB_ENTITY } from '../../shared/entities/job.entity';
 import {
   FLAG_CHANGE_REQUEST_ENTITY,
   FLAG_DRAFT_ENTITY,
@@ -34,6 +36,7 @@ import type { SqlSession } from '../postgres-session';
 import { PgTable } from '../postgres-table';
 
 const WEBHOOKS = PgTable.of(WEBHOOK_ENTITY);
+const JOBS = PgTable.of(JOB_ENTITY);
 const DELIVERIES = PgTable.of(WEBHOOK_DELIVERY_ENTITY);
 const TRIGGERS = PgTable.of(TRIGGER_ENTITY);
 const METRICS = PgTable.of(EXPERIMENT_METRIC_ENTITY);
@@ -99,12 +102,13 @@ export class PostgresWebhookRepository extends WebhookRepository {
   list(organizationId: string, page: PageRequest & { name?: string }): Promise<Page<Webhook>> {
     return namedPage(this.db, WEBHOOKS, 'organization_id', organizationId, page);
   }
-  async hasActive(organizationId: string): Promise<boolean> {
-    const rows = await this.db.query(
-      'SELECT 1 FROM webhooks WHERE organization_id = $1 AND is_active LIMIT 1',
+  enqueueEvent(organizationId: string, job: Job): Promise<void> {
+    return JOBS.insertBlindWhere(
+      this.db,
+      job,
+      (n) => `EXISTS (SELECT 1 FROM webhooks WHERE organization_id = $${n} AND is_active)`,
       [organizationId],
     );
-    return rows.length > 0;
   }
   async addDelivery(delivery: WebhookDelivery): Promise<void> {
     await DELIVERIES.insert(this.db, delivery);
