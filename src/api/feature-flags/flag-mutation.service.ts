@@ -92,7 +92,7 @@ export class FlagMutations {
     try {
       committed = await this.store.transaction(async (tx) => {
         await change.beforeWrite?.(tx);
-        await tx.flags.update(next, flag.revision);
+        await tx.flags.replace(next, flag.revision);
         await change.alsoWrite?.(tx);
         const operation = change.operation;
         return this.record(tx, actor, organizationId, flag, next, operation, change.comment ?? '', now);

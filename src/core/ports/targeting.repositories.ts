@@ -28,6 +28,13 @@ export abstract class FlagRepository {
    * RevisionConflictError. Two concurrent writers with the same expected revision: exactly one wins.
    */
   abstract update(flag: FeatureFlag, expectedRevision: string): Promise<FeatureFlag>;
+  /**
+   * `update` without the stored flag back. Inside `DataStore.transaction` a store may send it without
+   * waiting (PostgreSQL): a conflict then fails the transaction at its commit, with the same error.
+   */
+  async replace(flag: FeatureFlag, expectedRevision: string): Promise<void> {
+    await this.update(flag, expectedRevision);
+  }
   abstract delete(id: string): Promise<void>;
   abstract isKeyUsed(envId: string, key: string): Promise<boolean>;
   abstract allTags(envId: string): Promise<string[]>;

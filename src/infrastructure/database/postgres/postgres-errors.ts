@@ -1,4 +1,9 @@
-import { DuplicateKeyError, StoreUnavailableError } from '../../../core/shared/errors';
+import {
+  DuplicateKeyError,
+  NotFoundError,
+  RevisionConflictError,
+  StoreUnavailableError,
+} from '../../../core/shared/errors';
 import { uniqueIndexField } from '../shared/unique-indexes';
 
 // Entity names used in DuplicateKeyError, by table.
@@ -37,6 +42,7 @@ interface PgErrorFields {
   table?: string;
   constraint?: string;
   message?: string;
+  detail?: string;
 }
 
 const NETWORK_CODES = new Set([
@@ -76,6 +82,11 @@ export function mapPgError(error: unknown, service: string): unknown {
   if (e && e.code === '23505') {
     const entity = (e.table && TABLE_ENTITIES[e.table]) || e.table || 'Record';
     return new DuplicateKeyError(entity, uniqueIndexField(e.constraint));
+  }
+  // Raised by featbit_expect_updated (migration 1763700000017): MESSAGE is the entity, DETAIL the id.
+  if (e && (e.code === 'FB409' || e.code === 'FB404')) {
+    const [entity, id] = [String(e.message), String(e.detail)];
+    return e.code === 'FB409' ? new RevisionConflictError(entity, id) : new NotFoundError(entity, id);
   }
   if (isPgConnectionError(error)) return new StoreUnavailableError(service, e);
   return error;

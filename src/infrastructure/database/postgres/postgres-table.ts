@@ -126,22 +126,45 @@ export class PgTable<T extends object> {
    * whose placeholders start at `updateParamCount() + 1`). Returns the updated rows.
    */
   async update(db: SqlSession, model: T, extraWhere = '', extraParams: unknown[] = []): Promise<T[]> {
-    const all = this.toParams(model);
-    const params: unknown[] = [];
-    const sets: string[] = [];
-    let keyPlaceholder = '';
-    this.columns.forEach((c, i) => {
-      if (c.column === 'created_at') return;
-      params.push(all[i]);
-      if (c.column === this.keyColumn) keyPlaceholder = `$${params.length}`;
-      else sets.push(`${c.column} = $${params.length}${SQL_CASTS[c.kind]}`);
-    });
-    const where = `${this.keyColumn} = ${keyPlaceholder}${extraWhere ? ` AND ${extraWhere}` : ''}`;
+    const { sets, params, key } = this.assignments(model);
+    const where = `${this.keyColumn} = ${key}${extraWhere ? ` AND ${extraWhere}` : ''}`;
     const rows = await db.query(
       `UPDATE ${this.table} SET ${sets.join(', ')} WHERE ${where} RETURNING ${this.select}`,
       [...params, ...extraParams],
     );
     return rows.map((r) => this.fromRow(r));
+  }
+
+  /**
+   * `update` that returns nothing and raises when it matched nothing: RevisionConflictError when the
+   * row exists (so `extraWhere` failed), NotFoundError when it does not (featbit_expect_updated,
+   * migration 1763700000017). Inside a transaction it goes out without waiting for its answer.
+   */
+  updateBlind(db: SqlSession, model: T, extraWhere: string, extraParams: unknown[]): Promise<void> {
+    const { sets, params, key } = this.assignments(model);
+    const where = `${this.keyColumn} = ${key} AND ${extraWhere}`;
+    const entity = `$${params.length + extraParams.length + 1}`;
+    return db.execute(
+      `WITH u AS (UPDATE ${this.table} SET ${sets.join(', ')} WHERE ${where} RETURNING 1)
+       SELECT featbit_expect_updated((SELECT count(*) FROM u),
+         EXISTS (SELECT 1 FROM ${this.table} WHERE ${this.keyColumn} = ${key}), ${entity}, ${key}::text)`,
+      [...params, ...extraParams, this.entity],
+    );
+  }
+
+  /** The SET list of an update (every column but the key and `created_at`), its parameters and the key's placeholder. */
+  private assignments(model: T): { sets: string[]; params: unknown[]; key: string } {
+    const all = this.toParams(model);
+    const params: unknown[] = [];
+    const sets: string[] = [];
+    let key = '';
+    this.columns.forEach((c, i) => {
+      if (c.column === 'created_at') return;
+      params.push(all[i]);
+      if (c.column === this.keyColumn) key = `$${params.length}`;
+      else sets.push(`${c.column} = $${params.length}${SQL_CASTS[c.kind]}`);
+    });
+    return { sets, params, key };
   }
 
   /** How many parameters `update` binds before `extraParams`. */

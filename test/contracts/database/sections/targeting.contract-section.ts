@@ -108,6 +108,51 @@ export function targetingSection(store: () => DataStore): void {
       await expect(store().flags.update(flag(newId()), newId())).rejects.toBeInstanceOf(NotFoundError);
     });
 
+    it('replaces as update does, in and out of a transaction; a stale replace fails its transaction and undoes its writes', async () => {
+      const f = await store().flags.create(flag(newId()));
+      const next = { ...f, revision: newId(), isEnabled: false, updatedAt: at(20) };
+      await store().flags.replace(next, f.revision);
+      expect(await store().flags.findById(f.id)).toEqual(next);
+      await expect(store().flags.replace({ ...f, revision: newId() }, f.revision)).rejects.toBeInstanceOf(
+        RevisionConflictError,
+      );
+      await expect(store().flags.replace(flag(newId()), newId())).rejects.toBeInstanceOf(NotFoundError);
+
+      const revision = (n: number) => ({
+        id: newId(),
+        flagId: f.id,
+        flag: next,
+        comment: `r${n}`,
+        createdAt: at(n),
+      });
+      const third = { ...next, revision: newId(), name: 'third' };
+      await store().transaction(async (tx) => {
+        await tx.flags.replace(third, next.revision);
+        await tx.flagRevisions.append(revision(1));
+      });
+      expect(await store().flags.findById(f.id)).toEqual(third);
+      const stale = store().transaction(async (tx) => {
+        await tx.flags.replace({ ...next, revision: newId(), name: 'late' }, next.revision);
+        await tx.flagRevisions.append(revision(2));
+      });
+      await expect(stale).rejects.toBeInstanceOf(RevisionConflictError);
+      const gone = store().transaction(async (tx) => {
+        await tx.flags.replace(flag(newId()), newId());
+        await tx.flagRevisions.append(revision(3));
+      });
+      await expect(gone).rejects.toBeInstanceOf(NotFoundError);
+      expect(await store().flags.findById(f.id)).toEqual(third);
+      const kept = await store().flagRevisions.listByFlag(f.id, { pageIndex: 0, pageSize: 10 });
+      expect(kept.items.map((r) => r.comment)).toEqual(['r1']);
+
+      const racers = ['a', 'b', 'c'].map((name) =>
+        store().transaction((tx) => tx.flags.replace({ ...third, revision: newId(), name }, third.revision)),
+      );
+      const outcome = await settle(racers);
+      expect(outcome.fulfilled).toHaveLength(1);
+      expect(outcome.rejected.every((e) => e instanceof RevisionConflictError)).toBe(true);
+    });
+
     it('lets exactly one of two concurrent writers holding the same revision win, every time', async () => {
       const f = await store().flags.create(flag(newId()));
       let current = f;

@@ -115,6 +115,9 @@ export class InMemoryExperiments {
       );
       return flag;
     },
+    replace: async (flag: FeatureFlag, expectedRevision: string) => {
+      await this.flags.update(flag, expectedRevision);
+    },
   });
 
   readonly flagRevisions: FlagRevisionRepository = {

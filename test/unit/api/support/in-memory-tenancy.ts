@@ -139,6 +139,7 @@ export class InMemoryTenancy {
     findById: unused,
     findByIds: async (ids) => this.state.flags.filter((f) => ids.includes(f.id)),
     findByKey: unused,
+    replace: unused,
     list: async (envId, filter) => {
       const items = this.state.flags.filter((f) => f.envId === envId);
       const start = filter.pageIndex * filter.pageSize;

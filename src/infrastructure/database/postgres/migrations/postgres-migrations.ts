@@ -14,6 +14,7 @@ import { WebhookHealth1763700000013 } from './1763700000013-webhook-health.migra
 import { ReleaseWorkflows1763700000014 } from './1763700000014-release-workflows.migration';
 import { ExperimentSlot1763700000015 } from './1763700000015-experiment-slot.migration';
 import { ExperimentExposuresByUser1763700000016 } from './1763700000016-experiment-exposures-by-user.migration';
+import { ExpectUpdated1763700000017 } from './1763700000017-expect-updated.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const POSTGRES_MIGRATIONS = [
   ReleaseWorkflows1763700000014,
   ExperimentSlot1763700000015,
   ExperimentExposuresByUser1763700000016,
+  ExpectUpdated1763700000017,
 ];

@@ -91,6 +91,11 @@ export class PostgresFlagRepository extends FlagRepository {
     ]);
     return updated ?? unmatchedUpdate(FLAGS.entity, flag.id, () => FLAGS.exists(this.db, flag.id));
   }
+  override replace(flag: FeatureFlag, expectedRevision: string): Promise<void> {
+    return FLAGS.updateBlind(this.db, flag, `revision = $${FLAGS.updateParamCount() + 1}`, [
+      expectedRevision,
+    ]);
+  }
   delete(id: string): Promise<void> {
     return FLAGS.deleteById(this.db, id);
   }
