@@ -13,6 +13,7 @@ export interface EarlyReads {
   envId: string;
   env: Promise<{ env: Environment; project: Project } | null>;
   flag: { key: string; read: Promise<FeatureFlag | null> } | null;
+  segment: { id: string; read: Promise<Segment | null> } | null;
 }
 
 /** Who is calling: a signed-in user (JWT) or an API access token. */

@@ -26,11 +26,14 @@ function keyOrWildcard(value: unknown): string {
 function readingEarly(
   resolve: (input: ResourceInput) => Promise<string>,
   envParam: string,
-  keyParam?: string,
+  ids: { key?: string; segmentId?: string } = {},
 ): ResourceResolver {
   return Object.assign(resolve, {
     early: ({ req, ctx, tenant }: ResourceInput) =>
-      tenant.readEarly(ctx, param(req, envParam), keyParam === undefined ? undefined : param(req, keyParam)),
+      tenant.readEarly(ctx, param(req, envParam), {
+        key: ids.key === undefined ? undefined : param(req, ids.key),
+        segmentId: ids.segmentId === undefined ? undefined : param(req, ids.segmentId),
+      }),
   });
 }
 
@@ -58,12 +61,11 @@ export const Res = {
     async ({ req, ctx, tenant }) =>
       RN.project((await tenant.project(ctx, param(req, idParam))).key),
   /** An environment addressed as /projects/{projectId}/envs/{envParam}. */
-  envInProject:
-    (envParam = 'envId', projectParam = 'projectId'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
+  envInProject: (envParam = 'envId', projectParam = 'projectId'): ResourceResolver =>
+    readingEarly(async ({ req, ctx, tenant }) => {
       const { env, project } = await tenant.envInProject(ctx, param(req, projectParam), param(req, envParam));
       return RN.env(project.key, env.key);
-    },
+    }, envParam),
   env: (envParam = 'envId'): ResourceResolver =>
     readingEarly(async ({ req, ctx, tenant }) => {
       const { env, project } = await tenant.env(ctx, param(req, envParam));
@@ -80,12 +82,11 @@ export const Res = {
         return RN.flag(project.key, env.key, flag.key, flag.tags);
       },
       envParam,
-      keyParam,
+      { key: keyParam },
     ),
   /** A flag about to be created, named by the body's key and tags. */
-  newFlag:
-    (envParam = 'envId'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
+  newFlag: (envParam = 'envId'): ResourceResolver =>
+    readingEarly(async ({ req, ctx, tenant }) => {
       const { env, project } = await tenant.env(ctx, param(req, envParam));
       return RN.flag(
         project.key,
@@ -93,20 +94,22 @@ export const Res = {
         keyOrWildcard(bodyField(req, 'key')),
         tagsOf(bodyField(req, 'tags')),
       );
-    },
-  segment:
-    (envParam = 'envId', idParam = 'segmentId'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
-      const { segment, env, project } = await tenant.segmentInEnv(
-        ctx,
-        param(req, envParam),
-        param(req, idParam),
-      );
-      return RN.segment(project.key, env.key, segment.key, segment.tags);
-    },
-  newSegment:
-    (envParam = 'envId'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
+    }, envParam),
+  segment: (envParam = 'envId', idParam = 'segmentId'): ResourceResolver =>
+    readingEarly(
+      async ({ req, ctx, tenant }) => {
+        const { segment, env, project } = await tenant.segmentInEnv(
+          ctx,
+          param(req, envParam),
+          param(req, idParam),
+        );
+        return RN.segment(project.key, env.key, segment.key, segment.tags);
+      },
+      envParam,
+      { segmentId: idParam },
+    ),
+  newSegment: (envParam = 'envId'): ResourceResolver =>
+    readingEarly(async ({ req, ctx, tenant }) => {
       const { env, project } = await tenant.env(ctx, param(req, envParam));
       return RN.segment(
         project.key,
@@ -114,12 +117,11 @@ export const Res = {
         keyOrWildcard(bodyField(req, 'key')),
         tagsOf(bodyField(req, 'tags')),
       );
-    },
+    }, envParam),
   /** Any segment of the environment (listings). */
-  anySegment:
-    (envParam = 'envId'): ResourceResolver =>
-    async ({ req, ctx, tenant }) => {
+  anySegment: (envParam = 'envId'): ResourceResolver =>
+    readingEarly(async ({ req, ctx, tenant }) => {
       const { env, project } = await tenant.env(ctx, param(req, envParam));
       return RN.segment(project.key, env.key, '*');
-    },
+    }, envParam),
 };

@@ -62,14 +62,17 @@ export class TenantLookup {
    * they leave in the access check's round trip instead of one of their own. Only `otherEnv` and
    * `flagInEnv` use the answers, after the same checks as their own reads; unused, they are dropped.
    */
-  readEarly(ctx: ApiContext, envId: unknown, key?: unknown): void {
+  readEarly(ctx: ApiContext, envId: unknown, ids: { key?: unknown; segmentId?: unknown } = {}): void {
     if (!isUuid(envId)) return;
     const env = this.environments.findWithProject(envId);
-    const flag = isFlagKey(key) ? { key, read: this.flags.findByKey(envId, key) } : null;
-    // Either may go unused when the access check refuses: never leave a rejection unhandled.
+    const flag = isFlagKey(ids.key) ? { key: ids.key, read: this.flags.findByKey(envId, ids.key) } : null;
+    const segmentId = ids.segmentId;
+    const segment = isUuid(segmentId) ? { id: segmentId, read: this.segments.findById(segmentId) } : null;
+    // Any may go unused when the access check refuses: never leave a rejection unhandled.
     env.catch(() => undefined);
     flag?.read.catch(() => undefined);
-    ctx.early = { envId, env, flag };
+    segment?.read.catch(() => undefined);
+    ctx.early = { envId, env, flag, segment };
   }
 
   /** An environment of the caller's organization other than the route's own (copy targets). */
@@ -138,9 +141,15 @@ export class TenantLookup {
     envId: unknown,
     segmentId: unknown,
   ): Promise<{ segment: Segment; env: Environment; project: Project }> {
-    const { env, project } = await this.env(ctx, envId);
-    if (ctx.segment && ctx.segment.id === segmentId) return { segment: ctx.segment, env, project };
-    const segment = isUuid(segmentId) ? await this.segments.findById(segmentId) : null;
+    if (ctx.segment && ctx.segment.id === segmentId)
+      return { segment: ctx.segment, ...(await this.env(ctx, envId)) };
+    // As for flags: the segment is read while the environment is checked, and used only after.
+    const planned = ctx.early && ctx.early.envId === envId ? ctx.early.segment : null;
+    const early = planned && planned.id === segmentId ? planned.read : null;
+    const [{ env, project }, segment] = await Promise.all([
+      this.env(ctx, envId),
+      isUuid(segmentId) ? (early ?? this.segments.findById(segmentId)) : null,
+    ]);
     if (!segment || !this.isVisible(ctx.org, segment, env, project))
       throw new ResourceNotFoundError('segment');
     ctx.segment = segment;
