@@ -1,5 +1,6 @@
 import type { FeatureFlag } from '../../../src/core/flags/feature-flag';
 import { Histogram, nowUs } from '../histogram';
+import { sampleProc } from '../processes';
 import { QueueProbe } from '../queue-probe';
 import { latencyFields } from '../report';
 import { CLIENT_FLAG, FANOUT_FLAG, type SeededEnv, setCountryRule } from '../seed';
@@ -47,7 +48,9 @@ export async function changeScenario(ctx: ScenarioContext): Promise<void> {
       const answered = new Histogram();
       const queued = new Histogram();
       let lost = 0;
+      let cpuStart = 0;
       for (let i = 0; i < WARM_UP + count; i++) {
+        if (i === WARM_UP) cpuStart = sampleProc(deployment.api.pid)?.cpuSeconds ?? 0;
         const apply = await kind.prepare(i);
         probe?.arm();
         const t0 = nowUs();
@@ -61,6 +64,9 @@ export async function changeScenario(ctx: ScenarioContext): Promise<void> {
         }
         await new Promise((r) => setTimeout(r, PAUSE_MS));
       }
+      // The api's CPU per change: the request, its transaction and the relay after it (and the
+      // reads `prepare` makes, the same before and after a change to the write path).
+      const cpuMs = (((sampleProc(deployment.api.pid)?.cpuSeconds ?? 0) - cpuStart) * 1000) / count;
       const row = (phase: string, h: Histogram, errors: number, note: string) =>
         ctx.rows.push({
           scenario: 'change',
@@ -80,7 +86,7 @@ export async function changeScenario(ctx: ScenarioContext): Promise<void> {
         'its response',
         answered,
         0,
-        `api process on core ${ctx.options.loadCore}; ${WARM_UP} unmeasured first`,
+        `api process on core ${ctx.options.loadCore}, ${cpuMs.toFixed(2)} ms of its CPU per change; ${WARM_UP} unmeasured first`,
       );
       if (probe !== null) row('queue message (probe)', queued, lost, lost > 0 ? `${lost} never queued` : '');
     }
