@@ -273,7 +273,7 @@ class PostgresMessageBus extends MessageBus implements JobSource {
   private startListening(): Promise<void> {
     this.listening ??= (async () => {
       for (const topic of BROADCAST_TOPICS) {
-        await this.notifier.listen(BROADCAST_CHANNELS[topic], (payload) => this.onNotified(payload));
+        await this.notifier.listen(BROADCAST_CHANNELS[topic], (payload) => this.onNotified(topic, payload));
       }
       await this.notifier.listen(JOBS_CHANNEL, (topic) => {
         for (const poller of this.pollers) if (poller.topic === topic) poller.wake();
@@ -285,13 +285,21 @@ class PostgresMessageBus extends MessageBus implements JobSource {
     return this.listening;
   }
 
-  private onNotified(payload: string): void {
+  private onNotified(topic: BroadcastTopic, payload: string): void {
+    // A process with no subscriber of the topic (an api replica: it listens only for its health)
+    // has nothing to dispatch, so it does not read the row.
+    if (!this.hasSubscriber(topic)) return;
     const id = Number(payload);
     if (!Number.isSafeInteger(id) || this.seenIds.has(id)) return;
     this.serialRead(async () => {
       const rows = await this.queue.findByIds([id]);
       for (const row of rows) this.dispatch(row);
     });
+  }
+
+  private hasSubscriber(topic: BroadcastTopic): boolean {
+    for (const subscriber of this.subscribers) if (subscriber.topic === topic) return true;
+    return false;
   }
 
   /**
