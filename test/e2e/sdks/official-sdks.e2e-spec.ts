@@ -173,15 +173,20 @@ describeIf('official FeatBit server SDKs against the product', () => {
           numericValue: 9.5,
           user: { keyId: buyer.keyId },
         });
-        const evaluations = events.filter(
-          (e) =>
-            e.event === 'FlagValue' &&
-            e.distinctId === `${env.id}-${changeFlag}` &&
-            e.properties.includes(buyer.keyId),
+        // The buyer's evaluation is recorded too. SDKs send insight batches from several workers (the
+        // Python one does), so it may land after the custom event: CI once read it 0 at that moment.
+        await waitUntil(
+          async () =>
+            (await allEvents(app, env.id)).some(
+              (e) =>
+                e.event === 'FlagValue' &&
+                e.distinctId === `${env.id}-${changeFlag}` &&
+                e.properties.includes(buyer.keyId),
+            ),
+          20_000,
+          `the buyer's evaluation of ${changeFlag} in the events table`,
         );
-        expect(evaluations.length).toBeGreaterThan(0);
-        // The 1,000-user evaluation was recorded too (FeatBit SDKs send every evaluation); the SDK sends
-        // batches from several workers, so those may land after the custom event.
+        // So was the 1,000-user evaluation (FeatBit SDKs send every evaluation), in the same way.
         const jsonEvaluations = async () =>
           (await allEvents(app, env.id)).filter(
             (e) => e.event === 'FlagValue' && e.distinctId === `${env.id}-sdk-json`,
