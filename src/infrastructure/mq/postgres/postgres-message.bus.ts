@@ -288,18 +288,13 @@ class PostgresMessageBus extends MessageBus implements JobSource {
   private onNotified(topic: BroadcastTopic, payload: string): void {
     // A process with no subscriber of the topic (an api replica: it listens only for its health)
     // has nothing to dispatch, so it does not read the row.
-    if (!this.hasSubscriber(topic)) return;
+    if (![...this.subscribers].some((s) => s.topic === topic)) return;
     const id = Number(payload);
     if (!Number.isSafeInteger(id) || this.seenIds.has(id)) return;
     this.serialRead(async () => {
       const rows = await this.queue.findByIds([id]);
       for (const row of rows) this.dispatch(row);
     });
-  }
-
-  private hasSubscriber(topic: BroadcastTopic): boolean {
-    for (const subscriber of this.subscribers) if (subscriber.topic === topic) return true;
-    return false;
   }
 
   /**
