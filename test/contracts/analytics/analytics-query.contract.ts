@@ -16,6 +16,7 @@ import {
   referenceInsights,
   referenceUsers,
 } from './analytics-reference';
+import { describeExperimentArrivals } from './experiment-arrivals.contract';
 import { EXPERIMENT_FLAG, EXPERIMENT_METRIC, generateExperimentEvents } from './experiment-events';
 
 export interface AnalyticsQueryHarness {
@@ -274,6 +275,8 @@ export function describeAnalyticsQueryContract(
         { variationId: 'p-b', users: 2, converted: 2, sum: 2.75, sumSquares: 6.25 + 0.0625 },
       ]);
     });
+
+    describeExperimentArrivals(() => harness, T0, SPAN);
 
     it('reports healthy', async () => {
       expect((await harness.query.health()).ok).toBe(true);

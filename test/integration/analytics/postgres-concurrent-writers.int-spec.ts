@@ -1,31 +1,29 @@
 // Several analytics writers (replicas, or a re-delivery beside a live batch) inserting overlapping
 // batches into real PostgreSQL at once: each batch spans several statements of one transaction, so
 // rollup, counter and pair rows are locked in different orders and PostgreSQL may abort one writer
-// as a deadlock victim. Every call must still succeed and every answer stay exact.
+// as a deadlock victim. Every call must still succeed and every answer stay exact, experiment
+// windows' included.
 import { bucketBoundaries } from '../../../src/core/analytics/insight-interval';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import { PrimaryAnalyticsStore } from '../../../src/infrastructure/analytics/primary/primary-analytics.store';
 import { createPostgresDataStore } from '../../../src/infrastructure/database/postgres/postgres-data-store';
 import { generateEvents } from '../../contracts/analytics/analytics-query.contract';
 import {
+  normalizeExperimentSamples,
   normalizeInsights,
+  referenceExperimentSamples,
   referenceInsights,
   referenceUsers,
 } from '../../contracts/analytics/analytics-reference';
+import {
+  EXPERIMENT_FLAG,
+  EXPERIMENT_METRIC,
+  generateExperimentEvents,
+} from '../../contracts/analytics/experiment-events';
 import { createTestDatabase } from '../../contracts/database/postgres-test-database';
-import { prng } from '../../support/seeded-prng';
+import { shuffled } from '../../support/seeded-prng';
 
 jest.setTimeout(180_000);
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = prng(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 describe('PostgreSQL analytics writers running at once', () => {
   it('all succeed and count every event once', async () => {
@@ -38,16 +36,43 @@ describe('PostgreSQL analytics writers running at once', () => {
       // Six copies of the set, each over 12,000 events (several 5,000-event statements), in different orders.
       let events: InsightEvent[] = [];
       for (let k = 0; k < 8; k++) events = events.concat(generateEvents(envId, 'env-other', 100 + k));
+      const fromMs = Date.UTC(2026, 2, 6);
+      const toMs = fromMs + 4 * 24 * 3600_000;
+      // Experiment windows (experiment-window-sql.ts): one built before the writers start, whose
+      // users every writer folds into, and one built while they run.
+      for (let k = 0; k < 3; k++) {
+        events = events.concat(
+          generateExperimentEvents(envId, 'env-other', fromMs * 1000, (toMs - fromMs) * 1000),
+        );
+      }
+      const before = {
+        envId,
+        flagKey: EXPERIMENT_FLAG,
+        metricEvent: 'CustomEvent',
+        metricEventName: EXPERIMENT_METRIC,
+        fromUs: fromMs * 1000,
+        toUs: toMs * 1000,
+      };
+      const during = { ...before, fromUs: before.fromUs + 12 * 3600_000_000 };
+      expect((await store.experimentSamples(before)).variations).toEqual([]);
       const batches = [0, 1, 2, 3, 4, 5].map((seed) => shuffled(events, seed));
+      // Half the events first, so the build has rows to read while the writers add the rest.
+      const half = Math.floor(events.length / 2);
+      await store.writeEvents(batches[0].slice(0, half));
+      const built = store.experimentSamples(during);
       const results = await Promise.allSettled(batches.map((batch) => store.writeEvents(batch)));
       expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual(
         Array(6).fill('fulfilled'),
       );
+      await built;
       const inserted = results.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value.inserted : 0), 0);
-      expect(inserted).toBe(events.length);
+      expect(inserted).toBe(events.length - half);
+      for (const q of [before, during]) {
+        expect(normalizeExperimentSamples(await store.experimentSamples(q))).toEqual(
+          normalizeExperimentSamples(referenceExperimentSamples(events, q)),
+        );
+      }
 
-      const fromMs = Date.UTC(2026, 2, 6);
-      const toMs = fromMs + 4 * 24 * 3600_000;
       const q = {
         envId,
         flagKey: 'checkout',

@@ -15,6 +15,7 @@ import { ReleaseWorkflows1763700000014 } from './1763700000014-release-workflows
 import { ExperimentSlot1763700000015 } from './1763700000015-experiment-slot.migration';
 import { ExperimentExposuresByUser1763700000016 } from './1763700000016-experiment-exposures-by-user.migration';
 import { ExpectUpdated1763700000017 } from './1763700000017-expect-updated.migration';
+import { ExperimentWindows1763700000018 } from './1763700000018-experiment-windows.migration';
 
 /** Applied in order at start-up; add new files with a later timestamp, never edit applied ones. */
 export const POSTGRES_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const POSTGRES_MIGRATIONS = [
   ExperimentSlot1763700000015,
   ExperimentExposuresByUser1763700000016,
   ExpectUpdated1763700000017,
+  ExperimentWindows1763700000018,
 ];

@@ -7,6 +7,7 @@ import { INSIGHT_FLAG_USER_ENTITY } from '../../shared/entities/insight-flag-use
 import { INSIGHT_HOURLY_COUNT_ENTITY } from '../../shared/entities/insight-hourly-count.entity';
 import { INSIGHT_HOURLY_ROLLUP_ENTITY } from '../../shared/entities/insight-hourly-rollup.entity';
 import { PgTable } from '../postgres-table';
+import { WINDOW_FOLD_CTES, WINDOW_FOLD_RETURNING } from './experiment-window-sql';
 import { HOUR_US } from './insight-read-plan';
 
 export const ROLLUP = PgTable.of(INSIGHT_HOURLY_ROLLUP_ENTITY).table;
@@ -33,7 +34,7 @@ const EXPERIMENT_FIELDS = `
        THEN CASE WHEN jsonb_typeof(e.p -> 'tag_1') = 'string' AND e.p ->> 'tag_1' ~ '${METRIC_VALUE_PATTERN}'
                  THEN (e.p ->> 'tag_1')::float8 ELSE 0 END END`;
 
-// Events and the three derived tables in ONE statement, all from the rows this statement inserted
+// Events and the derived tables in ONE statement, all from the rows this statement inserted
 // (RETURNING of ON CONFLICT DO NOTHING), so a re-delivered batch adds nothing. The batch is reduced
 // once to (hour, variation, user) and the counters and pairs are reduced from that. Upserts go in
 // key order so concurrent writers lock rows in the same order.
@@ -51,7 +52,7 @@ export const INSERT_SQL = `
         AS u(uuid, distinct_id, env_id, event, properties, ts, flag_key, variation_id, user_key, user_name)
       OFFSET 0) e
     ON CONFLICT (uuid) DO NOTHING
-    RETURNING env_id, flag_key, variation_id, user_key, user_name, timestamp),
+    RETURNING env_id, flag_key, variation_id, user_key, user_name, timestamp, ${WINDOW_FOLD_RETURNING}),
   hu AS MATERIALIZED (
     SELECT env_id, flag_key, timestamp - ((timestamp % ${HOUR_US}) + ${HOUR_US}) % ${HOUR_US} AS hour_us,
            variation_id, user_key, count(*) AS n, min(timestamp) AS first_us, max(timestamp) AS last_us,
@@ -83,7 +84,7 @@ export const INSERT_SQL = `
       first_us = LEAST(p.first_us, EXCLUDED.first_us),
       last_us = GREATEST(p.last_us, EXCLUDED.last_us),
       user_name = CASE WHEN ${NEWER_NAME('EXCLUDED', 'p')} THEN EXCLUDED.user_name ELSE p.user_name END
-    RETURNING 1)
+    RETURNING 1),${WINDOW_FOLD_CTES}
   SELECT count(*) AS count FROM ins`;
 
 /** Whether the flag has an event at or after $3: then the pair table may hold later names and times. */

@@ -18,7 +18,7 @@ import type { Row, SqlSession } from '../postgres-session';
 import { isPgRetryableConflict } from '../postgres-errors';
 import { PgTable } from '../postgres-table';
 import { num, str, strOrNull } from '../postgres-values';
-import { EXPERIMENT_SAMPLES_SQL } from './experiment-samples-sql';
+import { WINDOWS } from './experiment-window-sql';
 import {
   COUNTS,
   INSERT_SQL,
@@ -30,6 +30,7 @@ import {
   insightsSql,
 } from './insight-read-model-sql';
 import { HOUR_US, type InsightReadPlan, type UsRange, insightReadPlan } from './insight-read-plan';
+import { PgExperimentWindows } from './postgres-experiment-windows';
 
 const EVENTS = PgTable.of(INSIGHT_EVENT_ENTITY);
 
@@ -48,8 +49,11 @@ function planParams(plan: InsightReadPlan): string[][] {
 }
 
 export class PostgresInsightEventRepository extends InsightEventRepository {
+  private readonly windows: PgExperimentWindows;
+
   constructor(private readonly db: SqlSession) {
     super();
+    this.windows = new PgExperimentWindows(db, LOCK_ENVIRONMENTS_SQL);
   }
 
   async insertMany(events: readonly InsightEvent[]): Promise<{ inserted: number }> {
@@ -187,37 +191,8 @@ export class PostgresInsightEventRepository extends InsightEventRepository {
     };
   }
 
-  async experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
-    if (query.fromUs >= query.toUs) return { variations: [] };
-    // Both sides join on the user with an inequality: without fresh statistics (a just-loaded
-    // experiment) the planner may pick a nested loop, quadratic in users, or a merge join that
-    // sorts every metric event by user; hash joins in memory are the plan this statement is
-    // written for, so the transaction pins them. JIT compilation, which the planner's cost
-    // estimate switches on here, cost ~0.5 s and saved nothing (docs/performance.md, "Experiments").
-    const rows = await this.db.transaction(async (tx) => {
-      // set_config(…, true) is SET LOCAL, all of them in one statement.
-      await tx.query(
-        `SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true),
-                set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
-      );
-      return tx.query(EXPERIMENT_SAMPLES_SQL, [
-        query.envId,
-        query.flagKey,
-        query.metricEvent,
-        query.metricEventName,
-        String(Math.trunc(query.fromUs)),
-        String(Math.trunc(query.toUs)),
-      ]);
-    });
-    return {
-      variations: rows.map((r) => ({
-        variationId: str(r.variation_id),
-        users: num(r.users),
-        converted: num(r.converted),
-        sum: num(r.sum),
-        sumSquares: num(r.sum_squares),
-      })),
-    };
+  experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
+    return this.windows.samples(query);
   }
 
   async purgeBefore(cutoffUs: number, limit: number): Promise<{ deleted: number }> {
@@ -234,7 +209,9 @@ export class PostgresInsightEventRepository extends InsightEventRepository {
          DELETE FROM ${COUNTS} WHERE ctid IN (
            SELECT ctid FROM ${COUNTS} WHERE hour_us <= $1::bigint - ${HOUR_US} LIMIT $2)),
        paired AS (
-         DELETE FROM ${PAIRS} WHERE ctid IN (SELECT ctid FROM ${PAIRS} WHERE last_us < $1::bigint LIMIT $2))
+         DELETE FROM ${PAIRS} WHERE ctid IN (SELECT ctid FROM ${PAIRS} WHERE last_us < $1::bigint LIMIT $2)),
+       -- A window starting before the cutoff would keep what its raw events no longer hold.
+       windows AS (DELETE FROM ${WINDOWS} WHERE from_us < $1::bigint)
        SELECT count(*) AS count FROM del`,
       [String(Math.trunc(cutoffUs)), limit],
     );

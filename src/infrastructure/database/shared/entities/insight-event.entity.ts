@@ -46,15 +46,15 @@ export const INSIGHT_EVENT_ENTITY: EntityDefinition<StoredInsightEvent> = {
       },
       // Experiment samples: a flag's experiment exposures in user order, so each user's first one
       // streams out of the index with no sort (1763700000016), and one metric's events (non-flag
-      // events only) in a time window (1763700000007).
+      // events only) per user, for the recount of a user whose first exposure arrives (1763700000018).
       {
         name: 'ix_events_env_flag_experiment_user',
         columns: ['envId', 'flagKey', 'userKey', 'timestamp', 'variationId'],
         where: 'sent_to_experiment',
       },
       {
-        name: 'ix_events_env_metric_timestamp',
-        columns: ['envId', 'distinctId', 'event', 'timestamp'],
+        name: 'ix_events_env_metric_user',
+        columns: ['envId', 'distinctId', 'event', 'userKey', 'timestamp'],
         where: 'flag_key IS NULL',
       },
       // BRIN (block ranges; events arrive roughly in time order): the retention purge's scan.
