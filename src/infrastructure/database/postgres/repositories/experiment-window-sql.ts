@@ -104,26 +104,37 @@ export const WINDOW_BUILD_SQL = `
   FROM firsts f LEFT JOIN counted c ON c.user_key = f.user_key`;
 
 /**
- * $1 window id, $2 to (µs), $3 env, $4 metric event type, $5 metric event name. A state holds
- * everything from the window's start on; a read up to `to` drops users first exposed at or after
- * it and recounts, from their own events, the few with a counted metric event at or after it. The
- * recount is a subquery inside CASE, run only for those users: a join would let the planner, with
- * no statistics for a just-built window, pair every user with every other.
- * Rows: variation_id, users, converted, sum, sum_squares.
+ * $1 window id, $2 to (µs). A state holds everything from the window's start on; a read up to `to`
+ * drops users first exposed at or after it. Users with a counted metric event at or after `to`
+ * ("late") are counted in `users` and `late` only: WINDOW_LATE_SQL recounts them, when there are
+ * any. Kept apart so this read has no subquery per row, whose cost estimate switched JIT on
+ * (~1.3 s of compiling for a 70 ms scan; docs/performance.md, "Experiments on PostgreSQL, round three").
+ * Rows: variation_id, users, converted, sum, sum_squares, late.
  */
-const LATE = (select: string) => `(
-  SELECT ${select} FROM events e
-  WHERE e.env_id = $3 AND e.distinct_id = $5 AND e.event = $4 AND e.flag_key IS NULL
-    AND e.user_key = s.user_key AND e.timestamp >= s.first_us AND e.timestamp < $2::bigint)`;
-
 export const WINDOW_READ_SQL = `
-  WITH per_user AS (
-    SELECT s.variation_id,
-           CASE WHEN s.last_us >= $2::bigint THEN ${LATE('count(*)')} ELSE s.events END AS n,
-           CASE WHEN s.last_us >= $2::bigint THEN ${LATE('coalesce(sum(coalesce(e.metric_value, 0)), 0)')}
-                ELSE s.value END AS v
-    FROM ${WINDOW_USERS} s WHERE s.window_id = $1 AND s.first_us < $2::bigint)
-  SELECT variation_id, count(*) AS users, count(*) FILTER (WHERE n > 0) AS converted,
-         coalesce(sum(v) FILTER (WHERE n > 0), 0) AS sum,
-         coalesce(sum(v * v) FILTER (WHERE n > 0), 0) AS sum_squares
-  FROM per_user GROUP BY variation_id`;
+  SELECT variation_id, count(*) AS users,
+         count(*) FILTER (WHERE events > 0 AND NOT late) AS converted,
+         coalesce(sum(value) FILTER (WHERE events > 0 AND NOT late), 0) AS sum,
+         coalesce(sum(value * value) FILTER (WHERE events > 0 AND NOT late), 0) AS sum_squares,
+         count(*) FILTER (WHERE late) AS late
+  FROM (SELECT variation_id, events, value, coalesce(last_us >= $2::bigint, false) AS late
+        FROM ${WINDOW_USERS} WHERE window_id = $1 AND first_us < $2::bigint) s
+  GROUP BY variation_id`;
+
+/**
+ * $1 window id, $2 to (µs), $3 env, $4 metric event type, $5 metric event name: the late users of
+ * WINDOW_READ_SQL recounted from their own events up to `to`. Rows: variation_id, converted, sum,
+ * sum_squares.
+ */
+export const WINDOW_LATE_SQL = `
+  SELECT s.variation_id, count(*) FILTER (WHERE r.n > 0) AS converted,
+         coalesce(sum(r.v) FILTER (WHERE r.n > 0), 0) AS sum,
+         coalesce(sum(r.v * r.v) FILTER (WHERE r.n > 0), 0) AS sum_squares
+  FROM ${WINDOW_USERS} s
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS n, coalesce(sum(coalesce(e.metric_value, 0)), 0) AS v
+    FROM events e
+    WHERE e.env_id = $3 AND e.distinct_id = $5 AND e.event = $4 AND e.flag_key IS NULL
+      AND e.user_key = s.user_key AND e.timestamp >= s.first_us AND e.timestamp < $2::bigint) r
+  WHERE s.window_id = $1 AND s.first_us < $2::bigint AND s.last_us >= $2::bigint
+  GROUP BY s.variation_id`;

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ExperimentSamples, ExperimentSamplesQuery } from '../../../../core/ports/analytics-query.port';
+import type {
+  ExperimentSamples,
+  ExperimentSamplesQuery,
+  ExperimentVariationSample,
+} from '../../../../core/ports/analytics-query.port';
 import type { SqlSession } from '../postgres-session';
 import { num, str } from '../postgres-values';
-import { WINDOWS, WINDOW_BUILD_SQL, WINDOW_READ_SQL } from './experiment-window-sql';
+import { WINDOWS, WINDOW_BUILD_SQL, WINDOW_LATE_SQL, WINDOW_READ_SQL } from './experiment-window-sql';
 
 const HOUR_US = 3_600_000_000;
 /** A window nobody read for this long is dropped at the next build (and built again if read). */
@@ -34,22 +38,31 @@ export class PgExperimentWindows {
   async samples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
     if (query.fromUs >= query.toUs) return { variations: [] };
     const windowId = await this.window(query);
-    const rows = await this.db.query(WINDOW_READ_SQL, [
-      windowId,
-      us(query.toUs),
-      query.envId,
-      query.metricEvent,
-      query.metricEventName,
-    ]);
-    return {
-      variations: rows.map((r) => ({
-        variationId: str(r.variation_id),
-        users: num(r.users),
-        converted: num(r.converted),
-        sum: num(r.sum),
-        sumSquares: num(r.sum_squares),
-      })),
-    };
+    const to = us(query.toUs);
+    const rows = await this.db.query(WINDOW_READ_SQL, [windowId, to]);
+    const variations = new Map<string, ExperimentVariationSample>(
+      rows.map((r) => [
+        str(r.variation_id),
+        {
+          variationId: str(r.variation_id),
+          users: num(r.users),
+          converted: num(r.converted),
+          sum: num(r.sum),
+          sumSquares: num(r.sum_squares),
+        },
+      ]),
+    );
+    if (rows.some((r) => num(r.late) > 0)) {
+      const late = [windowId, to, query.envId, query.metricEvent, query.metricEventName];
+      for (const r of await this.db.query(WINDOW_LATE_SQL, late)) {
+        const sample = variations.get(str(r.variation_id));
+        if (!sample) continue;
+        sample.converted += num(r.converted);
+        sample.sum += num(r.sum);
+        sample.sumSquares += num(r.sum_squares);
+      }
+    }
+    return { variations: [...variations.values()] };
   }
 
   private async window(query: ExperimentSamplesQuery): Promise<string> {
