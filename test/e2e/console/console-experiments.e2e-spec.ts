@@ -200,4 +200,94 @@ describe('console: experiments', () => {
     );
     expect(await guardrail.getByTestId('guardrail-watch').isVisible()).toBe(true);
   });
+
+  it('shows a rollback and its reason once the guard has made the default rule serve the baseline', async () => {
+    const [stable, risky] = [
+      { id: 'search-stable', name: 'Stable', value: 'false' },
+      { id: 'search-risky', name: 'Risky', value: 'true' },
+    ];
+    await s.api.ok('POST', `/envs/${s.env.id}/feature-flags`, {
+      name: 'New search',
+      key: 'new-search',
+      description: '',
+      isEnabled: true,
+      variationType: 'boolean',
+      variations: [stable, risky],
+      enabledVariationId: risky.id,
+      disabledVariationId: stable.id,
+      tags: [],
+    });
+    const flag = await s.api.ok<{ revision: string }>('GET', `/envs/${s.env.id}/feature-flags/new-search`);
+    await s.api.ok('PUT', `/envs/${s.env.id}/feature-flags/new-search/targeting`, {
+      revision: flag.revision,
+      targeting: {
+        targetUsers: [],
+        rules: [],
+        exptIncludeAllTargets: true,
+        fallthrough: {
+          dispatchKey: null,
+          includedInExpt: true,
+          variations: [
+            { id: stable.id, rollout: [0, 0.5], exptRollout: 1 },
+            { id: risky.id, rollout: [0.5, 1], exptRollout: 1 },
+          ],
+        },
+      },
+    });
+    const maintainerUserId = (await s.api.ok<{ id: string }>('GET', '/user/profile')).id;
+    const metric = await s.api.ok<{ id: string }>('POST', `/envs/${s.env.id}/experiment-metrics`, {
+      name: 'Search errors',
+      maintainerUserId,
+      eventName: 'search-error',
+      eventType: 1,
+      customEventTrackOption: 1,
+      customEventSuccessCriteria: 2, // lower is better
+    });
+    await s.api.ok('PUT', `/envs/${s.env.id}/feature-flags/new-search/guarded-rollout`, {
+      metricId: metric.id,
+      baselineVariationId: stable.id,
+    });
+
+    // The injected regression: the risky variation errors for 40% of its users, the stable one for 5%.
+    const sdk = new FbClientBuilder()
+      .sdkKey(s.env.serverSecret)
+      .streamingUri(s.product.wsUrl)
+      .eventsUri(s.product.baseUrl)
+      .startWaitTime(30_000)
+      .flushInterval(300)
+      .logLevel('warn')
+      .build();
+    try {
+      await sdk.waitForInitialization();
+      for (let i = 0; i < 1000; i++) {
+        const user = new UserBuilder(`searcher-${i}`).build();
+        const isRisky = String(await sdk.boolVariation('new-search', user, false)) === risky.value;
+        if (i % (isRisky ? 5 : 20) < (isRisky ? 2 : 1)) sdk.track(user, 'search-error', 1);
+      }
+      await sdk.flush();
+    } finally {
+      await sdk.close();
+    }
+    await eventually(
+      async () =>
+        (
+          await s.api.ok<{ guard: { status: string } }[]>(
+            'GET',
+            `/envs/${s.env.id}/feature-flags/new-search/guarded-rollout`,
+          )
+        )[0].guard.status,
+      (status) => expect(status).toBe('RolledBack'),
+      120_000,
+    );
+
+    // The default rule no longer splits, and the panel says why.
+    await page.goto(`${s.product.baseUrl}/feature-flags/new-search/targeting`);
+    const guardrail = page.getByTestId('guardrail');
+    await eventually(
+      () => guardrail.getByTestId('guardrail-status').innerText(),
+      (text) => expect(text).toMatch(/^Search errors: Rolled back — .*Search errors/),
+    );
+    expect(await guardrail.getByTestId('guardrail-watch').count()).toBe(0);
+    expect(await guardrail.getByTestId('guardrail-stop').count()).toBe(0);
+  });
 });

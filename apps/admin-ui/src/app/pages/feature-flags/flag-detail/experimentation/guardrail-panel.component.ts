@@ -36,7 +36,7 @@ interface Guard {
   selector: 'ff-guardrail-panel',
   imports: [FormsModule, RouterLink, MatButton, MatIcon, MatFormField, MatLabel, MatSelect, MatOption],
   template: `
-    @if (splits()) {
+    @if (splits() || guards().length) {
       <div class="guardrail" data-testid="guardrail">
         <h3 class="title"><mat-icon inline>shield</mat-icon> <ng-container i18n>Guardrail</ng-container></h3>
         @for (g of guards(); track g.metricId) {
@@ -52,12 +52,13 @@ interface Guard {
             }
           </p>
         }
-        @if (!watching() && metrics().length === 0) {
+        <!-- Without a split (a rollback serves the baseline alone) there is nothing to watch. -->
+        @if (splits() && !watching() && metrics().length === 0) {
           <p i18n class="ff-muted ff-small">
             A guardrail watches a metric while this split runs.
             <a routerLink="/experiments/metrics">Create a metric</a> to use one.
           </p>
-        } @else if (!watching()) {
+        } @else if (splits() && !watching()) {
           <p i18n class="ff-muted ff-small">
             Watch a metric while this split runs: a significant regression serves the baseline to everyone.
           </p>
@@ -148,12 +149,13 @@ export class GuardrailPanelComponent {
       toObservable(this.version),
     ]).pipe(
       switchMap(([envId, flag]) =>
-        envId && this.splits()
+        envId
           ? this.api.guardedRollouts(envId, flag.key).pipe(
+              // Without a split, only a rollback is shown: it is why the rule serves one variation.
               map((views) =>
                 views.flatMap((v): Guard[] => {
                   const g = readGuard(v);
-                  return g && g.ruleId === null
+                  return g && g.ruleId === null && (this.splits() || g.status === 'RolledBack')
                     ? [{ metricId: v.metricId, metricName: v.metricName, status: g.status, reason: g.reason }]
                     : [];
                 }),
