@@ -3,6 +3,7 @@
 // rollup, counter and pair rows are locked in different orders and PostgreSQL may abort one writer
 // as a deadlock victim. Every call must still succeed and every answer stay exact, experiment
 // windows' included.
+import { Client } from 'pg';
 import { bucketBoundaries } from '../../../src/core/analytics/insight-interval';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import { PrimaryAnalyticsStore } from '../../../src/infrastructure/analytics/primary/primary-analytics.store';
@@ -94,6 +95,43 @@ describe('PostgreSQL analytics writers running at once', () => {
       const page = await store.flagUsers(users);
       expect({ ...page, totalCount: Number(page.totalCount) }).toEqual(referenceUsers(events, users));
     } finally {
+      await dataStore.close();
+      await db.drop();
+    }
+  });
+
+  it("builds an experiment window only under the environment's writer lock", async () => {
+    // A writer holding the lock may be about to commit events its fold cannot put into a window
+    // that is not committed yet; a build that did not wait for it would miss them for good.
+    const db = await createTestDatabase('featbit_analytics_window_lock');
+    const dataStore = createPostgresDataStore({ url: db.url, poolSize: 4 });
+    const writer = new Client({ connectionString: db.url });
+    try {
+      await dataStore.whenReady();
+      const store = new PrimaryAnalyticsStore(dataStore);
+      await writer.connect();
+      await writer.query('BEGIN');
+      await writer.query(`SELECT pg_advisory_xact_lock(hashtextextended('featbit-ts:analytics:' || $1, 0))`, [
+        'env-lock',
+      ]);
+      let built = false;
+      const build = store
+        .experimentSamples({
+          envId: 'env-lock',
+          flagKey: EXPERIMENT_FLAG,
+          metricEvent: 'CustomEvent',
+          metricEventName: EXPERIMENT_METRIC,
+          fromUs: 0,
+          toUs: 1e15,
+        })
+        .then(() => (built = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(built).toBe(false);
+      await writer.query('COMMIT');
+      await build;
+      expect(built).toBe(true);
+    } finally {
+      await writer.end().catch(() => undefined);
       await dataStore.close();
       await db.drop();
     }
