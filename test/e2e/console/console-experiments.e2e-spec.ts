@@ -12,6 +12,12 @@ jest.setTimeout(240_000);
 
 const USERS = 4000;
 
+interface Variation {
+  id: string;
+  name: string;
+  value: string;
+}
+
 describe('console: experiments', () => {
   let s: ConsoleSession;
   let page: Page;
@@ -32,26 +38,21 @@ describe('console: experiments', () => {
         ),
       );
 
-  beforeAll(async () => {
-    s = await openConsole();
-    page = s.page;
+  /** A boolean flag whose default rule splits 50/50, so the sample-ratio check expects equal shares. */
+  async function splitFlag(key: string, name: string, off: Variation, on: Variation): Promise<void> {
     await s.api.ok('POST', `/envs/${s.env.id}/feature-flags`, {
-      name: 'Checkout redesign',
-      key: 'checkout-redesign',
+      name,
+      key,
       description: '',
       isEnabled: true,
       variationType: 'boolean',
-      variations: [control, treatment],
-      enabledVariationId: treatment.id,
-      disabledVariationId: control.id,
+      variations: [off, on],
+      enabledVariationId: on.id,
+      disabledVariationId: off.id,
       tags: [],
     });
-    // A 50/50 split of the default rule, so the sample-ratio check expects equal shares.
-    const flag = await s.api.ok<{ revision: string }>(
-      'GET',
-      `/envs/${s.env.id}/feature-flags/checkout-redesign`,
-    );
-    await s.api.ok('PUT', `/envs/${s.env.id}/feature-flags/checkout-redesign/targeting`, {
+    const flag = await s.api.ok<{ revision: string }>('GET', `/envs/${s.env.id}/feature-flags/${key}`);
+    await s.api.ok('PUT', `/envs/${s.env.id}/feature-flags/${key}/targeting`, {
       revision: flag.revision,
       targeting: {
         targetUsers: [],
@@ -61,12 +62,29 @@ describe('console: experiments', () => {
           dispatchKey: null,
           includedInExpt: true,
           variations: [
-            { id: control.id, rollout: [0, 0.5], exptRollout: 1 },
-            { id: treatment.id, rollout: [0.5, 1], exptRollout: 1 },
+            { id: off.id, rollout: [0, 0.5], exptRollout: 1 },
+            { id: on.id, rollout: [0.5, 1], exptRollout: 1 },
           ],
         },
       },
     });
+  }
+
+  /** The official node SDK against the product, flushing insights every 300 ms. */
+  const openSdk = () =>
+    new FbClientBuilder()
+      .sdkKey(s.env.serverSecret)
+      .streamingUri(s.product.wsUrl)
+      .eventsUri(s.product.baseUrl)
+      .startWaitTime(30_000)
+      .flushInterval(300)
+      .logLevel('warn')
+      .build();
+
+  beforeAll(async () => {
+    s = await openConsole();
+    page = s.page;
+    await splitFlag('checkout-redesign', 'Checkout redesign', control, treatment);
   });
 
   afterEach(async () => {
@@ -112,14 +130,7 @@ describe('console: experiments', () => {
 
     // The official node SDK serves the 50/50 flag to 4,000 users; 20% of the control's users and 25%
     // of the treatment's convert (by index), a true relative lift of +25%.
-    const sdk = new FbClientBuilder()
-      .sdkKey(s.env.serverSecret)
-      .streamingUri(s.product.wsUrl)
-      .eventsUri(s.product.baseUrl)
-      .startWaitTime(30_000)
-      .flushInterval(300)
-      .logLevel('warn')
-      .build();
+    const sdk = openSdk();
     const expected = { Control: { users: 0, conversions: 0 }, Treatment: { users: 0, conversions: 0 } };
     try {
       await sdk.waitForInitialization();
@@ -206,34 +217,7 @@ describe('console: experiments', () => {
       { id: 'search-stable', name: 'Stable', value: 'false' },
       { id: 'search-risky', name: 'Risky', value: 'true' },
     ];
-    await s.api.ok('POST', `/envs/${s.env.id}/feature-flags`, {
-      name: 'New search',
-      key: 'new-search',
-      description: '',
-      isEnabled: true,
-      variationType: 'boolean',
-      variations: [stable, risky],
-      enabledVariationId: risky.id,
-      disabledVariationId: stable.id,
-      tags: [],
-    });
-    const flag = await s.api.ok<{ revision: string }>('GET', `/envs/${s.env.id}/feature-flags/new-search`);
-    await s.api.ok('PUT', `/envs/${s.env.id}/feature-flags/new-search/targeting`, {
-      revision: flag.revision,
-      targeting: {
-        targetUsers: [],
-        rules: [],
-        exptIncludeAllTargets: true,
-        fallthrough: {
-          dispatchKey: null,
-          includedInExpt: true,
-          variations: [
-            { id: stable.id, rollout: [0, 0.5], exptRollout: 1 },
-            { id: risky.id, rollout: [0.5, 1], exptRollout: 1 },
-          ],
-        },
-      },
-    });
+    await splitFlag('new-search', 'New search', stable, risky);
     const maintainerUserId = (await s.api.ok<{ id: string }>('GET', '/user/profile')).id;
     const metric = await s.api.ok<{ id: string }>('POST', `/envs/${s.env.id}/experiment-metrics`, {
       name: 'Search errors',
@@ -249,14 +233,7 @@ describe('console: experiments', () => {
     });
 
     // The injected regression: the risky variation errors for 40% of its users, the stable one for 5%.
-    const sdk = new FbClientBuilder()
-      .sdkKey(s.env.serverSecret)
-      .streamingUri(s.product.wsUrl)
-      .eventsUri(s.product.baseUrl)
-      .startWaitTime(30_000)
-      .flushInterval(300)
-      .logLevel('warn')
-      .build();
+    const sdk = openSdk();
     try {
       await sdk.waitForInitialization();
       for (let i = 0; i < 1000; i++) {
