@@ -216,6 +216,10 @@ export function describeAnalyticsQueryContract(
       ['a narrow range with the renamed user', { fromUs: T0 + 29 * H, toUs: T0 + 32 * H, pageSize: 100 }],
       ['a range ending before the later name', { fromUs: T0 + 29 * H, toUs: T0 + 31 * H, pageSize: 100 }],
       ['an edge at `to`', { fromUs: T0 + 23 * H, toUs: T0 + 24 * H, pageSize: 100 }],
+      // A store may page from the range's most recent slice (ClickHouse starts with its last hour,
+      // which here begins on the 'edge' event): a page that slice holds, and one it does not.
+      ['a small first page', { toUs: T0 + 25 * H, pageSize: 3 }],
+      ['a page further back', { toUs: T0 + 25 * H, pageSize: 3, pageIndex: 4 }],
       ['another environment', { envId: otherEnvId, pageSize: 100 }],
     ];
 

@@ -57,6 +57,9 @@ export interface ClickHouseAnalyticsOptions {
 const INSERT_CHUNK = 10_000;
 /** uuids per existence check: keeps the IN list well under max_query_size (256 KiB). */
 const CHECK_CHUNK = 2_000;
+/** Who saw what: the first slice read for a page (an hour, in µs), and how much each next one grows. */
+const PAIRS_SLICE_US = 3_600_000_000;
+const PAIRS_SLICE_GROWTH = 16;
 
 export function createClickHouseAnalyticsStore(
   options: ClickHouseAnalyticsOptions,
@@ -241,7 +244,7 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore implements Analytic
     this.assertReady();
     const [page, total] = await this.read(() =>
       Promise.all([
-        this.rows<UserRow>(flagUsersPageSql(this.table, query)),
+        this.latestPairs(query),
         this.rows<{ n: number | string }>(flagUsersCountSql(this.table, query)),
       ]),
     );
@@ -254,6 +257,22 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore implements Analytic
         lastEvaluatedAtUs: Number(r.last_us),
       })),
     };
+  }
+
+  /**
+   * The page, read from the most recent slice of the range that holds it. A pair's latest
+   * evaluation lies in every slice reaching back to it, and pairs with none in the slice rank
+   * after all those with one, so once [to − span, to) yields a full page at the offset, that page
+   * is the whole range's. The slice starts at an hour and grows 16-fold up to the whole range: a
+   * first page of a busy flag reads its last hour, not 30 days (docs/performance.md,
+   * "Who saw what on ClickHouse").
+   */
+  private async latestPairs(query: FlagUsersQuery): Promise<UserRow[]> {
+    for (let span = PAIRS_SLICE_US; ; span *= PAIRS_SLICE_GROWTH) {
+      const from = Math.max(query.fromUs, query.toUs - span);
+      const rows = await this.rows<UserRow>(flagUsersPageSql(this.table, query, from));
+      if (rows.length >= query.pageSize || from === query.fromUs) return rows;
+    }
   }
 
   /**

@@ -108,8 +108,8 @@ export interface UserRow {
   last_us: number | string;
 }
 
-function pairsSql(table: string, q: FlagUsersQuery): string {
-  const where = [flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)];
+function pairsSql(table: string, q: FlagUsersQuery, fromUs: number): string {
+  const where = [flagRange(q.envId, q.flagKey, fromUs, q.toUs)];
   if (q.variationId !== undefined) where.push(`variation_id = ${quoteString(q.variationId)}`);
   // The latest event names the pair; at equal times the greater name (NULL as ''), as every
   // provider does. max(tuple) picks both at once on every server version.
@@ -124,18 +124,27 @@ function pairsSql(table: string, q: FlagUsersQuery): string {
   return `SELECT variation, key_id, latest FROM (${pairs})${text}`;
 }
 
-export function flagUsersPageSql(table: string, q: FlagUsersQuery): string {
+/**
+ * The page among the pairs evaluated in [sliceFromUs, q.toUs): the store narrows the slice to the
+ * range's most recent part when that already holds the page (see flagUsers there).
+ */
+export function flagUsersPageSql(table: string, q: FlagUsersQuery, sliceFromUs = q.fromUs): string {
   const select = `SELECT variation AS variation_id, key_id,
       if(tupleElement(latest, 3), tupleElement(latest, 2), NULL) AS name,
       tupleElement(latest, 1) AS last_us
-    FROM (${pairsSql(table, q)})
+    FROM (${pairsSql(table, q, Math.max(q.fromUs, sliceFromUs))})
     ORDER BY last_us DESC, variation_id, key_id
     LIMIT ${integer(q.pageIndex * q.pageSize)}, ${integer(q.pageSize)}`;
   return select;
 }
 
 export function flagUsersCountSql(table: string, q: FlagUsersQuery): string {
-  return `SELECT count() AS n FROM (${pairsSql(table, q)})`;
+  if (q.query) return `SELECT count() AS n FROM (${pairsSql(table, q, q.fromUs)})`;
+  // No text filter: the pairs alone, without each one's latest name (a tuple max costs per row).
+  const where = [flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)];
+  if (q.variationId !== undefined) where.push(`variation_id = ${quoteString(q.variationId)}`);
+  return `SELECT count() AS n FROM (SELECT 1 FROM ${table} WHERE ${where.join(' AND ')}
+    GROUP BY variation_id, user_key)`;
 }
 
 export interface ExperimentRow {
