@@ -5,12 +5,20 @@ import type {
   ClickHouseAnalyticsStore,
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
 import { createClickHouseAnalyticsStore } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
+import type { InsightEvent } from '../../../src/core/insights/insight-event';
+import { eventsTableDdl } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-sql';
 import { generateEvents } from './analytics-query.contract';
-import { normalizeInsights, referenceInsights } from './analytics-reference';
+import {
+  normalizeExperimentSamples,
+  normalizeInsights,
+  referenceExperimentSamples,
+  referenceInsights,
+} from './analytics-reference';
+import { EXPERIMENT_FLAG, EXPERIMENT_METRIC, generateExperimentEvents } from './experiment-events';
 
 // Start-up work of the ClickHouse store that the query contract does not see: a table of the
 // earlier layout (before the per-flag ordering and extracted columns) is migrated with its rows,
-// and ANALYTICS_RETENTION_DAYS sets a TTL that turning retention off removes again.
+// the experiment columns are added to a table from before them, and ANALYTICS_RETENTION_DAYS sets a TTL that turning retention off removes again.
 
 export interface LifecycleHarness {
   /** Store options for the engine under test (url, user, password, connection). */
@@ -35,6 +43,26 @@ function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
+function insertSql(database: string, events: readonly InsightEvent[]): string {
+  const values = events
+    .map(
+      (e) =>
+        `(${[e.uuid, e.distinctId, e.envId, e.event, e.properties].map(quote).join(',')},${e.timestamp})`,
+    )
+    .join(',');
+  return `INSERT INTO ${database}.events (uuid, distinct_id, env_id, event, properties, timestamp) VALUES ${values}`;
+}
+
+async function columnsOf(client: ClickHouseClient, database: string): Promise<string[]> {
+  const rows = await (
+    await client.query({
+      query: `SELECT name FROM system.columns WHERE database = ${quote(database)} AND table = 'events'`,
+      format: 'JSONEachRow',
+    })
+  ).json<{ name: string }>();
+  return rows.map((r) => r.name);
+}
+
 /** `hasTtl`: whether the engine has TTL (18.16 has none; retention drops whole months there). */
 export function describeClickHouseLifecycle(
   name: string,
@@ -52,15 +80,7 @@ export function describeClickHouseLifecycle(
       try {
         await client.command({ query: `CREATE DATABASE ${database}` });
         await client.command({ query: LEGACY_TABLE(database) });
-        const values = events
-          .map(
-            (e) =>
-              `(${[e.uuid, e.distinctId, e.envId, e.event, e.properties].map(quote).join(',')},${e.timestamp})`,
-          )
-          .join(',');
-        await client.command({
-          query: `INSERT INTO ${database}.events (uuid, distinct_id, env_id, event, properties, timestamp) VALUES ${values}`,
-        });
+        await client.command({ query: insertSql(database, events) });
         const store = createClickHouseAnalyticsStore(h.options(database));
         try {
           await ready(store);
@@ -90,6 +110,52 @@ export function describeClickHouseLifecycle(
           );
         } finally {
           await again.close();
+        }
+      } finally {
+        await client.command({ query: `DROP DATABASE IF EXISTS ${database}` });
+        await client.close();
+      }
+    }, 120_000);
+
+    it('adds the experiment columns to a table from before them; earlier rows read through their defaults', async () => {
+      const h = open();
+      const database = `fbts_expcols_${process.pid}_${Date.now()}`;
+      const client = h.client();
+      const t0 = Date.UTC(2026, 2, 6) * 1000;
+      const span = 4 * 24 * 3600_000_000;
+      const events = generateExperimentEvents('env-x', 'env-x-other', t0, span);
+      try {
+        await client.command({ query: `CREATE DATABASE ${database}` });
+        // The table as the release before the columns made it: today's layout without them.
+        await client.command({
+          query: eventsTableDdl(`${database}.events`, 0, { ttl: false }).replace(
+            /,\s*experiment UInt8 DEFAULT[\s\S]*$/,
+            `) ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(ts) ORDER BY (env_id, flag_key, ts, uuid)`,
+          ),
+        });
+        const before = await columnsOf(client, database);
+        expect(before).not.toContain('experiment');
+        expect(before).not.toContain('metric_value');
+        await client.command({ query: insertSql(database, events) });
+        const store = createClickHouseAnalyticsStore(h.options(database));
+        try {
+          await ready(store);
+          expect(await columnsOf(client, database)).toEqual(
+            expect.arrayContaining(['experiment', 'metric_value']),
+          );
+          const q = {
+            envId: 'env-x',
+            flagKey: EXPERIMENT_FLAG,
+            metricEvent: 'CustomEvent',
+            metricEventName: EXPERIMENT_METRIC,
+            fromUs: t0,
+            toUs: t0 + span,
+          };
+          const expected = normalizeExperimentSamples(referenceExperimentSamples(events, q));
+          expect(expected.some((v) => v.converted > 0 && v.sum !== v.converted)).toBe(true);
+          expect(normalizeExperimentSamples(await store.experimentSamples(q))).toEqual(expected);
+        } finally {
+          await store.close();
         }
       } finally {
         await client.command({ query: `DROP DATABASE IF EXISTS ${database}` });

@@ -5,9 +5,20 @@ import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import { insightMessage } from '../../../src/core/messages/insight.message';
 import { TOPICS } from '../../../src/core/ports/message-bus.port';
 import {
+  type ClickHouseAnalyticsOptions,
   type ClickHouseAnalyticsStore,
   createClickHouseAnalyticsStore,
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
+import { kafkaIngestDdl } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-sql';
+import {
+  normalizeExperimentSamples,
+  referenceExperimentSamples,
+} from '../../contracts/analytics/analytics-reference';
+import {
+  EXPERIMENT_FLAG,
+  EXPERIMENT_METRIC,
+  generateExperimentEvents,
+} from '../../contracts/analytics/experiment-events';
 import { createKafkaMessageBus } from '../../../src/infrastructure/mq/kafka/kafka-message.bus';
 
 // ANALYTICS_CLICKHOUSE_INGEST=kafka end to end: insight messages enqueued through our Kafka bus (the
@@ -43,6 +54,18 @@ describeIf('ClickHouse fed from Kafka (skipped without TEST_CLICKHOUSE_URL and T
     instanceId: 'kafka-ingest',
     topicPrefix: prefix,
   });
+  const storeOptions: ClickHouseAnalyticsOptions = {
+    url: URL ?? '',
+    database,
+    user: 'default',
+    password: '',
+    ingest: {
+      mode: 'kafka',
+      brokers: (BROKERS ?? '').split(','),
+      topic: `${prefix}${TOPICS.insights}`,
+      group: `${prefix}clickhouse`,
+    },
+  };
   let store: ClickHouseAnalyticsStore;
 
   const total = async (flagKey: string): Promise<number> => {
@@ -59,18 +82,7 @@ describeIf('ClickHouse fed from Kafka (skipped without TEST_CLICKHOUSE_URL and T
   beforeAll(async () => {
     // The topic exists before ClickHouse subscribes (the bus creates it on first use).
     await bus.enqueue(TOPICS.insights, [insightMessage(flagEvent(envId, 'probe', 'v', 'p', T0))]);
-    store = createClickHouseAnalyticsStore({
-      url: URL ?? '',
-      database,
-      user: 'default',
-      password: '',
-      ingest: {
-        mode: 'kafka',
-        brokers: (BROKERS ?? '').split(','),
-        topic: `${prefix}${TOPICS.insights}`,
-        group: `${prefix}clickhouse`,
-      },
-    });
+    store = createClickHouseAnalyticsStore(storeOptions);
     for (let i = 0; i < 200 && !(await store.health()).ok; i++) await new Promise((r) => setTimeout(r, 100));
     // A new consumer group starts at the end of the topic: probe until ClickHouse has joined.
     for (let i = 0; i < 60 && (await total('probe')) === 0; i++) {
@@ -119,4 +131,60 @@ describeIf('ClickHouse fed from Kafka (skipped without TEST_CLICKHOUSE_URL and T
     });
     expect(users.items[0]?.name).toMatch(/^Name u\d+$/);
   }, 60_000);
+
+  it('fills the experiment columns on this path too, after replacing a view from before them', async () => {
+    const admin = createClient({ url: URL });
+    const viewDdl = async (): Promise<string> => {
+      const rows = await (
+        await admin.query({
+          query: `SELECT create_table_query AS q FROM system.tables WHERE database = '${database}' AND name = 'events_kafka_mv'`,
+          format: 'JSONEachRow',
+        })
+      ).json<{ q: string }>();
+      return rows[0]?.q ?? '';
+    };
+    try {
+      // The view as the release before the experiment columns made it: today's without them.
+      const [, ddl = ''] = kafkaIngestDdl(
+        `${database}.events_kafka`,
+        `${database}.events_kafka_mv`,
+        `${database}.events`,
+        {
+          brokers: (BROKERS ?? '').split(','),
+          topic: `${prefix}${TOPICS.insights}`,
+          group: `${prefix}clickhouse`,
+        },
+      );
+      const cut = ddl.indexOf(' AS user_name') + ' AS user_name'.length;
+      await admin.command({ query: `DROP TABLE ${database}.events_kafka_mv` });
+      await admin.command({ query: ddl.slice(0, cut) + ddl.slice(ddl.lastIndexOf(' FROM ')) });
+      expect(await viewDdl()).not.toContain('metric_value');
+      await store.close();
+      store = createClickHouseAnalyticsStore(storeOptions);
+      for (let i = 0; i < 200 && !(await store.health()).ok; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await viewDdl()).toContain(' AS metric_value');
+
+      const expEnv = randomUUID();
+      const events = generateExperimentEvents(expEnv, randomUUID(), T0, 4 * 24 * H);
+      await bus.enqueue(TOPICS.insights, events.map(insightMessage));
+      const mine = events.filter((e) => e.envId === expEnv).length;
+      for (let i = 0; i < 60 && (await store.countEvents(expEnv)) < mine; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const q = {
+        envId: expEnv,
+        flagKey: EXPERIMENT_FLAG,
+        metricEvent: 'CustomEvent',
+        metricEventName: EXPERIMENT_METRIC,
+        fromUs: T0,
+        toUs: T0 + 4 * 24 * H,
+      };
+      const expected = normalizeExperimentSamples(referenceExperimentSamples(events, q));
+      expect(expected.some((v) => v.converted > 0)).toBe(true);
+      expect(normalizeExperimentSamples(await store.experimentSamples(q))).toEqual(expected);
+    } finally {
+      await admin.close();
+    }
+  }, 90_000);
 });

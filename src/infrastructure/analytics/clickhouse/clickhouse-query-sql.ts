@@ -1,4 +1,3 @@
-import { METRIC_VALUE_PATTERN } from '../../../core/analytics/metric-value';
 import type {
   ExperimentSamplesQuery,
   FlagInsightsQuery,
@@ -160,7 +159,8 @@ export interface ExperimentRow {
  * (18.16 joins on equality only): the flag's experiment exposures and the metric's events are
  * unioned, each user keeps the earliest (time, variation) of their exposures and the arrays of
  * their metric events' times and values, and only the events at or after that first exposure are
- * summed. Re-deliveries are not stored twice (writeEvents), as for the other reads.
+ * summed. Whether an evaluation was sent to the experiment and a metric event's value are columns
+ * filled at insert (`experiment`, `metric_value` in clickhouse-sql.ts). Re-deliveries are not stored twice (writeEvents), as for the other reads.
  */
 export function experimentSamplesSql(table: string, q: ExperimentSamplesQuery): string {
   const window = (flagKey: string) =>
@@ -173,19 +173,13 @@ export function experimentSamplesSql(table: string, q: ExperimentSamplesQuery): 
       `timestamp < ${integer(q.toUs)}`,
       'user_key IS NOT NULL',
     ].join(' AND ');
-  // Both sides need user_key, which is set only for properties that are a JSON object, so the
-  // tags are read directly (tag() in clickhouse-sql.ts checks that first): tag_2 is the string
-  // "true"; tag_1's text, when a string, by the rule of src/core/analytics/metric-value.ts.
-  const sent = `visitParamExtractRaw(properties, 'tag_2') = '"true"'`;
-  const text = `if(substring(visitParamExtractRaw(properties, 'tag_1'), 1, 1) = '"', visitParamExtractString(properties, 'tag_1'), '')`;
-  const value = `if(match(${text}, ${quoteString(METRIC_VALUE_PATTERN)}), toFloat64OrZero(${text}), toFloat64(0))`;
   // Aliases differ from the columns: ClickHouse would read the WHERE's columns as the aliases.
   const exposures = `SELECT toUInt8(0) AS k, assumeNotNull(user_key) AS u, timestamp AS at,
       assumeNotNull(variation_id) AS vid, toFloat64(0) AS val
     FROM ${table}
-    WHERE ${window(q.flagKey)} AND variation_id IS NOT NULL AND ${sent}`;
+    WHERE ${window(q.flagKey)} AND variation_id IS NOT NULL AND experiment = 1`;
   const metrics = `SELECT toUInt8(1) AS k, assumeNotNull(user_key) AS u, timestamp AS at,
-      toString('') AS vid, ${value} AS val
+      toString('') AS vid, metric_value AS val
     FROM ${table}
     WHERE ${window('')} AND event = ${quoteString(q.metricEvent)}
       AND distinct_id = ${quoteString(q.metricEventName)}`;

@@ -3,12 +3,14 @@ import type { Logger } from '../../../core/ports/logger.port';
 import {
   eventsTableDdl,
   kafkaIngestDdl,
+  missingDerivedColumnsSql,
   quoteIdentifier,
   quoteString,
   RAW_COLUMNS,
   type ServerFeatures,
   serverFeatures,
   ttlExpression,
+  viewFillsDerivedColumns,
 } from './clickhouse-sql';
 
 /** Where insight events reach ClickHouse: the analytics role's batch inserts, or the topic itself. */
@@ -89,6 +91,7 @@ export async function ensureSchema(
     logger.info('ClickHouse: events table migrated');
   }
   await run(eventsTableDdl(`${db}.events`, options.ttlDays, features));
+  for (const alter of missingDerivedColumnsSql(`${db}.events`, await columns('events'))) await run(alter);
   if (features.ttl) {
     const current = (await tables()).get('events') ?? '';
     if (options.ttlDays > 0 && !current.includes(`toIntervalDay(${options.ttlDays})`)) {
@@ -102,7 +105,13 @@ export async function ensureSchema(
   // The Kafka path is recreated when its settings change and removed when the role inserts
   // instead (else both would insert every event). Dropping the view first stops consumption;
   // committed offsets live in the consumer group, so nothing is read twice by a restart.
-  const kafka = (await tables()).get(KAFKA);
+  const present = await tables();
+  const kafka = present.get(KAFKA);
+  const view = present.get(KAFKA_VIEW);
+  if (view !== undefined && !viewFillsDerivedColumns(view)) {
+    // A view from before a derived column: recreated below, from the consumer group's offsets.
+    await run(`DROP TABLE IF EXISTS ${db}.${KAFKA_VIEW}`);
+  }
   const wantedKafka =
     options.ingest.mode === 'kafka'
       ? kafkaIngestDdl(`${db}.${KAFKA}`, `${db}.${KAFKA_VIEW}`, `${db}.events`, options.ingest)

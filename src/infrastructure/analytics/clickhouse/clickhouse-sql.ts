@@ -1,3 +1,5 @@
+import { METRIC_VALUE_PATTERN } from '../../../core/analytics/metric-value';
+
 // ClickHouse servers as old as Debian's 18.16 have no server-side query parameters, so values are
 // written into the SQL text: strings quoted and escaped, numbers checked to be plain integers. Every
 // statement here runs on 18.16 and on current engines (no JSON* functions, no GROUPING SETS).
@@ -43,6 +45,9 @@ function tag(n: number): string {
 
 const IS_FLAG = `event = 'FlagValue'`;
 
+// tag_1's text when it is a JSON string, else '' (the metric value's source on metric events).
+const TAG_1_TEXT = `if(substring(visitParamExtractRaw(properties, 'tag_1'), 1, 1) = '"', visitParamExtractString(properties, 'tag_1'), '')`;
+
 /** The fields of insight-fields.ts, computed from the raw columns. */
 const DERIVED: readonly { name: string; type: string; expr: string }[] = [
   { name: 'ts', type: 'DateTime', expr: 'toDateTime(intDiv(timestamp, 1000000))' },
@@ -57,7 +62,39 @@ const DERIVED: readonly { name: string; type: string; expr: string }[] = [
   { name: 'variation_id', type: 'Nullable(String)', expr: `if(${IS_FLAG}, ${tag(1)}, NULL)` },
   { name: 'user_key', type: 'Nullable(String)', expr: tag(0) },
   { name: 'user_name', type: 'Nullable(String)', expr: `if(${IS_FLAG}, ${tag(3)}, ${tag(2)})` },
+  // Experiment reads (clickhouse-query-sql.ts) would otherwise parse every row's properties: whether
+  // an evaluation was sent to the experiment (tag_2 is the string "true"), and a metric event's
+  // value by the rule of src/core/analytics/metric-value.ts (0 on evaluations).
+  {
+    name: 'experiment',
+    type: 'UInt8',
+    expr:
+      `toUInt8(${IS_FLAG} AND match(properties, '^\\\\s*\\\\{') ` +
+      `AND visitParamExtractRaw(properties, 'tag_2') = '"true"')`,
+  },
+  {
+    name: 'metric_value',
+    type: 'Float64',
+    expr:
+      `if(NOT ${IS_FLAG} AND match(${TAG_1_TEXT}, ${quoteString(METRIC_VALUE_PATTERN)}), ` +
+      `toFloat64OrZero(${TAG_1_TEXT}), toFloat64(0))`,
+  },
 ];
+
+/**
+ * `ALTER TABLE … ADD COLUMN` for each derived column an existing events table lacks (an install from
+ * before it). Parts written earlier compute the column from its DEFAULT when read, until merged.
+ */
+export function missingDerivedColumnsSql(table: string, existing: ReadonlySet<string>): string[] {
+  return DERIVED.filter((d) => !existing.has(d.name)).map(
+    (d) => `ALTER TABLE ${table} ADD COLUMN ${d.name} ${d.type} DEFAULT ${d.expr}`,
+  );
+}
+
+/** Whether a Kafka view's DDL fills every derived column (else it is recreated). */
+export function viewFillsDerivedColumns(viewDdl: string): boolean {
+  return DERIVED.every((d) => viewDdl.includes(` AS ${d.name}`));
+}
 
 /**
  * The events table: FeatBit's columns plus the fields of insight-fields.ts, filled at insert (DEFAULT:
