@@ -107,15 +107,20 @@ export interface UserRow {
   last_us: number | string;
 }
 
-function pairsSql(table: string, q: FlagUsersQuery, fromUs: number): string {
+/** A flag's evaluations in [fromUs, q.toUs), of the query's variation when it names one. */
+function pairsWhere(q: FlagUsersQuery, fromUs: number): string {
   const where = [flagRange(q.envId, q.flagKey, fromUs, q.toUs)];
   if (q.variationId !== undefined) where.push(`variation_id = ${quoteString(q.variationId)}`);
+  return where.join(' AND ');
+}
+
+function pairsSql(table: string, q: FlagUsersQuery, fromUs: number): string {
   // The latest event names the pair; at equal times the greater name (NULL as ''), as every
   // provider does. max(tuple) picks both at once on every server version.
   // Aliases differ from the columns: ClickHouse would read the WHERE's columns as the aliases.
   const pairs = `SELECT assumeNotNull(variation_id) AS variation, assumeNotNull(user_key) AS key_id,
       max((timestamp, ifNull(user_name, ''), isNotNull(user_name))) AS latest
-    FROM ${table} WHERE ${where.join(' AND ')} GROUP BY variation, key_id`;
+    FROM ${table} WHERE ${pairsWhere(q, fromUs)} GROUP BY variation, key_id`;
   const text = q.query
     ? ` WHERE positionCaseInsensitiveUTF8(key_id, ${quoteString(q.query)}) > 0
         OR positionCaseInsensitiveUTF8(tupleElement(latest, 2), ${quoteString(q.query)}) > 0`
@@ -124,14 +129,14 @@ function pairsSql(table: string, q: FlagUsersQuery, fromUs: number): string {
 }
 
 /**
- * The page among the pairs evaluated in [sliceFromUs, q.toUs): the store narrows the slice to the
- * range's most recent part when that already holds the page (see flagUsers there).
+ * The page among the pairs evaluated in [sliceFromUs, q.toUs), sliceFromUs within the range: the
+ * store narrows the slice to the range's most recent part when that holds the page (latestPairs).
  */
 export function flagUsersPageSql(table: string, q: FlagUsersQuery, sliceFromUs = q.fromUs): string {
   const select = `SELECT variation AS variation_id, key_id,
       if(tupleElement(latest, 3), tupleElement(latest, 2), NULL) AS name,
       tupleElement(latest, 1) AS last_us
-    FROM (${pairsSql(table, q, Math.max(q.fromUs, sliceFromUs))})
+    FROM (${pairsSql(table, q, sliceFromUs)})
     ORDER BY last_us DESC, variation_id, key_id
     LIMIT ${integer(q.pageIndex * q.pageSize)}, ${integer(q.pageSize)}`;
   return select;
@@ -140,9 +145,7 @@ export function flagUsersPageSql(table: string, q: FlagUsersQuery, sliceFromUs =
 export function flagUsersCountSql(table: string, q: FlagUsersQuery): string {
   if (q.query) return `SELECT count() AS n FROM (${pairsSql(table, q, q.fromUs)})`;
   // No text filter: the pairs alone, without each one's latest name (a tuple max costs per row).
-  const where = [flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)];
-  if (q.variationId !== undefined) where.push(`variation_id = ${quoteString(q.variationId)}`);
-  return `SELECT count() AS n FROM (SELECT 1 FROM ${table} WHERE ${where.join(' AND ')}
+  return `SELECT count() AS n FROM (SELECT 1 FROM ${table} WHERE ${pairsWhere(q, q.fromUs)}
     GROUP BY variation_id, user_key)`;
 }
 
@@ -160,7 +163,8 @@ export interface ExperimentRow {
  * unioned, each user keeps the earliest (time, variation) of their exposures and the arrays of
  * their metric events' times and values, and only the events at or after that first exposure are
  * summed. Whether an evaluation was sent to the experiment and a metric event's value are columns
- * filled at insert (`experiment`, `metric_value` in clickhouse-sql.ts). Re-deliveries are not stored twice (writeEvents), as for the other reads.
+ * filled at insert (`experiment`, `metric_value` in clickhouse-sql.ts). Re-deliveries are not
+ * stored twice (writeEvents), as for the other reads.
  */
 export function experimentSamplesSql(table: string, q: ExperimentSamplesQuery): string {
   const window = (flagKey: string) =>
