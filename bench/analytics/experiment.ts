@@ -76,16 +76,21 @@ function* experimentEvents(
   n: number,
   fromMs: number,
   chunk: number,
+  traffic: { hours: number; users: number; seed: number } = {
+    hours: HOURS,
+    users: Math.max(1, Math.round(n / EXPOSURES_PER_USER)),
+    seed: 18,
+  },
 ): Generator<InsightEvent[]> {
-  const random = prng(18);
-  const users = Math.max(1, Math.round(n / EXPOSURES_PER_USER));
+  const random = prng(traffic.seed);
+  const { hours, users } = traffic;
   let pending: Item[] = [];
   let exposuresLeft = n;
   let metricsLeft = n;
-  for (let h = 0; h < HOURS; h++) {
+  for (let h = 0; h < hours; h++) {
     const start = fromMs + h * HOUR_MS;
-    const exposures = Math.round(exposuresLeft / (HOURS - h));
-    const metrics = Math.round(metricsLeft / (HOURS - h));
+    const exposures = Math.round(exposuresLeft / (hours - h));
+    const metrics = Math.round(metricsLeft / (hours - h));
     exposuresLeft -= exposures;
     metricsLeft -= metrics;
     for (let i = 0; i < exposures; i++) {
@@ -179,6 +184,35 @@ export async function runExperiment(
       target: `p50 ≤ ${c.targetMs} ms`,
       verdict: verdict(t.p50, c.targetMs, false),
       note: summary,
+    });
+    // Reads while the experiment runs: before each, the last hour's traffic arrives (an hour's share
+    // of the exposures and metric events, from the same users; not timed). A store that keeps
+    // snapshots answers from one plus those new events.
+    const users = Math.max(1, Math.round(c.events / EXPOSURES_PER_USER));
+    const perHour = Math.max(1, Math.round(c.events / HOURS));
+    let hourSeed = 100;
+    const live = await timeRuns(
+      options.runs,
+      () => local.analytics.experimentSamples(query),
+      async () => {
+        const traffic = { hours: 1, users, seed: hourSeed++ };
+        for (const batch of experimentEvents(envId, perHour, toMs - HOUR_MS, options.loadBatch, traffic)) {
+          await local.analytics.writeEvents(batch);
+        }
+      },
+    );
+    rows.push({
+      scenario: c.scenario,
+      phase: 'experimentSamples 30 d, while events arrive',
+      count: options.runs,
+      ratePerSec: null,
+      p50Ms: live.p50,
+      p95Ms: live.p95,
+      cpuMsPer1k: null,
+      peakRssMiB: null,
+      target: `p50 ≤ ${c.targetMs} ms`,
+      verdict: verdict(live.p50, c.targetMs, false),
+      note: `before each read, ${(2 * perHour).toLocaleString('en')} new events (an hour's traffic), not timed`,
     });
     // A window nobody read before (one µs later, so a new one): what the first read after a load costs.
     const coldStart = performance.now();

@@ -27,13 +27,19 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
+/** p50 and p95 of `query` over `runs` after warm-ups; `before` (untimed) runs ahead of each. */
 export async function timeRuns(
   runs: number,
   query: () => Promise<unknown>,
+  before?: () => Promise<unknown>,
 ): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) await query();
+  for (let i = 0; i < WARM_UP_RUNS; i++) {
+    await before?.();
+    await query();
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.();
     const start = performance.now();
     await query();
     times.push(performance.now() - start);

@@ -9,7 +9,8 @@ import {
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
 import { describeAnalyticsQueryContract } from './analytics-query.contract';
 import { describeAnalyticsStoreContract } from './analytics-store.contract';
-import { describeClickHouseLifecycle } from './clickhouse-lifecycle';
+import { describeClickHouseExperimentWindows } from './clickhouse-experiment-windows';
+import { describeClickHouseLifecycle, type LifecycleHarness } from './clickhouse-lifecycle';
 
 // The same contract as clickhouse.int-spec.ts, on a current ClickHouse engine: chdb (ClickHouse
 // in-process) injected as the client's connection, so the store's DDL, inserts and queries run
@@ -93,7 +94,7 @@ describeIf(
       });
     });
 
-    describeClickHouseLifecycle('clickhouse (current engine, chdb)', true, () => ({
+    const harness = (): LifecycleHarness => ({
       options: (db) => ({
         url: 'http://chdb.in-process',
         database: db,
@@ -102,7 +103,11 @@ describeIf(
         connection: connect(),
       }),
       client: () => createClient({ connection: connect() }),
-    }));
+    });
+
+    describeClickHouseLifecycle('clickhouse (current engine, chdb)', true, harness);
+
+    describeClickHouseExperimentWindows('clickhouse (current engine, chdb)', harness);
 
     it('keeps rows in ClickHouse types the current engine reads back exactly', async () => {
       // Runs after the contract: the µs timestamp is UInt64 and ts is derived from it on this engine too.

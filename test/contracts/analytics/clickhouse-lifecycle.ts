@@ -26,7 +26,8 @@ export interface LifecycleHarness {
   client: () => ClickHouseClient;
 }
 
-async function ready(store: ClickHouseAnalyticsStore): Promise<void> {
+/** Waits until the store has created its schema (and finished any upgrade). */
+export async function ready(store: ClickHouseAnalyticsStore): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if ((await store.health()).ok) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -141,8 +142,17 @@ export function describeClickHouseLifecycle(
         try {
           await ready(store);
           expect(await columnsOf(client, database)).toEqual(
-            expect.arrayContaining(['experiment', 'metric_value']),
+            expect.arrayContaining(['experiment', 'metric_value', 'inserted']),
           );
+          // Rows from before the insert-time column are "inserted before any snapshot" once the
+          // store is ready (else each read would see them as new and recount every user).
+          const [fresh] = await (
+            await client.query({
+              query: `SELECT count() AS n FROM ${database}.events WHERE inserted != toDateTime(0)`,
+              format: 'JSONEachRow',
+            })
+          ).json<{ n: number | string }>();
+          expect(Number(fresh?.n)).toBe(0);
           const q = {
             envId: 'env-x',
             flagKey: EXPERIMENT_FLAG,

@@ -7,7 +7,8 @@ import {
 import { StoreUnavailableError } from '../../../src/core/shared/errors';
 import { describeAnalyticsQueryContract } from './analytics-query.contract';
 import { describeAnalyticsStoreContract } from './analytics-store.contract';
-import { describeClickHouseLifecycle } from './clickhouse-lifecycle';
+import { describeClickHouseExperimentWindows } from './clickhouse-experiment-windows';
+import { describeClickHouseLifecycle, type LifecycleHarness } from './clickhouse-lifecycle';
 
 // Runs against the ClickHouse server on loopback (Debian's clickhouse-server, started by .ci/infra.sh).
 const URL = process.env.TEST_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123';
@@ -36,10 +37,14 @@ describeAnalyticsQueryContract('clickhouse', () => {
   return Promise.resolve({ store, query: store, ready: () => waitReady(store), close: () => store.close() });
 });
 
-describeClickHouseLifecycle('clickhouse', false, () => ({
+const harness = (): LifecycleHarness => ({
   options: (db) => ({ url: URL, database: db, user: 'default', password: '' }),
   client: () => createClient({ url: URL }),
-}));
+});
+
+describeClickHouseLifecycle('clickhouse', false, harness);
+
+describeClickHouseExperimentWindows('clickhouse', harness);
 
 describe('ClickHouse analytics store without a server', () => {
   it('reports not-ready with the reason, refuses writes as unavailable, and stops retrying on close', async () => {
@@ -65,5 +70,6 @@ describe('ClickHouse analytics store without a server', () => {
 afterAll(async () => {
   const admin = createClient({ url: URL });
   await admin.command({ query: `DROP DATABASE IF EXISTS ${database}` });
+  await admin.command({ query: `DROP DATABASE IF EXISTS ${database}_q` });
   await admin.close();
 });

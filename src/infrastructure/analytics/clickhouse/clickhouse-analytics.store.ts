@@ -22,9 +22,8 @@ import type { HealthStatus } from '../../../core/ports/health-checkable.port';
 import { StoreUnavailableError } from '../../../core/shared/errors';
 import { maskUrl } from '../../../config/connection-strings';
 import { silentLogger, type Logger } from '../../../core/ports/logger.port';
+import { ClickHouseExperimentWindows, type ExperimentWindowsOptions } from './clickhouse-experiment-windows';
 import {
-  type ExperimentRow,
-  experimentSamplesSql,
   flagInsightsSql,
   flagUsersCountSql,
   flagUsersPageSql,
@@ -52,6 +51,11 @@ export interface ClickHouseAnalyticsOptions {
   ingest?: ClickHouseIngest;
   /** ANALYTICS_RETENTION_DAYS (0: keep everything). */
   retentionDays?: number;
+  /** Experiment snapshots' tuning (clickhouse-experiment-windows.ts); only tests set it. */
+  experimentSnapshots?: Pick<
+    ExperimentWindowsOptions,
+    'watermarkMarginS' | 'rebuildMinUsers' | 'rawMinUsers'
+  >;
 }
 
 const INSERT_CHUNK = 10_000;
@@ -77,6 +81,7 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore implements Analytic
   private readonly client: ClickHouseClient;
   private readonly logger: Logger;
   private readonly table: string;
+  private readonly windows: ClickHouseExperimentWindows;
   private ready = false;
   private features: ServerFeatures = { ttl: false };
   private closed = false;
@@ -101,6 +106,15 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore implements Analytic
       clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
       ...(options.connection ? { connection: options.connection } : {}),
     });
+    this.windows = new ClickHouseExperimentWindows(
+      this.client,
+      {
+        database: quoteIdentifier(options.database),
+        retentionDays: options.retentionDays ?? 0,
+        ...options.experimentSnapshots,
+      },
+      this.logger,
+    );
     this.connect(0);
   }
 
@@ -228,7 +242,7 @@ export class ClickHouseAnalyticsStore extends AnalyticsStore implements Analytic
   async experimentSamples(query: ExperimentSamplesQuery): Promise<ExperimentSamples> {
     this.assertReady();
     if (query.fromUs >= query.toUs) return { variations: [] };
-    const rows = await this.read(() => this.rows<ExperimentRow>(experimentSamplesSql(this.table, query)));
+    const rows = await this.read(() => this.windows.samples(query));
     return {
       variations: rows.map((r) => ({
         variationId: r.variation,

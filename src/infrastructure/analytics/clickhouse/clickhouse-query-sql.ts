@@ -1,8 +1,4 @@
-import type {
-  ExperimentSamplesQuery,
-  FlagInsightsQuery,
-  FlagUsersQuery,
-} from '../../../core/ports/analytics-query.port';
+import type { FlagInsightsQuery, FlagUsersQuery } from '../../../core/ports/analytics-query.port';
 import { integer, quoteString } from './clickhouse-sql';
 
 // The AnalyticsQuery reads (src/core/ports/analytics-query.port.ts) as SQL that runs on 18.16 and on
@@ -147,55 +143,4 @@ export function flagUsersCountSql(table: string, q: FlagUsersQuery): string {
   // No text filter: the pairs alone, without each one's latest name (a tuple max costs per row).
   return `SELECT count() AS n FROM (SELECT 1 FROM ${table} WHERE ${pairsWhere(q, q.fromUs)}
     GROUP BY variation_id, user_key)`;
-}
-
-export interface ExperimentRow {
-  variation: string;
-  users: number | string;
-  converted: number | string;
-  sum: number | string;
-  sum_squares: number | string;
-}
-
-/**
- * Experiment samples (the port's semantics) in one scan per side and one GROUP BY user, no join
- * (18.16 joins on equality only): the flag's experiment exposures and the metric's events are
- * unioned, each user keeps the earliest (time, variation) of their exposures and the arrays of
- * their metric events' times and values, and only the events at or after that first exposure are
- * summed. Whether an evaluation was sent to the experiment and a metric event's value are columns
- * filled at insert (`experiment`, `metric_value` in clickhouse-sql.ts). Re-deliveries are not
- * stored twice (writeEvents), as for the other reads.
- */
-export function experimentSamplesSql(table: string, q: ExperimentSamplesQuery): string {
-  const window = (flagKey: string) =>
-    [
-      `env_id = ${quoteString(q.envId)}`,
-      `flag_key = ${quoteString(flagKey)}`,
-      `ts >= toDateTime(${integer(Math.floor(q.fromUs / 1e6))})`,
-      `ts <= toDateTime(${integer(Math.ceil(q.toUs / 1e6))})`,
-      `timestamp >= ${integer(q.fromUs)}`,
-      `timestamp < ${integer(q.toUs)}`,
-      'user_key IS NOT NULL',
-    ].join(' AND ');
-  // Aliases differ from the columns: ClickHouse would read the WHERE's columns as the aliases.
-  const exposures = `SELECT toUInt8(0) AS k, assumeNotNull(user_key) AS u, timestamp AS at,
-      assumeNotNull(variation_id) AS vid, toFloat64(0) AS val
-    FROM ${table}
-    WHERE ${window(q.flagKey)} AND variation_id IS NOT NULL AND experiment = 1`;
-  const metrics = `SELECT toUInt8(1) AS k, assumeNotNull(user_key) AS u, timestamp AS at,
-      toString('') AS vid, metric_value AS val
-    FROM ${table}
-    WHERE ${window('')} AND event = ${quoteString(q.metricEvent)}
-      AND distinct_id = ${quoteString(q.metricEventName)}`;
-  const perUser = `SELECT minIf((at, vid), k = 0) AS first, countIf(k = 0) AS exposures,
-      groupArrayIf(at, k = 1) AS times, groupArrayIf(val, k = 1) AS vals
-    FROM (${exposures} UNION ALL ${metrics})
-    GROUP BY u HAVING exposures > 0`;
-  const counted = `SELECT tupleElement(first, 2) AS variation,
-      length(arrayFilter(t -> t >= tupleElement(first, 1), times)) AS n,
-      arraySum(arrayFilter((v, t) -> t >= tupleElement(first, 1), vals, times)) AS value
-    FROM (${perUser})`;
-  return `SELECT variation, count() AS users, countIf(n > 0) AS converted,
-      sumIf(value, n > 0) AS sum, sumIf(value * value, n > 0) AS sum_squares
-    FROM (${counted}) GROUP BY variation`;
 }

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from '../../../core/ports/logger.port';
+import { experimentTablesDdl } from './clickhouse-experiment-sql';
 import {
   eventsTableDdl,
   kafkaIngestDdl,
@@ -92,6 +93,8 @@ export async function ensureSchema(
   }
   await run(eventsTableDdl(`${db}.events`, options.ttlDays, features));
   for (const alter of missingDerivedColumnsSql(`${db}.events`, await columns('events'))) await run(alter);
+  await mutationsDone(client, options.database, logger);
+  for (const ddl of experimentTablesDdl(db)) await run(ddl);
   if (features.ttl) {
     const current = (await tables()).get('events') ?? '';
     if (options.ttlDays > 0 && !current.includes(`toIntervalDay(${options.ttlDays})`)) {
@@ -123,6 +126,24 @@ export async function ensureSchema(
   }
   if (wantedKafka) for (const query of wantedKafka) await run(query);
   return features;
+}
+
+/**
+ * Waits for the events table's unfinished mutations (the insert-time column's backfill): a snapshot
+ * built before it ends would leave out rows that then read as inserted before its watermark.
+ */
+async function mutationsDone(client: ClickHouseClient, database: string, logger: Logger): Promise<void> {
+  for (let waited = 0; ; waited++) {
+    const result = await client.query({
+      query: `SELECT count() AS n FROM system.mutations
+        WHERE database = ${quoteString(database)} AND table = 'events' AND is_done = 0`,
+      format: 'JSONEachRow',
+    });
+    const [row] = await result.json<{ n: number | string }>();
+    if (Number(row?.n ?? 0) === 0) return;
+    if (waited === 0) logger.info("ClickHouse: waiting for the events table's mutations to finish");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 function kafkaSignature(ingest: Extract<ClickHouseIngest, { mode: 'kafka' }>): string {

@@ -79,16 +79,26 @@ const DERIVED: readonly { name: string; type: string; expr: string }[] = [
       `if(NOT ${IS_FLAG} AND match(${TAG_1_TEXT}, ${quoteString(METRIC_VALUE_PATTERN)}), ` +
       `toFloat64OrZero(${TAG_1_TEXT}), toFloat64(0))`,
   },
+  // When the row was inserted (the server's clock, on both ingest paths): experiment snapshots take
+  // the rows inserted before their watermark and recount the users of those after it
+  // (clickhouse-experiment-windows.ts). Rows from before this column are set to 0 at upgrade.
+  { name: 'inserted', type: 'DateTime', expr: 'now()' },
 ];
+
+/** The derived column whose values an upgrade sets (to 0: "before any snapshot") rather than computes. */
+export const INSERTED_COLUMN = 'inserted';
 
 /**
  * `ALTER TABLE … ADD COLUMN` for each derived column an existing events table lacks (an install from
  * before it). Parts written earlier compute the column from its DEFAULT when read, until merged.
  */
 export function missingDerivedColumnsSql(table: string, existing: ReadonlySet<string>): string[] {
-  return DERIVED.filter((d) => !existing.has(d.name)).map(
-    (d) => `ALTER TABLE ${table} ADD COLUMN ${d.name} ${d.type} DEFAULT ${d.expr}`,
-  );
+  return DERIVED.filter((d) => !existing.has(d.name)).flatMap((d) => [
+    `ALTER TABLE ${table} ADD COLUMN ${d.name} ${d.type} DEFAULT ${d.expr}`,
+    // Older rows would read now() as their insert time at every read; a mutation writes 0 into
+    // them (the caller waits for it before any snapshot is built).
+    ...(d.name === INSERTED_COLUMN ? [`ALTER TABLE ${table} UPDATE ${d.name} = toDateTime(0) WHERE 1`] : []),
+  ]);
 }
 
 /** Whether a Kafka view's DDL fills every derived column (else it is recreated). */
