@@ -177,9 +177,8 @@ function hardUsersSql(table: string, usersTable: string, q: ExperimentSamplesQue
 export interface DeltaRow {
   /** Users with events inserted since the watermark. */
   delta: number | string;
-  /** Snapshot users with a counted metric event at or after the read's end, the earliest first exposure of them. */
+  /** Snapshot users with a counted metric event at or after the read's end. */
   late: number | string;
-  late_since: number | string;
 }
 
 export function deltaSizeSql(
@@ -191,7 +190,7 @@ export function deltaSizeSql(
   const late = `${usersTable} WHERE generation = ${quoteString(s.generation)} AND first_at < ${integer(q.toUs)}
     AND last_metric >= ${integer(q.toUs)}`;
   return `SELECT (SELECT uniqExact(user_key) FROM (${deltaUsersSql(table, q, s)})) AS delta,
-    (SELECT count() FROM ${late}) AS late, (SELECT min(first_at) FROM ${late}) AS late_since`;
+    (SELECT count() FROM ${late}) AS late`;
 }
 
 export interface HardRow {

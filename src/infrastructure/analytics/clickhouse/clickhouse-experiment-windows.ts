@@ -51,6 +51,8 @@ const REBUILD_AGE_S = 15 * 60;
 const LISTED_USERS = 5_000;
 /** Users to recount from raw events beyond which the whole window is read raw instead. */
 const RAW_SHARE = 0.25;
+/** Users with new events beyond which the whole window is read raw (folding them costs as much). */
+const RAW_DELTA_SHARE = 0.5;
 const RAW_MIN_USERS = 1_000;
 /** A window that ended this long ago is closed: its end is part of its key, its snapshot ends there. */
 const CLOSED_AFTER_MS = 3_600_000;
@@ -99,26 +101,22 @@ export class ClickHouseExperimentWindows {
     const closed = q.toUs < (nowMs - CLOSED_AFTER_MS) * 1000;
     const key = windowKey(q, closed);
     let window = (await this.current(key)) ?? (await this.build(key, q, closed));
-    let size = await this.deltaSize(q, window);
+    let changed = await this.changed(q, window);
     const nowS = Math.floor(nowMs / 1000);
     const due =
-      size.delta > (this.options.rebuildMinUsers ?? REBUILD_MIN_USERS) + window.users * REBUILD_SHARE ||
-      (size.delta > 0 && nowS - window.builtS > REBUILD_AGE_S);
+      changed.delta > (this.options.rebuildMinUsers ?? REBUILD_MIN_USERS) + window.users * REBUILD_SHARE ||
+      (changed.delta > 0 && nowS - window.builtS > REBUILD_AGE_S);
     // Only when the new watermark passes the last build: else the same users would stay to recount.
     if (due && nowS - this.marginS() > window.builtS) {
       window = await this.build(key, q, closed);
-      size = await this.deltaSize(q, window);
+      changed = await this.changed(q, window);
     }
-    // Many users to recount from raw events (a burst since the last build, an early end): one raw
-    // scan of the window costs less than the snapshot beside a recount of most of it.
+    const hard = await this.hardUsers(q, window, changed);
     const rows =
-      size.hard > (this.options.rawMinUsers ?? RAW_MIN_USERS) + window.users * RAW_SHARE
+      hard === 'raw'
         ? await this.rows<ExperimentRow>(experimentSamplesSql(this.events, q))
         : await this.rows<ExperimentRow>(
-            snapshotSamplesSql(this.events, this.users, q, window, {
-              delta: size.delta > 0,
-              hard: size.users,
-            }),
+            snapshotSamplesSql(this.events, this.users, q, window, { delta: changed.delta > 0, hard }),
           );
     if (!window.readToday) await this.touch(window);
     return rows;
@@ -129,28 +127,39 @@ export class ClickHouseExperimentWindows {
   }
 
   /**
-   * Users with new events, and the users to recount from raw events (hard): listed when few, else
-   * counted, with the earliest time their recount reads from.
+   * The users to recount from raw events (hard): listed when few, else counted, with the earliest
+   * time their recount reads from; or 'raw' when there are so many of them, or of users with new
+   * events, that one raw scan of the window costs less (a burst since the last build, an early end).
    */
-  private async deltaSize(
+  private async hardUsers(
     q: ExperimentSamplesQuery,
     w: Window,
-  ): Promise<{ delta: number; hard: number; users: HardUsers }> {
-    const [row] = await this.rows<DeltaRow>(deltaSizeSql(this.events, this.users, q, w));
-    const delta = Number(row?.delta ?? 0);
-    if (delta === 0 && Number(row?.late ?? 0) === 0) return { delta, hard: 0, users: null };
+    changed: { delta: number; late: number },
+  ): Promise<HardUsers | 'raw'> {
+    const rawMin = this.options.rawMinUsers ?? RAW_MIN_USERS;
+    if (changed.delta > rawMin + w.users * RAW_DELTA_SHARE) return 'raw';
+    if (changed.delta === 0 && changed.late === 0) return null;
     const listed = await this.rows<HardRow>(
       hardUsersListSql(this.events, this.users, q, w, LISTED_USERS + 1),
     );
-    if (listed.length <= LISTED_USERS) {
-      if (listed.length === 0) return { delta, hard: 0, users: null };
-      const sinceUs = Math.min(...listed.map((r) => Number(r.since)));
-      return { delta, hard: listed.length, users: { list: listed.map((r) => r.u), sinceUs } };
+    let hard: HardUsers = null;
+    let count = listed.length;
+    if (listed.length > LISTED_USERS) {
+      const [many] = await this.rows<{ hard: number | string; since: number | string }>(
+        hardSizeSql(this.events, this.users, q, w),
+      );
+      count = Number(many?.hard ?? 0);
+      hard = { list: null, sinceUs: Number(many?.since ?? 0) };
+    } else if (listed.length > 0) {
+      hard = { list: listed.map((r) => r.u), sinceUs: Math.min(...listed.map((r) => Number(r.since))) };
     }
-    const [many] = await this.rows<{ hard: number | string; since: number | string }>(
-      hardSizeSql(this.events, this.users, q, w),
-    );
-    return { delta, hard: Number(many?.hard ?? 0), users: { list: null, sinceUs: Number(many?.since ?? 0) } };
+    return count > rawMin + w.users * RAW_SHARE ? 'raw' : hard;
+  }
+
+  /** Users with events inserted since the watermark; snapshot users with counted events at or after the end. */
+  private async changed(q: ExperimentSamplesQuery, w: Window): Promise<{ delta: number; late: number }> {
+    const [row] = await this.rows<DeltaRow>(deltaSizeSql(this.events, this.users, q, w));
+    return { delta: Number(row?.delta ?? 0), late: Number(row?.late ?? 0) };
   }
 
   /** The window's newest snapshot, or null (never built, or purged). */
