@@ -58,7 +58,8 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
       client = h.client();
       store = createClickHouseAnalyticsStore({
         ...h.options(database),
-        experimentSnapshots: { watermarkMarginS: 0, rebuildMinUsers: 0 },
+        // Every build cleans up, and a superseded snapshot is dropped at once.
+        experimentSnapshots: { watermarkMarginS: 0, rebuildMinUsers: 0, cleanup: { graceS: 0, everyMs: 0 } },
       });
       await ready(store);
     }, 60_000);
@@ -111,6 +112,9 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
       await nextSecond();
       await expectAll('after the rebuild', events);
       expect((await builds()).length).toBeGreaterThan(2);
+      // The last build dropped the snapshots it superseded: one partition left per window (the other
+      // window's superseded one, if it was rebuilt first, went with its own rebuild).
+      expect(await snapshotRows()).toHaveLength(2);
 
       // A re-delivery adds nothing, and a new store (no cache) reads the registry's newest snapshot.
       await store.writeEvents(events.slice(0, 40));
@@ -134,6 +138,37 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
         await again.close();
       }
     }, 120_000);
+
+    it('drops the snapshots of windows left unread, and rebuilds one when it is read again', async () => {
+      // "Unread for more than -1 days" holds for every window: the next build's cleanup tombstones
+      // them all and drops their snapshots; reading one again must build it anew.
+      const h = open();
+      const purging = createClickHouseAnalyticsStore({
+        ...h.options(database),
+        experimentSnapshots: { watermarkMarginS: 0, cleanup: { graceS: 0, everyMs: 0, unreadDays: -1 } },
+      });
+      try {
+        await ready(purging);
+        await nextSecond(); // every earlier build is then in an earlier second than the next one
+        const [label, query] = windows[0];
+        const expected = normalizeExperimentSamples(referenceExperimentSamples(events, query));
+        expect({
+          label,
+          samples: normalizeExperimentSamples(await purging.experimentSamples(query)),
+        }).toEqual({
+          label,
+          samples: expected,
+        });
+        const before = (await builds()).length;
+        await purging.experimentSamples(q({ fromUs: t0 + 1 })); // a new window: a build, then cleanup
+        // Only the window just built keeps its snapshot.
+        expect(await snapshotRows()).toHaveLength(1);
+        expect(normalizeExperimentSamples(await purging.experimentSamples(query))).toEqual(expected);
+        expect((await builds()).length).toBeGreaterThan(before + 1);
+      } finally {
+        await purging.close();
+      }
+    }, 60_000);
 
     it('reads raw events when most users would be recounted', async () => {
       // Every row is within the hour-long margin of a new build, so all users are to recount, and

@@ -32,6 +32,11 @@ export interface ExperimentWindowsOptions {
   rebuildMinUsers?: number;
   /** Users to recount from raw events beyond the share below that make a read raw (default 1,000). */
   rawMinUsers?: number;
+  /**
+   * Seconds a superseded snapshot is kept, how often cleanup runs, and the days unread after which a
+   * window loses its snapshots (defaults 600 s, 10 min, 7 days). Tests shorten them.
+   */
+  cleanup?: { graceS: number; everyMs: number; unreadDays?: number };
 }
 
 interface Window extends Snapshot {
@@ -224,7 +229,7 @@ export class ClickHouseExperimentWindows {
       fetchedAtMs: Date.now(),
     };
     this.cache.set(key, window);
-    if (Date.now() - this.lastCleanupMs > CLEANUP_EVERY_MS) {
+    if (Date.now() - this.lastCleanupMs >= (this.options.cleanup?.everyMs ?? CLEANUP_EVERY_MS)) {
       this.lastCleanupMs = Date.now();
       await this.cleanup(builtS).catch((err: unknown) =>
         this.logger.warn('ClickHouse: experiment snapshot cleanup failed', { error: String(err) }),
@@ -258,6 +263,7 @@ export class ClickHouseExperimentWindows {
    * builds that never registered (orphans of a failed build) once GRACE_S old.
    */
   private async cleanup(nowS: number): Promise<void> {
+    const graceS = this.options.cleanup?.graceS ?? GRACE_S;
     const registry = await this.rows<{
       window: string;
       generation: string;
@@ -279,13 +285,16 @@ export class ClickHouseExperimentWindows {
       list.sort((a, b) => b.built - a.built || b.generation.localeCompare(a.generation));
       for (const g of list) known.add(g.generation);
       if (list[0]?.generation === '') continue;
-      if (Math.min(...list.map((g) => g.unread)) > UNREAD_DAYS) {
+      const unread =
+        Math.min(...list.map((g) => g.unread)) > (this.options.cleanup?.unreadDays ?? UNREAD_DAYS);
+      // Never the window just built (a build in this second) however old its reads.
+      if (unread && (list[0]?.built ?? 0) < nowS) {
         await this.register(window, '', 0, nowS, 0);
         this.cache.delete(window);
         continue;
       }
       list.forEach((g, i) => {
-        if (i === 0 || (list[i - 1]?.built ?? 0) > nowS - GRACE_S) keep.add(g.generation);
+        if (i === 0 || (list[i - 1]?.built ?? 0) > nowS - graceS) keep.add(g.generation);
       });
     }
     const parts = await this.rows<{ partition: string }>(
@@ -296,7 +305,7 @@ export class ClickHouseExperimentWindows {
       const generation = partition.replace(/^'(.*)'$/, '$1');
       if (keep.has(generation)) continue;
       const startedS = Number(generation.split('_')[1]);
-      if (!known.has(generation) && !(startedS < nowS - GRACE_S)) continue; // a build still running
+      if (!known.has(generation) && !(startedS < nowS - graceS)) continue; // a build still running
       await this.command(`ALTER TABLE ${this.users} DROP PARTITION ${quoteString(generation)}`);
     }
   }
