@@ -144,13 +144,20 @@ export class PostgresInsightEventRepository extends InsightEventRepository {
     const plan = insightReadPlan(fromUs, toUs, b);
     if (!plan.raw.length && !plan.rollup.length) return { buckets: [], period: [] };
     const fromPairs = !(await this.hasEventFrom(query.envId, query.flagKey, toUs));
-    const rows = await this.db.query(insightsSql(fromPairs), [
-      query.envId,
-      query.flagKey,
-      ...planParams(plan),
-      bigints(b),
-      ...(fromPairs ? [String(Math.trunc(fromUs))] : []),
-    ]);
+    // The per-bucket LATERAL's cost estimate (rows overestimated per bucket) switched JIT on, whose
+    // compilation took ~300 ms of a read that runs in 30–330 ms at 10,000,000 events
+    // (docs/performance.md, "Analytics reads on PostgreSQL at 10,000,000 events"). set_config(…, true)
+    // is SET LOCAL: this transaction only.
+    const rows = await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('jit', 'off', true)`);
+      return tx.query(insightsSql(fromPairs), [
+        query.envId,
+        query.flagKey,
+        ...planParams(plan),
+        bigints(b),
+        ...(fromPairs ? [String(Math.trunc(fromUs))] : []),
+      ]);
+    });
     return insightsFromRows(rows);
   }
 
