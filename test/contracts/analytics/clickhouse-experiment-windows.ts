@@ -3,6 +3,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { InsightEvent } from '../../../src/core/insights/insight-event';
 import type { ExperimentSamplesQuery } from '../../../src/core/ports/analytics-query.port';
 import {
+  type ClickHouseAnalyticsOptions,
   type ClickHouseAnalyticsStore,
   createClickHouseAnalyticsStore,
 } from '../../../src/infrastructure/analytics/clickhouse/clickhouse-analytics.store';
@@ -58,8 +59,14 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
       client = h.client();
       store = createClickHouseAnalyticsStore({
         ...h.options(database),
-        // Every build cleans up, and a superseded snapshot is dropped at once.
-        experimentSnapshots: { watermarkMarginS: 0, rebuildMinUsers: 0, cleanup: { graceS: 0, everyMs: 0 } },
+        // Every build cleans up, a superseded snapshot is dropped at once, and the users to recount
+        // are found by a subquery (the query contract's reads cover them listed in the SQL).
+        experimentSnapshots: {
+          watermarkMarginS: 0,
+          rebuildMinUsers: 0,
+          listedUsers: 0,
+          cleanup: { graceS: 0, everyMs: 0 },
+        },
       });
       await ready(store);
     }, 60_000);
@@ -69,6 +76,23 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
       await client?.command({ query: `DROP DATABASE IF EXISTS ${database}` });
       await client?.close();
     }, 60_000);
+
+    /** Runs `use` with another store on the same database (its own cache and tuning), then closes it. */
+    async function withStore(
+      snapshots: ClickHouseAnalyticsOptions['experimentSnapshots'],
+      use: (other: ClickHouseAnalyticsStore) => Promise<void>,
+    ): Promise<void> {
+      const other = createClickHouseAnalyticsStore({
+        ...open().options(database),
+        experimentSnapshots: snapshots,
+      });
+      try {
+        await ready(other);
+        await use(other);
+      } finally {
+        await other.close();
+      }
+    }
 
     async function expectAll(step: string, sent: readonly InsightEvent[]) {
       for (const [label, query] of windows) {
@@ -118,13 +142,7 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
 
       // A re-delivery adds nothing, and a new store (no cache) reads the registry's newest snapshot.
       await store.writeEvents(events.slice(0, 40));
-      const h = open();
-      const again = createClickHouseAnalyticsStore({
-        ...h.options(database),
-        experimentSnapshots: { watermarkMarginS: 0 },
-      });
-      try {
-        await ready(again);
+      await withStore({ watermarkMarginS: 0 }, async (again) => {
         for (const [label, query] of windows) {
           expect({
             label,
@@ -134,21 +152,14 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
             samples: normalizeExperimentSamples(referenceExperimentSamples(events, query)),
           });
         }
-      } finally {
-        await again.close();
-      }
+      });
     }, 120_000);
 
     it('drops the snapshots of windows left unread, and rebuilds one when it is read again', async () => {
       // "Unread for more than -1 days" holds for every window: the next build's cleanup tombstones
       // them all and drops their snapshots; reading one again must build it anew.
-      const h = open();
-      const purging = createClickHouseAnalyticsStore({
-        ...h.options(database),
-        experimentSnapshots: { watermarkMarginS: 0, cleanup: { graceS: 0, everyMs: 0, unreadDays: -1 } },
-      });
-      try {
-        await ready(purging);
+      const purge = { watermarkMarginS: 0, cleanup: { graceS: 0, everyMs: 0, unreadDays: -1 } };
+      await withStore(purge, async (purging) => {
         await nextSecond(); // every earlier build is then in an earlier second than the next one
         const [label, query] = windows[0];
         const expected = normalizeExperimentSamples(referenceExperimentSamples(events, query));
@@ -165,28 +176,18 @@ export function describeClickHouseExperimentWindows(name: string, open: () => Li
         expect(await snapshotRows()).toHaveLength(1);
         expect(normalizeExperimentSamples(await purging.experimentSamples(query))).toEqual(expected);
         expect((await builds()).length).toBeGreaterThan(before + 1);
-      } finally {
-        await purging.close();
-      }
+      });
     }, 60_000);
 
     it('reads raw events when most users would be recounted', async () => {
       // Every row is within the hour-long margin of a new build, so all users are to recount, and
       // with no minimum that makes the read a raw scan of the window (a new key: another metric).
-      const h = open();
-      const raw = createClickHouseAnalyticsStore({
-        ...h.options(database),
-        experimentSnapshots: { watermarkMarginS: 3_600, rawMinUsers: 0 },
-      });
-      try {
-        await ready(raw);
+      await withStore({ watermarkMarginS: 3_600, rawMinUsers: 0 }, async (raw) => {
         const query = q({ metricEvent: 'PageView' });
         const expected = normalizeExperimentSamples(referenceExperimentSamples(events, query));
         expect(expected.some((v) => v.converted > 0)).toBe(true);
         expect(normalizeExperimentSamples(await raw.experimentSamples(query))).toEqual(expected);
-      } finally {
-        await raw.close();
-      }
+      });
     }, 60_000);
   });
 }

@@ -54,7 +54,7 @@ export interface ClickHouseAnalyticsOptions {
   /** Experiment snapshots' tuning (clickhouse-experiment-windows.ts); only tests set it. */
   experimentSnapshots?: Pick<
     ExperimentWindowsOptions,
-    'watermarkMarginS' | 'rebuildMinUsers' | 'rawMinUsers' | 'cleanup'
+    'watermarkMarginS' | 'rebuildMinUsers' | 'rawMinUsers' | 'listedUsers' | 'cleanup'
   >;
 }
 

@@ -216,7 +216,8 @@ export function hardSizeSql(
   q: ExperimentSamplesQuery,
   s: Snapshot,
 ): string {
-  return `SELECT count() AS hard, min(since) AS since FROM (${hardUsersSql(table, usersTable, q, s)})`;
+  // A late user with new events is listed twice by hardUsersSql: counted once.
+  return `SELECT uniqExact(u) AS hard, min(since) AS since FROM (${hardUsersSql(table, usersTable, q, s)})`;
 }
 
 /** The users to recount: listed (when the caller read them all), or as the subquery that finds them. */

@@ -32,6 +32,8 @@ export interface ExperimentWindowsOptions {
   rebuildMinUsers?: number;
   /** Users to recount from raw events beyond the share below that make a read raw (default 1,000). */
   rawMinUsers?: number;
+  /** Users to recount written into the SQL as a list, at most (default 5,000); beyond, a subquery. */
+  listedUsers?: number;
   /**
    * Seconds a superseded snapshot is kept, how often cleanup runs, and the days unread after which a
    * window loses its snapshots (defaults 600 s, 10 min, 7 days). Tests shorten them.
@@ -144,12 +146,11 @@ export class ClickHouseExperimentWindows {
     const rawMin = this.options.rawMinUsers ?? RAW_MIN_USERS;
     if (changed.delta > rawMin + w.users * RAW_DELTA_SHARE) return 'raw';
     if (changed.delta === 0 && changed.late === 0) return null;
-    const listed = await this.rows<HardRow>(
-      hardUsersListSql(this.events, this.users, q, w, LISTED_USERS + 1),
-    );
+    const most = this.options.listedUsers ?? LISTED_USERS;
+    const listed = await this.rows<HardRow>(hardUsersListSql(this.events, this.users, q, w, most + 1));
     let hard: HardUsers = null;
     let count = listed.length;
-    if (listed.length > LISTED_USERS) {
+    if (listed.length > most) {
       const [many] = await this.rows<{ hard: number | string; since: number | string }>(
         hardSizeSql(this.events, this.users, q, w),
       );
