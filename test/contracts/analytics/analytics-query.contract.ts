@@ -164,6 +164,14 @@ export function describeAnalyticsQueryContract(
       ['days in New York across the DST change', 'DAY', t0, t0 + 96 * hour, 'America/New_York'],
       ['days in Kolkata (a half-hour offset)', 'DAY', t0 - 5 * hour, t0 + 90 * hour, 'Asia/Kolkata'],
       ['minutes over three hours', 'MINUTE', t0 + 23 * hour, t0 + 26 * hour, 'UTC'],
+      // Over 64 buckets of unequal length: ClickHouse's binary search (clickhouse-query-sql.ts).
+      [
+        '100 days in New York across the DST change',
+        'DAY',
+        t0 - 50 * 24 * hour,
+        t0 + 50 * 24 * hour,
+        'America/New_York',
+      ],
       ['weeks', 'WEEK', t0 - 30 * 24 * hour, t0 + 10 * 24 * hour, 'Europe/Paris'],
       ['months in Shanghai', 'MONTH', t0 - 90 * 24 * hour, t0 + 5 * 24 * hour, 'Asia/Shanghai'],
       ['one bucket edge exactly at `to`', 'HOUR', t0 + 20 * hour, t0 + 24 * hour, 'UTC'],

@@ -30,20 +30,43 @@ function flagRange(envId: string, flagKey: string, fromUs: number, toUs: number)
  */
 const LINEAR_BUCKETS = 64;
 
+/** The bucket of an event of the range outside [b[0], b[n-1]): counted in the period only. */
+const OUTSIDE = -2;
+
 /**
- * Each event with its bucket. Few boundaries: arrayCount of those ≤ timestamp, minus one. Many: a
- * binary search, one nested subquery per step (ceil(log2(n)) of them; a linear scan would compare
- * every boundary for every row, and aliases referring to the previous step would be expanded
- * exponentially). `loK` is the 1-based index of the last boundary ≤ timestamp; rows are already
- * inside [b[1], b[n]).
+ * The bucket of `timestamp`, given that it lies within [b[0], b[n-1]), or null when only the binary
+ * search can say. Equal widths (every HOUR or MINUTE, DAY and WEEK without a DST change in the
+ * range): one division. Otherwise up to LINEAR_BUCKETS boundaries: the count of those ≤ timestamp,
+ * minus one (a lambda per row: 30 days by day took ~1.5× the division's time; docs/performance.md).
+ */
+function bucketExpression(boundaries: readonly number[]): string | null {
+  const n = boundaries.length;
+  const width = boundaries[1] - boundaries[0];
+  if (width > 0 && boundaries.every((b, i) => b === boundaries[0] + i * width)) {
+    return `toInt64(intDiv(timestamp - ${integer(boundaries[0])}, ${integer(width)}))`;
+  }
+  if (n > LINEAR_BUCKETS) return null;
+  return `toInt64(arrayCount(b -> b <= timestamp, [${boundaries.map(integer).join(',')}])) - 1`;
+}
+
+/**
+ * Each event of `where` with its bucket (OUTSIDE when not within the boundaries). Beyond
+ * LINEAR_BUCKETS unequal boundaries: a binary search, one nested subquery per step (ceil(log2(n)) of
+ * them; a linear scan would compare every boundary for every row, and aliases referring to the
+ * previous step would be expanded exponentially). `loK` is the 1-based index of the last boundary
+ * ≤ timestamp.
  */
 function bucketedSql(table: string, boundaries: readonly number[], where: string): string {
   const n = boundaries.length;
-  const array = `[${boundaries.map(integer).join(',')}]`;
-  if (n <= LINEAR_BUCKETS) {
-    return `(SELECT variation_id, user_key, toInt64(arrayCount(b -> b <= timestamp, ${array})) - 1 AS bucket
+  if (n < 2)
+    return `(SELECT variation_id, user_key, toInt64(${OUTSIDE}) AS slot FROM ${table} WHERE ${where})`;
+  const inside = `timestamp >= ${integer(boundaries[0])} AND timestamp < ${integer(boundaries[n - 1])}`;
+  const expression = bucketExpression(boundaries);
+  if (expression !== null) {
+    return `(SELECT variation_id, user_key, if(${inside}, ${expression}, ${OUTSIDE}) AS slot
       FROM ${table} WHERE ${where})`;
   }
+  const array = `[${boundaries.map(integer).join(',')}]`;
   let step = 1;
   while (step * 2 < n) step *= 2;
   let sql = `SELECT variation_id, user_key, timestamp, toUInt32(1) AS lo0 FROM ${table} WHERE ${where}`;
@@ -55,7 +78,8 @@ function bucketedSql(table: string, boundaries: readonly number[], where: string
       `${lo} + if(${lo} + ${step} <= ${n} AND ${array}[${lo} + ${step}] <= timestamp, ${step}, 0) AS lo${level + 1} ` +
       `FROM (${sql})`;
   }
-  return `(SELECT variation_id, user_key, toInt64(lo${level}) - 1 AS bucket FROM (${sql}))`;
+  return `(SELECT variation_id, user_key, if(${inside}, toInt64(lo${level}) - 1, ${OUTSIDE}) AS slot
+    FROM (${sql}))`;
 }
 
 export interface InsightRow {
@@ -66,34 +90,23 @@ export interface InsightRow {
 }
 
 /**
- * One statement, four groupings (18.16 has no GROUPING SETS): per bucket and variation, per bucket,
- * per variation over the period, the period. bucket -1 marks period rows; a NULL variation the
- * totals (uniqExact counts a user once however many variations they saw). The output column is
- * not called variation_id: ClickHouse would resolve the WHERE's variation_id to that alias.
+ * One scan, four groupings (18.16 has no GROUPING SETS): the events are reduced once to a count and
+ * a set of users (uniqExactState) per bucket and variation, and those few rows are repeated for each
+ * level and merged: per bucket and variation, per bucket, per variation over the period, the period.
+ * Four scans of the flag's range cost 3× as much (docs/performance.md). bucket -1 marks period rows;
+ * a NULL variation the totals (a user counts once however many variations they saw). The output
+ * columns are not called like the inner ones: ClickHouse would resolve those to the aliases.
  */
 export function flagInsightsSql(table: string, q: FlagInsightsQuery): string {
-  const last = q.boundariesUs.length - 1;
-  const groups: string[] = [
-    `SELECT toInt64(-1) AS bucket, variation_id AS variation, count() AS evaluations, uniqExact(user_key) AS users
-       FROM ${table} WHERE ${flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)} GROUP BY variation_id`,
-    `SELECT toInt64(-1) AS bucket, CAST(NULL AS Nullable(String)) AS variation, count() AS evaluations,
-       uniqExact(user_key) AS users
-       FROM ${table} WHERE ${flagRange(q.envId, q.flagKey, q.fromUs, q.toUs)} GROUP BY flag_key`,
-  ];
-  if (last >= 1) {
-    const from = Math.max(q.fromUs, q.boundariesUs[0]);
-    const to = Math.min(q.toUs, q.boundariesUs[last]);
-    if (from < to) {
-      const bucketed = bucketedSql(table, q.boundariesUs, flagRange(q.envId, q.flagKey, from, to));
-      groups.push(
-        `SELECT bucket, variation_id AS variation, count() AS evaluations, uniqExact(user_key) AS users
-           FROM ${bucketed} GROUP BY bucket, variation_id`,
-        `SELECT bucket, CAST(NULL AS Nullable(String)) AS variation, count() AS evaluations,
-           uniqExact(user_key) AS users FROM ${bucketed} GROUP BY bucket`,
-      );
-    }
-  }
-  return groups.join('\nUNION ALL\n');
+  const source = bucketedSql(table, q.boundariesUs, flagRange(q.envId, q.flagKey, q.fromUs, q.toUs));
+  return `SELECT if(level >= 2, toInt64(-1), slot) AS bucket,
+      if(level % 2 = 1, CAST(NULL AS Nullable(String)), var) AS variation,
+      sum(n) AS evaluations, uniqExactMerge(u) AS users
+    FROM (SELECT slot, variation_id AS var, count() AS n, uniqExactState(user_key) AS u
+          FROM ${source} GROUP BY slot, variation_id)
+    ARRAY JOIN [0, 1, 2, 3] AS level
+    WHERE level >= 2 OR slot != ${OUTSIDE}
+    GROUP BY bucket, variation`;
 }
 
 export interface UserRow {
