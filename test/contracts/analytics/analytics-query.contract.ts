@@ -100,6 +100,15 @@ export function generateEvents(envId: string, otherEnvId: string, seed = 17): In
   events.push(flagEvent(envId, 'checkout', 'v-on', 'edge', 'Edge', T0 + 24 * H - 1));
   events.push(flagEvent(envId, 'checkout', 'v-off', 'renamed', 'Old name', T0 + 30 * H));
   events.push(flagEvent(envId, 'checkout', 'v-off', 'renamed', 'New name', T0 + 31 * H + 5));
+  // Inside the seconds where a case's range starts and ends (not on a whole second).
+  for (const us of [
+    T0 + 30 * H + 250_000,
+    T0 + 30 * H + 750_000,
+    T0 + 40 * H + 100_000,
+    T0 + 40 * H + 900_000,
+  ]) {
+    events.push(flagEvent(envId, 'checkout', 'v-x', `sub-second-${us % 1_000_000}`, null, us));
+  }
   // A key with a dash, so flag keys are read after `<envId>-`, not at the first dash.
   events.push(flagEvent(envId, 'new-checkout-flow', 'v-on', 'u1', 'Name 1', T0 + 2 * H));
   return events;
@@ -175,6 +184,8 @@ export function describeAnalyticsQueryContract(
       ['weeks', 'WEEK', t0 - 30 * 24 * hour, t0 + 10 * 24 * hour, 'Europe/Paris'],
       ['months in Shanghai', 'MONTH', t0 - 90 * 24 * hour, t0 + 5 * 24 * hour, 'Asia/Shanghai'],
       ['one bucket edge exactly at `to`', 'HOUR', t0 + 20 * hour, t0 + 24 * hour, 'UTC'],
+      // Starts and ends half-way through a second holding events on both sides of the edge.
+      ['a range from and to mid-second', 'HOUR', t0 + 30 * hour + 500, t0 + 40 * hour + 500, 'UTC'],
       ['a range with no events', 'DAY', t0 - 20 * 24 * hour, t0 - 10 * 24 * hour, 'UTC'],
     ];
 
