@@ -108,7 +108,7 @@ function groups(env: Record<string, string>): string[] {
 }
 
 export async function runIngest(c: IngestCase, options: Options, rows: Row[], log: Log): Promise<void> {
-  const phase = c.chIngest === undefined ? 'drain by the role' : `drain, ingest=${c.chIngest}`;
+  const phase = c.chIngest === undefined ? `drain by the role (${c.mq})` : `drain, ingest=${c.chIngest}`;
   const servers = await freshServers(
     `bench_${c.scenario.replace('-', '_')}`,
     c.analytics,

@@ -12,6 +12,8 @@ export const SCENARIOS = [
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const CH_INGEST_MODES = ['role', 'kafka'] as const;
+export const PG_QUEUES = ['postgres', 'kafka'] as const;
+export type PgQueue = (typeof PG_QUEUES)[number];
 export type ChIngestMode = (typeof CH_INGEST_MODES)[number];
 
 export interface Options {
@@ -25,6 +27,8 @@ export interface Options {
   runs: number;
   /** ingest-ch rows: the role writes (role) and/or ClickHouse reads the topic itself (kafka). */
   chIngest: ChIngestMode[];
+  /** ingest-pg rows: the queue the role drains into PostgreSQL. */
+  pgQueues: PgQueue[];
   /** Events per writeEvents call when loading the reads data set. */
   loadBatch: number;
   serverCore: number;
@@ -62,6 +66,7 @@ const USAGE = `usage: npm run bench:analytics -- <${SCENARIOS.join('|')}>[,…] 
                     experiment: N exposures and N metric events, default 1000000)
   --runs N          measured runs per read query (default 20, after 2 warm-up runs)
   --ch-ingest role,kafka   ingest-ch rows (default both)
+  --pg-queue postgres,kafka   ingest-pg rows: the queue drained into PostgreSQL (default postgres)
   --load-batch N    events per writeEvents call when loading the reads data set (default 50000)
   --server-core C --load-core C   (default 0 and 1; npm run pins this process to core 1)
   --out DIR (default bench/results/<UTC date>)   --tag NAME (result file suffix)   --keep
@@ -86,6 +91,7 @@ export function parseOptions(argv: string[]): Options {
     events: null,
     runs: 20,
     chIngest: ['role', 'kafka'],
+    pgQueues: ['postgres'],
     loadBatch: 50_000,
     serverCore: 0,
     loadCore: 1,
@@ -123,6 +129,13 @@ export function parseOptions(argv: string[]): Options {
         if (modes.some((m) => !CH_INGEST_MODES.includes(m)))
           throw new Error(`--ch-ingest: role,kafka\n${USAGE}`);
         o.chIngest = modes;
+        break;
+      }
+      case 'pg-queue': {
+        const queues = (value ?? '').split(',') as PgQueue[];
+        if (queues.some((q) => !PG_QUEUES.includes(q)))
+          throw new Error(`--pg-queue: postgres,kafka\n${USAGE}`);
+        o.pgQueues = queues;
         break;
       }
       case 'out':

@@ -19,19 +19,12 @@ import { formatTable, type Report, type Row, writeResults } from './report';
 type Log = (message: string) => void;
 
 const RUNNERS: Record<Scenario, (o: Options, rows: Row[], log: Log) => Promise<void>> = {
-  'ingest-pg': (o, rows, log) =>
-    runIngest(
-      {
-        scenario: 'ingest-pg',
-        analytics: 'primary',
-        mq: 'postgres',
-        events: eventsFor(o, 'ingest-pg'),
-        target: 20_000,
-      },
-      o,
-      rows,
-      log,
-    ),
+  'ingest-pg': async (o, rows, log) => {
+    for (const mq of o.pgQueues) {
+      const c = { scenario: 'ingest-pg', analytics: 'primary', mq } as const;
+      await runIngest({ ...c, events: eventsFor(o, 'ingest-pg'), target: 20_000 }, o, rows, log);
+    }
+  },
   'ingest-ch': async (o, rows, log) => {
     for (const mode of o.chIngest) {
       const c = { scenario: 'ingest-ch', analytics: 'clickhouse', mq: 'kafka', chIngest: mode } as const;
