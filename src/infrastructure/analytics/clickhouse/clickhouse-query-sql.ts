@@ -91,7 +91,7 @@ function bucketedSql(table: string, boundaries: readonly number[], where: string
  * The insights read's events with their bucket. When the boundaries are whole seconds (always, from
  * insight-interval.ts) the whole seconds inside the range are read by `ts` alone, bucketed by `ts`
  * too, and only the range's partial first and last second by µs `timestamp`: the interior does not
- * read or compare the 8-byte column (~9 % of the read at 1,000,000 events; docs/performance.md).
+ * read or compare the 8-byte column (~8 % of the read at 1,000,000 events; docs/performance.md).
  */
 function insightEventsSql(table: string, q: FlagInsightsQuery): string {
   const b = q.boundariesUs;
