@@ -81,6 +81,13 @@ function positive(name: string, value: string | undefined): number {
   return n;
 }
 
+/** A comma list of `allowed` values, e.g. `--pg-queue postgres,kafka`. */
+function listOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T[] {
+  const items = (value ?? '').split(',') as T[];
+  if (items.some((i) => !allowed.includes(i))) throw new Error(`--${name}: ${allowed.join(',')}\n${USAGE}`);
+  return items;
+}
+
 export function parseOptions(argv: string[]): Options {
   const [first, ...rest] = argv;
   if (first === undefined || first.startsWith('-')) throw new Error(USAGE);
@@ -124,20 +131,12 @@ export function parseOptions(argv: string[]): Options {
       case 'load-core':
         o.loadCore = positive(name, String(Number(value) + 1)) - 1;
         break;
-      case 'ch-ingest': {
-        const modes = (value ?? '').split(',') as ChIngestMode[];
-        if (modes.some((m) => !CH_INGEST_MODES.includes(m)))
-          throw new Error(`--ch-ingest: role,kafka\n${USAGE}`);
-        o.chIngest = modes;
+      case 'ch-ingest':
+        o.chIngest = listOf(name, value, CH_INGEST_MODES);
         break;
-      }
-      case 'pg-queue': {
-        const queues = (value ?? '').split(',') as PgQueue[];
-        if (queues.some((q) => !PG_QUEUES.includes(q)))
-          throw new Error(`--pg-queue: postgres,kafka\n${USAGE}`);
-        o.pgQueues = queues;
+      case 'pg-queue':
+        o.pgQueues = listOf(name, value, PG_QUEUES);
         break;
-      }
       case 'out':
         o.out = value ?? null;
         break;
